@@ -1,0 +1,63 @@
+"""Diagnostics are values: checks and the parser return them, one module (report) prints them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .source import Span
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that explains a diagnostic ("first defined here")."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem found in an agenda.
+
+    ``code`` is a stable kebab-case name listed in docs/diagnostics.md; ``hint`` says how to
+    fix it; ``related`` points at other places that explain it.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(code: str, message: str, span: Span, hint: str | None = None, related: tuple[Related, ...] = ()) -> Diagnostic:
+    """Shorthand for an error diagnostic."""
+    return Diagnostic(code, Severity.ERROR, message, span, hint, related)
+
+
+def warning(code: str, message: str, span: Span, hint: str | None = None, related: tuple[Related, ...] = ()) -> Diagnostic:
+    """Shorthand for a warning diagnostic."""
+    return Diagnostic(code, Severity.WARNING, message, span, hint, related)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    """Diagnostics are reported in source order, then by code, so output is deterministic."""
+    return (diagnostic.span.line, diagnostic.span.column, diagnostic.code)
+
+
+class AgendaError(Exception):
+    """A usage or I/O failure (unreadable file, bad option): the CLI turns it into exit code 2.
+
+    Problems *in* an agenda are never raised; they are Diagnostic values.
+    """

@@ -1,0 +1,177 @@
+"""Indentation to structure: the Lark post-lexer that makes the grammar see _INDENT and _DEDENT.
+
+Blank lines and comment lines do not count for indentation; comments are collected (with their
+indentation) for the formatter instead of reaching the parser. Nesting is bounded here, at the
+very start, so that no later stage ever sees a tree deeper than MAX_DEPTH.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextvars import ContextVar, Token as _ContextToken
+from dataclasses import dataclass, field
+
+from lark import Token
+
+from .diagnostics import Diagnostic, error
+from .nodes import Comment
+from .source import Span
+
+MAX_DEPTH = 32
+"""Deepest allowed nesting of items (docs/limits.md). TeX, Jinja and Python recursion all carry it."""
+
+TAB_WIDTH = 4
+"""A tab in indentation advances to the next multiple of this many columns."""
+
+
+class LayoutAbort(Exception):
+    """Raised from inside the parse when the input cannot be laid out at all (too deep)."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class ParseSink:
+    """What one parse finds besides its tree: comments, and diagnostics found while building it.
+
+    The Lark parser (with its post-lexer and transformer) is built once and shared, so per-parse
+    state lives here, in a context variable that parser.parse() sets around each parse.
+    """
+
+    text_length: int = 0
+    comments: list[Comment] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_SINK: ContextVar[ParseSink] = ContextVar("agendadsl_parse_sink")
+
+
+def current_sink() -> ParseSink:
+    """The sink of the parse under way."""
+    return _SINK.get()
+
+
+def open_sink(text: str) -> tuple[ParseSink, _ContextToken]:
+    """Start collecting for a new parse of ``text``; pass the returned token to close_sink()."""
+    sink = ParseSink(len(text))
+    return sink, _SINK.set(sink)
+
+
+def close_sink(reset: _ContextToken) -> None:
+    _SINK.reset(reset)
+
+
+def indent_width(whitespace: str) -> int:
+    """Columns taken by leading white space, tabs advancing to the next multiple of TAB_WIDTH."""
+    width = 0
+    for char in whitespace:
+        width = (width // TAB_WIDTH + 1) * TAB_WIDTH if char == "\t" else width + 1
+    return width
+
+
+class Layout:
+    """Lark post-lexer: a line end carries the next line's indentation; emit _INDENT/_DEDENT from it.
+
+    Indentation tokens are emitted right after the line end, before the next line is lexed, so
+    that the contextual lexer lexes that line in the state the indentation leads to.
+    """
+
+    always_accept = ("_NL", "_LEAD")
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        sink = current_sink()
+        stack = [0]
+        line_has_token = False
+        last: Token | None = None
+        for token in stream:
+            if token.type in ("_NL", "_LEAD"):
+                width = self._comments(sink, token)
+                if token.type == "_NL" and line_has_token:
+                    yield token
+                line_has_token = False
+                last = token
+                if token.end_pos < sink.text_length:
+                    yield from self._indent(sink, stack, width, token)
+                continue
+            if last is None:  # first line of the file: its indentation was skipped as white space
+                yield from self._indent(sink, stack, (token.column or 1) - 1, token)
+            line_has_token = True
+            last = token
+            yield token
+        if last is not None and line_has_token:
+            yield Token.new_borrow_pos("_NL", "\n", last)
+        for _ in stack[1:]:
+            yield Token.new_borrow_pos("_DEDENT", "", last) if last is not None else Token("_DEDENT", "")
+
+    def _indent(self, sink: "ParseSink", stack: list[int], width: int, token: Token) -> Iterator[Token]:
+        if width > stack[-1]:
+            if len(stack) > MAX_DEPTH:
+                raise LayoutAbort(
+                    error(
+                        "nesting-too-deep",
+                        f"items are nested more than {MAX_DEPTH} levels deep",
+                        self._next_line(token),
+                        f"agendas may nest at most {MAX_DEPTH} levels; flatten this part of the agenda",
+                    )
+                )
+            stack.append(width)
+            yield Token.new_borrow_pos("_INDENT", "", token)
+            return
+        popped = 0
+        while width < stack[-1]:
+            previous = stack.pop()
+            popped += 1
+            if width > stack[-1]:  # between two levels: snap to the nearer one and report it
+                sink.diagnostics.append(
+                    error(
+                        "inconsistent-indent",
+                        f"this line is indented {width} columns, which matches no enclosing level "
+                        f"({stack[-1]} or {previous})",
+                        self._next_line(token),
+                        f"indent it by {stack[-1]} columns like the item it belongs to, "
+                        f"or by {previous} like the lines above",
+                    )
+                )
+                if previous - width <= width - stack[-1]:
+                    stack.append(previous)
+                    popped -= 1
+                break
+        for _ in range(popped):
+            yield Token.new_borrow_pos("_DEDENT", "", token)
+
+    @staticmethod
+    def _next_line(token: Token) -> Span:
+        """The start of the line that follows a line-end token (where its indentation ends)."""
+        if token.type not in ("_NL", "_LEAD"):
+            return token_span(token)
+        segments = token.value.split("\n")
+        line = (token.line or 1) + len(segments) - 1
+        return Span.point(line, len(segments[-1]) + 1)
+
+    @staticmethod
+    def _comments(sink: "ParseSink", token: Token) -> int:
+        """Collect the comment lines inside a line-end token; return the next line's indentation."""
+        segments = token.value.split("\n")
+        first_line = token.line or 1
+        for index, segment in enumerate(segments):
+            body = segment.lstrip(" \t")
+            if body.startswith("//"):
+                indent = indent_width(segment[: len(segment) - len(body)])
+                line = first_line + index
+                column = len(segment) - len(body) + 1
+                sink.comments.append(Comment(body[2:].strip(), indent, Span(line, column, line, len(segment) + 1)))
+        tail = segments[-1]
+        return -1 if tail.lstrip(" \t").startswith("//") else indent_width(tail)
+
+
+def token_span(token: Token) -> Span:
+    """The Span of a Lark token: positions enter the AST only from tokens."""
+    line = token.line or 1
+    column = token.column or 1
+    end_line = token.end_line or line
+    end_column = token.end_column or column + 1
+    if end_line == line and end_column <= column:
+        end_column = column + 1
+    return Span(line, column, end_line, end_column)

@@ -1,0 +1,340 @@
+"""The agenda AST: frozen dataclasses shaped like agendas, not like grammar rules.
+
+Every node carries a ``span`` that is excluded from equality, so ``a == b`` means "the same
+agenda" whatever the layout: the formatter and the semantic diff rely on that. Collections are
+tuples. Values that a check may reject (31 February) are kept as written, not coerced.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from .source import Span
+
+T = TypeVar("T")
+
+NO_SPAN = Span(0, 0, 0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Attr(Generic[T]):
+    """A simple value as written in the source, with where it was written."""
+
+    value: T
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+# ----------------------------------------------------------------------------- inline text
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Literal text inside a title, note or bullet."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """A document reference such as ``T-ES(2020)23``, written ``[T-ES(2020)23]``."""
+
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class XRef:
+    """A cross-reference ``{adoption}`` to the item labelled ``{#adoption}``."""
+
+    label: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+Inline = Text | DocRef | XRef
+
+
+@dataclass(frozen=True, slots=True)
+class RichText:
+    """A line of user text: literal text interleaved with references."""
+
+    parts: tuple[Inline, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def plain(self) -> str:
+        """The text as a reader sees it, cross-references shown as ``{label}``."""
+        out = []
+        for part in self.parts:
+            if isinstance(part, Text):
+                out.append(part.value)
+            elif isinstance(part, DocRef):
+                out.append(part.text)
+            else:
+                out.append("{" + part.label + "}")
+        return "".join(out)
+
+
+# ----------------------------------------------------------------------------- dates and times
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date as written; ``month``/``year`` are None when the writer left them out
+    and nothing supplied them. ``weekday`` is 0 for Monday, when a weekday name was written."""
+
+    day: int
+    month: int | None
+    year: int | None
+    weekday: int | None = None
+    iso: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    def to_date(self) -> datetime.date | None:
+        """The real date, or None when incomplete or impossible (31 February)."""
+        if self.month is None or self.year is None:
+            return None
+        try:
+            return datetime.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """One day, or a range of days: ``7-11 December 2020``, ``28 June - 2 July 2021``."""
+
+    start: DateValue
+    end: DateValue | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def last(self) -> DateValue:
+        return self.end or self.start
+
+
+@dataclass(frozen=True, slots=True)
+class TimeOfDay:
+    hour: int
+    minute: int
+
+    def __str__(self) -> str:
+        return f"{self.hour:02d}:{self.minute:02d}"
+
+    @property
+    def minutes(self) -> int:
+        return self.hour * 60 + self.minute
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSlot:
+    """``09:30`` or ``09:30-10:00``."""
+
+    start: TimeOfDay
+    end: TimeOfDay | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """``15 min``, ``1 h 30 min``."""
+
+    minutes: int
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+# ----------------------------------------------------------------------------- enumerations
+
+
+class MeetingKind(enum.Enum):
+    IN_PERSON = "in person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class Stage(enum.Enum):
+    DRAFT = "draft"
+    PROVISIONAL = "provisional"
+    REVISED = "revised"
+    ADOPTED = "adopted"
+    FINAL = "final"
+
+
+class Action(enum.Enum):
+    DECISION = "decision"
+    INFORMATION = "information"
+    DISCUSSION = "discussion"
+    ADOPTION = "adoption"
+    APPROVAL = "approval"
+    CONSULTATION = "consultation"
+
+
+class ItemStatus(enum.Enum):
+    WITHDRAWN = "withdrawn"
+    POSTPONED = "postponed"
+    TBC = "tbc"
+
+
+class Session(enum.Enum):
+    PUBLIC = "public"
+    CLOSED = "closed"
+
+
+class Visibility(enum.Enum):
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+class NumberMark(enum.Enum):
+    """How an item is numbered: as written, automatically (``#.``), or not at all (``*``)."""
+
+    EXPLICIT = "explicit"
+    AUTO = "auto"
+    NONE = "none"
+
+
+# ----------------------------------------------------------------------------- header
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """``draft``, ``provisional Rev.2``, ``Rev.1``."""
+
+    stage: Stage | None
+    revision: int | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A declared document series: references starting with ``name`` must match ``pattern``;
+    ``url`` (with ``{ref}``, ``{year}``, ``{n}`` placeholders) lets renderers link them."""
+
+    name: str
+    pattern: str
+    url: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The header: everything about the meeting that is not an item."""
+
+    body: Attr[str] | None = None
+    title: Attr[str] | None = None
+    kind: Attr[MeetingKind] | None = None
+    platform: Attr[str] | None = None
+    place: Attr[str] | None = None
+    dates: DateRange | None = None
+    time: TimeSlot | None = None
+    reference: DocRef | None = None
+    status: Status | None = None
+    language: Attr[str] | None = None
+    numbering: tuple[Attr[str], ...] = ()
+    series: tuple[Series, ...] = ()
+
+
+# ----------------------------------------------------------------------------- items
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A paragraph of annotation (``>`` lines), or an internal note (``!`` lines) that only
+    the internal run sheet shows. Each source line is kept as one element of ``lines``."""
+
+    lines: tuple[RichText, ...]
+    internal: bool = False
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    """A plain bullet line (``-``) under an item: text, not an agenda item."""
+
+    text: RichText
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An agenda item. ``number`` is the number exactly as written (only when ``mark`` is
+    EXPLICIT); numbering.resolve() computes the number every item displays."""
+
+    mark: NumberMark
+    title: RichText
+    number: Attr[str] | None = None
+    label: Attr[str] | None = None
+    time: TimeSlot | None = None
+    duration: Duration | None = None
+    presenter: Attr[str] | None = None
+    action: Attr[Action] | None = None
+    status: Attr[ItemStatus] | None = None
+    session: Attr[Session] | None = None
+    visibility: Attr[Visibility] | None = None
+    documents: tuple[DocRef, ...] = ()
+    child_numbering: Attr[str] | None = None
+    notes: tuple[Note | Bullet, ...] = ()
+    children: tuple["Item", ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeeting:
+    """One entry of the "next meetings" list, each part with its own "to be confirmed" flag.
+    ``kind`` holds None as value when only "kind (tbc)" was written."""
+
+    dates: DateRange
+    dates_tbc: bool = False
+    place: Attr[str] | None = None
+    place_tbc: bool = False
+    kind: Attr[MeetingKind | None] | None = None
+    kind_tbc: bool = False
+    remark: Attr[str] | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NextMeetings:
+    """The "next meetings" block; it stands among the top-level items where it was written."""
+
+    meetings: tuple[NextMeeting, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A ``//`` comment line: never rendered, kept by the formatter."""
+
+    text: str
+    indent: int
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    """A whole agenda: header, then top-level items and the next-meetings block in source order."""
+
+    meeting: Meeting
+    body: tuple[Item | NextMeetings, ...] = ()
+    comments: tuple[Comment, ...] = field(default=(), compare=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(entry for entry in self.body if isinstance(entry, Item))
+
+    @property
+    def next_meetings(self) -> tuple[NextMeeting, ...]:
+        return tuple(m for entry in self.body if isinstance(entry, NextMeetings) for m in entry.meetings)
+
+
+def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
+    """Every item with its depth (1 = top level), in document order, without recursion."""
+    out: list[tuple[Item, int]] = []
+    stack = [(item, 1) for item in reversed(items)]
+    while stack:
+        item, depth = stack.pop()
+        out.append((item, depth))
+        stack.extend((child, depth + 1) for child in reversed(item.children))
+    return out

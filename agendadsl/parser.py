@@ -1,0 +1,82 @@
+"""Builds the Lark parser once, lazily, and turns text into an Agenda or diagnostics.
+
+No Lark exception or token name leaves this module: syntax errors are translated by
+syntax_errors.py into coded diagnostics.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from lark import Lark
+from lark.exceptions import UnexpectedInput
+
+from .diagnostics import Diagnostic, error, sort_key
+from .layout import Layout, LayoutAbort, close_sink, open_sink
+from .nodes import Agenda
+from .resources import grammar_path
+from .source import SourceFile, Span, normalise_newlines
+from .transformer import AgendaTransformer
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """The agenda (None when the text could not be parsed) and what parsing found wrong."""
+
+    agenda: Agenda | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.agenda is not None and not any(d.is_error for d in self.diagnostics)
+
+
+@functools.cache
+def lark_parser() -> Lark:
+    """The shared LALR parser, with the layout post-lexer and the AST transformer built in."""
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        postlex=Layout(),
+        transformer=AgendaTransformer(),
+        maybe_placeholders=False,
+        cache=False,
+    )
+
+
+def raw_parse(text: str) -> Agenda:
+    """Parse normalised text; raises Lark's exceptions. For syntax_errors' example matching."""
+    sink, reset = open_sink(text)
+    try:
+        return lark_parser().parse(text)
+    finally:
+        close_sink(reset)
+
+
+def parse(source: SourceFile | str) -> ParseResult:
+    """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
+    from . import syntax_errors  # only needed when something is wrong
+
+    text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    sink, reset = open_sink(text)
+    try:
+        agenda = lark_parser().parse(text)
+    except LayoutAbort as abort:
+        return ParseResult(None, _sorted(sink.diagnostics + [abort.diagnostic]))
+    except UnexpectedInput as failure:
+        return ParseResult(None, _sorted(sink.diagnostics + [syntax_errors.translate(failure, text)]))
+    finally:
+        close_sink(reset)
+    diagnostics = list(sink.diagnostics)
+    if not agenda.items:
+        diagnostics.append(error("empty-agenda", "the agenda has no items", Span.point(1, 1),
+                                 "add at least one item, such as '1. Opening of the meeting'"))
+    return ParseResult(agenda, _sorted(diagnostics))
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(diagnostics, key=sort_key))

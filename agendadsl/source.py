@@ -1,0 +1,116 @@
+"""Source text and positions.
+
+A ``SourceFile`` is the decoded, newline-normalised text of one input; a ``Span`` is a range in
+it with 1-based lines and columns (columns count code points, end-exclusive). Decoding is the
+one place where bytes become text, so every encoding problem is reported here as a diagnostic.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Inputs larger than this are refused: no real agenda comes near it (documented in docs/limits.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of source text: 1-based line and column of its start, end-exclusive end."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int) -> "Span":
+        """A one-character span."""
+        return cls(line, column, line, column + 1)
+
+    def to(self, other: "Span") -> "Span":
+        """The span from the start of ``self`` to the end of ``other``."""
+        return Span(self.line, self.column, other.end_line, other.end_column)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {
+            "start": {"line": self.line, "column": self.column},
+            "end": {"line": self.end_line, "column": self.end_column},
+        }
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """Decoded text of one input, with ``path`` as the user named it (``-`` for stdin)."""
+
+    path: str
+    text: str
+    _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._line_starts.extend(starts)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
+
+    def line(self, number: int) -> str:
+        """The text of 1-based line ``number`` without its newline ('' when out of range)."""
+        if not 1 <= number <= len(self._line_starts):
+            return ""
+        start = self._line_starts[number - 1]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a 0-based character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so that every later stage sees one kind of line end."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes, path: str) -> tuple[SourceFile | None, "list[Diagnostic]"]:
+    """Decode UTF-8 input (a BOM is allowed) into a SourceFile, or say exactly where it is not UTF-8."""
+    from .diagnostics import Diagnostic, Severity
+
+    if len(data) > MAX_FILE_BYTES:
+        return None, [
+            Diagnostic(
+                "file-too-large",
+                Severity.ERROR,
+                f"the file is {len(data):,} bytes; agendas are limited to {MAX_FILE_BYTES:,} bytes",
+                Span.point(1, 1),
+                "split the agenda into several files",
+            )
+        ]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        bad = data[error.start : error.end].hex(" ")
+        return None, [
+            Diagnostic(
+                "invalid-utf8",
+                Severity.ERROR,
+                f"the file is not valid UTF-8: byte(s) {bad} at line {line}",
+                Span.point(line, column),
+                "save the file as UTF-8 (most editors offer 'Save with encoding')",
+            )
+        ]
+    return SourceFile(path, normalise_newlines(text)), []

@@ -1,0 +1,412 @@
+"""Lark tree to AST. Runs inside the LALR parser (no tree is built); the only place positions enter.
+
+Each callback receives the children of one grammar rule, already transformed. Problems that the
+grammar cannot rule out (a header field given twice) become diagnostics in the parse sink.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lark import Token, Transformer
+
+from . import nodes as n
+from .diagnostics import Related, error, warning
+from .layout import current_sink, token_span
+from .source import Span
+
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_WEEKDAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """A header field or item attribute before it is placed on its node."""
+
+    name: str
+    value: Any
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    mark: n.NumberMark
+    number: n.Attr[str] | None
+    parts: tuple[Token, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class _NoteLine:
+    internal: bool
+    text: n.RichText
+    span: Span
+
+
+def _report(diagnostic) -> None:
+    current_sink().diagnostics.append(diagnostic)
+
+
+def _enum(enum_type, token: Token):
+    return enum_type(token.value.lower())
+
+
+def _span_of(tokens: list[Token], fallback: Span) -> Span:
+    if not tokens:
+        return fallback
+    return token_span(tokens[0]).to(token_span(tokens[-1]))
+
+
+def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.RichText, list[Token]]:
+    """Inline tokens to RichText; anchors (``{#label}``) are returned apart, not kept in the text."""
+    parts: list[n.Inline] = []
+    anchors: list[Token] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            parts.append(n.Text("".join(buffer)))
+            buffer.clear()
+
+    for token in tokens:
+        kind = token.type
+        if kind == "TEXT" or kind == "STRAY":
+            buffer.append(token.value)
+        elif kind == "ESCAPE":
+            buffer.append(token.value[1])
+        elif kind == "DOCREF":
+            flush()
+            parts.append(n.DocRef(token.value[1:-1].strip(), token_span(token)))
+        elif kind == "XREF":
+            flush()
+            parts.append(n.XRef(token.value[1:-1], token_span(token)))
+        elif kind == "ANCHOR":
+            anchors.append(token)
+    flush()
+    return n.RichText(_trim(parts), span), anchors
+
+
+def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
+    """Strip white space at both ends of a line of text; drop text parts that become empty."""
+    if parts and isinstance(parts[0], n.Text):
+        parts[0] = n.Text(parts[0].value.lstrip(" \t"))
+    if parts and isinstance(parts[-1], n.Text):
+        parts[-1] = n.Text(parts[-1].value.rstrip(" \t"))
+    return tuple(p for p in parts if not (isinstance(p, n.Text) and not p.value))
+
+
+class AgendaTransformer(Transformer):
+    """Builds nodes.Agenda bottom-up while the parser reduces."""
+
+    # ------------------------------------------------------------------ document
+    def start(self, children: list) -> n.Agenda:
+        meeting = n.Meeting()
+        body = []
+        for child in children:
+            if isinstance(child, n.Meeting):
+                meeting = child
+            else:
+                body.append(child)
+        return n.Agenda(meeting, tuple(body), tuple(current_sink().comments))
+
+    # ------------------------------------------------------------------ header
+    def header(self, fields: list[_Field]) -> n.Meeting:
+        values: dict[str, Any] = {}
+        seen: dict[str, _Field] = {}
+        series: list[n.Series] = []
+        for f in fields:
+            if f.name == "series":
+                clash = next((s for s in series if s.name == f.value.name), None)
+                if clash is not None:
+                    _report(error("duplicate-field", f"series {f.value.name!r} is declared twice", f.span,
+                                  "keep one declaration per series", (Related(clash.span, "first declared here"),)))
+                    continue
+                series.append(f.value)
+                continue
+            if f.name in seen:
+                _report(error("duplicate-field", f"the header gives '{f.name}' twice", f.span,
+                              f"keep one '{f.name}:' line", (Related(seen[f.name].span, "first given here"),)))
+                continue
+            seen[f.name] = f
+            values[f.name] = f.value
+        return n.Meeting(series=tuple(series), **values)
+
+    def _line_field(name: str):  # noqa: N805 - a factory used in the class body
+        def callback(self, children: list[Token]) -> _Field:
+            token = children[0]
+            return _Field(name, n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+        return callback
+
+    body_field = _line_field("body")
+    meeting_field = _line_field("title")
+    platform_field = _line_field("platform")
+    place_field = _line_field("place")
+    del _line_field
+
+    def kind_field(self, children: list[Token]) -> _Field:
+        token = children[0]
+        kind = _kind(token)
+        if kind is None:
+            _report(error("invalid-kind", "the meeting's kind must be 'in person', 'virtual' or 'hybrid'",
+                          token_span(token), "write for example 'kind: hybrid'"))
+            kind = n.MeetingKind.IN_PERSON
+        return _Field("kind", n.Attr(kind, token_span(token)), token_span(token))
+
+    def date_field(self, children: list) -> _Field:
+        return _Field("dates", children[0], children[0].span)
+
+    def time_field(self, children: list) -> _Field:
+        return _Field("time", children[0], children[0].span)
+
+    def reference_field(self, children: list[Token]) -> _Field:
+        token = children[0]
+        span = token_span(token)
+        return _Field("reference", n.DocRef(token.value.rstrip(" \t"), span), span)
+
+    def status_field(self, children: list) -> _Field:
+        return _Field("status", children[0], children[0].span)
+
+    def status_value(self, children: list[Token]) -> n.Status:
+        stage = None
+        revision = None
+        for token in children:
+            if token.type == "STATUS":
+                stage = _enum(n.Stage, token)
+            else:
+                revision = int(token.value[4:].strip())
+        return n.Status(stage, revision, _span_of(children, Span.point(1, 1)))
+
+    def language_field(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("language", n.Attr(token.value, token_span(token)), token_span(token))
+
+    def numbering_field(self, children: list[Token]) -> _Field:
+        examples = tuple(n.Attr(t.value, token_span(t)) for t in children)
+        return _Field("numbering", examples, _span_of(children, Span.point(1, 1)))
+
+    def series_field(self, children: list[Token]) -> _Field:
+        name, pattern = children[0], children[1]
+        url = children[2].value if len(children) > 2 else None
+        span = _span_of(children, Span.point(1, 1))
+        return _Field("series", n.Series(name.value, pattern.value, url, span), span)
+
+    # ------------------------------------------------------------------ items
+    def explicit_head(self, children: list[Token]) -> _Head:
+        number = children[0]
+        return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), tuple(children[1:]),
+                     _span_of(children, token_span(number)))
+
+    def auto_head(self, children: list[Token]) -> _Head:
+        return _Head(n.NumberMark.AUTO, None, tuple(children[1:]), _span_of(children, token_span(children[0])))
+
+    def unnumbered_head(self, children: list[Token]) -> _Head:
+        return _Head(n.NumberMark.NONE, None, tuple(children[1:]), _span_of(children, token_span(children[0])))
+
+    def item(self, children: list) -> n.Item:
+        head: _Head = children[0]
+        title, anchors = rich_text(head.parts, head.span)
+        values: dict[str, Any] = {}
+        seen: dict[str, Span] = {}
+        if anchors:
+            values["label"] = n.Attr(anchors[0].value[2:-1], token_span(anchors[0]))
+            for extra in anchors[1:]:
+                _report(error("duplicate-attribute", "an item can have only one label", token_span(extra),
+                              "remove the second '{#...}'", (Related(token_span(anchors[0]), "first label"),)))
+        notes: list[n.Note | n.Bullet] = []
+        note_lines: list[_NoteLine] = []
+        children_items: list[n.Item] = []
+
+        def end_paragraph() -> None:
+            if note_lines:
+                span = note_lines[0].span.to(note_lines[-1].span)
+                notes.append(n.Note(tuple(line.text for line in note_lines), note_lines[0].internal, span))
+                note_lines.clear()
+
+        for child in children[1:]:
+            if isinstance(child, _NoteLine):
+                if note_lines and note_lines[-1].internal != child.internal:
+                    end_paragraph()
+                if child.text.parts:
+                    note_lines.append(child)
+                else:
+                    end_paragraph()
+                continue
+            end_paragraph()
+            if isinstance(child, n.Item):
+                children_items.append(child)
+            elif isinstance(child, n.Bullet):
+                notes.append(child)
+            elif isinstance(child, _Field):
+                if child.name in seen:
+                    _report(error("duplicate-attribute", f"this item already has '@{_ATTR_WORD[child.name]}'",
+                                  child.span, "keep one of the two lines",
+                                  (Related(seen[child.name], "first given here"),)))
+                    continue
+                seen[child.name] = child.span
+                values[child.name] = child.value
+        end_paragraph()
+        return n.Item(mark=head.mark, title=title, number=head.number, notes=tuple(notes),
+                      children=tuple(children_items), span=head.span, **values)
+
+    def note(self, children: list[Token]) -> _NoteLine:
+        return self._note_line(children, internal=False)
+
+    def internal_note(self, children: list[Token]) -> _NoteLine:
+        return self._note_line(children, internal=True)
+
+    def _note_line(self, children: list[Token], internal: bool) -> _NoteLine:
+        span = _span_of(children, token_span(children[0]))
+        text, anchors = rich_text(children[1:], span)
+        _no_anchors(anchors)
+        return _NoteLine(internal, text, span)
+
+    def bullet(self, children: list[Token]) -> n.Bullet:
+        span = _span_of(children, token_span(children[0]))
+        text, anchors = rich_text(children[1:], span)
+        _no_anchors(anchors)
+        return n.Bullet(text, span)
+
+    # ------------------------------------------------------------------ item attributes
+    def time_attr(self, children: list) -> _Field:
+        return _Field("time", children[0], children[0].span)
+
+    def duration_attr(self, children: list) -> _Field:
+        return _Field("duration", children[0], children[0].span)
+
+    def presenter_attr(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("presenter", n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+
+    def _enum_attr(name: str, enum_type):  # noqa: N805 - a factory used in the class body
+        def callback(self, children: list[Token]) -> _Field:
+            token = children[0]
+            return _Field(name, n.Attr(_enum(enum_type, token), token_span(token)), token_span(token))
+        return callback
+
+    action_attr = _enum_attr("action", n.Action)
+    status_attr = _enum_attr("status", n.ItemStatus)
+    session_attr = _enum_attr("session", n.Session)
+    visibility_attr = _enum_attr("visibility", n.Visibility)
+    del _enum_attr
+
+    def docs_attr(self, children: list[Token]) -> _Field:
+        refs = tuple(n.DocRef(t.value[1:-1].strip(), token_span(t)) for t in children)
+        return _Field("documents", refs, _span_of(children, Span.point(1, 1)))
+
+    def numbering_attr(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("child_numbering", n.Attr(token.value, token_span(token)), token_span(token))
+
+    # ------------------------------------------------------------------ next meetings
+    def next_meetings(self, children: list) -> n.NextMeetings:
+        meetings = tuple(c for c in children if isinstance(c, n.NextMeeting))
+        span = token_span(children[0]) if isinstance(children[0], Token) else meetings[0].span
+        return n.NextMeetings(meetings, span)
+
+    def next_meeting(self, children: list) -> n.NextMeeting:
+        bullet, dates, rest = children[0], children[1], children[2:]
+        values: dict[str, Any] = {"dates": dates}
+        last_span = dates.span
+        seen: dict[str, Span] = {}
+        for child in rest:
+            if isinstance(child, Token) and child.type == "TBC":
+                values["dates_tbc"] = True
+                last_span = token_span(child)
+            elif isinstance(child, _Field) and child.name == "remark":
+                values["remark"] = child.value
+                last_span = child.span
+            elif isinstance(child, _Field):
+                name, (value, tbc) = child.name, child.value
+                last_span = child.span
+                if name in seen:
+                    _report(error("duplicate-field", f"this meeting already has a {name}", child.span,
+                                  "give each meeting at most one place and one kind",
+                                  (Related(seen[name], "first given here"),)))
+                    continue
+                seen[name] = child.span
+                values[name] = value
+                values[f"{name}_tbc"] = tbc
+        return n.NextMeeting(span=token_span(bullet).to(last_span), **values)
+
+    def meeting_part(self, children: list[Token]) -> _Field:
+        token = children[0]
+        tbc = len(children) > 1
+        span = _span_of(children, token_span(token))
+        if token.type == "KIND":
+            return _Field("kind", (n.Attr(_kind(token), token_span(token)), tbc), span)
+        return _Field("place", (n.Attr(token.value.rstrip(" \t"), token_span(token)), tbc), span)
+
+    def remark(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("remark", n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+
+    # ------------------------------------------------------------------ dates and times
+    def date(self, children: list[Token]) -> n.DateValue:
+        span = _span_of(children, Span.point(1, 1))
+        values: dict[str, Any] = {}
+        for token in children:
+            kind = token.type
+            if kind == "ISO_DATE":
+                year, month, day = (int(part) for part in token.value.split("-"))
+                return n.DateValue(day, month, year, iso=True, span=span)
+            if kind == "WEEKDAY":
+                values["weekday"] = _WEEKDAYS[token.value[:3].lower()]
+            elif kind == "DAY":
+                values["day"] = int(token.value)
+            elif kind == "MONTH":
+                values["month"] = _MONTHS[token.value[:3].lower()]
+            elif kind == "YEAR":
+                values["year"] = int(token.value)
+        return n.DateValue(values["day"], values.get("month"), values.get("year"), values.get("weekday"), span=span)
+
+    def date_range(self, children: list) -> n.DateRange:
+        start = children[0]
+        if len(children) == 1:
+            return n.DateRange(start, None, start.span)
+        end = children[-1]
+        month = start.month if start.month is not None else end.month
+        year = start.year if start.year is not None else end.year
+        start = n.DateValue(start.day, month, year, start.weekday, start.iso, start.span)
+        return n.DateRange(start, end, start.span.to(end.span))
+
+    def time_slot(self, children: list[Token]) -> n.TimeSlot:
+        times = [_time(t) for t in children if t.type == "TIME"]
+        return n.TimeSlot(times[0], times[1] if len(times) > 1 else None, _span_of(children, Span.point(1, 1)))
+
+    def duration(self, children: list[Token]) -> n.Duration:
+        minutes = 0
+        factor = 60
+        for token in children:
+            if token.type == "INT":
+                value = int(token.value)
+            else:
+                factor = 60 if token.value.lower().startswith("h") else 1
+                minutes += value * factor
+                value = None
+                factor = 1  # a bare number after hours ("1h30") counts minutes
+        if value is not None:
+            minutes += value * factor
+        return n.Duration(minutes, _span_of(children, Span.point(1, 1)))
+
+
+_ATTR_WORD = {"time": "time", "duration": "duration", "presenter": "presenter", "action": "for",
+              "status": "status", "session": "session", "visibility": "visibility", "documents": "docs",
+              "child_numbering": "numbering"}
+
+
+def _kind(token: Token) -> n.MeetingKind | None:
+    word = token.value.lower().replace("-", " ")
+    return None if word == "kind" else n.MeetingKind(word)
+
+
+def _time(token: Token) -> n.TimeOfDay:
+    hour, minute = token.value.replace("h", ":").split(":")
+    return n.TimeOfDay(int(hour), int(minute))
+
+
+def _no_anchors(anchors: list[Token]) -> None:
+    for anchor in anchors:
+        _report(warning("misplaced-label", "a label '{#...}' belongs on an item line; it is ignored here",
+                        token_span(anchor), "move it to the end of the item's line"))
