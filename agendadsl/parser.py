@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
-from .diagnostics import Diagnostic, error, sort_key
+from .diagnostics import Diagnostic, sort_key
 from .layout import Layout, LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
 from .resources import grammar_path
-from .source import SourceFile, Span, normalise_newlines
+from .source import SourceFile, normalise_newlines
 from .transformer import AgendaTransformer
 
 
@@ -71,11 +71,7 @@ def parse(source: SourceFile | str) -> ParseResult:
         return ParseResult(None, _sorted(sink.diagnostics + [syntax_errors.translate(failure, text)]))
     finally:
         close_sink(reset)
-    diagnostics = list(sink.diagnostics)
-    if not agenda.items:
-        diagnostics.append(error("empty-agenda", "the agenda has no items", Span.point(1, 1),
-                                 "add at least one item, such as '1. Opening of the meeting'"))
-    return ParseResult(agenda, _sorted(diagnostics))
+    return ParseResult(agenda, _sorted(sink.diagnostics))
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -1,0 +1,26 @@
+"""The checks: one function per check, each registered with the stable codes it can report.
+
+``CHECKS`` is the table; docs/diagnostics.md has a catalogue entry for every code in it.
+Checks never raise for a bad agenda and never print: they return diagnostics.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, sort_key
+from ..nodes import Agenda
+from .context import CheckContext
+from .registry import CHECKS, Check, all_codes
+
+from . import dates, numbering, references, structure, text  # noqa: E402,F401  (registers the checks)
+
+
+def check(agenda: Agenda) -> list[Diagnostic]:
+    """Every diagnostic for ``agenda``, in source order."""
+    context = CheckContext.of(agenda)
+    found: list[Diagnostic] = []
+    for entry in CHECKS:
+        found.extend(entry.function(context))
+    return sorted(found, key=sort_key)
+
+
+__all__ = ["CHECKS", "Check", "CheckContext", "all_codes", "check"]

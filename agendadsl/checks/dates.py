@@ -1,0 +1,142 @@
+"""Date and time checks: real dates, sensible ranges, matching weekdays, ordered meetings and slots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .. import dates
+from ..diagnostics import Diagnostic, Related, error, warning
+from ..nodes import DateRange, DateValue, Item
+from .context import CheckContext
+from .registry import check
+
+
+def _ranges(context: CheckContext) -> Iterator[DateRange]:
+    if context.agenda.meeting.dates is not None:
+        yield context.agenda.meeting.dates
+    for meeting in context.agenda.next_meetings:
+        yield meeting.dates
+
+
+def _values(context: CheckContext) -> Iterator[DateValue]:
+    for dates_ in _ranges(context):
+        yield dates_.start
+        if dates_.end is not None:
+            yield dates_.end
+
+
+@check("impossible-date")
+def impossible_date(context: CheckContext) -> Iterable[Diagnostic]:
+    """A date that does not exist, such as 31 February or 29 February 2021."""
+    for value in _values(context):
+        if dates.problem(value) == "impossible":
+            yield error("impossible-date", f"{dates.english(value)} does not exist", value.span,
+                        "check the day and the month")
+
+
+@check("incomplete-date")
+def incomplete_date(context: CheckContext) -> Iterable[Diagnostic]:
+    """A date without a month or a year that nothing else in its range supplies."""
+    for value in _values(context):
+        if dates.problem(value) == "incomplete":
+            missing = "month" if value.month is None else "year"
+            yield error("incomplete-date", f"the date {dates.english(value)} has no {missing}", value.span,
+                        "write the date in full, for example '23 November 2020'")
+
+
+@check("weekday-mismatch")
+def weekday_mismatch(context: CheckContext) -> Iterable[Diagnostic]:
+    """A weekday name that does not match its date ("Tuesday 27 November 2018" was a Wednesday)."""
+    for value in _values(context):
+        real = value.to_date()
+        if value.weekday is not None and real is not None and real.weekday() != value.weekday:
+            actual = dates.WEEKDAYS[real.weekday()]
+            yield error("weekday-mismatch",
+                        f"{dates.english(value)} is a {actual}, not a {dates.WEEKDAYS[value.weekday]}", value.span,
+                        f"write '{actual} {dates.english(value)}', or correct the date")
+
+
+@check("date-range-reversed")
+def date_range_reversed(context: CheckContext) -> Iterable[Diagnostic]:
+    """A range that ends before it starts."""
+    for range_ in _ranges(context):
+        found = dates.bounds(range_)
+        if range_.end is not None and found is not None and found[1] < found[0]:
+            yield error("date-range-reversed",
+                        f"the range ends ({dates.english(range_.last)}) before it starts "
+                        f"({dates.english(range_.start)})", range_.span, "swap the two dates or correct one of them")
+
+
+@check("next-meeting-not-after")
+def next_meeting_not_after(context: CheckContext) -> Iterable[Diagnostic]:
+    """A "next meeting" that does not start after this meeting has ended."""
+    this = context.agenda.meeting.dates
+    this_bounds = dates.bounds(this) if this is not None else None
+    if this_bounds is None:
+        return
+    for meeting in context.agenda.next_meetings:
+        found = dates.bounds(meeting.dates)
+        if found is not None and found[0] <= this_bounds[1]:
+            yield error("next-meeting-not-after",
+                        f"this next meeting starts on {dates.english(meeting.dates.start)}, "
+                        "not after the meeting this agenda is for", meeting.dates.span,
+                        "check the year of the date", (Related(this.span, "this meeting's date"),))
+
+
+@check("next-meetings-order")
+def next_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
+    """Next meetings listed out of chronological order."""
+    previous = None
+    for meeting in context.agenda.next_meetings:
+        found = dates.bounds(meeting.dates)
+        if found is None:
+            continue
+        if previous is not None and found[0] < previous[0]:
+            yield error("next-meetings-order", "the next meetings are not in chronological order", meeting.dates.span,
+                        "list the next meetings from the soonest to the latest",
+                        (Related(previous[1].dates.span, "this meeting is listed before it but comes later"),))
+        previous = (found[0], meeting)
+
+
+@check("invalid-time")
+def invalid_time(context: CheckContext) -> Iterable[Diagnostic]:
+    """A time of day that does not exist (25:00, 09:75)."""
+    slots = [context.agenda.meeting.time] + [item.time for item, _ in context.items]
+    for slot in slots:
+        if slot is None:
+            continue
+        if not dates.valid_time(slot.start) or (slot.end is not None and not dates.valid_time(slot.end, end=True)):
+            yield error("invalid-time", "this is not a time of day", slot.span,
+                        "write times as hours 00-23 and minutes 00-59, such as 09:30")
+
+
+@check("time-slot-reversed")
+def time_slot_reversed(context: CheckContext) -> Iterable[Diagnostic]:
+    """A time slot that ends before, or when, it starts."""
+    slots = [context.agenda.meeting.time] + [item.time for item, _ in context.items]
+    for slot in slots:
+        if slot is not None and slot.end is not None and slot.end.minutes <= slot.start.minutes:
+            yield error("time-slot-reversed", f"the slot ends at {slot.end} but starts at {slot.start}", slot.span,
+                        "swap the two times or correct one of them")
+
+
+@check("time-slot-overlap", "time-slot-order")
+def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
+    """Sibling items whose time slots overlap or are out of order."""
+    groups: list[tuple[Item, ...]] = [context.agenda.items] + [item.children for item, _ in context.items]
+    for siblings in groups:
+        previous: Item | None = None
+        for item in siblings:
+            if item.time is None:
+                continue
+            if previous is not None and previous.time is not None:
+                before, now = previous.time, item.time
+                if now.start.minutes < before.start.minutes:
+                    yield warning("time-slot-order", f"this item starts at {now.start}, before the item above it "
+                                  f"({before.start})", now.span, "order the items by time, or correct the times",
+                                  (Related(before.span, "the earlier item's slot"),))
+                elif before.end is not None and now.start.minutes < before.end.minutes:
+                    yield warning("time-slot-overlap", f"this item starts at {now.start}, before the item above it "
+                                  f"ends ({before.end})", now.span, "shorten the earlier slot or start this one later",
+                                  (Related(before.span, "the overlapping slot"),))
+            previous = item

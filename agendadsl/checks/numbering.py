@@ -1,0 +1,17 @@
+"""Numbering checks. The rules live in agendadsl.resolve, which the renderers share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..diagnostics import Diagnostic
+from .context import CheckContext
+from .registry import check
+
+
+@check("numbering-gap", "numbering-duplicate", "numbering-order", "numbering-prefix", "numbering-depth",
+       "numbering-scheme", "numbering-roman", "numbering-mismatch", "numbering-insertion",
+       "numbering-format", "numbering-overflow", "invalid-numbering")
+def numbering(context: CheckContext) -> Iterable[Diagnostic]:
+    """Explicit numbers agree with the declared numbering of their level, in order, without gaps."""
+    return context.resolution.diagnostics

@@ -1,0 +1,76 @@
+"""Reference checks: item labels, cross-references to them, and document references."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from .. import docrefs
+from ..diagnostics import Diagnostic, Related, error
+from ..source import Span
+from .context import CheckContext
+from .registry import check
+
+
+def labels(context: CheckContext) -> dict[str, Span]:
+    """Each label with where it is first defined."""
+    found: dict[str, Span] = {}
+    for item, _depth in context.items:
+        if item.label is not None:
+            found.setdefault(item.label.value, item.label.span)
+    return found
+
+
+@check("duplicate-label")
+def duplicate_label(context: CheckContext) -> Iterable[Diagnostic]:
+    """Two items with the same label: cross-references to it would be ambiguous."""
+    first = labels(context)
+    for item, _depth in context.items:
+        label = item.label
+        if label is not None and first[label.value] != label.span:
+            yield error("duplicate-label", f"the label {{#{label.value}}} is already used", label.span,
+                        "give each item a label of its own", (Related(first[label.value], "first used here"),))
+
+
+@check("unknown-label")
+def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
+    """A cross-reference ``{label}`` to a label that no item has."""
+    known = labels(context)
+    for xref in context.xrefs():
+        if xref.label not in known:
+            close = difflib.get_close_matches(xref.label, list(known), n=1)
+            hint = (f"did you mean {{{close[0]}}}?" if close else
+                    "label the item you mean with '{#" + xref.label + "}' at the end of its line")
+            yield error("unknown-label", f"no item is labelled {{#{xref.label}}}", xref.span,
+                        hint + " (write \\{ for a literal brace)")
+
+
+@check("invalid-series")
+def invalid_series(context: CheckContext) -> Iterable[Diagnostic]:
+    """A series declaration whose pattern cannot be used."""
+    for series in context.agenda.meeting.series:
+        try:
+            docrefs.compile_pattern(series.pattern)
+        except docrefs.SeriesError as problem:
+            yield error("invalid-series", f"series {series.name}: {problem}", series.span,
+                        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}'")
+
+
+@check("docref-pattern")
+def docref_pattern(context: CheckContext) -> Iterable[Diagnostic]:
+    """A document reference of a declared series that does not have the series' shape."""
+    series = context.agenda.meeting.series
+    if not series:
+        return
+    for ref in context.docrefs():
+        owner = docrefs.series_of(ref, series)
+        if owner is None:
+            continue
+        try:
+            ok = docrefs.matches(ref, owner)
+        except docrefs.SeriesError:
+            continue  # reported by invalid-series
+        if not ok:
+            yield error("docref-pattern", f"the reference {ref.text} does not match its series' pattern "
+                        f"{owner.pattern}", ref.span, f"references of series {owner.name} look like {owner.pattern}",
+                        (Related(owner.span, "series declared here"),))

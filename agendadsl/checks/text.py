@@ -1,0 +1,82 @@
+"""Text checks: what no output format can carry (control characters, empty or huge titles)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from ..diagnostics import Diagnostic, error, warning
+from ..nodes import Attr, DocRef, NumberMark, Text
+from ..source import Span
+from .context import CheckContext
+from .registry import check
+
+MAX_TEXT_LENGTH = 2000
+"""Longest title, note line, bullet or header value, in characters (docs/limits.md)."""
+
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
+    """Every piece of user text that an output format will print, with where it is."""
+    meeting = context.agenda.meeting
+    for value in (meeting.body, meeting.title, meeting.platform, meeting.place):
+        if value is not None:
+            yield value.value, value.span
+    for text, _item in context.texts():
+        for part in text.parts:
+            if isinstance(part, Text):
+                yield part.value, text.span
+            elif isinstance(part, DocRef):
+                yield part.text, part.span
+    for item, _depth in context.items:
+        if item.presenter is not None:
+            yield item.presenter.value, item.presenter.span
+        for ref in item.documents:
+            yield ref.text, ref.span
+    for meeting_ in context.agenda.next_meetings:
+        for value in (meeting_.place, meeting_.remark):
+            if isinstance(value, Attr) and isinstance(value.value, str):
+                yield value.value, value.span
+    if meeting.reference is not None:
+        yield meeting.reference.text, meeting.reference.span
+
+
+@check("control-character")
+def control_character(context: CheckContext) -> Iterable[Diagnostic]:
+    """Control characters (NUL, escape, ...) that would corrupt or vanish from the output."""
+    for value, span in _strings(context):
+        for offset, char in enumerate(value):
+            if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
+                yield error("control-character", f"invisible control character U+{ord(char):04X} in the text",
+                            span, "delete it (it is often pasted in from another program)")
+                break
+
+
+@check("bidi-control")
+def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
+    """Bidirectional overrides that make the text display differently from what it says."""
+    for value, span in _strings(context):
+        hit = next((c for c in value if c in _BIDI_CONTROLS), None)
+        if hit is not None:
+            yield warning("bidi-control", f"bidirectional control character U+{ord(hit):04X} in the text", span,
+                          "delete it unless the text really mixes writing directions")
+
+
+@check("text-too-long")
+def text_too_long(context: CheckContext) -> Iterable[Diagnostic]:
+    """A title, note line or value longer than MAX_TEXT_LENGTH characters."""
+    for value, span in _strings(context):
+        if len(value) > MAX_TEXT_LENGTH:
+            yield error("text-too-long", f"this text is {len(value):,} characters long; the limit is "
+                        f"{MAX_TEXT_LENGTH:,}", Span(span.line, span.column, span.line, span.column + 1),
+                        "shorten it, or move the detail into '>' note lines")
+
+
+@check("empty-title")
+def empty_title(context: CheckContext) -> Iterable[Diagnostic]:
+    """An item with a number or marker but no title."""
+    for item, _depth in context.items:
+        if not item.title.plain.strip():
+            what = f"item {item.number.value}" if item.mark is NumberMark.EXPLICIT and item.number else "this item"
+            yield error("empty-title", f"{what} has no title", item.span, "write the item's title after its number")

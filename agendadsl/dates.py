@@ -1,0 +1,46 @@
+"""Dates and times: validity, ranges, weekdays, and how they are written. Pure functions."""
+
+from __future__ import annotations
+
+import datetime
+
+from .nodes import DateRange, DateValue, TimeOfDay
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def problem(value: DateValue) -> str | None:
+    """Why a date is not a real, complete date, or None when it is."""
+    if value.month is None or value.year is None:
+        return "incomplete"
+    if value.to_date() is None:
+        return "impossible"
+    return None
+
+
+def english(value: DateValue) -> str:
+    """``23 November 2020`` (with what is known), for messages."""
+    parts = [str(value.day)]
+    if value.month is not None:
+        parts.append(MONTHS[value.month - 1])
+    if value.year is not None:
+        parts.append(str(value.year))
+    return " ".join(parts)
+
+
+def bounds(dates: DateRange) -> tuple[datetime.date, datetime.date] | None:
+    """First and last day of a range, or None when either is not a real date."""
+    first = dates.start.to_date()
+    last = dates.last.to_date()
+    if first is None or last is None:
+        return None
+    return first, last
+
+
+def valid_time(time: TimeOfDay, *, end: bool = False) -> bool:
+    """00:00 to 23:59; 24:00 is allowed as the end of a slot."""
+    if end and (time.hour, time.minute) == (24, 0):
+        return True
+    return 0 <= time.hour <= 23 and 0 <= time.minute <= 59

@@ -1,0 +1,66 @@
+"""Document references and their declared series: which series a reference belongs to, whether
+it has the series' shape, and the URL it links to. Pure functions."""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import quote
+
+from .nodes import DocRef, Series
+
+PLACEHOLDERS = {"year": r"[0-9]{4}", "n": r"[0-9]+", "text": r"\S+?"}
+"""What each ``{placeholder}`` of a series pattern stands for."""
+
+_PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
+
+
+class SeriesError(ValueError):
+    """A series pattern that cannot be used; the message is for the user."""
+
+
+@functools.lru_cache(maxsize=256)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Turn ``T-ES({year}){n}`` into a regular expression with named groups."""
+    out = []
+    position = 0
+    used: set[str] = set()
+    for match in _PLACEHOLDER.finditer(pattern):
+        name = match.group(1)
+        if name not in PLACEHOLDERS:
+            raise SeriesError(f"unknown placeholder {{{name}}}; use {', '.join('{' + p + '}' for p in PLACEHOLDERS)}")
+        out.append(re.escape(pattern[position : match.start()]))
+        out.append(f"(?P<{name}>{PLACEHOLDERS[name]})" if name not in used else f"(?P={name})")
+        used.add(name)
+        position = match.end()
+    out.append(re.escape(pattern[position:]))
+    return re.compile("".join(out))
+
+
+def series_of(ref: DocRef, series: tuple[Series, ...]) -> Series | None:
+    """The declared series a reference belongs to: the longest name it starts with, followed by
+    a character that cannot continue a name (``T-ES(2020)23`` is in ``T-ES``, ``T-ESX`` is not)."""
+    best = None
+    for candidate in series:
+        name = candidate.name
+        if ref.text.startswith(name):
+            rest = ref.text[len(name) :]
+            if (not rest or not rest[0].isalnum()) and (best is None or len(name) > len(best.name)):
+                best = candidate
+    return best
+
+
+def matches(ref: DocRef, series: Series) -> bool:
+    """Whether the reference has the shape its series declares."""
+    return compile_pattern(series.pattern).fullmatch(ref.text) is not None
+
+
+def url_for(ref: DocRef, series: Series) -> str | None:
+    """The reference's URL from the series' URL template, or None when it has none."""
+    if series.url is None:
+        return None
+    match = compile_pattern(series.pattern).fullmatch(ref.text)
+    values = {"ref": quote(ref.text, safe="")}
+    if match:
+        values.update({k: quote(v, safe="") for k, v in match.groupdict().items()})
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), series.url)

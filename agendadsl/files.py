@@ -1,0 +1,69 @@
+"""Reading inputs and writing outputs: the only module that touches the file system for users.
+
+Reads give a SourceFile or diagnostics; writes are atomic (a temporary file in the same folder,
+then a rename), so a failed run never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .diagnostics import AgendaError, Diagnostic
+from .source import MAX_FILE_BYTES, SourceFile, decode
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (``-`` is standard input); AgendaError when it cannot be read."""
+    try:
+        if path == "-":
+            return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise AgendaError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AgendaError(f"{path}: is a directory, not an agenda file") from None
+    except PermissionError:
+        raise AgendaError(f"{path}: permission denied") from None
+    except OSError as problem:
+        raise AgendaError(f"{path}: cannot read: {problem.strerror or problem}") from None
+
+
+def read_source(path: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Read and decode one input; encoding problems come back as diagnostics, I/O failures raise."""
+    return decode(read_bytes(path), path)
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once; the old file stays intact if anything fails."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as problem:
+        raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except OSError as problem:
+        Path(temporary).unlink(missing_ok=True)
+        raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,143 @@
+"""The one place that prints diagnostics: compiler-style text with an excerpt and a caret, or
+versioned JSON for tools; and the exit-code policy (0 ok, 1 problems found, 2 usage or I/O)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic, Severity
+from .source import SourceFile
+
+JSON_VERSION = 1
+EXCERPT_WIDTH = 100
+"""Longest excerpt of a source line shown under a diagnostic (long lines are cut around the caret)."""
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The diagnostics of one input, with its source when it could be decoded."""
+
+    path: str
+    source: SourceFile | None
+    diagnostics: Sequence[Diagnostic]
+
+
+def exit_code(reports: Sequence[FileReport], *, strict: bool) -> int:
+    """1 when any error (or, with ``strict``, any warning) was found, else 0."""
+    for report in reports:
+        for diagnostic in report.diagnostics:
+            if diagnostic.is_error or strict:
+                return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def format_text(report: FileReport, *, color: bool = False) -> str:
+    """Every diagnostic of one file, rustc/ruff style."""
+    return "".join(_one(report, d, color) for d in report.diagnostics)
+
+
+def summary(reports: Sequence[FileReport]) -> str:
+    errors = sum(d.is_error for r in reports for d in r.diagnostics)
+    warnings = sum(not d.is_error for r in reports for d in r.diagnostics)
+    files = len(reports)
+    if not errors and not warnings:
+        return f"{files} file{'s' if files != 1 else ''} checked: no problems found"
+    return (f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}")
+
+
+_COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m"}
+_BOLD, _BLUE, _RESET = "\x1b[1m", "\x1b[1;34m", "\x1b[0m"
+
+
+def _one(report: FileReport, d: Diagnostic, color: bool) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    span = d.span
+    head = (f"{paint(f'{report.path}:{span.line}:{span.column}:', _BOLD)} "
+            f"{paint(f'{d.severity.value}[{d.code}]', _COLORS[d.severity])}: {d.message}\n")
+    lines = [head]
+    if report.source is not None:
+        lines.extend(_excerpt(report.source, span.line, span.column,
+                              span.end_column if span.end_line == span.line else None, paint))
+    for related in d.related:
+        lines.append(f"  {paint('note', _BLUE)}: {related.message} at "
+                     f"{report.path}:{related.span.line}:{related.span.column}\n")
+    if d.hint:
+        lines.append(f"  {paint('hint', _BLUE)}: {d.hint}\n")
+    return "".join(lines)
+
+
+def _excerpt(source: SourceFile, line: int, column: int, end_column: int | None, paint) -> list[str]:
+    text = source.line(line)
+    if not text and line > source.line_count:
+        return []
+    start = column - 1
+    end = max(start + 1, (end_column or column + 1) - 1)
+    # Cut long lines around the caret so a 10 MB line prints as one screen line.
+    left = max(0, start - EXCERPT_WIDTH // 2)
+    shown = text[left : left + EXCERPT_WIDTH]
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if left + EXCERPT_WIDTH < len(text) else ""
+    shown_display = "".join(_visible(c) for c in shown)
+    pad = _width("".join(_visible(c) for c in shown[: max(0, start - left)])) + len(prefix)
+    carets = max(1, _width("".join(_visible(c) for c in shown[max(0, start - left) : end - left])))
+    gutter = str(line)
+    blank = " " * len(gutter)
+    return [
+        f"{paint(blank + ' |', _BLUE)}\n",
+        f"{paint(gutter + ' |', _BLUE)} {prefix}{shown_display}{suffix}\n",
+        f"{paint(blank + ' |', _BLUE)} {' ' * pad}{paint('^' * min(carets, EXCERPT_WIDTH), _BOLD)}\n",
+    ]
+
+
+def _visible(char: str) -> str:
+    """Show tabs as spaces and control characters as their Unicode pictures, so the caret lines up."""
+    if char == "\t":
+        return "    "
+    if unicodedata.category(char) in ("Cc", "Cs"):
+        return "\ufffd" if ord(char) > 0x20 else chr(0x2400 + ord(char))
+    return char
+
+
+def _width(text: str) -> int:
+    """Terminal columns taken by ``text`` (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def to_json(reports: Sequence[FileReport], *, strict: bool) -> str:
+    """The versioned JSON document of ``agenda check --format json`` (docs/diagnostics.md)."""
+    document = {
+        "version": JSON_VERSION,
+        "files": [
+            {
+                "path": report.path,
+                "diagnostics": [_diagnostic_json(d) for d in report.diagnostics],
+            }
+            for report in reports
+        ],
+        "summary": {
+            "errors": sum(d.is_error for r in reports for d in r.diagnostics),
+            "warnings": sum(not d.is_error for r in reports for d in r.diagnostics),
+            "exit_code": exit_code(reports, strict=strict),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _diagnostic_json(d: Diagnostic) -> dict:
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        "span": d.span.as_dict(),
+        "hint": d.hint,
+        "related": [{"message": r.message, "span": r.span.as_dict()} for r in d.related],
+    }

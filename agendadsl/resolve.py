@@ -1,0 +1,236 @@
+"""Numbering resolution: the number every item displays, and every way its number is wrong.
+
+The renderers and the numbering checks share this one pass, so the checker, the JSON and every
+output format agree on what "the number of this item" is. Explicit numbers are displayed exactly
+as written; automatic ones (``#.``) follow the declared style of their level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import numbering as num
+from .diagnostics import Diagnostic, Related, error, warning
+from .nodes import Agenda, Attr, Item, NumberMark, walk
+from .source import Span
+
+
+@dataclass
+class Resolution:
+    """Display numbers by item identity, and the numbering diagnostics found on the way."""
+
+    numbers: dict[int, str] = field(default_factory=dict)
+    expected: dict[int, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def number_of(self, item: Item) -> str | None:
+        """The number ``item`` displays, or None for an unnumbered item."""
+        return self.numbers.get(id(item))
+
+
+def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style]:
+    """The header's declared styles, level by level (the defaults when nothing is declared)."""
+    styles = []
+    for depth, example in enumerate(agenda.meeting.numbering, start=1):
+        try:
+            styles.append(num.style_from_example(example.value, literal_prefix=False))
+        except num.NumberingError as problem:
+            resolution.diagnostics.append(_bad_example(example, problem))
+            styles.append(num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL)
+    return styles
+
+
+def resolve(agenda: Agenda) -> Resolution:
+    """Number every item of ``agenda`` and report numbering problems. Iterative: no recursion."""
+    resolution = Resolution()
+    styles = level_styles(agenda, resolution)
+    pending: list[tuple[Item | None, tuple[Item, ...], int]] = [(None, agenda.items, 1)]
+    while pending:
+        parent, siblings, depth = pending.pop()
+        style = _style_for(parent, depth, styles, resolution)
+        parent_base = _base(resolution.number_of(parent)) if parent is not None else None
+        # Children numbered after what their misnumbered parent should have been are not errors too.
+        also = _base(resolution.expected.get(id(parent))) if parent is not None else None
+        _SiblingRun(style, parent_base, resolution, also).run(siblings)
+        pending.extend((item, item.children, depth + 1) for item in reversed(siblings) if item.children)
+    return resolution
+
+
+def _style_for(parent: Item | None, depth: int, styles: list[num.Style], resolution: Resolution) -> num.Style:
+    if parent is not None and parent.child_numbering is not None:
+        try:
+            return num.style_from_example(parent.child_numbering.value, literal_prefix=True)
+        except num.NumberingError as problem:
+            resolution.diagnostics.append(_bad_example(parent.child_numbering, problem))
+    if depth <= len(styles):
+        return styles[depth - 1]
+    return num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL
+
+
+def _base(number: str | None) -> tuple[str, ...] | None:
+    if number is None:
+        return None
+    try:
+        return num.split_label(number).base
+    except num.NumberingError:
+        return None
+
+
+def _bad_example(example: Attr[str], problem: Exception) -> Diagnostic:
+    return error("invalid-numbering", f"cannot read the numbering example: {problem}", example.span,
+                 "declare each level by its first number, for example '1.', '1.1', '(a)', 'i.' or 'I.1'")
+
+
+class _SiblingRun:
+    """Numbers one list of siblings, comparing each explicit number with the expected one."""
+
+    def __init__(self, style: num.Style, parent_base: tuple[str, ...] | None, resolution: Resolution,
+                 alternative_base: tuple[str, ...] | None = None) -> None:
+        self.style = style
+        self.parent_base = parent_base
+        self.expected_prefix = style.prefix_for(parent_base)
+        self.alternative_prefix = style.prefix_for(alternative_base) if alternative_base else None
+        self.resolution = resolution
+        self.previous: tuple[int, int] | None = None  # (value, suffix rank) of the last numbered sibling
+        self.previous_auto = False
+        self.counted = 0
+        self.seen: dict[tuple[int, int], Span] = {}
+
+    def run(self, siblings: tuple[Item, ...]) -> None:
+        for item in siblings:
+            if item.mark is NumberMark.NONE:
+                continue
+            if item.mark is NumberMark.AUTO:
+                self._auto(item)
+            else:
+                self._explicit(item)
+            self.counted += 1
+
+    @property
+    def expected_value(self) -> int:
+        return self.style.start if self.previous is None else self.previous[0] + 1
+
+    def _display(self, value: int) -> str:
+        return self.style.format(self.parent_base, value) or str(value)
+
+    def _auto(self, item: Item) -> None:
+        value = self.expected_value
+        text = self.style.format(self.parent_base, value)
+        if text is None:
+            self._report(error("numbering-overflow", f"item number {value} cannot be written in "
+                               f"{self.style.scheme.described}", item.span,
+                               "give this item an explicit number, or declare another numbering scheme"))
+            text = str(value)
+        self.resolution.numbers[id(item)] = text
+        self._advance(value, 0, item.span, auto=True)
+
+    def _explicit(self, item: Item) -> None:
+        assert item.number is not None
+        text, span = item.number.value, item.number.span
+        self.resolution.numbers[id(item)] = text
+        try:
+            label = num.split_label(text)
+            head, suffix = num.split_suffix(label.last, self.style.scheme)
+            value = num.value_in(head, self.style.scheme)
+        except num.NumberingError as problem:
+            self._unreadable(text, span, problem)
+            self._advance(self.expected_value, 0, span, auto=False)
+            return
+        self._check_prefix(label, span)
+        self._check_decoration(label, span)
+        rank = num.suffix_rank(suffix)
+        expected = self.expected_value
+        if not suffix and value in (expected, self.style.start + self.counted):
+            pass  # in sequence, or back in step after an earlier mistake (no cascade of errors)
+        elif (value, rank) in self.seen:
+            self._report(error("numbering-duplicate", f"item number {text} is used twice at this level", span,
+                               f"number this item {self._display(self.expected_value)}",
+                               (Related(self.seen[(value, rank)], "first used here"),)))
+        elif suffix:
+            self._check_insertion(text, value, rank, span)
+        else:
+            self._check_sequence(text, value, span)
+            self.resolution.expected[id(item)] = self._display(expected)
+        self._advance(value, rank, span, auto=False)
+
+    def _advance(self, value: int, rank: int, span: Span, *, auto: bool) -> None:
+        self.seen.setdefault((value, rank), span)
+        self.previous = (value, rank)
+        self.previous_auto = auto
+
+    def _check_sequence(self, text: str, value: int, span: Span) -> None:
+        expected = self.expected_value
+        want = self._display(expected)
+        if value < expected:
+            self._report(error("numbering-order", f"item number {text} comes after {self._display(expected - 1)}",
+                               span, f"number this item {want}, or move it to its place in the order"))
+        elif self.previous_auto:
+            self._report(error("numbering-mismatch", f"item number {text} contradicts the automatic numbering, "
+                               f"which gives {want} here", span,
+                               f"write {want}, or '#.' to let agendadsl number it"))
+        else:
+            missing = self._display(expected)
+            self._report(error("numbering-gap", f"item number {text} skips {missing}", span,
+                               f"number this item {want}; if an item was dropped on purpose, keep it in the "
+                               "agenda with '@status withdrawn'"))
+
+    def _check_insertion(self, text: str, value: int, rank: int, span: Span) -> None:
+        if self.previous is None or self.previous[0] != value:
+            base = self._display(value)
+            self._report(error("numbering-insertion", f"inserted item {text} must follow item {base}", span,
+                               f"move it right after {base}"))
+        elif rank <= self.previous[1]:
+            self._report(error("numbering-order", f"inserted item {text} is out of order", span,
+                               "order insertions as bis, ter, quater (or a, b, c)"))
+
+    def _check_prefix(self, label: num.Label, span: Span) -> None:
+        expected = self.expected_prefix
+        if self.style.prefix is num.Prefix.INHERIT and self.parent_base is None:
+            return  # under an unnumbered item there is no number to inherit
+        want = self._display(self.expected_value)
+        if len(label.prefix) != len(expected):
+            self._report(error("numbering-depth", f"item number {label_text(label)} has {len(label.prefix) + 1} "
+                               f"level(s), but this item is nested where numbers have {len(expected) + 1}", span,
+                               f"number it like {want}, or indent it to the level its number says"))
+        elif label.prefix != expected and label.prefix != self.alternative_prefix:
+            owner = "the declared prefix" if self.style.prefix is num.Prefix.LITERAL else "its parent's number"
+            self._report(error("numbering-prefix", f"item number {label_text(label)} does not start with "
+                               f"{owner} {'.'.join(expected)}", span, f"number it like {want}"))
+
+    def _check_decoration(self, label: num.Label, span: Span) -> None:
+        if (label.opener, label.closer) != (self.style.opener, self.style.closer):
+            want = self._display(self.expected_value)
+            self._report(warning("numbering-format", f"item number {label_text(label)} is not written like the "
+                                 f"other numbers of this level ({want})", span,
+                                 f"write it as {want}, or declare this level's style with 'numbering:' or '@numbering'"))
+
+    def _unreadable(self, text: str, span: Span, problem: Exception) -> None:
+        try:
+            last = num.split_label(text).last
+        except num.NumberingError:
+            last = text
+        head = num.split_suffix(last, num.Scheme.ARABIC)[0]
+        if isinstance(problem, num.MalformedRoman):
+            code, message = "numbering-roman", str(problem)
+        elif num.schemes_of(head):
+            found = num.schemes_of(head)[0]
+            code = "numbering-scheme"
+            message = (f"item number {text} is written in {found.described}, but this level is numbered "
+                       f"with {self.style.scheme.described}")
+        else:
+            code, message = "numbering-scheme", f"cannot read item number {text}: {problem}"
+        self._report(error(code, message, span, f"number it {self._display(self.expected_value)}, or declare this "
+                           "level's scheme with 'numbering:' in the header or '@numbering' on the parent item"))
+
+    def _report(self, diagnostic: Diagnostic) -> None:
+        self.resolution.diagnostics.append(diagnostic)
+
+
+def label_text(label: num.Label) -> str:
+    return label.opener + ".".join(label.base) + label.closer
+
+
+def all_numbers(agenda: Agenda) -> list[tuple[Item, int, str | None]]:
+    """Every item with its depth and display number, in document order."""
+    resolution = resolve(agenda)
+    return [(item, depth, resolution.number_of(item)) for item, depth in walk(agenda.items)]
