@@ -117,7 +117,7 @@ class Layout:
                     )
                 )
             stack.append(width)
-            yield Token.new_borrow_pos("_INDENT", "", token)
+            yield self._marker("_INDENT", token)
             return
         popped = 0
         while width < stack[-1]:
@@ -139,7 +139,13 @@ class Layout:
                     popped -= 1
                 break
         for _ in range(popped):
-            yield Token.new_borrow_pos("_DEDENT", "", token)
+            yield self._marker("_DEDENT", token)
+
+    @classmethod
+    def _marker(cls, kind: str, token: Token) -> Token:
+        """An indentation token placed where the next line's text starts (for error messages)."""
+        span = cls._next_line(token)
+        return Token(kind, "", token.end_pos, span.line, span.column, span.line, span.column, token.end_pos)
 
     @staticmethod
     def _next_line(token: Token) -> Span:

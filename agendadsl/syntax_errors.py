@@ -1,5 +1,208 @@
-"""placeholder"""
-def translate(failure, text):
-    from .diagnostics import error
-    from .source import Span
-    return error("syntax-error", str(failure), Span.point(getattr(failure,'line',1) or 1, getattr(failure,'column',1) or 1))
+"""Syntax errors as coded diagnostics with human wording. No Lark name reaches the user.
+
+``EXAMPLES`` is the table of malformed inputs and the code each must produce; the tests run every
+example. ``translate`` classifies a Lark failure by what the parser expected at that point and
+what it found there.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .diagnostics import Diagnostic, error
+from .source import Span
+
+HEADER_FIELDS = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
+                 "language", "numbering", "series")
+ATTRIBUTES = ("@time", "@duration", "@presenter", "@for", "@status", "@session", "@visibility", "@docs",
+              "@numbering")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
+
+_CHOICES = {
+    "ACTION": ("decision", "information", "discussion", "adoption", "approval", "consultation"),
+    "ITEM_STATUS": ("withdrawn", "postponed", "tbc"),
+    "SESSION": ("public", "closed"),
+    "VISIBILITY": ("public", "internal"),
+    "KIND": ("in person", "virtual", "hybrid"),
+    "STATUS": ("draft", "provisional", "revised", "adopted", "final"),
+    "UNIT": ("min", "h"),
+}
+
+_NAMES = {
+    "NUMBER": "an item number (1., 2.1, (a))",
+    "AUTO": "'#.'",
+    "UNNUMBERED": "'*'",
+    "BULLET": "'-'",
+    "NOTE": "'>'",
+    "INTERNAL": "'!'",
+    "NEXT_MEETINGS": "'next meetings:'",
+    "TEXT": "text",
+    "LINE": "text",
+    "DOCREF": "a document reference such as [T-ES(2020)23]",
+    "XREF": "a cross-reference such as {adoption}",
+    "ANCHOR": "a label such as {#adoption}",
+    "ESCAPE": "text",
+    "STRAY": "text",
+    "_COLON": "':'",
+    "COLON": "':'",
+    "DASH": "'-'",
+    "PLACE": "a place",
+    "TBC": "'(tbc)'",
+    "LANG": "a language code such as en or fr",
+    "REVISION": "a revision such as Rev.1",
+    "SERIES_NAME": "a series name",
+    "SERIES_PATTERN": "a pattern such as T-ES({year}){n}",
+    "SERIES_URL": "a URL",
+    "WEEKDAY": "a weekday",
+    "MONTH": "a month name",
+    "DAY": "a day of the month",
+    "YEAR": "a four-digit year",
+    "ISO_DATE": "a date such as 2020-11-23",
+    "TIME": "a time such as 09:30",
+    "INT": "a number",
+    "NUMBER_EXAMPLE": "a numbering example such as 1., 1.1 or (a)",
+    "_NL": "the end of the line",
+    "_INDENT": "an indented line",
+    "_DEDENT": "a line indented less",
+    "$END": "the end of the file",
+    "COMMA": "','",
+    "SEMICOLON": "';'",
+    "SLASH": "'/'",
+}
+for _name, _values in _CHOICES.items():
+    _NAMES[_name] = "one of " + ", ".join(f"'{v}'" for v in _values)
+
+EXAMPLES: dict[str, tuple[str, ...]] = {
+    "not-an-item": ("Opening of the meeting\n", "1. A\nAny other business\n"),
+    "missing-space": ("1.Opening of the meeting\n", "2.1Chapter I\n"),
+    "unknown-attribute": ("1. A\n   @chair Ms Doe\n", "1. A\n   @for decision\n   @room 12\n"),
+    "unknown-field": ("titel: 31st meeting\n1. A\n", "Date: 23 November 2020\n1. A\n"),
+    "field-after-items": ("1. A\ndate: 23 November 2020\n",),
+    "unexpected-indent": ("body: X\n   1. A\n", "1. A\n   - bullet\n      - sub-bullet\n"),
+    "invalid-value": ("1. A\n   @for voting\n", "kind: online\n1. A\n", "1. A\n   @session secret\n"),
+    "invalid-date": ("date: 23 Novmber 2020\n1. A\n", "date: tomorrow\n1. A\n"),
+    "invalid-time": ("1. A\n   @time 9 am\n",),
+    "missing-indent": ("next meetings:\n- 7 December 2020\n1. A\n",),
+    "syntax-error": ("1. A\n   @docs T-ES(2020)23\n",),
+}
+
+
+def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
+    """One diagnostic for a Lark failure, worded for people."""
+    line = getattr(failure, "line", None) or 1
+    column = getattr(failure, "column", None) or 1
+    if line < 0 or column < 0:  # Lark reports -1 at the end of the input
+        line, column = _end_of(text)
+    expected = _expected(failure)
+    token = getattr(failure, "token", None)
+    found_type = token.type if isinstance(token, Token) else None
+    line_text = _line(text, line)
+    found = _found(line_text, column, token)
+    span = Span(line, column, line, column + max(1, min(len(found), 200)))
+    at_line_start = line_text[: column - 1].strip() == ""
+
+    if found_type == "_INDENT":
+        return error("unexpected-indent", "this line is indented more than the line above allows", Span.point(line, column),
+                     "only items can contain indented lines; align this line with the line above it")
+    if "_INDENT" in expected and found_type != "_INDENT" and len(expected) <= 2:
+        return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),
+                     "indent the lines under 'next meetings:' by two spaces")
+    if at_line_start and "NUMBER" in expected:
+        return _line_start(found, line_text, expected, span)
+    for name, values in _CHOICES.items():
+        if name in expected and not expected & {"PLACE", "TEXT", "LINE"}:
+            close = difflib.get_close_matches(found.lower(), values, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "write one of: " + ", ".join(values)
+            message = f"'{found}' is not allowed here" if found else "a value is missing here"
+            return error("invalid-value", f"{message}; expected {_NAMES[name]}", span, hint)
+    if expected & {"MONTH", "DAY", "WEEKDAY", "ISO_DATE", "YEAR"}:
+        close = difflib.get_close_matches(found.capitalize(), MONTH_NAMES, n=1)
+        hint = f"did you mean '{close[0]}'?" if close and "MONTH" in expected else \
+            "write dates like '23 November 2020', 'Monday 23 November 2020' or '2020-11-23'"
+        wanted = _NAMES["MONTH"] if "MONTH" in expected and found[:1].isalpha() else _describe(expected)
+        return error("invalid-date", f"expected {wanted}, found '{found}'" if found else f"expected {wanted}",
+                     span, hint)
+    if "TIME" in expected:
+        return error("invalid-time", f"expected a time such as 09:30, found '{found}'", span,
+                     "write times on the 24-hour clock: 09:30, 14:00-15:30")
+    message = (f"unexpected '{found}'; expected {_describe(expected)}" if found
+               else f"the line ends too early; expected {_describe(expected)}")
+    return error("syntax-error", message, span,
+                 "see docs/language.md for the form of each line")
+
+
+def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> Diagnostic:
+    word = found.split(":", 1)[0]
+    if found[:1].isdigit() and not found[:1].isspace():
+        number = "".join(c for c in found if c.isdigit() or c in ".()")
+        return error("missing-space", "an item number must be followed by a space", span,
+                     f"write '{number} {found[len(number):]}'" if number else "put a space after the number")
+    if found.startswith("@"):
+        close = difflib.get_close_matches(found, ATTRIBUTES, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
+        return error("unknown-attribute", f"unknown attribute '{found}'", span, hint)
+    if ":" in line_text and " " not in word.strip():
+        if word in HEADER_FIELDS:
+            return error("field-after-items", f"the header field '{word}:' comes after the first item", span,
+                         "move it to the header at the top of the file, before the first item")
+        close = difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
+        hint = f"did you mean '{close[0]}:'?" if close else "header fields are " + ", ".join(HEADER_FIELDS)
+        return error("unknown-field", f"unknown header field '{word}:'", span, hint)
+    return error("not-an-item", "this line does not start with an item number or a line marker", span,
+                 "start it with a number ('3. Title'), '#.' for an automatic number, '*' for an unnumbered "
+                 "item, '-' for a bullet, '>' for a note or '@' for an attribute")
+
+
+def _expected(failure: UnexpectedInput) -> set[str]:
+    if isinstance(failure, UnexpectedCharacters):
+        return set(failure.allowed or ())
+    if isinstance(failure, (UnexpectedToken, UnexpectedEOF)):
+        return set(failure.expected or ())
+    return set()
+
+
+def _describe(expected: set[str]) -> str:
+    from .parser import lark_parser
+
+    names: list[str] = []
+    for name in sorted(expected):
+        if name in _NAMES:
+            described = _NAMES[name]
+        else:
+            try:
+                pattern = lark_parser().get_terminal(name).pattern
+            except KeyError:
+                continue
+            described = f"'{pattern.value}'" if pattern.type == "str" else None
+            if described is None:
+                continue
+        if described not in names:
+            names.append(described)
+    if not names:
+        return "something else"
+    if len(names) > 6:
+        return ", ".join(names[:6]) + " or another line"
+    return ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+
+
+def _line(text: str, line: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _found(line_text: str, column: int, token: Token | None) -> str:
+    """The word at the error, shortened for a message."""
+    if isinstance(token, Token) and token.type in ("_INDENT", "_DEDENT", "_NL", "$END"):
+        return ""
+    rest = line_text[column - 1 :].strip()
+    word = rest.split()[0] if rest.split() else ""
+    return word if len(word) <= 40 else word[:40] + "…"
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    lines = text.split("\n")
+    return len(lines), len(lines[-1]) + 1
