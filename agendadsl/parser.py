@@ -20,6 +20,20 @@ from .source import SourceFile, normalise_newlines
 from .transformer import AgendaTransformer
 
 
+PARSE_CODES = (
+    # source.py: reading the bytes
+    "invalid-utf8", "file-too-large",
+    # layout.py: indentation
+    "nesting-too-deep", "inconsistent-indent",
+    # syntax_errors.py: lines that do not fit the grammar
+    "syntax-error", "not-an-item", "missing-space", "unknown-attribute", "unknown-field", "field-after-items",
+    "unexpected-indent", "missing-indent", "invalid-value", "date-syntax", "time-syntax",
+    # transformer.py: well-formed lines that cannot go together
+    "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label",
+)
+"""Every code reported before the checks run (the checks' codes are in checks.CHECKS)."""
+
+
 @dataclass(frozen=True)
 class ParseResult:
     """The agenda (None when the text could not be parsed) and what parsing found wrong."""

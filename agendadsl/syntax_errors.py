@@ -84,8 +84,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "field-after-items": ("1. A\ndate: 23 November 2020\n",),
     "unexpected-indent": ("body: X\n   1. A\n", "1. A\n   - bullet\n      - sub-bullet\n"),
     "invalid-value": ("1. A\n   @for voting\n", "kind: online\n1. A\n", "1. A\n   @session secret\n"),
-    "invalid-date": ("date: 23 Novmber 2020\n1. A\n", "date: tomorrow\n1. A\n"),
-    "invalid-time": ("1. A\n   @time 9 am\n",),
+    "date-syntax": ("date: 23 Novmber 2020\n1. A\n", "date: tomorrow\n1. A\n"),
+    "time-syntax": ("1. A\n   @time 9 am\n",),
     "missing-indent": ("next meetings:\n- 7 December 2020\n1. A\n",),
     "syntax-error": ("1. A\n   @docs T-ES(2020)23\n",),
 }
@@ -124,10 +124,10 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
         hint = f"did you mean '{close[0]}'?" if close and "MONTH" in expected else \
             "write dates like '23 November 2020', 'Monday 23 November 2020' or '2020-11-23'"
         wanted = _NAMES["MONTH"] if "MONTH" in expected and found[:1].isalpha() else _describe(expected)
-        return error("invalid-date", f"expected {wanted}, found '{found}'" if found else f"expected {wanted}",
+        return error("date-syntax", f"expected {wanted}, found '{found}'" if found else f"expected {wanted}",
                      span, hint)
     if "TIME" in expected:
-        return error("invalid-time", f"expected a time such as 09:30, found '{found}'", span,
+        return error("time-syntax", f"expected a time such as 09:30, found '{found}'", span,
                      "write times on the 24-hour clock: 09:30, 14:00-15:30")
     message = (f"unexpected '{found}'; expected {_describe(expected)}" if found
                else f"the line ends too early; expected {_describe(expected)}")

@@ -1,0 +1,64 @@
+"""Shared test helpers: the CLI runner and golden files.
+
+Golden files are regenerated only on request: ``pytest --update-goldens``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli():
+    """Run the ``agenda`` command in-process, from the repository root, with colour off."""
+    from typer.testing import CliRunner
+
+    from agendadsl.cli import app
+
+    def run(*args: str, input: str | bytes | None = None) -> Run:
+        runner = CliRunner()
+        previous = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        finally:
+            os.chdir(previous)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare text with a golden file, or rewrite the file under --update-goldens."""
+    update = request.config.getoption("--update-goldens")
+
+    def compare(path: Path, actual: str) -> None:
+        if update or not path.exists():
+            if not update:
+                pytest.fail(f"missing golden file {path.relative_to(ROOT)}; run pytest --update-goldens")
+            path.write_text(actual, encoding="utf-8")
+            return
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"output differs from {path.relative_to(ROOT)} (pytest --update-goldens rewrites it)"
+
+    return compare
