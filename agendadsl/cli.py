@@ -90,7 +90,14 @@ def check(
     """
     from .report import exit_code, format_text, summary, to_json
 
-    reports = [_analyse(path)[0] for path in files]
+    reports = []
+    unreadable = False
+    for path in files:
+        try:
+            reports.append(_analyse(path)[0])
+        except AgendaError as problem:
+            sys.stderr.write(f"agenda: error: {problem}\n")
+            unreadable = True
     if output_format is OutputFormat.json:
         sys.stdout.write(to_json(reports, strict=strict))
     else:
@@ -98,7 +105,7 @@ def check(
         for report in reports:
             sys.stderr.write(format_text(report, color=use_color))
         sys.stderr.write(summary(reports) + "\n")
-    raise typer.Exit(exit_code(reports, strict=strict))
+    raise typer.Exit(EXIT_USAGE if unreadable else exit_code(reports, strict=strict))
 
 
 @app.command()
@@ -115,7 +122,11 @@ def render(
     from .render import to_json
     from .report import format_text
 
-    report, agenda = _analyse(file)
+    try:
+        report, agenda = _analyse(file)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        raise typer.Exit(EXIT_USAGE) from None
     if report.diagnostics:
         sys.stderr.write(format_text(report, color=_use_color(color)))
     if agenda is None or any(d.is_error for d in report.diagnostics):
@@ -125,7 +136,11 @@ def render(
     if output is None or output == "-":
         sys.stdout.write(text)
     else:
-        write_atomic(output, text.encode("utf-8"))
+        try:
+            write_atomic(output, text.encode("utf-8"))
+        except AgendaError as problem:
+            sys.stderr.write(f"agenda: error: {problem}\n")
+            raise typer.Exit(EXIT_USAGE) from None
 
 
 def main() -> None:

@@ -18,7 +18,8 @@ from .nodes import Comment
 from .source import Span
 
 MAX_DEPTH = 32
-"""Deepest allowed nesting of items (docs/limits.md). TeX, Jinja and Python recursion all carry it."""
+"""Most levels of indentation (docs/limits.md): items nest at most 33 deep. TeX, Jinja and Python
+recursion carry far more; the limit keeps every later stage bounded."""
 
 TAB_WIDTH = 4
 """A tab in indentation advances to the next multiple of this many columns."""
@@ -111,7 +112,7 @@ class Layout:
                 raise LayoutAbort(
                     error(
                         "nesting-too-deep",
-                        f"items are nested more than {MAX_DEPTH} levels deep",
+                        f"this line is indented more than {MAX_DEPTH} levels deep",
                         self._next_line(token),
                         f"agendas may nest at most {MAX_DEPTH} levels; flatten this part of the agenda",
                     )

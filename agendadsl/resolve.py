@@ -102,9 +102,9 @@ class _SiblingRun:
                 continue
             if item.mark is NumberMark.AUTO:
                 self._auto(item)
-            else:
-                self._explicit(item)
-            self.counted += 1
+                self.counted += 1
+            elif self._explicit(item):
+                self.counted += 1
 
     @property
     def expected_value(self) -> int:
@@ -124,7 +124,8 @@ class _SiblingRun:
         self.resolution.numbers[id(item)] = text
         self._advance(value, 0, item.span, auto=True)
 
-    def _explicit(self, item: Item) -> None:
+    def _explicit(self, item: Item) -> bool:
+        """Check one explicit number; False for an insertion (2.1bis), which takes no place in the count."""
         assert item.number is not None
         text, span = item.number.value, item.number.span
         self.resolution.numbers[id(item)] = text
@@ -135,7 +136,7 @@ class _SiblingRun:
         except num.NumberingError as problem:
             self._unreadable(text, span, problem)
             self._advance(self.expected_value, 0, span, auto=False)
-            return
+            return True
         self._check_prefix(label, span)
         self._check_decoration(label, span)
         rank = num.suffix_rank(suffix)
@@ -147,11 +148,14 @@ class _SiblingRun:
                                f"number this item {self._display(self.expected_value)}",
                                (Related(self.seen[(value, rank)], "first used here"),)))
         elif suffix:
-            self._check_insertion(text, value, rank, span)
+            if self._check_insertion(text, value, rank, span):
+                self._advance(value, rank, span, auto=False)
+            return False
         else:
             self._check_sequence(text, value, span)
             self.resolution.expected[id(item)] = self._display(expected)
         self._advance(value, rank, span, auto=False)
+        return not suffix
 
     def _advance(self, value: int, rank: int, span: Span, *, auto: bool) -> None:
         self.seen.setdefault((value, rank), span)
@@ -174,14 +178,17 @@ class _SiblingRun:
                                f"number this item {want}; if an item was dropped on purpose, keep it in the "
                                "agenda with '@status withdrawn'"))
 
-    def _check_insertion(self, text: str, value: int, rank: int, span: Span) -> None:
+    def _check_insertion(self, text: str, value: int, rank: int, span: Span) -> bool:
+        """Whether an inserted number (2.1bis) stands right after its base; reports it if not."""
         if self.previous is None or self.previous[0] != value:
             base = self._display(value)
             self._report(error("numbering-insertion", f"inserted item {text} must follow item {base}", span,
                                f"move it right after {base}"))
-        elif rank <= self.previous[1]:
+            return False
+        if rank <= self.previous[1]:
             self._report(error("numbering-order", f"inserted item {text} is out of order", span,
                                "order insertions as bis, ter, quater (or a, b, c)"))
+        return True
 
     def _check_prefix(self, label: num.Label, span: Span) -> None:
         expected = self.expected_prefix

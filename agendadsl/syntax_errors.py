@@ -108,7 +108,7 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
     if found_type == "_INDENT":
         return error("unexpected-indent", "this line is indented more than the line above allows", Span.point(line, column),
                      "only items can contain indented lines; align this line with the line above it")
-    if "_INDENT" in expected and found_type != "_INDENT" and len(expected) <= 2:
+    if expected == {"_INDENT"}:
         return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),
                      "indent the lines under 'next meetings:' by two spaces")
     if at_line_start and "NUMBER" in expected:
@@ -158,6 +158,16 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
 
 
 def _expected(failure: UnexpectedInput) -> set[str]:
+    """What the parser could have taken here, including the layout's _INDENT/_DEDENT, which the
+    contextual lexer (and so its error) knows nothing about."""
+    from .parser import lark_parser
+
+    state = getattr(failure, "state", None)
+    position = getattr(state, "position", state)
+    if isinstance(position, int):
+        table = lark_parser().parser.parser._parse_table
+        if position in table.states:
+            return set(table.states[position])
     if isinstance(failure, UnexpectedCharacters):
         return set(failure.allowed or ())
     if isinstance(failure, (UnexpectedToken, UnexpectedEOF)):
