@@ -56,7 +56,7 @@ def lark_parser() -> Lark:
         postlex=Layout(),
         transformer=AgendaTransformer(),
         maybe_placeholders=False,
-        cache=False,
+        cache=True,
     )
 
 
