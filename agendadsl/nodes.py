@@ -35,6 +35,7 @@ class Text:
     """Literal text inside a title, note or bullet."""
 
     value: str
+    span: Span = field(default=NO_SPAN, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

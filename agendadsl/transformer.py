@@ -45,6 +45,13 @@ class _NoteLine:
     span: Span
 
 
+def _stripped(token: Token) -> n.Attr[str]:
+    """A free-text token without its trailing white space, the span ending where the text does."""
+    value = token.value.rstrip(" \t")
+    span = token_span(token)
+    return n.Attr(value, Span(span.line, span.column, span.line, span.column + max(1, len(value))))
+
+
 def _report(diagnostic) -> None:
     current_sink().diagnostics.append(diagnostic)
 
@@ -63,19 +70,18 @@ def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.Ri
     """Inline tokens to RichText; anchors (``{#label}``) are returned apart, not kept in the text."""
     parts: list[n.Inline] = []
     anchors: list[Token] = []
-    buffer: list[str] = []
+    buffer: list[Token] = []
 
     def flush() -> None:
         if buffer:
-            parts.append(n.Text("".join(buffer)))
+            value = "".join(t.value[1] if t.type == "ESCAPE" else t.value for t in buffer)
+            parts.append(n.Text(value, token_span(buffer[0]).to(token_span(buffer[-1]))))
             buffer.clear()
 
     for token in tokens:
         kind = token.type
-        if kind == "TEXT" or kind == "STRAY":
-            buffer.append(token.value)
-        elif kind == "ESCAPE":
-            buffer.append(token.value[1])
+        if kind in ("TEXT", "STRAY", "ESCAPE"):
+            buffer.append(token)
         elif kind == "DOCREF":
             flush()
             parts.append(n.DocRef(token.value[1:-1].strip(), token_span(token)))
@@ -91,9 +97,13 @@ def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.Ri
 def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
     """Strip white space at both ends of a line of text; drop text parts that become empty."""
     if parts and isinstance(parts[0], n.Text):
-        parts[0] = n.Text(parts[0].value.lstrip(" \t"))
+        first = parts[0]
+        value = first.value.lstrip(" \t")
+        shift = len(first.value) - len(value)
+        parts[0] = n.Text(value, Span(first.span.line, first.span.column + shift, first.span.end_line,
+                                      first.span.end_column))
     if parts and isinstance(parts[-1], n.Text):
-        parts[-1] = n.Text(parts[-1].value.rstrip(" \t"))
+        parts[-1] = n.Text(parts[-1].value.rstrip(" \t"), parts[-1].span)
     return tuple(p for p in parts if not (isinstance(p, n.Text) and not p.value))
 
 
@@ -135,8 +145,8 @@ class AgendaTransformer(Transformer):
 
     def _line_field(name: str):  # noqa: N805 - a factory used in the class body
         def callback(self, children: list[Token]) -> _Field:
-            token = children[0]
-            return _Field(name, n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+            value = _stripped(children[0])
+            return _Field(name, value, value.span)
         return callback
 
     body_field = _line_field("body")
@@ -161,9 +171,8 @@ class AgendaTransformer(Transformer):
         return _Field("time", children[0], children[0].span)
 
     def reference_field(self, children: list[Token]) -> _Field:
-        token = children[0]
-        span = token_span(token)
-        return _Field("reference", n.DocRef(token.value.rstrip(" \t"), span), span)
+        value = _stripped(children[0])
+        return _Field("reference", n.DocRef(value.value, value.span), value.span)
 
     def status_field(self, children: list) -> _Field:
         return _Field("status", children[0], children[0].span)
@@ -276,8 +285,8 @@ class AgendaTransformer(Transformer):
         return _Field("duration", children[0], children[0].span)
 
     def presenter_attr(self, children: list[Token]) -> _Field:
-        token = children[0]
-        return _Field("presenter", n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+        value = _stripped(children[0])
+        return _Field("presenter", value, value.span)
 
     def _enum_attr(name: str, enum_type):  # noqa: N805 - a factory used in the class body
         def callback(self, children: list[Token]) -> _Field:
@@ -336,11 +345,11 @@ class AgendaTransformer(Transformer):
         span = _span_of(children, token_span(token))
         if token.type == "KIND":
             return _Field("kind", (n.Attr(_kind(token), token_span(token)), tbc), span)
-        return _Field("place", (n.Attr(token.value.rstrip(" \t"), token_span(token)), tbc), span)
+        return _Field("place", (_stripped(token), tbc), span)
 
     def remark(self, children: list[Token]) -> _Field:
-        token = children[0]
-        return _Field("remark", n.Attr(token.value.rstrip(" \t"), token_span(token)), token_span(token))
+        value = _stripped(children[0])
+        return _Field("remark", value, value.span)
 
     # ------------------------------------------------------------------ dates and times
     def date(self, children: list[Token]) -> n.DateValue:

@@ -26,7 +26,7 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
     for text, _item in context.texts():
         for part in text.parts:
             if isinstance(part, Text):
-                yield part.value, text.span
+                yield part.value, part.span
             elif isinstance(part, DocRef):
                 yield part.text, part.span
     for item, _depth in context.items:
@@ -46,10 +46,14 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
 def control_character(context: CheckContext) -> Iterable[Diagnostic]:
     """Control characters (NUL, escape, ...) that would corrupt or vanish from the output."""
     for value, span in _strings(context):
+        if len(value) > MAX_TEXT_LENGTH:
+            continue  # text-too-long says enough
         for offset, char in enumerate(value):
             if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
+                column = span.column + offset
                 yield error("control-character", f"invisible control character U+{ord(char):04X} in the text",
-                            span, "delete it (it is often pasted in from another program)")
+                            Span(span.line, column, span.line, column + 1),
+                            "delete it (it is often pasted in from another program)")
                 break
 
 
