@@ -38,15 +38,13 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 
 
 def series_of(ref: DocRef, series: tuple[Series, ...]) -> Series | None:
-    """The declared series a reference belongs to: the longest name it starts with, followed by
-    a character that cannot continue a name (``T-ES(2020)23`` is in ``T-ES``, ``T-ESX`` is not)."""
+    """The declared series a reference belongs to: the longest series name it starts with
+    (``T-ES(2020)23`` and ``RFC9110`` belong to ``T-ES`` and ``RFC``; the pattern then says
+    whether the rest is right)."""
     best = None
     for candidate in series:
-        name = candidate.name
-        if ref.text.startswith(name):
-            rest = ref.text[len(name) :]
-            if (not rest or not rest[0].isalnum()) and (best is None or len(name) > len(best.name)):
-                best = candidate
+        if ref.text.startswith(candidate.name) and (best is None or len(candidate.name) > len(best.name)):
+            best = candidate
     return best
 
 

@@ -131,10 +131,11 @@ class TimeOfDay:
 
 @dataclass(frozen=True, slots=True)
 class TimeSlot:
-    """``09:30`` or ``09:30-10:00``."""
+    """``09:30`` or ``09:30-10:00``; the header's may name a time zone (``UTC``, ``Europe/Paris``)."""
 
     start: TimeOfDay
     end: TimeOfDay | None = None
+    zone: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
 
 

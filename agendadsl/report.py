@@ -101,8 +101,11 @@ def _visible(char: str) -> str:
     """Show tabs as spaces and control characters as their Unicode pictures, so the caret lines up."""
     if char == "\t":
         return "    "
-    if unicodedata.category(char) in ("Cc", "Cs"):
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cs"):
         return "\ufffd" if ord(char) > 0x20 else chr(0x2400 + ord(char))
+    if category == "Cf":  # bidi overrides and zero-width characters would reorder or hide the excerpt
+        return "\ufffd"
     return char
 
 

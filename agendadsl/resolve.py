@@ -28,15 +28,15 @@ class Resolution:
         return self.numbers.get(id(item))
 
 
-def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style]:
-    """The header's declared styles, level by level (the defaults when nothing is declared)."""
-    styles = []
-    for depth, example in enumerate(agenda.meeting.numbering, start=1):
+def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style | None]:
+    """The header's declared styles, level by level; None for an example that cannot be read."""
+    styles: list[num.Style | None] = []
+    for example in agenda.meeting.numbering:
         try:
             styles.append(num.style_from_example(example.value, literal_prefix=False))
         except num.NumberingError as problem:
             resolution.diagnostics.append(_bad_example(example, problem))
-            styles.append(num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL)
+            styles.append(None)
     return styles
 
 
@@ -47,24 +47,30 @@ def resolve(agenda: Agenda) -> Resolution:
     pending: list[tuple[Item | None, tuple[Item, ...], int]] = [(None, agenda.items, 1)]
     while pending:
         parent, siblings, depth = pending.pop()
-        style = _style_for(parent, depth, styles, resolution)
+        style, checked = _style_for(parent, depth, styles, resolution)
         parent_base = _base(resolution.number_of(parent)) if parent is not None else None
         # Children numbered after what their misnumbered parent should have been are not errors too.
         also = _base(resolution.expected.get(id(parent))) if parent is not None else None
-        _SiblingRun(style, parent_base, resolution, also).run(siblings)
+        run = _SiblingRun(style, parent_base, resolution if checked else Resolution(resolution.numbers), also)
+        run.run(siblings)
         pending.extend((item, item.children, depth + 1) for item in reversed(siblings) if item.children)
     return resolution
 
 
-def _style_for(parent: Item | None, depth: int, styles: list[num.Style], resolution: Resolution) -> num.Style:
+def _style_for(parent: Item | None, depth: int, styles: list[num.Style | None],
+               resolution: Resolution) -> tuple[num.Style, bool]:
+    """The style of the children of ``parent``, and whether it was readable (else: not checked)."""
+    fallback = num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL
     if parent is not None and parent.child_numbering is not None:
         try:
-            return num.style_from_example(parent.child_numbering.value, literal_prefix=True)
+            return num.style_from_example(parent.child_numbering.value, literal_prefix=True), True
         except num.NumberingError as problem:
             resolution.diagnostics.append(_bad_example(parent.child_numbering, problem))
+            return fallback, False
     if depth <= len(styles):
-        return styles[depth - 1]
-    return num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL
+        declared = styles[depth - 1]
+        return (declared, True) if declared is not None else (fallback, False)
+    return fallback, True
 
 
 def _base(number: str | None) -> tuple[str, ...] | None:
@@ -165,7 +171,11 @@ class _SiblingRun:
     def _check_sequence(self, text: str, value: int, span: Span) -> None:
         expected = self.expected_value
         want = self._display(expected)
-        if value < expected:
+        if self.previous is None and value < expected:
+            self._report(error("numbering-order", f"item number {text} comes before the first number of this "
+                               f"level, {want}", span, f"number it {want}, or declare where this level starts, "
+                               f"for example 'numbering: {self._display(value)}' in the header"))
+        elif value < expected:
             self._report(error("numbering-order", f"item number {text} comes after {self._display(expected - 1)}",
                                span, f"number this item {want}, or move it to its place in the order"))
         elif self.previous_auto:

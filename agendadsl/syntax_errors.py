@@ -8,6 +8,7 @@ what it found there.
 from __future__ import annotations
 
 import difflib
+import re
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -19,6 +20,10 @@ HEADER_FIELDS = ("body", "meeting", "kind", "platform", "place", "date", "time",
                  "language", "numbering", "series")
 ATTRIBUTES = ("@time", "@duration", "@presenter", "@for", "@status", "@session", "@visibility", "@docs",
               "@numbering")
+FIELD_SYNONYMS = {"location": "place", "venue": "place", "room": "place", "title": "meeting", "name": "meeting",
+                  "committee": "body", "organisation": "body", "organization": "body", "lang": "language",
+                  "ref": "reference", "symbol": "reference", "dates": "date", "day": "date", "start": "time",
+                  "format": "kind", "type": "kind", "mode": "kind"}
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December")
 
@@ -137,10 +142,11 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
 
 def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> Diagnostic:
     word = found.split(":", 1)[0]
-    if found[:1].isdigit() and not found[:1].isspace():
-        number = "".join(c for c in found if c.isdigit() or c in ".()")
+    number = _number_prefix(found)
+    if number:
+        rest = line_text.strip()[len(number):]
         return error("missing-space", "an item number must be followed by a space", span,
-                     f"write '{number} {found[len(number):]}'" if number else "put a space after the number")
+                     f"write '{number} {rest}'")
     if found.startswith("@"):
         close = difflib.get_close_matches(found, ATTRIBUTES, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
@@ -149,12 +155,25 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         if word in HEADER_FIELDS:
             return error("field-after-items", f"the header field '{word}:' comes after the first item", span,
                          "move it to the header at the top of the file, before the first item")
-        close = difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
+        close = [FIELD_SYNONYMS[word.lower()]] if word.lower() in FIELD_SYNONYMS else \
+            difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
         hint = f"did you mean '{close[0]}:'?" if close else "header fields are " + ", ".join(HEADER_FIELDS)
         return error("unknown-field", f"unknown header field '{word}:'", span, hint)
     return error("not-an-item", "this line does not start with an item number or a line marker", span,
                  "start it with a number ('3. Title'), '#.' for an automatic number, '*' for an unnumbered "
                  "item, '-' for a bullet, '>' for a note or '@' for an attribute")
+
+
+def _number_prefix(word: str) -> str | None:
+    """The longest start of ``word`` that is an item number ending in '.' or ')' ('II.Title' -> 'II.')."""
+    from .parser import lark_parser
+
+    pattern = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
+    regex = re.compile(pattern, re.M)
+    for end in range(min(len(word), 40), 0, -1):
+        if word[end - 1] in ".)" and end < len(word) and regex.fullmatch(word[:end]):
+            return word[:end]
+    return None
 
 
 def _expected(failure: UnexpectedInput) -> set[str]:

@@ -127,6 +127,7 @@ class AgendaTransformer(Transformer):
         seen: dict[str, _Field] = {}
         series: list[n.Series] = []
         for f in fields:
+            attribute = _MEETING_ATTRIBUTE.get(f.name, f.name)
             if f.name == "series":
                 clash = next((s for s in series if s.name == f.value.name), None)
                 if clash is not None:
@@ -140,7 +141,7 @@ class AgendaTransformer(Transformer):
                               f"keep one '{f.name}:' line", (Related(seen[f.name].span, "first given here"),)))
                 continue
             seen[f.name] = f
-            values[f.name] = f.value
+            values[attribute] = f.value
         return n.Meeting(series=tuple(series), **values)
 
     def _line_field(name: str):  # noqa: N805 - a factory used in the class body
@@ -150,7 +151,7 @@ class AgendaTransformer(Transformer):
         return callback
 
     body_field = _line_field("body")
-    meeting_field = _line_field("title")
+    meeting_field = _line_field("meeting")
     platform_field = _line_field("platform")
     place_field = _line_field("place")
     del _line_field
@@ -165,10 +166,14 @@ class AgendaTransformer(Transformer):
         return _Field("kind", n.Attr(kind, token_span(token)), token_span(token))
 
     def date_field(self, children: list) -> _Field:
-        return _Field("dates", children[0], children[0].span)
+        return _Field("date", children[0], children[0].span)
 
     def time_field(self, children: list) -> _Field:
-        return _Field("time", children[0], children[0].span)
+        slot: n.TimeSlot = children[0]
+        if len(children) > 1:
+            zone = children[1]
+            slot = n.TimeSlot(slot.start, slot.end, zone.value, slot.span.to(token_span(zone)))
+        return _Field("time", slot, slot.span)
 
     def reference_field(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
@@ -330,8 +335,9 @@ class AgendaTransformer(Transformer):
                 name, (value, tbc) = child.name, child.value
                 last_span = child.span
                 if name in seen:
-                    _report(error("duplicate-field", f"this meeting already has a {name}", child.span,
-                                  "give each meeting at most one place and one kind",
+                    hint = ("a place that contains a comma must be written in quotes: \"City Hall, Room 2\""
+                            if name == "place" else "give each meeting at most one kind")
+                    _report(error("duplicate-field", f"this meeting already has a {name}", child.span, hint,
                                   (Related(seen[name], "first given here"),)))
                     continue
                 seen[name] = child.span
@@ -345,7 +351,10 @@ class AgendaTransformer(Transformer):
         span = _span_of(children, token_span(token))
         if token.type == "KIND":
             return _Field("kind", (n.Attr(_kind(token), token_span(token)), tbc), span)
-        return _Field("place", (_stripped(token), tbc), span)
+        place = _stripped(token)
+        if place.value.startswith('"'):
+            place = n.Attr(place.value[1:-1].strip(), place.span)
+        return _Field("place", (place, tbc), span)
 
     def remark(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
@@ -377,12 +386,15 @@ class AgendaTransformer(Transformer):
         end = children[-1]
         month = start.month if start.month is not None else end.month
         year = start.year if start.year is not None else end.year
+        if start.year is None and year is not None and month is not None and end.month is not None \
+                and month > end.month:
+            year -= 1  # "30 December - 2 January 2027" starts in 2026
         start = n.DateValue(start.day, month, year, start.weekday, start.iso, start.span)
         return n.DateRange(start, end, start.span.to(end.span))
 
     def time_slot(self, children: list[Token]) -> n.TimeSlot:
         times = [_time(t) for t in children if t.type == "TIME"]
-        return n.TimeSlot(times[0], times[1] if len(times) > 1 else None, _span_of(children, Span.point(1, 1)))
+        return n.TimeSlot(times[0], times[1] if len(times) > 1 else None, span=_span_of(children, Span.point(1, 1)))
 
     def duration(self, children: list[Token]) -> n.Duration:
         minutes = 0
@@ -399,6 +411,9 @@ class AgendaTransformer(Transformer):
             minutes += value * factor
         return n.Duration(minutes, _span_of(children, Span.point(1, 1)))
 
+
+_MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title"}
+"""Header keywords whose Meeting attribute has another name."""
 
 _ATTR_WORD = {"time": "time", "duration": "duration", "presenter": "presenter", "action": "for",
               "status": "status", "session": "session", "visibility": "visibility", "documents": "docs",

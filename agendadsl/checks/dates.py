@@ -105,8 +105,10 @@ def invalid_time(context: CheckContext) -> Iterable[Diagnostic]:
     for slot in slots:
         if slot is None:
             continue
-        if not dates.valid_time(slot.start) or (slot.end is not None and not dates.valid_time(slot.end, end=True)):
-            yield error("invalid-time", "this is not a time of day", slot.span,
+        bad = [t for t, end in ((slot.start, False), (slot.end, True))
+               if t is not None and not dates.valid_time(t, end=end)]
+        if bad:
+            yield error("invalid-time", f"{bad[0]} is not a time of day", slot.span,
                         "write times as hours 00-23 and minutes 00-59, such as 09:30")
 
 

@@ -42,6 +42,12 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
         yield meeting.reference.text, meeting.reference.span
 
 
+def _at(span: Span, offset: int) -> Span:
+    """The one-character span ``offset`` characters into a text that starts at ``span``."""
+    column = span.column + offset
+    return Span(span.line, column, span.line, column + 1)
+
+
 @check("control-character")
 def control_character(context: CheckContext) -> Iterable[Diagnostic]:
     """Control characters (NUL, escape, ...) that would corrupt or vanish from the output."""
@@ -50,10 +56,8 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
             continue  # text-too-long says enough
         for offset, char in enumerate(value):
             if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
-                column = span.column + offset
                 yield error("control-character", f"invisible control character U+{ord(char):04X} in the text",
-                            Span(span.line, column, span.line, column + 1),
-                            "delete it (it is often pasted in from another program)")
+                            _at(span, offset), "delete it (it is often pasted in from another program)")
                 break
 
 
@@ -61,10 +65,10 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
 def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
     """Bidirectional overrides that make the text display differently from what it says."""
     for value, span in _strings(context):
-        hit = next((c for c in value if c in _BIDI_CONTROLS), None)
-        if hit is not None:
-            yield warning("bidi-control", f"bidirectional control character U+{ord(hit):04X} in the text", span,
-                          "delete it unless the text really mixes writing directions")
+        offset = next((i for i, c in enumerate(value) if c in _BIDI_CONTROLS), None)
+        if offset is not None:
+            yield warning("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "
+                          "text", _at(span, offset), "delete it unless the text really mixes writing directions")
 
 
 @check("text-too-long")
