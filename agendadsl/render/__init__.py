@@ -1,10 +1,51 @@
-"""Rendering: one format-neutral view of an agenda, and one output per format.
+"""Rendering: one format-neutral view of an agenda (view.py), one Jinja template set per format
+under ``templates/<format>/``, and the formats that are data rather than documents (JSON, iCalendar)."""
 
-Only JSON exists so far; it needs no template because it *is* the data.
-"""
+from __future__ import annotations
 
-from .json_export import to_json
+from dataclasses import dataclass
+from pathlib import Path
 
-FORMATS = ("json",)
+from ..nodes import Agenda
+from .view import View
 
-__all__ = ["FORMATS", "to_json"]
+FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf")
+EXTENSIONS = {"html": ".html", "latex": ".tex", "markdown": ".md", "json": ".json", "ics": ".ics", "pdf": ".pdf"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render: which view, in which language, with which house style."""
+
+    view: View = View.PUBLIC
+    language: str | None = None
+    templates: Path | None = None
+    fragment: bool = False
+
+
+def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
+    """The agenda in a text format: html, latex, markdown, json or ics."""
+    if fmt == "json":
+        from .json_export import to_json
+
+        return to_json(agenda)
+    if fmt == "ics":
+        from .ics import to_ics
+
+        return to_ics(agenda, options)
+    from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
+    from .view import build
+
+    view = build(agenda, view=options.view, language=options.language)
+    name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
+    return environment(fmt, options.templates).get_template(name).render(view=view)
+
+
+def to_json(agenda: Agenda) -> str:
+    """The agenda as versioned JSON (kept for the public API)."""
+    from .json_export import to_json as export
+
+    return export(agenda)
+
+
+__all__ = ["EXTENSIONS", "FORMATS", "Options", "View", "render_text", "to_json"]

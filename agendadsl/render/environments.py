@@ -1,0 +1,67 @@
+"""One Jinja environment per output format. Escaping lives here, not in the templates: every
+value a template prints goes through its format's escaping (HTML: autoescape; LaTeX and
+Markdown: an escaping ``finalize``); only ``Raw`` values made by the filters below pass as they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..resources import data_dir
+from . import escape
+from .escape import Raw
+
+TEMPLATE_NAMES = {"html": "agenda.html.j2", "latex": "agenda.tex.j2", "markdown": "agenda.md.j2"}
+FRAGMENT_NAMES = {"latex": "fragment.tex.j2"}
+
+
+def _finalizer(escaper):
+    def finalize(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Raw):
+            return value
+        return escaper(str(value))
+
+    return finalize
+
+
+def _loader(fmt: str, overrides: Path | None) -> jinja2.BaseLoader:
+    """Templates of ``fmt``: a house style's ``DIR/<format>/`` first, then the built-in ones."""
+    built_in = jinja2.FileSystemLoader(str(data_dir("templates") / fmt))
+    if overrides is None:
+        return built_in
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(overrides / fmt)), built_in])
+
+
+def environment(fmt: str, overrides: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for ``fmt`` (html, latex, markdown), built for each render."""
+    common: dict[str, Any] = {
+        "loader": _loader(fmt, overrides),
+        "undefined": jinja2.StrictUndefined,
+        "keep_trailing_newline": True,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "auto_reload": False,
+    }
+    if fmt == "html":
+        env = jinja2.Environment(autoescape=True, **common)
+    elif fmt == "latex":
+        env = jinja2.Environment(
+            autoescape=False,
+            finalize=_finalizer(escape.latex),
+            block_start_string="((*", block_end_string="*))",
+            variable_start_string="(((", variable_end_string=")))",
+            comment_start_string="((=", comment_end_string="=))",
+            **common,
+        )
+        env.filters["url"] = lambda url: Raw(escape.latex_url(url))
+        env.filters["tex"] = lambda text: Raw(escape.latex(str(text)))
+    elif fmt == "markdown":
+        env = jinja2.Environment(autoescape=False, finalize=_finalizer(escape.markdown), **common)
+        env.filters["url"] = lambda url: Raw(escape.markdown_url(url))
+    else:
+        raise ValueError(f"no template environment for {fmt!r}")
+    return env

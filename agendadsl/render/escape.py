@@ -1,0 +1,62 @@
+"""Escaping user text for each output format. The Jinja environments apply these to every value
+a template prints (see environments.py); only ``Raw`` values, made here, pass unchanged."""
+
+from __future__ import annotations
+
+import re
+
+
+class Raw(str):
+    """Text already in the target format (markup made by a filter from escaped parts)."""
+
+
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\textasciicircum{}",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "%": r"\%",
+    "\t": " ",
+}
+_LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
+
+
+def latex(text: str) -> str:
+    """User text as LaTeX that prints it literally: no command, group, comment, math or active
+    character survives. (Ligatures such as -- are switched off by the templates' font set-up.)"""
+    return _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+def latex_url(url: str) -> str:
+    """A URL for ``\\href``: percent-encode what hyperref would otherwise interpret."""
+    return "".join(_URL_IN_TEX.get(c, c) for c in url)
+
+
+_URL_IN_TEX = {"\\": "%5C", "#": "\\#", "%": "\\%", "{": "%7B", "}": "%7D", "~": "%7E", "^": "%5E",
+               "&": "\\&", "_": "\\_", "$": "%24", " ": "%20"}
+
+# Markdown: characters that make inline markup anywhere in a line (autolinks of http(s) and
+# e-mail addresses are safe schemes and left alone), and what makes block markup at a line start.
+_MD_ANYWHERE = re.compile(r"[\\`*_\[\]<>|~&$]")
+_MD_START = re.compile(r"^([#+=>-]|[0-9]+[.)])")
+
+
+def markdown(text: str) -> str:
+    """User text as CommonMark/GFM inline text: no emphasis, code, link, HTML, table cell,
+    strike-through or math, and no heading, list or quote if it lands at the start of a line."""
+    text = _MD_ANYWHERE.sub(lambda m: "\\" + m.group(0), text.replace("\n", " "))
+    start = _MD_START.match(text)
+    if start:
+        token = start.group(0)
+        text = (token[:-1] + "\\" + token[-1] if token[0].isdigit() else "\\" + token) + text[len(token):]
+    return text
+
+
+def markdown_url(url: str) -> str:
+    """A URL inside ``[text](<url>)``: no angle bracket, space or line end can appear."""
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")

@@ -1,0 +1,25 @@
+"""Which links may appear in rendered output: http, https and mailto only, judged after the
+clean-up browsers do (entities decoded, white space and control characters dropped, case folded)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) or mailto link a browser would follow as such, else None."""
+    if not url:
+        return None
+    cleaned = _INVISIBLE.sub("", html.unescape(url))
+    scheme, colon, rest = cleaned.partition(":")
+    if not colon or scheme.lower() not in SAFE_SCHEMES or not rest:
+        return None
+    if scheme.lower() != "mailto" and not rest.startswith("//"):
+        return None
+    if any(c in url for c in "\n\r\t\x00"):
+        return None
+    return url.strip()

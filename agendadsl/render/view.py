@@ -1,0 +1,364 @@
+"""The format-neutral view of an agenda that every template receives (documented in docs/templates.md).
+
+Everything a template shows is computed here once, in the agenda's language: display numbers,
+dates, labels, links, what the chosen view (public, annotated, internal) includes. Templates only
+lay it out; escaping is the job of each format's Jinja environment.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+from .. import docrefs
+from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
+                     Visibility, walk)
+from ..resolve import Resolution, resolve
+from .localise import Locale, locale
+from .urls import safe_url
+
+
+class View(enum.Enum):
+    PUBLIC = "public"  # the published agenda: no notes
+    ANNOTATED = "annotated"  # with the '>' notes
+    INTERNAL = "internal"  # a run sheet: internal items and '!' notes too
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of inline text: plain ``text``, a document reference (``url`` when linkable) or a
+    cross-reference (``text`` is the target's number, ``href`` its anchor)."""
+
+    kind: str
+    text: str
+    url: str | None = None
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class DatesView:
+    text: str
+    start: str | None
+    end: str | None
+
+    @property
+    def is_range(self) -> bool:
+        return self.end is not None and self.end != self.start
+
+
+@dataclass(frozen=True)
+class RefView:
+    text: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """``kind`` is note, internal or bullet; ``lines`` are lists of segments."""
+
+    kind: str
+    lines: tuple[tuple[Segment, ...], ...]
+
+
+@dataclass(frozen=True)
+class ItemView:
+    number: str | None
+    id: str
+    depth: int
+    title: tuple[Segment, ...]
+    plain_title: str
+    time: str | None = None
+    duration: str | None = None
+    presenter: str | None = None
+    action: str | None = None
+    status: str | None = None
+    status_label: str | None = None
+    session: str | None = None
+    session_label: str | None = None
+    internal: bool = False
+    documents: tuple[RefView, ...] = ()
+    notes: tuple[NoteView, ...] = ()
+    children: tuple["ItemView", ...] = ()
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == "withdrawn"
+
+
+@dataclass(frozen=True)
+class NextMeetingView:
+    dates: DatesView
+    place: str | None
+    kind: str | None
+    tbc_note: str | None
+    tentative: bool
+    remark: str | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    body: str | None
+    title: str | None
+    heading: str | None
+    heading_title: str | None
+    kind: str | None
+    platform: str | None
+    place: str | None
+    dates: DatesView | None
+    time: str | None
+    reference: RefView | None
+    status: str | None
+    banner: str | None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One entry of the agenda's body in source order: an item, or the next-meetings list."""
+
+    type: str
+    item: ItemView | None = None
+    meetings: tuple[NextMeetingView, ...] = ()
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive top-level items (``type`` "items"), or the next-meetings list."""
+
+    type: str
+    items: tuple[ItemView, ...] = ()
+    meetings: tuple[NextMeetingView, ...] = ()
+
+    @property
+    def flat_items(self) -> list[ItemView]:
+        """Every item of the run and its descendants in document order; each carries its depth.
+        For formats that show nesting by indentation rather than by nested elements."""
+        out: list[ItemView] = []
+        stack = list(reversed(self.items))
+        while stack:
+            item = stack.pop()
+            out.append(item)
+            stack.extend(reversed(item.children))
+        return out
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    language: str
+    view: str
+    labels: dict[str, str]
+    meeting: MeetingView
+    blocks: tuple[Block, ...]
+    title: str
+    fragment: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def items(self) -> tuple[ItemView, ...]:
+        return tuple(block.item for block in self.blocks if block.item is not None)
+
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        """The body as runs of consecutive items and next-meetings lists, for lists that must
+        be closed before the next-meetings section and reopened after it."""
+        runs: list[Run] = []
+        for block in self.blocks:
+            if block.item is not None:
+                if runs and runs[-1].type == "items":
+                    runs[-1] = Run("items", runs[-1].items + (block.item,))
+                else:
+                    runs.append(Run("items", (block.item,)))
+            else:
+                runs.append(Run("next_meetings", meetings=block.meetings))
+        return tuple(runs)
+
+
+def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None) -> AgendaView:
+    """The view of ``agenda`` for one output, in ``language`` (default: the header's)."""
+    return _Builder(agenda, view, locale(language or (agenda.meeting.language.value if agenda.meeting.language
+                                                      else None))).build()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-") or "x"
+
+
+class _Builder:
+    def __init__(self, agenda: Agenda, view: View, loc: Locale) -> None:
+        self.agenda = agenda
+        self.view = view
+        self.loc = loc
+        self.resolution: Resolution = resolve(agenda)
+        self.ids: dict[int, str] = {}
+        used: set[str] = set()
+        for item, _ in walk(agenda.items):
+            number = self.resolution.number_of(item)
+            if item.label is not None:
+                base = "item-" + _slug(item.label.value)
+            elif number is not None:
+                base = "item-" + _slug(number)
+            else:
+                base = "item-" + _slug(item.title.plain.lower())[:40]
+            candidate, n = base, 2
+            while candidate in used:
+                candidate, n = f"{base}-{n}", n + 1
+            used.add(candidate)
+            self.ids[id(item)] = candidate
+        self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
+
+    def build(self) -> AgendaView:
+        meeting = self.meeting()
+        blocks = []
+        for entry in self.agenda.body:
+            if isinstance(entry, Item):
+                item = self.item(entry, 1)
+                if item is not None:
+                    blocks.append(Block("item", item=item))
+            elif isinstance(entry, NextMeetings):
+                blocks.append(Block("next_meetings", meetings=tuple(self.next_meeting(m) for m in entry.meetings)))
+        labels = dict(self.loc.data["labels"])
+        title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)
+        return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title)
+
+    # ------------------------------------------------------------------ header
+    def dates(self, dates: DateRange | None) -> DatesView | None:
+        if dates is None:
+            return None
+        first, last = dates.start.to_date(), dates.last.to_date()
+        return DatesView(self.loc.date_range(dates), first.isoformat() if first else None,
+                         last.isoformat() if last and dates.end is not None else None)
+
+    def ref(self, ref: DocRef) -> RefView:
+        series = docrefs.series_of(ref, self.agenda.meeting.series)
+        url = None
+        if series is not None:
+            try:
+                url = safe_url(docrefs.url_for(ref, series))
+            except docrefs.SeriesError:
+                url = None
+        return RefView(ref.text, url)
+
+    def meeting(self) -> MeetingView:
+        m = self.agenda.meeting
+        dates = self.dates(m.dates)
+        kind = self.loc.word("kind", m.kind.value.value) if m.kind else None
+        title = m.title.value if m.title else None
+        heading_title = title or kind
+        heading = (self.loc.label("heading", title=heading_title, date=dates.text) if heading_title and dates
+                   else heading_title or (dates.text if dates else None))
+        time = None
+        if m.time is not None:
+            time = self.loc.time(m.time.start)
+            if m.time.end is not None:
+                time = self.loc.label("time_slot", start=time, end=self.loc.time(m.time.end))
+            if m.time.zone:
+                time += f" ({m.time.zone})"
+        status = banner = None
+        if m.status is not None:
+            parts = []
+            if m.status.stage is not None:
+                parts.append(self.loc.word("stage", m.status.stage.value))
+            if m.status.revision is not None:
+                parts.append(self.loc.label("revision", n=str(m.status.revision)))
+            status = " ".join(parts)
+            banner = status if (m.status.stage is None or m.status.stage.value not in ("adopted", "final")) else None
+        return MeetingView(
+            body=m.body.value if m.body else None, title=title, heading=heading, heading_title=heading_title,
+            kind=kind,
+            platform=m.platform.value if m.platform else None, place=m.place.value if m.place else None,
+            dates=dates, time=time, reference=self.ref(m.reference) if m.reference else None,
+            status=status, banner=banner)
+
+    # ------------------------------------------------------------------ items
+    def segments(self, text: RichText) -> tuple[Segment, ...]:
+        out = []
+        for part in text.parts:
+            if isinstance(part, Text):
+                out.append(Segment("text", part.value))
+            elif isinstance(part, DocRef):
+                ref = self.ref(part)
+                out.append(Segment("docref", ref.text, url=ref.url))
+            else:
+                target = self.labelled.get(part.label)
+                number = self.resolution.number_of(target) if target is not None else None
+                if target is None:
+                    out.append(Segment("text", "{" + part.label + "}"))
+                else:
+                    shown = number or target.title.plain
+                    out.append(Segment("xref", shown, href="#" + self.ids[id(target)]))
+        return tuple(out)
+
+    def notes(self, item: Item) -> tuple[NoteView, ...]:
+        out = []
+        for block in item.notes:
+            if isinstance(block, Bullet):
+                out.append(NoteView("bullet", (self.segments(block.text),)))
+            elif isinstance(block, Note):
+                if block.internal and self.view is not View.INTERNAL:
+                    continue
+                if not block.internal and self.view is View.PUBLIC:
+                    continue
+                out.append(NoteView("internal" if block.internal else "note",
+                                    tuple(self.segments(line) for line in block.lines)))
+        return tuple(out)
+
+    def item(self, item: Item, depth: int) -> ItemView | None:
+        internal = item.visibility is not None and item.visibility.value is Visibility.INTERNAL
+        if internal and self.view is not View.INTERNAL:
+            return None
+        loc = self.loc
+        time = None
+        if item.time is not None:
+            time = loc.time(item.time.start)
+            if item.time.end is not None:
+                time = loc.label("time_slot", start=time, end=loc.time(item.time.end))
+        children = tuple(c for c in (self.item(child, depth + 1) for child in item.children) if c is not None)
+        status = item.status.value.value if item.status else None
+        session = item.session.value.value if item.session else None
+        return ItemView(
+            number=self.resolution.number_of(item),
+            id=self.ids[id(item)],
+            depth=depth,
+            title=self.segments(item.title),
+            plain_title=item.title.plain,
+            time=time,
+            duration=loc.duration(item.duration.minutes) if item.duration else None,
+            presenter=item.presenter.value if item.presenter else None,
+            action=loc.word("action", item.action.value.value) if item.action else None,
+            status=status,
+            status_label=loc.word("status", status) if status else None,
+            session=session,
+            session_label=loc.word("session", session) if session else None,
+            internal=internal,
+            documents=tuple(self.ref(ref) for ref in item.documents),
+            notes=self.notes(item),
+            children=children,
+        )
+
+    # ------------------------------------------------------------------ next meetings
+    def next_meeting(self, meeting: NextMeeting) -> NextMeetingView:
+        loc = self.loc
+        parts = []
+        if meeting.dates_tbc:
+            parts.append(loc.label("exact_dates"))
+        if meeting.place_tbc and meeting.kind_tbc:
+            parts.append(loc.label("place_and_kind"))
+        elif meeting.place_tbc:
+            parts.append(loc.label("place"))
+        elif meeting.kind_tbc:
+            parts.append(loc.label("kind"))
+        note = None
+        if parts:
+            joined = f" {loc.label('and')} ".join(parts)
+            note = loc.label("tbc_note", parts=joined, tbc=loc.label("tbc"))
+        kind = None
+        if meeting.kind is not None and meeting.kind.value is not None:
+            kind = loc.word("kind", meeting.kind.value.value)
+        return NextMeetingView(
+            dates=self.dates(meeting.dates),
+            place=meeting.place.value if meeting.place else None,
+            kind=kind,
+            tbc_note=note,
+            tentative=meeting.dates_tbc or meeting.place_tbc or meeting.kind_tbc,
+            remark=meeting.remark.value if meeting.remark else None,
+        )
