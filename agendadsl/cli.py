@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -36,10 +37,6 @@ class ColorMode(str, enum.Enum):
     auto = "auto"
     always = "always"
     never = "never"
-
-
-class RenderFormat(str, enum.Enum):
-    json = "json"
 
 
 def _version(value: bool) -> None:
@@ -108,39 +105,101 @@ def check(
     raise typer.Exit(EXIT_USAGE if unreadable else exit_code(reports, strict=strict))
 
 
+class ViewChoice(str, enum.Enum):
+    public = "public"
+    annotated = "annotated"
+    internal = "internal"
+
+
 @app.command()
 def render(
-    file: Annotated[str, typer.Argument(help="The agenda to render; '-' reads standard input.")],
-    to: Annotated[RenderFormat, typer.Option("--to", "-t", help="Output format.")] = RenderFormat.json,
-    output: Annotated[
-        Optional[str], typer.Option("--output", "-o", help="Write to this file instead of standard output.")
-    ] = None,
+    files: Annotated[list[str], typer.Argument(help="Agendas to render; '-' reads standard input.")],
+    to: Annotated[str, typer.Option("--to", "-t", help="Formats, comma-separated: html, latex, markdown, json, "
+                                    "ics, pdf.")] = "html",
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="A folder (one file per input and format), a file (one input, one format), "
+        "or '-' for standard output (the default for one input in one text format).")] = None,
+    view: Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' "
+                                             "notes; internal: a run sheet with internal items and notes.")]
+    = ViewChoice.public,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="Language of dates and labels "
+                                                    "(default: the header's language:).")] = None,
+    templates: Annotated[Optional[Path], typer.Option(help="A house style: a folder whose <format>/ "
+                                                      "templates replace the built-in ones of the same name.")]
+    = None,
+    fragment: Annotated[bool, typer.Option(help="LaTeX: only the body, to \\input into a larger document.")]
+    = False,
+    final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
+    = False,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
 ) -> None:
-    """Render an agenda. An agenda with errors is not rendered: its diagnostics are shown instead."""
-    from .files import write_atomic
-    from .render import to_json
-    from .report import format_text
+    """Render agendas to HTML, LaTeX, PDF, Markdown, iCalendar or JSON.
+
+    An agenda with errors is not rendered: its diagnostics are shown instead (exit 1).
+    """
+    from .publish import parse_formats, plan
 
     try:
-        report, agenda = _analyse(file)
+        formats = parse_formats(to)
+        targets = plan(files, formats, output)
+        options = _render_options(view, language, templates, fragment)
     except AgendaError as problem:
         sys.stderr.write(f"agenda: error: {problem}\n")
         raise typer.Exit(EXIT_USAGE) from None
-    if report.diagnostics:
-        sys.stderr.write(format_text(report, color=_use_color(color)))
-    if agenda is None or any(d.is_error for d in report.diagnostics):
-        sys.stderr.write(f"{file}: not rendered because of the errors above\n")
-        raise typer.Exit(EXIT_PROBLEMS)
-    text = to_json(agenda)
-    if output is None or output == "-":
-        sys.stdout.write(text)
-    else:
+    status = 0
+    for source in dict.fromkeys(t.source for t in targets):
+        outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color)
+        status = max(status, outcome)
+    raise typer.Exit(status)
+
+
+def _render_options(view: "ViewChoice", language: str | None, templates: Path | None, fragment: bool):
+    from .render import Options, View
+    from .render.localise import available_languages
+
+    if language is not None and language.lower().split("-")[0] not in available_languages():
+        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(available_languages())}")
+    if templates is not None and not templates.is_dir():
+        raise AgendaError(f"{templates}: not a folder of templates")
+    return Options(View(view.value), language, templates, fragment)
+
+
+def _render_one(source: str, targets: list, options, final: bool, color: "ColorMode") -> int:
+    """Render one input to each of its targets; the exit status for it."""
+    from .files import write_atomic
+    from .render import render_bytes
+    from .render.final import unconfirmed
+    from .report import FileReport, format_text
+
+    try:
+        report, agenda = _analyse(source)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        return EXIT_USAGE
+    problems = list(report.diagnostics)
+    if agenda is not None and final:
+        problems += unconfirmed(agenda)
+    if problems:
+        sys.stderr.write(format_text(FileReport(source, report.source, problems), color=_use_color(color)))
+    if agenda is None or any(d.is_error for d in problems):
+        sys.stderr.write(f"{source}: not rendered because of the errors above\n")
+        return EXIT_PROBLEMS
+    for target in targets:
         try:
-            write_atomic(output, text.encode("utf-8"))
+            data = render_bytes(agenda, target.fmt, options)
+            if target.path is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            else:
+                target.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target.path, data)
         except AgendaError as problem:
-            sys.stderr.write(f"agenda: error: {problem}\n")
-            raise typer.Exit(EXIT_USAGE) from None
+            sys.stderr.write(f"agenda: error: {source}: {problem}\n")
+            return EXIT_USAGE
+        except OSError as problem:
+            sys.stderr.write(f"agenda: error: {target.path}: {problem.strerror or problem}\n")
+            return EXIT_USAGE
+    return 0
 
 
 def main() -> None:

@@ -41,6 +41,17 @@ def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
     return environment(fmt, options.templates).get_template(name).render(view=view)
 
 
+def render_bytes(agenda: Agenda, fmt: str, options: Options = Options()) -> bytes:
+    """The agenda in any format, as the bytes to write (PDF through LuaLaTeX)."""
+    if fmt == "pdf":
+        from .ics import _stamp
+        from .pdf import compile_latex
+
+        latex = render_text(agenda, "latex", Options(options.view, options.language, options.templates))
+        return compile_latex(latex, epoch=int(_stamp(agenda).timestamp()))
+    return render_text(agenda, fmt, options).encode("utf-8")
+
+
 def to_json(agenda: Agenda) -> str:
     """The agenda as versioned JSON (kept for the public API)."""
     from .json_export import to_json as export
@@ -48,4 +59,4 @@ def to_json(agenda: Agenda) -> str:
     return export(agenda)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "Options", "View", "render_text", "to_json"]
+__all__ = ["EXTENSIONS", "FORMATS", "Options", "View", "render_bytes", "render_text", "to_json"]

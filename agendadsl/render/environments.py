@@ -62,6 +62,7 @@ def environment(fmt: str, overrides: Path | None = None) -> jinja2.Environment:
     elif fmt == "markdown":
         env = jinja2.Environment(autoescape=False, finalize=_finalizer(escape.markdown), **common)
         env.filters["url"] = lambda url: Raw(escape.markdown_url(url))
+        env.filters["number"] = lambda number: Raw(escape.markdown_number(str(number)))
     else:
         raise ValueError(f"no template environment for {fmt!r}")
     return env

@@ -57,6 +57,14 @@ def markdown(text: str) -> str:
     return text
 
 
+def markdown_number(number: str) -> str:
+    """An item number inside emphasis (``**2.1**``): numbers are letters, digits, dots and
+    parentheses, which cannot start markup there; anything else is escaped as text."""
+    if all(c.isascii() and (c.isalnum() or c in ".()") for c in number):
+        return number
+    return markdown(number)
+
+
 def markdown_url(url: str) -> str:
     """A URL inside ``[text](<url>)``: no angle bracket, space or line end can appear."""
     return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")

@@ -1,0 +1,23 @@
+"""What keeps an agenda from being final: everything still to be confirmed."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error
+from ..nodes import Agenda, ItemStatus, walk
+
+
+def unconfirmed(agenda: Agenda) -> list[Diagnostic]:
+    """One diagnostic per "tbc" left in the agenda (items, next meetings' dates, places, kinds)."""
+    found = []
+    hint = "confirm it and remove the tbc, or publish without --final"
+    for item, _ in walk(agenda.items):
+        if item.status is not None and item.status.value is ItemStatus.TBC:
+            found.append(error("not-final", "this item is still to be confirmed", item.status.span, hint))
+    for meeting in agenda.next_meetings:
+        flags = [name for name, flag in (("dates", meeting.dates_tbc), ("place", meeting.place_tbc),
+                                         ("kind", meeting.kind_tbc)) if flag]
+        if flags:
+            found.append(error("not-final", f"this meeting's {' and '.join(flags)} are still to be confirmed"
+                               if len(flags) > 1 else f"this meeting's {flags[0]} is still to be confirmed",
+                               meeting.span, hint))
+    return found

@@ -1,0 +1,74 @@
+"""PDF through LuaLaTeX, run for the user in a fresh temporary directory with no shell escape and
+file access limited to that directory. Escaping in the LaTeX output stays the real defence:
+under LuaLaTeX, ``\\directlua`` could read any file if user text ever reached TeX unescaped."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..diagnostics import AgendaError
+
+ENGINE = "lualatex"
+TIMEOUT_SECONDS = 300
+INSTALL_HINT = ("install TeX Live with LuaLaTeX and the Noto fonts; on Debian or Ubuntu: "
+                "sudo apt-get install texlive-luatex texlive-latex-recommended fonts-noto-core fonts-noto-cjk")
+
+
+def engine() -> str:
+    """The path of lualatex, or AgendaError saying how to install it."""
+    path = shutil.which(ENGINE)
+    if path is None:
+        raise AgendaError(f"cannot make a PDF: {ENGINE} is not installed; {INSTALL_HINT}")
+    return path
+
+
+def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
+    """Typeset a LaTeX document and return the PDF's bytes; AgendaError in plain words on failure."""
+    lualatex = engine()
+    with tempfile.TemporaryDirectory(prefix="agenda-pdf-") as folder:
+        work = Path(folder)
+        (work / "agenda.tex").write_text(source, encoding="utf-8")
+        env = {key: value for key, value in os.environ.items() if not key.startswith("TEXMF")}
+        env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f", "TEXINPUTS": ".:",
+                    "max_print_line": "1000"})
+        if epoch is not None:
+            env.update({"SOURCE_DATE_EPOCH": str(epoch), "FORCE_SOURCE_DATE": "1"})
+        command = [lualatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
+                   "-file-line-error", "agenda.tex"]
+        try:
+            result = subprocess.run(command, cwd=work, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                                    timeout=TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            raise AgendaError(f"{ENGINE} did not finish within {TIMEOUT_SECONDS} s") from None
+        pdf = work / "agenda.pdf"
+        if result.returncode != 0 or not pdf.exists():
+            log = (work / "agenda.log").read_text(encoding="utf-8", errors="replace") if (work / "agenda.log").exists() \
+                else result.stdout.decode("utf-8", "replace")
+            raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log)}")
+        return pdf.read_bytes()
+
+
+def explain(log: str) -> str:
+    """The first TeX error of a log, in plain words where we know them."""
+    missing = re.search(r"Missing character: There is no (.) \(U\+([0-9A-F]+)\) in font ([^!\n]*)", log)
+    if missing:
+        char, code = missing.group(1), missing.group(2)
+        return (f"the character {char} (U+{code}) is in none of the installed fonts; remove it from the agenda "
+                "or install a font that has it (Debian: fonts-noto-extra, fonts-noto-cjk, fonts-noto-color-emoji)")
+    font = re.search(r'The font "([^"]+)" cannot be found', log)
+    if font:
+        return f"the font {font.group(1)} is not installed; {INSTALL_HINT}"
+    error = re.search(r"^(?:\./)?agenda\.tex:(\d+): (.*)$|^! (.*)$", log, flags=re.M)
+    if error:
+        message = error.group(2) or error.group(3)
+        line = f" (line {error.group(1)} of the generated LaTeX)" if error.group(1) else ""
+        if "File `" in message and "not found" in message:
+            package = re.search(r"File `([^']+)'", message)
+            return f"the LaTeX package {package.group(1) if package else ''} is missing; {INSTALL_HINT}"
+        return message.strip() + line
+    return "no PDF was produced (see the LaTeX log for details)"
