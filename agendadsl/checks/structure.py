@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, error, warning
 from ..source import Span
 from .context import CheckContext
 from .registry import check
@@ -16,3 +16,18 @@ def empty_agenda(context: CheckContext) -> Iterable[Diagnostic]:
     if not context.agenda.items:
         yield error("empty-agenda", "the agenda has no items", Span.point(1, 1),
                     "add at least one item, such as '1. Opening of the meeting'")
+
+
+@check("unknown-language")
+def unknown_language(context: CheckContext) -> Iterable[Diagnostic]:
+    """A header language that agenda render has no wording for (it would fall back to English)."""
+    from ..render.localise import available_languages
+
+    language = context.agenda.meeting.language
+    if language is None:
+        return
+    known = available_languages()
+    if language.value.lower().split("-")[0] not in known:
+        yield warning("unknown-language", f"there is no wording for the language '{language.value}'; rendered "
+                      "agendas will use English", language.span,
+                      f"use one of {', '.join(known)}, or add templates/i18n/{language.value.lower()}.toml")

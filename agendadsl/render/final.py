@@ -17,7 +17,7 @@ def unconfirmed(agenda: Agenda) -> list[Diagnostic]:
         flags = [name for name, flag in (("dates", meeting.dates_tbc), ("place", meeting.place_tbc),
                                          ("kind", meeting.kind_tbc)) if flag]
         if flags:
-            found.append(error("not-final", f"this meeting's {' and '.join(flags)} are still to be confirmed"
-                               if len(flags) > 1 else f"this meeting's {flags[0]} is still to be confirmed",
-                               meeting.span, hint))
+            listed = ", ".join(flags[:-1]) + " and " + flags[-1] if len(flags) > 1 else flags[0]
+            found.append(error("not-final", f"this next meeting's {listed} {'are' if len(flags) > 1 or flags[0] == 'dates' else 'is'} "
+                               "still to be confirmed", meeting.span, hint))
     return found

@@ -1,0 +1,68 @@
+"""Publishing: every sample in every format, golden files for the seed, deterministic output."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendadsl import parse
+from agendadsl.render import Options, View, render_text
+from conftest import DATA, ROOT
+
+SAMPLES = sorted((ROOT / "samples").glob("*.agenda"))
+TEXT_FORMATS = ("html", "latex", "markdown", "json", "ics")
+EXTENSIONS = {"html": "html", "latex": "tex", "markdown": "md", "json": "json", "ics": "ics"}
+SEED = ROOT / "samples" / "lanzarote-2020-11-23.agenda"
+
+
+def load(path):
+    return parse(path.read_text(encoding="utf-8")).agenda
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_renders_deterministically(path, fmt) -> None:
+    agenda = load(path)
+    first = render_text(agenda, fmt)
+    assert first and first == render_text(load(path), fmt)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_seed_golden(golden, fmt, language) -> None:
+    text = render_text(load(SEED), fmt, Options(language=language))
+    golden(DATA / "render" / f"lanzarote.{language}.{EXTENSIONS[fmt]}", text)
+
+
+def test_seed_in_french() -> None:
+    text = render_text(load(SEED), "markdown", Options(language="fr"))
+    for expected in ("Ordre du jour", "Réunion virtuelle, 23 novembre 2020", "Dates des prochaines réunions",
+                     "7-11 décembre 2020", "28 juin - 2 juillet 2021", "29 novembre - 3 décembre 2021",
+                     "(dates exactes et lieu/nature de la réunion à confirmer)"):
+        assert expected in text
+
+
+def test_seed_in_english_reads_like_the_original() -> None:
+    text = render_text(load(SEED), "markdown")
+    for expected in ("Virtual meeting, 23 November 2020", "Dates of the next meetings",
+                     "7-11 December 2020, KUDO Platform *(exact dates tbc)*",
+                     "28 June - 2 July 2021, Strasbourg *(exact dates and place/nature of the meeting tbc)*"):
+        assert expected in text
+
+
+COUNCIL = ROOT / "samples" / "city-council-2026-03-10.agenda"
+
+
+def test_views_choose_what_is_shown() -> None:
+    agenda = load(COUNCIL)
+    public = render_text(agenda, "html", Options(view=View.PUBLIC))
+    annotated = render_text(agenda, "html", Options(view=View.ANNOTATED))
+    internal = render_text(agenda, "html", Options(view=View.INTERNAL))
+    assert 'class="note"' not in public and 'class="internal"' not in public
+    assert 'class="note"' in annotated and 'class="internal"' not in annotated
+    assert 'class="internal"' in internal
+    assert len(public) < len(annotated) < len(internal)
+
+
+def test_status_shows_as_a_banner() -> None:
+    text = render_text(load(COUNCIL), "html")
+    assert '<p class="banner">Draft</p>' in text

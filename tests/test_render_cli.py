@@ -1,0 +1,93 @@
+"""The render command: where outputs go, what it refuses, and that failures never leave half files."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOT
+
+SEED = "samples/lanzarote-2020-11-23.agenda"
+COUNCIL = "samples/city-council-2026-03-10.agenda"
+
+
+def test_one_text_format_goes_to_stdout(cli) -> None:
+    run = cli("render", SEED, "--to", "markdown")
+    assert run.exit_code == 0 and run.stdout.startswith("**Lanzarote Committee**")
+
+
+def test_all_formats_into_a_folder(cli, tmp_path) -> None:
+    formats = "html,latex,markdown,json,ics" + (",pdf" if shutil.which("lualatex") else "")
+    run = cli("render", SEED, COUNCIL, "--to", formats, "-o", str(tmp_path) + "/")
+    assert run.exit_code == 0, run.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    expected = {f"{stem}{ext}" for stem in ("lanzarote-2020-11-23", "city-council-2026-03-10")
+                for ext in (".html", ".tex", ".md", ".json", ".ics") + ((".pdf",) if "pdf" in formats else ())}
+    assert set(names) == expected
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--to", "html,latex"], "need an output folder"),
+    (["--to", "pdf"], "not written to the terminal"),
+    (["--to", "docx"], "unknown format"),
+    (["--to", "html", "--language", "tlh"], "no wording for language"),
+    (["--to", "html", "--templates", "no/such/folder"], "not a folder"),
+])
+def test_usage_errors_exit_2(cli, args, message) -> None:
+    run = cli("render", SEED, *args)
+    assert run.exit_code == 2 and message in run.stderr
+
+
+def test_an_agenda_with_errors_is_not_rendered_and_the_old_file_stays(cli, tmp_path) -> None:
+    broken = tmp_path / "broken.agenda"
+    broken.write_text("1. A\n3. B\n", encoding="utf-8")
+    target = tmp_path / "out.html"
+    target.write_text("previous", encoding="utf-8")
+    run = cli("render", str(broken), "--to", "html", "-o", str(target))
+    assert run.exit_code == 1 and "numbering-gap" in run.stderr
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.agenda", "out.html"]
+
+
+def test_failed_pdf_leaves_the_previous_pdf_and_no_temporary_file(cli, tmp_path) -> None:
+    if not shutil.which("lualatex"):
+        pytest.skip("lualatex is not installed")
+    style = tmp_path / "style" / "latex"
+    style.mkdir(parents=True)
+    (style / "preamble.tex.j2").write_text("\\usepackage{no-such-package-anywhere}\n", encoding="utf-8")
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"%PDF previous")
+    run = cli("render", SEED, "--to", "pdf", "-o", str(target), "--templates", str(tmp_path / "style"))
+    assert run.exit_code == 2
+    assert "no-such-package-anywhere" in run.stderr and "Traceback" not in run.stderr
+    assert target.read_bytes() == b"%PDF previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf", "style"]
+
+
+def test_final_refuses_while_anything_is_tbc(cli) -> None:
+    run = cli("render", SEED, "--to", "html", "--final")
+    assert run.exit_code == 1
+    assert run.stderr.count("error[not-final]") == 4
+
+
+def test_house_style_overrides_by_name(cli, tmp_path) -> None:
+    style = ROOT / "templates" / "house-styles" / "secretariat"
+    run = cli("render", SEED, "--to", "latex", "--templates", str(style))
+    assert run.exit_code == 0 and "fancyhdr" in run.stdout and "\\agendaitem{4}{I.3.2}" in run.stdout
+    own = tmp_path / "html"
+    own.mkdir()
+    (own / "style.html.j2").write_text("<style>body { color: red; }</style>\n", encoding="utf-8")
+    run = cli("render", SEED, "--to", "html", "--templates", str(tmp_path))
+    assert "color: red" in run.stdout and 'id="item-I-3-2"' in run.stdout
+
+
+def test_latex_fragment_is_only_the_body(cli) -> None:
+    run = cli("render", SEED, "--to", "latex", "--fragment")
+    assert run.exit_code == 0
+    assert "\\documentclass" not in run.stdout and "\\providecommand{\\agendaitem}" in run.stdout
+
+
+def test_ics_and_json_to_stdout(cli) -> None:
+    assert cli("render", SEED, "--to", "ics").stdout.startswith("BEGIN:VCALENDAR")
+    assert '"number": "III.3.2"' in cli("render", SEED, "--to", "json").stdout
