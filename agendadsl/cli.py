@@ -184,7 +184,8 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
     if agenda is None or any(d.is_error for d in problems):
         sys.stderr.write(f"{source}: not rendered because of the errors above\n")
         return EXIT_PROBLEMS
-    for target in targets:
+    status = 0
+    for target in targets:  # one failed format (say, PDF without TeX) does not stop the others
         try:
             data = render_bytes(agenda, target.fmt, options)
             if target.path is None:
@@ -195,11 +196,11 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
                 write_atomic(target.path, data)
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {source}: {problem}\n")
-            return EXIT_USAGE
+            status = EXIT_USAGE
         except OSError as problem:
             sys.stderr.write(f"agenda: error: {target.path}: {problem.strerror or problem}\n")
-            return EXIT_USAGE
-    return 0
+            status = EXIT_USAGE
+    return status
 
 
 def main() -> None:
