@@ -56,9 +56,11 @@ def golden(request: pytest.FixtureRequest):
         if update or not path.exists():
             if not update:
                 pytest.fail(f"missing golden file {path.relative_to(ROOT)}; run pytest --update-goldens")
-            path.write_text(actual, encoding="utf-8")
+            with open(path, "w", encoding="utf-8", newline="") as handle:  # keep CRLF (iCalendar) as is
+                handle.write(actual)
             return
-        expected = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as handle:
+            expected = handle.read()
         assert actual == expected, f"output differs from {path.relative_to(ROOT)} (pytest --update-goldens rewrites it)"
 
     return compare
