@@ -88,15 +88,15 @@ def check(
     from .report import exit_code, format_text, summary, to_json
 
     reports = []
-    unreadable = False
+    unreadable: list[tuple[str, str]] = []
     for path in files:
         try:
             reports.append(_analyse(path)[0])
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {problem}\n")
-            unreadable = True
+            unreadable.append((path, str(problem)))
     if output_format is OutputFormat.json:
-        sys.stdout.write(to_json(reports, strict=strict))
+        sys.stdout.write(to_json(reports, strict=strict, unreadable=unreadable))
     else:
         use_color = _use_color(color)
         for report in reports:

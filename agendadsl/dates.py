@@ -44,3 +44,22 @@ def valid_time(time: TimeOfDay, *, end: bool = False) -> bool:
     if end and (time.hour, time.minute) == (24, 0):
         return True
     return 0 <= time.hour <= 23 and 0 <= time.minute <= 59
+
+
+def time_zone(name: str) -> datetime.tzinfo | None:
+    """The zone named after a header's time: UTC, GMT, UTC+2, UTC-03:30 or an IANA name such as
+    Europe/Paris; None when the name is unknown."""
+    import re
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if name in ("UTC", "GMT"):
+        return datetime.timezone.utc
+    offset = re.fullmatch(r"UTC([+-])([0-9]{1,2})(?::([0-9]{2}))?", name)
+    if offset:
+        sign = 1 if offset.group(1) == "+" else -1
+        delta = datetime.timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3) or 0))
+        return datetime.timezone(sign * delta) if delta < datetime.timedelta(hours=15) else None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

@@ -34,7 +34,13 @@ def read_bytes(path: str) -> bytes:
 
 def read_source(path: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     """Read and decode one input; encoding problems come back as diagnostics, I/O failures raise."""
-    return decode(read_bytes(path), path)
+    size = None
+    if path != "-":
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            size = None
+    return decode(read_bytes(path), path, size)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

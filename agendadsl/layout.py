@@ -44,6 +44,11 @@ class ParseSink:
     text_length: int = 0
     comments: list[Comment] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    comment_lines: set[int] = field(default_factory=set)
+
+    def blank_between(self, first: int, last: int) -> bool:
+        """Whether a blank line (not a comment line) separates source lines ``first`` and ``last``."""
+        return any(line not in self.comment_lines for line in range(first + 1, last))
 
 
 _SINK: ContextVar[ParseSink] = ContextVar("agendadsl_parse_sink")
@@ -114,7 +119,8 @@ class Layout:
                         "nesting-too-deep",
                         f"this line is indented more than {MAX_DEPTH} levels deep",
                         self._next_line(token),
-                        f"agendas may nest at most {MAX_DEPTH} levels; flatten this part of the agenda",
+                        f"lines may be indented at most {MAX_DEPTH} levels, so items nest at most {MAX_DEPTH + 1} "
+                        "deep; flatten this part of the agenda",
                     )
                 )
             stack.append(width)
@@ -169,6 +175,7 @@ class Layout:
                 line = first_line + index
                 column = len(segment) - len(body) + 1
                 sink.comments.append(Comment(body[2:].strip(), indent, Span(line, column, line, len(segment) + 1)))
+                sink.comment_lines.add(line)
         tail = segments[-1]
         return -1 if tail.lstrip(" \t").startswith("//") else indent_width(tail)
 

@@ -118,7 +118,7 @@ def split_label(text: str) -> Label:
 
 def split_suffix(segment: str, scheme: Scheme) -> tuple[str, str]:
     """Split an insertion suffix off a segment: ``1bis`` -> (``1``, ``bis``), ``6a`` -> (``6``, ``a``)."""
-    for suffix in SUFFIXES:
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):  # "quater" before "ter"
         if segment.endswith(suffix) and len(segment) > len(suffix):
             return segment[: -len(suffix)], suffix
     if scheme is Scheme.ARABIC and len(segment) > 1 and segment[-1].isalpha() and segment[:-1].isdigit():
@@ -239,7 +239,7 @@ def example_scheme(segment: str) -> tuple[Scheme, int]:
             return scheme, value_in(segment, scheme)
         except NumberingError:
             pass
-    if segment.isascii() and segment.isalpha() and (segment.isupper() or segment.islower()):
+    if segment.isascii() and segment.isalpha() and (segment.isupper() or segment.islower()) and len(segment) <= 3:
         scheme = Scheme.UPPER_ALPHA if segment.isupper() else Scheme.LOWER_ALPHA
         return scheme, _from_alpha(segment)
     raise NumberingError(f"'{segment}' is not a number in any scheme")

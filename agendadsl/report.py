@@ -115,8 +115,9 @@ def _width(text: str) -> int:
                for c in text)
 
 
-def to_json(reports: Sequence[FileReport], *, strict: bool) -> str:
-    """The versioned JSON document of ``agenda check --format json`` (docs/diagnostics.md)."""
+def to_json(reports: Sequence[FileReport], *, strict: bool, unreadable: Sequence[tuple[str, str]] = ()) -> str:
+    """The versioned JSON document of ``agenda check --format json`` (docs/json.md).
+    ``unreadable`` lists (path, message) of inputs that could not be read (exit code 2)."""
     document = {
         "version": JSON_VERSION,
         "files": [
@@ -126,10 +127,11 @@ def to_json(reports: Sequence[FileReport], *, strict: bool) -> str:
             }
             for report in reports
         ],
+        "unreadable": [{"path": path, "message": message} for path, message in unreadable],
         "summary": {
             "errors": sum(d.is_error for r in reports for d in r.diagnostics),
             "warnings": sum(not d.is_error for r in reports for d in r.diagnostics),
-            "exit_code": exit_code(reports, strict=strict),
+            "exit_code": EXIT_USAGE if unreadable else exit_code(reports, strict=strict),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -44,16 +44,23 @@ def resolve(agenda: Agenda) -> Resolution:
     """Number every item of ``agenda`` and report numbering problems. Iterative: no recursion."""
     resolution = Resolution()
     styles = level_styles(agenda, resolution)
-    pending: list[tuple[Item | None, tuple[Item, ...], int]] = [(None, agenda.items, 1)]
+    # Each entry: a parent, its children, their depth, and the nearest numbered ancestor's number
+    # (children of an unnumbered heading take their prefix from it, or else number as a top level).
+    pending: list[tuple[Item | None, tuple[Item, ...], int, tuple[str, ...] | None]] = [
+        (None, agenda.items, 1, None)]
     while pending:
-        parent, siblings, depth = pending.pop()
+        parent, siblings, depth, inherited = pending.pop()
         style, checked = _style_for(parent, depth, styles, resolution)
         parent_base = _base(resolution.number_of(parent)) if parent is not None else None
+        if parent is not None and parent.mark is NumberMark.NONE:
+            parent_base = inherited
+            if inherited is None and parent.child_numbering is None and style.prefix is num.Prefix.INHERIT:
+                style = styles[0] or num.TOP_LEVEL if styles else num.TOP_LEVEL
         # Children numbered after what their misnumbered parent should have been are not errors too.
         also = _base(resolution.expected.get(id(parent))) if parent is not None else None
         run = _SiblingRun(style, parent_base, resolution if checked else Resolution(resolution.numbers), also)
         run.run(siblings)
-        pending.extend((item, item.children, depth + 1) for item in reversed(siblings) if item.children)
+        pending.extend((item, item.children, depth + 1, parent_base) for item in reversed(siblings) if item.children)
     return resolution
 
 
@@ -101,6 +108,7 @@ class _SiblingRun:
         self.previous_auto = False
         self.counted = 0
         self.seen: dict[tuple[int, int], Span] = {}
+        self.insertions: dict[int, list[tuple[int, str, Span]]] = {}
 
     def run(self, siblings: tuple[Item, ...]) -> None:
         for item in siblings:
@@ -111,6 +119,7 @@ class _SiblingRun:
                 self.counted += 1
             elif self._explicit(item):
                 self.counted += 1
+        self._check_insertions_complete()
 
     @property
     def expected_value(self) -> int:
@@ -198,7 +207,19 @@ class _SiblingRun:
         if rank <= self.previous[1]:
             self._report(error("numbering-order", f"inserted item {text} is out of order", span,
                                "order insertions as bis, ter, quater (or a, b, c)"))
+        self.insertions.setdefault(value, []).append((rank, text, span))
         return True
+
+    def _check_insertions_complete(self) -> None:
+        """Insertions after one item go bis, ter, quater (a, b, c) with none left out."""
+        for ranks in self.insertions.values():
+            present = {rank for rank, _, _ in ranks}
+            if present != set(range(1, len(present) + 1)):
+                rank, text, span = max(ranks)
+                missing = min(set(range(1, rank)) - present)
+                self._report(error("numbering-insertion", f"inserted item {text} comes without "
+                                   f"{_with_suffix(text, missing)}", span,
+                                   "insertions go bis, ter, quater (or a, b, c) with none left out"))
 
     def _check_prefix(self, label: num.Label, span: Span) -> None:
         expected = self.expected_prefix
@@ -241,6 +262,16 @@ class _SiblingRun:
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.resolution.diagnostics.append(diagnostic)
+
+
+def _with_suffix(text: str, rank: int) -> str:
+    """``1ter.`` with the suffix of ``rank`` instead: rank 1 gives ``1bis.`` (or ``1a.`` for letters)."""
+    for suffix in sorted(num.SUFFIXES, key=len, reverse=True):
+        at = text.rfind(suffix)
+        if at > 0:
+            return text[:at] + num.SUFFIXES[rank - 1] + text[at + len(suffix):]
+    body = text.rstrip(".)")
+    return body[:-1] + chr(ord(body[-1]) - num.suffix_rank(body[-1]) + rank) + text[len(body):]
 
 
 def label_text(label: num.Label) -> str:

@@ -81,16 +81,18 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, path: str) -> tuple[SourceFile | None, "list[Diagnostic]"]:
-    """Decode UTF-8 input (a BOM is allowed) into a SourceFile, or say exactly where it is not UTF-8."""
+def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile | None, "list[Diagnostic]"]:
+    """Decode UTF-8 input (a BOM is allowed) into a SourceFile, or say exactly where it is not UTF-8.
+    ``size`` is the file's real size when known (only the limit plus one byte is ever read)."""
     from .diagnostics import Diagnostic, Severity
 
     if len(data) > MAX_FILE_BYTES:
+        told = f"the file is {size:,} bytes" if size and size > MAX_FILE_BYTES else "the file is larger than that"
         return None, [
             Diagnostic(
                 "file-too-large",
                 Severity.ERROR,
-                f"the file is {len(data):,} bytes; agendas are limited to {MAX_FILE_BYTES:,} bytes",
+                f"{told}; agendas are limited to {MAX_FILE_BYTES:,} bytes",
                 Span.point(1, 1),
                 "split the agenda into several files",
             )

@@ -128,7 +128,9 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
         close = difflib.get_close_matches(found.capitalize(), MONTH_NAMES, n=1)
         hint = f"did you mean '{close[0]}'?" if close and "MONTH" in expected else \
             "write dates like '23 November 2020', 'Monday 23 November 2020' or '2020-11-23'"
-        wanted = _NAMES["MONTH"] if "MONTH" in expected and found[:1].isalpha() else _describe(expected)
+        date_parts = [name for name in ("WEEKDAY", "DAY", "MONTH", "YEAR", "ISO_DATE") if name in expected]
+        wanted = _NAMES["MONTH"] if "MONTH" in expected and found[:1].isalpha() else \
+            _describe(set(date_parts)) if not found[:1].isalpha() else _describe(expected)
         return error("date-syntax", f"expected {wanted}, found '{found}'" if found else f"expected {wanted}",
                      span, hint)
     if "TIME" in expected:
@@ -142,6 +144,9 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
 
 def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> Diagnostic:
     word = found.split(":", 1)[0]
+    if line_text.strip().lower().startswith("next meetings"):
+        return error("unexpected-indent", "'next meetings:' must not be indented: the list stands at the top "
+                     "level of the agenda", span, "start the 'next meetings:' line in the first column")
     number = _number_prefix(found)
     if number:
         rest = line_text.strip()[len(number):]
@@ -159,9 +164,11 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
             difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
         hint = f"did you mean '{close[0]}:'?" if close else "header fields are " + ", ".join(HEADER_FIELDS)
         return error("unknown-field", f"unknown header field '{word}:'", span, hint)
+    markers = ["a number ('3. Title')", "'#.' for an automatic number", "'*' for an unnumbered item"]
+    if "NOTE" in expected:  # under an item, not at the top level
+        markers += ["'-' for a bullet", "'>' for a note", "'@' for an attribute"]
     return error("not-an-item", "this line does not start with an item number or a line marker", span,
-                 "start it with a number ('3. Title'), '#.' for an automatic number, '*' for an unnumbered "
-                 "item, '-' for a bullet, '>' for a note or '@' for an attribute")
+                 "start it with " + ", ".join(markers[:-1]) + " or " + markers[-1])
 
 
 def _number_prefix(word: str) -> str | None:

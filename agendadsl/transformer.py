@@ -78,20 +78,35 @@ def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.Ri
             parts.append(n.Text(value, token_span(buffer[0]).to(token_span(buffer[-1]))))
             buffer.clear()
 
+    skip_space = False  # after a removed anchor that followed a space: "Label {#x} title"
     for token in tokens:
         kind = token.type
         if kind in ("TEXT", "STRAY", "ESCAPE"):
-            buffer.append(token)
-        elif kind == "DOCREF":
-            flush()
-            parts.append(n.DocRef(token.value[1:-1].strip(), token_span(token)))
-        elif kind == "XREF":
-            flush()
-            parts.append(n.XRef(token.value[1:-1], token_span(token)))
+            if skip_space and kind == "TEXT":
+                token = Token.new_borrow_pos("TEXT", token.value.lstrip(" \t"), token)
+            skip_space = False
+            if token.value:
+                buffer.append(token)
         elif kind == "ANCHOR":
             anchors.append(token)
+            skip_space = bool(buffer) and buffer[-1].value[-1:] in (" ", "\t")
+        else:
+            flush()
+            skip_space = False
+            parts.append(docref(token) if kind == "DOCREF" else n.XRef(token.value[1:-1], token_span(token)))
     flush()
     return n.RichText(_trim(parts), span), anchors
+
+
+def docref(token: Token) -> n.DocRef:
+    """``[T-ES(2020)23]`` -> DocRef; a backslash inside the brackets makes the next character literal."""
+    inner = token.value[1:-1].strip()
+    if "\\" in inner:
+        out, chars = [], iter(inner)
+        for char in chars:
+            out.append(next(chars, "\\") if char == "\\" else char)
+        inner = "".join(out)
+    return n.DocRef(inner, token_span(token))
 
 
 def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
@@ -223,6 +238,14 @@ class AgendaTransformer(Transformer):
         title, anchors = rich_text(head.parts, head.span)
         values: dict[str, Any] = {}
         seen: dict[str, Span] = {}
+        for anchor in anchors:
+            name = anchor.value[2:-1]
+            if not (name[:1].isascii() and name[:1].isalpha()) or not all(
+                    c.isascii() and (c.isalnum() or c in "_.-") for c in name):
+                _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", token_span(anchor),
+                              "a label starts with a letter and has only letters, digits, '_', '.' and '-', "
+                              "such as {#adoption} or {#item-2bis}"))
+        anchors = [a for a in anchors if a.value[2:3].isascii() and a.value[2:3].isalpha()]
         if anchors:
             values["label"] = n.Attr(anchors[0].value[2:-1], token_span(anchors[0]))
             for extra in anchors[1:]:
@@ -238,9 +261,11 @@ class AgendaTransformer(Transformer):
                 notes.append(n.Note(tuple(line.text for line in note_lines), note_lines[0].internal, span))
                 note_lines.clear()
 
+        blank_between = current_sink().blank_between
         for child in children[1:]:
             if isinstance(child, _NoteLine):
-                if note_lines and note_lines[-1].internal != child.internal:
+                if note_lines and (note_lines[-1].internal != child.internal
+                                   or blank_between(note_lines[-1].span.end_line, child.span.line)):
                     end_paragraph()
                 if child.text.parts:
                     note_lines.append(child)
@@ -306,7 +331,7 @@ class AgendaTransformer(Transformer):
     del _enum_attr
 
     def docs_attr(self, children: list[Token]) -> _Field:
-        refs = tuple(n.DocRef(t.value[1:-1].strip(), token_span(t)) for t in children)
+        refs = tuple(docref(t) for t in children)
         return _Field("documents", refs, _span_of(children, Span.point(1, 1)))
 
     def numbering_attr(self, children: list[Token]) -> _Field:
@@ -350,7 +375,12 @@ class AgendaTransformer(Transformer):
         tbc = len(children) > 1
         span = _span_of(children, token_span(token))
         if token.type == "KIND":
-            return _Field("kind", (n.Attr(_kind(token), token_span(token)), tbc), span)
+            kind = _kind(token)
+            if kind is None and not tbc:
+                _report(error("invalid-kind", "'kind' alone says nothing about the meeting", token_span(token),
+                              "write 'kind (tbc)' if its kind is not known yet, or the kind: in person, virtual "
+                              "or hybrid"))
+            return _Field("kind", (n.Attr(kind, token_span(token)), tbc), span)
         place = _stripped(token)
         if place.value.startswith('"'):
             place = n.Attr(place.value[1:-1].strip(), place.span)
@@ -401,14 +431,12 @@ class AgendaTransformer(Transformer):
         factor = 60
         for token in children:
             if token.type == "INT":
-                value = int(token.value)
-            else:
-                factor = 60 if token.value.lower().startswith("h") else 1
-                minutes += value * factor
-                value = None
-                factor = 1  # a bare number after hours ("1h30") counts minutes
-        if value is not None:
-            minutes += value * factor
+                minutes += int(token.value) * factor
+                factor = 1  # after the hours, a number counts minutes ("1h30")
+            elif token.type == "HOURS":
+                factor = 1
+        if children[1].type == "MINUTES":
+            minutes = int(children[0].value)
         return n.Duration(minutes, _span_of(children, Span.point(1, 1)))
 
 

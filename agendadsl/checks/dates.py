@@ -142,3 +142,12 @@ def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
                                   f"ends ({before.end})", now.span, "shorten the earlier slot or start this one later",
                                   (Related(before.span, "the overlapping slot"),))
             previous = item
+
+
+@check("unknown-time-zone")
+def unknown_time_zone(context: CheckContext) -> Iterable[Diagnostic]:
+    """A time zone after the header's time that is neither UTC/GMT, an offset nor an IANA zone name."""
+    slot = context.agenda.meeting.time
+    if slot is not None and slot.zone is not None and dates.time_zone(slot.zone) is None:
+        yield error("unknown-time-zone", f"'{slot.zone}' is not a known time zone", slot.span,
+                    "write UTC, an offset such as UTC+1, or a zone name such as Europe/Paris")

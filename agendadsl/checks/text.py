@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Diagnostic, error, warning
-from ..nodes import Attr, DocRef, NumberMark, Text
+from ..nodes import Attr, Bullet, DocRef, NumberMark, Text
 from ..source import Span
 from .context import CheckContext
 from .registry import check
@@ -17,18 +18,14 @@ MAX_TEXT_LENGTH = 2000
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
-    """Every piece of user text that an output format will print, with where it is."""
+def _values(context: CheckContext) -> Iterator[tuple[str, Span]]:
+    """Every piece of user text outside titles, notes and bullets, with where it is."""
     meeting = context.agenda.meeting
     for value in (meeting.body, meeting.title, meeting.platform, meeting.place):
         if value is not None:
             yield value.value, value.span
-    for text, _item in context.texts():
-        for part in text.parts:
-            if isinstance(part, Text):
-                yield part.value, part.span
-            elif isinstance(part, DocRef):
-                yield part.text, part.span
+    if meeting.reference is not None:
+        yield meeting.reference.text, meeting.reference.span
     for item, _depth in context.items:
         if item.presenter is not None:
             yield item.presenter.value, item.presenter.span
@@ -38,8 +35,17 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
         for value in (meeting_.place, meeting_.remark):
             if isinstance(value, Attr) and isinstance(value.value, str):
                 yield value.value, value.span
-    if meeting.reference is not None:
-        yield meeting.reference.text, meeting.reference.span
+
+
+def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
+    """Every piece of user text an output format will print, with where it starts."""
+    yield from _values(context)
+    for text, _item in context.texts():
+        for part in text.parts:
+            if isinstance(part, Text):
+                yield part.value, part.span
+            elif isinstance(part, DocRef):
+                yield part.text, part.span
 
 
 def _at(span: Span, offset: int) -> Span:
@@ -74,7 +80,8 @@ def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
 @check("text-too-long")
 def text_too_long(context: CheckContext) -> Iterable[Diagnostic]:
     """A title, note line or value longer than MAX_TEXT_LENGTH characters."""
-    for value, span in _strings(context):
+    lines = ((text.plain, text.span) for text, _item in context.texts())
+    for value, span in itertools.chain(lines, _values(context)):
         if len(value) > MAX_TEXT_LENGTH:
             yield error("text-too-long", f"this text is {len(value):,} characters long; the limit is "
                         f"{MAX_TEXT_LENGTH:,}", Span(span.line, span.column, span.line, span.column + 1),
@@ -88,3 +95,6 @@ def empty_title(context: CheckContext) -> Iterable[Diagnostic]:
         if not item.title.plain.strip():
             what = f"item {item.number.value}" if item.mark is NumberMark.EXPLICIT and item.number else "this item"
             yield error("empty-title", f"{what} has no title", item.span, "write the item's title after its number")
+        for block in item.notes:
+            if isinstance(block, Bullet) and not block.text.plain.strip():
+                yield error("empty-title", "this bullet has no text", block.span, "write its text after the '-'")

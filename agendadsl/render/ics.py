@@ -12,8 +12,8 @@ import datetime
 import os
 import re
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..dates import time_zone
 from ..nodes import Agenda, DateRange, NextMeeting, TimeSlot
 from .view import build
 
@@ -28,18 +28,7 @@ def _slug(text: str) -> str:
 
 
 def _zone(name: str | None) -> datetime.tzinfo | None:
-    if name is None:
-        return None
-    if name in ("UTC", "GMT"):
-        return datetime.timezone.utc
-    match = re.fullmatch(r"UTC([+-])([0-9]{1,2})(?::([0-9]{2}))?", name)
-    if match:
-        sign = 1 if match.group(1) == "+" else -1
-        return datetime.timezone(sign * datetime.timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0)))
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return time_zone(name) if name is not None else None
 
 
 def _stamp(agenda: Agenda) -> datetime.datetime:

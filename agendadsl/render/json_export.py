@@ -41,7 +41,7 @@ def _dates(dates: DateRange | None) -> dict[str, Any] | None:
 def _time(slot: TimeSlot | None) -> dict[str, Any] | None:
     if slot is None:
         return None
-    return {"start": str(slot.start), "end": str(slot.end) if slot.end else None}
+    return {"start": str(slot.start), "end": str(slot.end) if slot.end else None, "zone": slot.zone}
 
 
 class _Exporter:
