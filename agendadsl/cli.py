@@ -203,6 +203,31 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
     return status
 
 
+@app.command("fmt")
+def fmt(
+    files: Annotated[list[str], typer.Argument(help="Agenda files to format in place; '-' reads standard "
+                                               "input and writes standard output.")],
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that "
+                                             "would change.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print a unified diff of the "
+                                            "changes.")] = False,
+    renumber: Annotated[bool, typer.Option("--renumber", help="Also rewrite every explicit number so the "
+                                           "numbering is consistent again.")] = False,
+    keep_withdrawn: Annotated[bool, typer.Option("--keep-withdrawn", help="With --renumber: withdrawn items "
+                                                 "keep their numbers.")] = False,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
+) -> None:
+    """Rewrite agendas in the one canonical layout, comments kept where they were.
+
+    Nothing is written unless the result is proven to be the same agenda (or, with --renumber,
+    the same agenda renumbered), formatting it again changes nothing, and no comment is lost.
+    """
+    from .fmt_command import format_files
+
+    raise typer.Exit(format_files(files, check_only=check_only, show_diff=show_diff, renumber=renumber,
+                                  keep_withdrawn=keep_withdrawn, color=_use_color(color)))
+
+
 def main() -> None:
     """Entry point of the ``agenda`` command."""
     try:

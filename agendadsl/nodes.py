@@ -236,6 +236,8 @@ class Meeting:
     language: Attr[str] | None = None
     numbering: tuple[Attr[str], ...] = ()
     series: tuple[Series, ...] = ()
+    frozen: Attr[bool] | None = None
+    """``numbers: frozen``: the agenda is published, its numbers must not be rewritten."""
 
 
 # ----------------------------------------------------------------------------- items

@@ -17,7 +17,7 @@ from .diagnostics import Diagnostic, error
 from .source import Span
 
 HEADER_FIELDS = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
-                 "language", "numbering", "series")
+                 "language", "numbering", "series", "numbers")
 ATTRIBUTES = ("@time", "@duration", "@presenter", "@for", "@status", "@session", "@visibility", "@docs",
               "@numbering")
 FIELD_SYNONYMS = {"location": "place", "venue": "place", "room": "place", "title": "meeting", "name": "meeting",
@@ -34,7 +34,7 @@ _CHOICES = {
     "VISIBILITY": ("public", "internal"),
     "KIND": ("in person", "virtual", "hybrid"),
     "STATUS": ("draft", "provisional", "revised", "adopted", "final"),
-    "UNIT": ("min", "h"),
+    "FREEZE": ("frozen", "free"),
 }
 
 _NAMES = {
@@ -69,6 +69,8 @@ _NAMES = {
     "ISO_DATE": "a date such as 2020-11-23",
     "TIME": "a time such as 09:30",
     "INT": "a number",
+    "HOURS": "'h'",
+    "MINUTES": "'min'",
     "NUMBER_EXAMPLE": "a numbering example such as 1., 1.1 or (a)",
     "_NL": "the end of the line",
     "_INDENT": "an indented line",

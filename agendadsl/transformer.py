@@ -215,6 +215,10 @@ class AgendaTransformer(Transformer):
         examples = tuple(n.Attr(t.value, token_span(t)) for t in children)
         return _Field("numbering", examples, _span_of(children, Span.point(1, 1)))
 
+    def numbers_field(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("numbers", n.Attr(token.value.lower() == "frozen", token_span(token)), token_span(token))
+
     def series_field(self, children: list[Token]) -> _Field:
         name, pattern = children[0], children[1]
         url = children[2].value if len(children) > 2 else None
@@ -440,7 +444,7 @@ class AgendaTransformer(Transformer):
         return n.Duration(minutes, _span_of(children, Span.point(1, 1)))
 
 
-_MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title"}
+_MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen"}
 """Header keywords whose Meeting attribute has another name."""
 
 _ATTR_WORD = {"time": "time", "duration": "duration", "presenter": "presenter", "action": "for",

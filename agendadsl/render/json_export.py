@@ -84,6 +84,7 @@ class _Exporter:
             "language": _value(m.language),
             "numbering": [example.value for example in m.numbering],
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
+            "numbers_frozen": bool(m.frozen and m.frozen.value),
         }
 
     def item(self, item: Item) -> dict[str, Any]:

@@ -1,0 +1,316 @@
+"""The canonical printer: agenda source in one layout, printed from the AST, comments kept.
+
+Layout rules (docs/formatting.md): header fields in a fixed order, a blank line after the header;
+children indented under their parent's title; attributes in a fixed order, then notes and
+bullets, then children; a blank line before every top-level item and around items that have
+children; dates, times and durations in one style. A comment stays just before the line that
+followed it in the source.
+
+``format_source`` proves itself before anyone writes its result (black's discipline): the result
+parses to the same agenda, formatting it again changes nothing, and every comment survived.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from . import dates
+from .nodes import (Agenda, Attr, Bullet, Comment, DateRange, DateValue, DocRef, Duration, Item, Meeting,
+                    NextMeeting, NextMeetings, Note, NumberMark, RichText, Text, TimeSlot, XRef)
+from .parser import parse
+
+HEADER_ORDER = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
+                "language", "numbers", "numbering", "series")
+NEXT_INDENT = 2
+
+
+class FormatError(Exception):
+    """The formatter could not prove its output equivalent; nothing must be written."""
+
+
+@dataclass(frozen=True)
+class FormatResult:
+    text: str
+    changed: bool
+
+
+def escape_text(text: str) -> str:
+    """Text as it must be written in a title, note or bullet to mean exactly ``text``."""
+    return "".join("\\" + c if c in "[]{}\\" else c for c in text)
+
+
+def _docref(ref: DocRef) -> str:
+    return "[" + "".join("\\" + c if c in "[]\\" else c for c in ref.text) + "]"
+
+
+def rich(text: RichText) -> str:
+    out = []
+    for part in text.parts:
+        if isinstance(part, Text):
+            out.append(escape_text(part.value))
+        elif isinstance(part, DocRef):
+            out.append(_docref(part))
+        elif isinstance(part, XRef):
+            out.append("{" + part.label + "}")
+    return "".join(out)
+
+
+def date_value(value: DateValue, *, with_month: bool = True, with_year: bool = True) -> str:
+    if value.iso and value.month is not None and value.year is not None:
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    parts = []
+    if value.weekday is not None:
+        parts.append(dates.WEEKDAYS[value.weekday])
+    parts.append(str(value.day))
+    if with_month and value.month is not None:
+        parts.append(dates.MONTHS[value.month - 1])
+    if with_year and value.year is not None:
+        parts.append(str(value.year))
+    return " ".join(parts)
+
+
+def date_range(value: DateRange) -> str:
+    """``7-11 December 2020``, ``28 June - 2 July 2021``, ``30 December 2026 - 2 January 2027``."""
+    start, end = value.start, value.end
+    if end is None:
+        return date_value(start)
+    if start.iso or end.iso:
+        return f"{date_value(start)} - {date_value(end)}"
+    same_year = start.year == end.year
+    if same_year and start.month == end.month:
+        if start.weekday is None and end.weekday is None:
+            return f"{start.day}-{date_value(end)}"
+        return f"{date_value(start, with_month=False, with_year=False)} - {date_value(end)}"
+    return f"{date_value(start, with_year=not same_year)} - {date_value(end)}"
+
+
+def time_slot(slot: TimeSlot) -> str:
+    text = str(slot.start) + (f"-{slot.end}" if slot.end is not None else "")
+    return text + (f" {slot.zone}" if slot.zone else "")
+
+
+def duration(value: Duration) -> str:
+    hours, minutes = divmod(value.minutes, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+def _place(text: str) -> str:
+    """A next meeting's place, quoted when it could be read as something else."""
+    bare = text and not any(c in text for c in ',;"') and "(tbc)" not in text.lower() and text.lower().replace(
+        "-", " ") not in ("in person", "virtual", "hybrid", "kind") and text[0] not in " \t("
+    return text if bare else f'"{text}"'
+
+
+class _Printer:
+    def __init__(self, agenda: Agenda) -> None:
+        self.agenda = agenda
+        self.lines: list[tuple[str, int]] = []  # (text, source line it came from, or 0)
+        self.comments = sorted(agenda.comments, key=lambda c: c.span.line)
+        self.comment_lines = [c.span.line for c in self.comments]
+        self.next_comment = 0
+
+    # Comments are emitted before the first printed line whose source line comes after them.
+    def emit(self, text: str, source_line: int, indent: int) -> None:
+        if source_line > 0:
+            stop = bisect.bisect_left(self.comment_lines, source_line)
+            while self.next_comment < stop:
+                comment = self.comments[self.next_comment]
+                self.lines.append((" " * indent + "// " + comment.text if comment.text else " " * indent + "//", 0))
+                self.next_comment += 1
+        self.lines.append((" " * indent + text, source_line))
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1][0] != "":
+            self.lines.append(("", 0))
+
+    def run(self) -> str:
+        first = _first_line(self.agenda)
+        if first and self.comment_lines and self.comment_lines[0] < first:
+            # The comments that open the file stay a block of their own, set off by a blank line.
+            while self.next_comment < len(self.comments) and self.comment_lines[self.next_comment] < first:
+                self.lines.append(("// " + self.comments[self.next_comment].text, 0))
+                self.next_comment += 1
+            self.blank()
+        self.header(self.agenda.meeting)
+        for entry in self.agenda.body:
+            self.blank()
+            if isinstance(entry, Item):
+                self.item(entry, 0)
+            else:
+                self.next_meetings(entry)
+        while self.next_comment < len(self.comments):
+            comment = self.comments[self.next_comment]
+            self.lines.append(("// " + comment.text if comment.text else "//", 0))
+            self.next_comment += 1
+        while self.lines and self.lines[-1][0] == "":
+            self.lines.pop()
+        return "\n".join(text.rstrip() for text, _ in self.lines) + "\n" if self.lines else ""
+
+    # ------------------------------------------------------------------ header
+    def header(self, m: Meeting) -> None:
+        fields: dict[str, list[tuple[str, int]]] = {}
+
+        def add(key: str, value: str, line: int) -> None:
+            fields.setdefault(key, []).append((value, line))
+
+        for key, attr in (("body", m.body), ("meeting", m.title), ("platform", m.platform), ("place", m.place)):
+            if attr is not None:
+                add(key, attr.value, attr.span.line)
+        if m.kind is not None:
+            add("kind", m.kind.value.value, m.kind.span.line)
+        if m.dates is not None:
+            add("date", date_range(m.dates), m.dates.span.line)
+        if m.time is not None:
+            add("time", time_slot(m.time), m.time.span.line)
+        if m.reference is not None:
+            add("reference", m.reference.text, m.reference.span.line)
+        if m.status is not None:
+            words = [m.status.stage.value] if m.status.stage else []
+            if m.status.revision is not None:
+                words.append(f"Rev.{m.status.revision}")
+            add("status", " ".join(words), m.status.span.line)
+        if m.language is not None:
+            add("language", m.language.value, m.language.span.line)
+        if m.frozen is not None:
+            add("numbers", "frozen" if m.frozen.value else "free", m.frozen.span.line)
+        if m.numbering:
+            add("numbering", " / ".join(e.value for e in m.numbering), m.numbering[0].span.line)
+        for series in m.series:
+            tail = f" {series.url}" if series.url else ""
+            add("series", f"{series.name}: {series.pattern}{tail}", series.span.line)
+        for key in HEADER_ORDER:
+            for value, line in fields.get(key, []):
+                if key == "series":
+                    self.emit(f"series {value}", line, 0)
+                else:
+                    self.emit(f"{key}: {value}", line, 0)
+
+    # ------------------------------------------------------------------ items
+    def item(self, item: Item, indent: int) -> None:
+        if item.mark is NumberMark.EXPLICIT and item.number is not None:
+            marker = item.number.value
+        else:
+            marker = "#." if item.mark is NumberMark.AUTO else "*"
+        title = rich(item.title)
+        if item.label is not None:
+            title = f"{title} {{#{item.label.value}}}" if title else f"{{#{item.label.value}}}"
+        self.emit(f"{marker} {title}".rstrip(), item.span.line, indent)
+        inner = indent + len(marker) + 1
+        attributes = self.attributes(item)
+        for text, line in attributes:
+            self.emit(text, line, inner)
+        previous: Note | Bullet | None = None
+        for block in item.notes:
+            if isinstance(block, Note):
+                mark = "!" if block.internal else ">"
+                if isinstance(previous, Note) and previous.internal == block.internal:
+                    self.emit(mark, 0, inner)
+                for number, line in enumerate(block.lines):
+                    start = block.span.line + number if number == 0 else 0
+                    self.emit(f"{mark} {rich(line)}", line.span.line or start, inner)
+            else:
+                self.emit(f"- {rich(block.text)}".rstrip(), block.span.line, inner)
+            previous = block
+        # Items of one line are packed; items with lines under them are set off by blank lines.
+        has_body = bool(attributes or item.notes)
+        for index, child in enumerate(item.children):
+            earlier = item.children[index - 1] if index else None
+            if _has_lines(child) or (earlier is not None and _has_lines(earlier)) or (index == 0 and has_body):
+                self.blank()
+            self.item(child, inner)
+
+    def attributes(self, item: Item) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+
+        def simple(word: str, attr: Attr | None) -> None:
+            if attr is not None:
+                value = attr.value.value if hasattr(attr.value, "value") else attr.value
+                out.append((f"@{word} {value}", attr.span.line))
+
+        if item.time is not None:
+            out.append((f"@time {time_slot(item.time)}", item.time.span.line))
+        if item.duration is not None:
+            out.append((f"@duration {duration(item.duration)}", item.duration.span.line))
+        simple("presenter", item.presenter)
+        simple("for", item.action)
+        simple("status", item.status)
+        simple("session", item.session)
+        simple("visibility", item.visibility)
+        if item.documents:
+            out.append(("@docs " + ", ".join(_docref(ref) for ref in item.documents), item.documents[0].span.line))
+        simple("numbering", item.child_numbering)
+        return out
+
+    # ------------------------------------------------------------------ next meetings
+    def next_meetings(self, block: NextMeetings) -> None:
+        self.emit("next meetings:", block.span.line, 0)
+        for meeting in block.meetings:
+            self.emit(self.next_meeting(meeting), meeting.span.line, NEXT_INDENT)
+
+    @staticmethod
+    def next_meeting(meeting: NextMeeting) -> str:
+        text = "- " + date_range(meeting.dates) + (" (tbc)" if meeting.dates_tbc else "")
+        if meeting.place is not None:
+            text += ", " + _place(meeting.place.value) + (" (tbc)" if meeting.place_tbc else "")
+        if meeting.kind is not None:
+            kind = meeting.kind.value.value if meeting.kind.value is not None else "kind"
+            text += f", {kind}" + (" (tbc)" if meeting.kind_tbc else "")
+        if meeting.remark is not None:
+            text += f"; {meeting.remark.value}"
+        return text
+
+
+def _has_lines(item: Item) -> bool:
+    """Whether an item has anything printed under its own line."""
+    return bool(item.children or item.notes or item.documents or item.child_numbering or any(
+        getattr(item, name) is not None for name in ("time", "duration", "presenter", "action", "status",
+                                                     "session", "visibility")))
+
+
+def _first_line(agenda: Agenda) -> int:
+    """The source line of the first header field or item (0 when there is none)."""
+    m = agenda.meeting
+    lines = [a.span.line for a in (m.body, m.title, m.kind, m.platform, m.place, m.dates, m.time, m.reference,
+                                    m.status, m.language, m.frozen) if a is not None]
+    lines += [e.span.line for e in m.numbering] + [s.span.line for s in m.series]
+    lines += [entry.span.line for entry in agenda.body[:1]]
+    return min((line for line in lines if line > 0), default=0)
+
+
+def print_agenda(agenda: Agenda) -> str:
+    """The canonical source text of ``agenda`` (no safety checks: see format_source)."""
+    return _Printer(agenda).run()
+
+
+def _comment_texts(comments: tuple[Comment, ...]) -> Counter:
+    return Counter(c.text for c in comments)
+
+
+def format_source(text: str) -> FormatResult:
+    """Format agenda source; FormatError unless the result is proven equivalent and stable.
+
+    The input must parse (callers check it first and report its diagnostics)."""
+    before = parse(text)
+    if before.agenda is None:
+        raise FormatError("the agenda has syntax errors; fix them first (agenda check shows them)")
+    return format_agenda(before.agenda, text)
+
+
+def format_agenda(agenda: Agenda, original: str) -> FormatResult:
+    """Print ``agenda`` and prove the result: same meaning, stable, no comment lost."""
+    result = print_agenda(agenda)
+    after = parse(result)
+    if after.agenda is None:
+        raise FormatError("the formatted text does not parse (a bug in agendadsl: please report it)")
+    if after.agenda != agenda:
+        raise FormatError("the formatted text would change the agenda's meaning (a bug in agendadsl: please "
+                          "report it)")
+    if _comment_texts(after.agenda.comments) != _comment_texts(agenda.comments):
+        raise FormatError("a comment would be lost (a bug in agendadsl: please report it)")
+    if print_agenda(after.agenda) != result:
+        raise FormatError("formatting is not stable on this agenda (a bug in agendadsl: please report it)")
+    return FormatResult(result, result != original)
