@@ -65,9 +65,9 @@ def _analyse(path: str) -> tuple[FileReport, object]:
     return FileReport(path, source, found), agenda
 
 
-def _use_color(mode: ColorMode) -> bool:
+def _use_color(mode: ColorMode, stream=None) -> bool:
     if mode is ColorMode.auto:
-        return sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        return (stream or sys.stderr).isatty() and not os.environ.get("NO_COLOR")
     return mode is ColorMode.always
 
 
@@ -226,6 +226,82 @@ def fmt(
 
     raise typer.Exit(format_files(files, check_only=check_only, show_diff=show_diff, renumber=renumber,
                                   keep_withdrawn=keep_withdrawn, color=_use_color(color)))
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[str, typer.Argument(help="The earlier agenda: a file, or REVISION:PATH in git.")],
+    new: Annotated[str, typer.Argument(help="The later agenda: a file, or REVISION:PATH in git.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for "
+                                                        "tools.")] = OutputFormat.text,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour the changes.")] = ColorMode.auto,
+) -> None:
+    """Show what changed between two versions of an agenda, item by item.
+
+    Items are matched by label, then by title, so an insertion reports one added item and the
+    renumberings it caused, not a wall of changed lines. Exit 0 whatever the changes (like
+    git diff without --exit-code); 1 when a version has errors; 2 when one cannot be read.
+    """
+    from .diff import diff
+    from .diff_output import format_text, to_json
+
+    agendas = []
+    for spec in (old, new):
+        agenda = _load_version(spec, color)
+        if agenda is None:
+            raise typer.Exit(EXIT_PROBLEMS)
+        agendas.append(agenda)
+    changes = diff(agendas[0], agendas[1])
+    if output_format is OutputFormat.json:
+        sys.stdout.write(to_json(changes, old, new))
+    else:
+        sys.stdout.write(format_text(changes, old, new, color=_use_color(color, sys.stdout)))
+
+
+@app.command("git-diff-driver", hidden=True)
+def git_diff_driver(
+    arguments: Annotated[list[str], typer.Argument(help="The seven arguments git gives a diff driver.")],
+) -> None:
+    """git's external diff driver for *.agenda files (docs/git.md): a semantic diff."""
+    from .diff import diff
+    from .diff_output import format_text
+
+    if len(arguments) < 7:
+        sys.stderr.write("agenda: error: git-diff-driver takes the 7 arguments git passes to a diff driver\n")
+        raise typer.Exit(EXIT_USAGE)
+    path, old_file, new_file = arguments[0], arguments[1], arguments[4]
+    old_agenda = _load_version(old_file, ColorMode.never, empty_ok=True)
+    new_agenda = _load_version(new_file, ColorMode.never, empty_ok=True)
+    if old_agenda is None or new_agenda is None:
+        sys.stdout.write(f"agenda: {path}: cannot compare (a version has errors); showing no semantic diff\n")
+        return
+    sys.stdout.write(f"agenda diff {path}\n")
+    sys.stdout.write(format_text(diff(old_agenda, new_agenda), f"a/{path}", f"b/{path}",
+                                 color=_use_color(ColorMode.auto, sys.stdout)))
+
+
+def _load_version(spec: str, color: "ColorMode", empty_ok: bool = False):
+    """The agenda of one version, or None after printing why not."""
+    from . import parse
+    from .nodes import Agenda, Meeting
+    from .report import FileReport, format_text
+    from .revisions import read_version
+
+    if empty_ok and spec == "/dev/null":
+        return Agenda(Meeting())
+    try:
+        source, diagnostics = read_version(spec)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        raise typer.Exit(EXIT_USAGE) from None
+    if source is None:
+        sys.stderr.write(format_text(FileReport(spec, None, diagnostics), color=_use_color(color)))
+        return None
+    result = parse(source)
+    if result.agenda is None:
+        sys.stderr.write(format_text(FileReport(spec, source, list(result.diagnostics)), color=_use_color(color)))
+        return None
+    return result.agenda
 
 
 def main() -> None:

@@ -152,42 +152,8 @@ class _Printer:
 
     # ------------------------------------------------------------------ header
     def header(self, m: Meeting) -> None:
-        fields: dict[str, list[tuple[str, int]]] = {}
-
-        def add(key: str, value: str, line: int) -> None:
-            fields.setdefault(key, []).append((value, line))
-
-        for key, attr in (("body", m.body), ("meeting", m.title), ("platform", m.platform), ("place", m.place)):
-            if attr is not None:
-                add(key, attr.value, attr.span.line)
-        if m.kind is not None:
-            add("kind", m.kind.value.value, m.kind.span.line)
-        if m.dates is not None:
-            add("date", date_range(m.dates), m.dates.span.line)
-        if m.time is not None:
-            add("time", time_slot(m.time), m.time.span.line)
-        if m.reference is not None:
-            add("reference", m.reference.text, m.reference.span.line)
-        if m.status is not None:
-            words = [m.status.stage.value] if m.status.stage else []
-            if m.status.revision is not None:
-                words.append(f"Rev.{m.status.revision}")
-            add("status", " ".join(words), m.status.span.line)
-        if m.language is not None:
-            add("language", m.language.value, m.language.span.line)
-        if m.frozen is not None:
-            add("numbers", "frozen" if m.frozen.value else "free", m.frozen.span.line)
-        if m.numbering:
-            add("numbering", " / ".join(e.value for e in m.numbering), m.numbering[0].span.line)
-        for series in m.series:
-            tail = f" {series.url}" if series.url else ""
-            add("series", f"{series.name}: {series.pattern}{tail}", series.span.line)
-        for key in HEADER_ORDER:
-            for value, line in fields.get(key, []):
-                if key == "series":
-                    self.emit(f"series {value}", line, 0)
-                else:
-                    self.emit(f"{key}: {value}", line, 0)
+        for key, value, line in header_fields(m):
+            self.emit(f"series {value}" if key == "series" else f"{key}: {value}", line, 0)
 
     # ------------------------------------------------------------------ items
     def item(self, item: Item, indent: int) -> None:
@@ -200,7 +166,7 @@ class _Printer:
             title = f"{title} {{#{item.label.value}}}" if title else f"{{#{item.label.value}}}"
         self.emit(f"{marker} {title}".rstrip(), item.span.line, indent)
         inner = indent + len(marker) + 1
-        attributes = self.attributes(item)
+        attributes = attribute_lines(item)
         for text, line in attributes:
             self.emit(text, line, inner)
         previous: Note | Bullet | None = None
@@ -223,45 +189,83 @@ class _Printer:
                 self.blank()
             self.item(child, inner)
 
-    def attributes(self, item: Item) -> list[tuple[str, int]]:
-        out: list[tuple[str, int]] = []
-
-        def simple(word: str, attr: Attr | None) -> None:
-            if attr is not None:
-                value = attr.value.value if hasattr(attr.value, "value") else attr.value
-                out.append((f"@{word} {value}", attr.span.line))
-
-        if item.time is not None:
-            out.append((f"@time {time_slot(item.time)}", item.time.span.line))
-        if item.duration is not None:
-            out.append((f"@duration {duration(item.duration)}", item.duration.span.line))
-        simple("presenter", item.presenter)
-        simple("for", item.action)
-        simple("status", item.status)
-        simple("session", item.session)
-        simple("visibility", item.visibility)
-        if item.documents:
-            out.append(("@docs " + ", ".join(_docref(ref) for ref in item.documents), item.documents[0].span.line))
-        simple("numbering", item.child_numbering)
-        return out
-
     # ------------------------------------------------------------------ next meetings
     def next_meetings(self, block: NextMeetings) -> None:
         self.emit("next meetings:", block.span.line, 0)
         for meeting in block.meetings:
-            self.emit(self.next_meeting(meeting), meeting.span.line, NEXT_INDENT)
+            self.emit(next_meeting_line(meeting), meeting.span.line, NEXT_INDENT)
 
-    @staticmethod
-    def next_meeting(meeting: NextMeeting) -> str:
-        text = "- " + date_range(meeting.dates) + (" (tbc)" if meeting.dates_tbc else "")
-        if meeting.place is not None:
-            text += ", " + _place(meeting.place.value) + (" (tbc)" if meeting.place_tbc else "")
-        if meeting.kind is not None:
-            kind = meeting.kind.value.value if meeting.kind.value is not None else "kind"
-            text += f", {kind}" + (" (tbc)" if meeting.kind_tbc else "")
-        if meeting.remark is not None:
-            text += f"; {meeting.remark.value}"
-        return text
+
+def next_meeting_line(meeting: NextMeeting) -> str:
+    """A next meeting as its line in the source: ``- 7-11 December 2020 (tbc), Strasbourg``."""
+    text = "- " + date_range(meeting.dates) + (" (tbc)" if meeting.dates_tbc else "")
+    if meeting.place is not None:
+        text += ", " + _place(meeting.place.value) + (" (tbc)" if meeting.place_tbc else "")
+    if meeting.kind is not None:
+        kind = meeting.kind.value.value if meeting.kind.value is not None else "kind"
+        text += f", {kind}" + (" (tbc)" if meeting.kind_tbc else "")
+    if meeting.remark is not None:
+        text += f"; {meeting.remark.value}"
+    return text
+
+
+def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
+    """The header as (keyword, value, source line), in the canonical order."""
+    fields: dict[str, list[tuple[str, int]]] = {}
+
+    def add(key: str, value: str, line: int) -> None:
+        fields.setdefault(key, []).append((value, line))
+
+    for key, attr in (("body", m.body), ("meeting", m.title), ("platform", m.platform), ("place", m.place)):
+        if attr is not None:
+            add(key, attr.value, attr.span.line)
+    if m.kind is not None:
+        add("kind", m.kind.value.value, m.kind.span.line)
+    if m.dates is not None:
+        add("date", date_range(m.dates), m.dates.span.line)
+    if m.time is not None:
+        add("time", time_slot(m.time), m.time.span.line)
+    if m.reference is not None:
+        add("reference", m.reference.text, m.reference.span.line)
+    if m.status is not None:
+        words = [m.status.stage.value] if m.status.stage else []
+        if m.status.revision is not None:
+            words.append(f"Rev.{m.status.revision}")
+        add("status", " ".join(words), m.status.span.line)
+    if m.language is not None:
+        add("language", m.language.value, m.language.span.line)
+    if m.frozen is not None:
+        add("numbers", "frozen" if m.frozen.value else "free", m.frozen.span.line)
+    if m.numbering:
+        add("numbering", " / ".join(e.value for e in m.numbering), m.numbering[0].span.line)
+    for series in m.series:
+        tail = f" {series.url}" if series.url else ""
+        add("series", f"{series.name}: {series.pattern}{tail}", series.span.line)
+    return [(key, value, line) for key in HEADER_ORDER for value, line in fields.get(key, [])]
+
+
+def attribute_lines(item: Item) -> list[tuple[str, int]]:
+    """An item's attribute lines (``@time 09:30-10:00``) with their source lines, in canonical order."""
+    out: list[tuple[str, int]] = []
+
+    def simple(word: str, attr: Attr | None) -> None:
+        if attr is not None:
+            value = attr.value.value if hasattr(attr.value, "value") else attr.value
+            out.append((f"@{word} {value}", attr.span.line))
+
+    if item.time is not None:
+        out.append((f"@time {time_slot(item.time)}", item.time.span.line))
+    if item.duration is not None:
+        out.append((f"@duration {duration(item.duration)}", item.duration.span.line))
+    simple("presenter", item.presenter)
+    simple("for", item.action)
+    simple("status", item.status)
+    simple("session", item.session)
+    simple("visibility", item.visibility)
+    if item.documents:
+        out.append(("@docs " + ", ".join(_docref(ref) for ref in item.documents), item.documents[0].span.line))
+    simple("numbering", item.child_numbering)
+    return out
 
 
 def _has_lines(item: Item) -> bool:
