@@ -148,7 +148,7 @@ class _Printer:
             self.next_comment += 1
         while self.lines and self.lines[-1][0] == "":
             self.lines.pop()
-        return "\n".join(text.rstrip() for text, _ in self.lines) + "\n" if self.lines else ""
+        return "\n".join(text.rstrip(" \t") for text, _ in self.lines) + "\n" if self.lines else ""
 
     # ------------------------------------------------------------------ header
     def header(self, m: Meeting) -> None:
@@ -164,7 +164,7 @@ class _Printer:
         title = rich(item.title)
         if item.label is not None:
             title = f"{title} {{#{item.label.value}}}" if title else f"{{#{item.label.value}}}"
-        self.emit(f"{marker} {title}".rstrip(), item.span.line, indent)
+        self.emit(f"{marker} {title}".rstrip(" \t"), item.span.line, indent)
         inner = indent + len(marker) + 1
         attributes = attribute_lines(item)
         for text, line in attributes:
@@ -179,7 +179,7 @@ class _Printer:
                     start = block.span.line + number if number == 0 else 0
                     self.emit(f"{mark} {rich(line)}", line.span.line or start, inner)
             else:
-                self.emit(f"- {rich(block.text)}".rstrip(), block.span.line, inner)
+                self.emit(f"- {rich(block.text)}".rstrip(" \t"), block.span.line, inner)
             previous = block
         # Items of one line are packed; items with lines under them are set off by blank lines.
         has_body = bool(attributes or item.notes)
