@@ -131,6 +131,9 @@ def render(
     = False,
     final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
     = False,
+    changes_since: Annotated[Optional[str], typer.Option(
+        "--changes-since", help="A revised agenda: mark what changed since this earlier version (a file, or "
+        "REVISION:PATH in git) and summarise it at the top.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
 ) -> None:
     """Render agendas to HTML, LaTeX, PDF, Markdown, iCalendar or JSON.
@@ -146,6 +149,13 @@ def render(
     except AgendaError as problem:
         sys.stderr.write(f"agenda: error: {problem}\n")
         raise typer.Exit(EXIT_USAGE) from None
+    if changes_since is not None:
+        from dataclasses import replace
+
+        earlier = _load_version(changes_since, color)
+        if earlier is None:
+            raise typer.Exit(EXIT_PROBLEMS)
+        options = replace(options, since=(changes_since, earlier))
     status = 0
     for source in dict.fromkeys(t.source for t in targets):
         outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color)

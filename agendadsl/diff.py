@@ -55,8 +55,9 @@ class Comparison:
 
     changes: list[Change] = field(default_factory=list)
     matches: dict[int, int] = field(default_factory=dict)  # id(new item) -> id(old item)
-    # Removed items: (old item, its old number, index in new pre-order of the nearest earlier kept item or -1)
-    removed: list[tuple[Item, str | None, int]] = field(default_factory=list)
+    # Removed items: (old item, its depth, index in new pre-order of the nearest earlier kept item or -1)
+    removed: list[tuple[Item, int, int]] = field(default_factory=list)
+    old_numbers_all: dict[int, str | None] = field(default_factory=dict)  # id(old item) -> old number
     kinds: dict[int, set[str]] = field(default_factory=dict)  # id(new item) -> change kinds
     old_numbers: dict[int, str | None] = field(default_factory=dict)  # id(new item) -> old number
 
@@ -158,6 +159,7 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     """Every change from ``old`` to ``new``, in the order of the new agenda (removals where they were)."""
     result = Comparison()
     old_entries, new_entries = _entries(old), _entries(new)
+    result.old_numbers_all = {id(e.item): e.number for e in old_entries}
     pairs = _align(old_entries, new_entries)
     stable = _stable(pairs)
     last_change: list[int] = []  # per new entry: index of the last change reported up to it
@@ -225,7 +227,7 @@ def _place_removals(old_entries: list[_Entry], pairs: dict[int, int], last_chang
         anchor += 0.001
         order.append((anchor + 0.5, Change("removed", entry.item.title.plain, entry.number,
                                            old_line=entry.item.span.line)))
-        result.removed.append((entry.item, entry.number, kept))
+        result.removed.append((entry.item, entry.depth, kept))
     result.changes = [change for _, change in sorted(order, key=lambda pair: pair[0])]
 
 

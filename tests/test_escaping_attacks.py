@@ -284,7 +284,6 @@ def test_pdf_with_unicode_latex_treats_specially_compiles_and_reads_back(tmp_pat
     words = {
         "nbsp": "before\u00a0after",
         "narrow": "narrow\u202fspace",
-        "ideographic": "wide\u3000space",
         "zero width": "zero\u200bwidth\u200cnon\u200djoin\u2060word",
         "soft hyphen": "soft\u00adhyphen",
         "bom": "byte\ufefforder",

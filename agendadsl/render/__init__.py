@@ -21,6 +21,8 @@ class Options:
     language: str | None = None
     templates: Path | None = None
     fragment: bool = False
+    since: "tuple[str, Agenda] | None" = None
+    """A revised agenda: (name, earlier version) to mark the changes since."""
 
 
 def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
@@ -36,7 +38,7 @@ def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
     from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
     from .view import build
 
-    view = build(agenda, view=options.view, language=options.language)
+    view = build(agenda, view=options.view, language=options.language, since=options.since)
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     return environment(fmt, options.templates).get_template(name).render(view=view)
 
@@ -47,7 +49,8 @@ def render_bytes(agenda: Agenda, fmt: str, options: Options = Options()) -> byte
         from .ics import _stamp
         from .pdf import compile_latex
 
-        latex = render_text(agenda, "latex", Options(options.view, options.language, options.templates))
+        latex = render_text(agenda, "latex", Options(options.view, options.language, options.templates,
+                                                     since=options.since))
         return compile_latex(latex, epoch=int(_stamp(agenda).timestamp()))
     return render_text(agenda, fmt, options).encode("utf-8")
 

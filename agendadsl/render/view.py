@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from .. import docrefs
 from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
@@ -80,6 +80,10 @@ class ItemView:
     documents: tuple[RefView, ...] = ()
     notes: tuple[NoteView, ...] = ()
     children: tuple["ItemView", ...] = ()
+    change: str | None = None
+    """With --changes-since: added, removed, moved, renumbered, retitled, changed or withdrawn."""
+    old_number: str | None = None
+    """With --changes-since: the number the item had, when it changed."""
 
     @property
     def withdrawn(self) -> bool:
@@ -94,6 +98,16 @@ class NextMeetingView:
     tbc_note: str | None
     tentative: bool
     remark: str | None
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One line of the summary of changes of a revised agenda."""
+
+    kind: str
+    label: str
+    number: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -150,8 +164,8 @@ class AgendaView:
     meeting: MeetingView
     blocks: tuple[Block, ...]
     title: str
-    fragment: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    changes: tuple[ChangeView, ...] = ()
+    changes_since: str | None = None
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -173,10 +187,13 @@ class AgendaView:
         return tuple(runs)
 
 
-def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None) -> AgendaView:
-    """The view of ``agenda`` for one output, in ``language`` (default: the header's)."""
-    return _Builder(agenda, view, locale(language or (agenda.meeting.language.value if agenda.meeting.language
-                                                      else None))).build()
+def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None,
+          since: "tuple[str, Agenda] | None" = None) -> AgendaView:
+    """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
+    ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
+    loc = locale(language or (agenda.meeting.language.value if agenda.meeting.language else None))
+    built = _Builder(agenda, view, loc, since).build()
+    return built
 
 
 def _slug(text: str) -> str:
@@ -184,11 +201,18 @@ def _slug(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, agenda: Agenda, view: View, loc: Locale) -> None:
+    def __init__(self, agenda: Agenda, view: View, loc: Locale, since: "tuple[str, Agenda] | None" = None) -> None:
         self.agenda = agenda
         self.view = view
         self.loc = loc
         self.resolution: Resolution = resolve(agenda)
+        self.since = since
+        self.comparison = None
+        self.after: dict[int, list[Item]] = {}  # id(new item) -> removed items shown after it
+        self.first: dict[int, list[Item]] = {}  # id(new item) -> removed items shown as its first children
+        self.top: list[Item] = []  # removed top-level items shown before everything
+        if since is not None:
+            self._place_removed(since[1])
         self.ids: dict[int, str] = {}
         used: set[str] = set()
         for item, _ in walk(agenda.items):
@@ -206,19 +230,69 @@ class _Builder:
             self.ids[id(item)] = candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
 
+    def _place_removed(self, old: Agenda) -> None:
+        """Decide where each removed item is shown: after the nearest earlier item that remains,
+        at the removed item's own depth."""
+        from ..diff import compare
+
+        self.comparison = compare(old, self.agenda)
+        entries = walk(self.agenda.items)
+        parents: list[Item | None] = []
+        stack: list[Item] = []
+        for item, depth in entries:
+            del stack[depth - 1:]
+            parents.append(stack[-1] if stack else None)
+            stack.append(item)
+        index_of = {id(item): i for i, (item, _) in enumerate(entries)}
+        for removed, depth, anchor in self.comparison.removed:
+            if anchor < 0:
+                self.top.append(removed)
+                continue
+            item, anchor_depth = entries[anchor]
+            if anchor_depth < depth:
+                self.first.setdefault(id(item), []).append(removed)
+                continue
+            while anchor_depth > depth:
+                item = parents[index_of[id(item)]]
+                anchor_depth -= 1
+            self.after.setdefault(id(item), []).append(removed)
+
+    def removed(self, item: Item, depth: int) -> ItemView:
+        numbers = self.comparison.old_numbers_all
+        return ItemView(number=numbers.get(id(item)), id="removed-" + self.ids.get(id(item), _slug(item.title.plain)),
+                        depth=depth, title=self.segments(item.title), plain_title=item.title.plain, change="removed",
+                        children=tuple(self.removed(child, depth + 1) for child in item.children))
+
     def build(self) -> AgendaView:
         meeting = self.meeting()
-        blocks = []
+        blocks = [Block("item", item=self.removed(item, 1)) for item in self.top]
         for entry in self.agenda.body:
             if isinstance(entry, Item):
                 item = self.item(entry, 1)
                 if item is not None:
                     blocks.append(Block("item", item=item))
+                blocks.extend(Block("item", item=self.removed(gone, 1)) for gone in self.after.get(id(entry), []))
             elif isinstance(entry, NextMeetings):
                 blocks.append(Block("next_meetings", meetings=tuple(self.next_meeting(m) for m in entry.meetings)))
         labels = dict(self.loc.data["labels"])
         title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)
-        return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title)
+        return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
+                          self.change_summary(), self.since[0] if self.since else None)
+
+    def change_summary(self) -> tuple[ChangeView, ...]:
+        if self.comparison is None:
+            return ()
+        words = self.loc.data.get("change", {})
+        out = []
+        for change in self.comparison.changes:
+            if change.old_number and change.new_number and change.old_number != change.new_number:
+                number = f"{change.old_number} → {change.new_number}"
+            else:
+                number = change.new_number or change.old_number or ""
+            detail = "; ".join(change.details)
+            title = f"{change.title} ({detail})" if detail and change.kind not in ("retitled",) else change.title
+            out.append(ChangeView(change.kind, words.get(change.kind, change.kind), number, title))
+        return tuple(out)
 
     # ------------------------------------------------------------------ header
     def dates(self, dates: DateRange | None) -> DatesView | None:
@@ -312,7 +386,14 @@ class _Builder:
             time = loc.time(item.time.start)
             if item.time.end is not None:
                 time = loc.label("time_slot", start=time, end=loc.time(item.time.end))
-        children = tuple(c for c in (self.item(child, depth + 1) for child in item.children) if c is not None)
+        built: list[ItemView] = [self.removed(gone, depth + 1) for gone in self.first.get(id(item), [])]
+        for child in item.children:
+            view = self.item(child, depth + 1)
+            if view is not None:
+                built.append(view)
+            built.extend(self.removed(gone, depth + 1) for gone in self.after.get(id(child), []))
+        children = tuple(built)
+        change, old_number = self._change_of(item)
         status = item.status.value.value if item.status else None
         session = item.session.value.value if item.session else None
         return ItemView(
@@ -333,7 +414,20 @@ class _Builder:
             documents=tuple(self.ref(ref) for ref in item.documents),
             notes=self.notes(item),
             children=children,
+            change=change,
+            old_number=old_number,
         )
+
+    _PRIORITY = ("added", "withdrawn", "retitled", "changed", "moved", "renumbered")
+
+    def _change_of(self, item: Item) -> tuple[str | None, str | None]:
+        """The change to mark on an item of a revised agenda, and its former number if it had another."""
+        if self.comparison is None:
+            return None, None
+        kinds = self.comparison.kinds.get(id(item), set())
+        change = next((kind for kind in self._PRIORITY if kind in kinds), None)
+        old = self.comparison.old_numbers.get(id(item))
+        return change, old if old != self.resolution.number_of(item) else None
 
     # ------------------------------------------------------------------ next meetings
     def next_meeting(self, meeting: NextMeeting) -> NextMeetingView:

@@ -1,0 +1,71 @@
+"""Revised agendas: the new version rendered with what changed since an earlier one marked."""
+
+from __future__ import annotations
+
+import html5lib
+from markdown_it import MarkdownIt
+
+from agendadsl import parse
+from agendadsl.diff import diff
+from agendadsl.formatter import print_agenda
+from agendadsl.render import Options, render_text
+from agendadsl.renumber import renumber
+from conftest import DATA, ROOT
+
+SEED_TEXT = (ROOT / "samples" / "lanzarote-2020-11-23.agenda").read_text(encoding="utf-8")
+
+
+def versions():
+    old = parse(SEED_TEXT).agenda
+    edited = "".join(line for line in SEED_TEXT.splitlines(True) if not line.strip().startswith("I.2 "))
+    new = parse(print_agenda(renumber(parse(edited).agenda))).agenda
+    return old, new
+
+
+def test_diff_of_a_deletion_is_one_removal_and_the_renumberings() -> None:
+    old, new = versions()
+    changes = diff(old, new)
+    assert [c.kind for c in changes].count("removed") == 1
+    assert {c.kind for c in changes} == {"removed", "renumbered"}
+    assert [(c.old_number, c.new_number) for c in changes if c.kind == "renumbered"][:2] == [("I.3", "I.2"),
+                                                                                              ("I.3.1", "I.2.1")]
+
+
+def test_diff_of_itself_is_empty_and_a_pure_renumbering_is_only_renumberings() -> None:
+    old, _ = versions()
+    assert diff(old, old) == []
+    shifted = parse(SEED_TEXT.replace("@numbering I.1", "@numbering I.0")).agenda
+    shifted = parse(print_agenda(renumber(shifted))).agenda
+    assert {c.kind for c in diff(old, shifted)} == {"renumbered"}
+
+
+def test_typed_changes() -> None:
+    old = parse("date: 1 May 2026\n\n1. Opening {#open}\n2. Budget\n   @time 10:00\n3. AOB\n").agenda
+    new = parse("date: 2 May 2026\n\n1. Opening of the meeting {#open}\n2. Budget 2027\n   @time 10:30\n"
+                "3. New business\n4. AOB\n   @status withdrawn\n").agenda
+    kinds = {(c.kind, c.new_number or c.old_number) for c in diff(old, new)}
+    assert ("retitled", "1.") in kinds and ("added", "3.") in kinds and ("withdrawn", "4.") in kinds
+    assert ("renumbered", "4.") in kinds and ("header", None) in kinds
+    assert any(c.kind == "changed" and "time: 10:00 -> 10:30" in c.details for c in diff(old, new))
+
+
+def test_revised_html_marks_the_changes(golden) -> None:
+    old, new = versions()
+    page = render_text(new, "html", Options(since=("previous version", old)))
+    golden(DATA / "render" / "lanzarote-revised.html", page)
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    deleted = [e for e in document.iter("li") if "change-removed" in (e.get("class") or "")]
+    assert len(deleted) == 1 and "Article 20" in "".join(deleted[0].itertext())
+    assert len(document.findall(".//section[@class='changes']//li")) == 17
+    assert any("I.3" in "".join(d.itertext()) for d in document.iter("del"))
+
+
+def test_revised_markdown_and_latex_mark_the_changes() -> None:
+    old, new = versions()
+    markdown = render_text(new, "markdown", Options(since=("previous version", old)))
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(markdown)
+    struck = ["".join(c.content for c in t.children or [] if c.type == "text") for t in tokens if t.type == "inline"
+              and any(c.type == "s_open" for c in t.children or [])]
+    assert any("Article 20" in text for text in struck)
+    latex = render_text(new, "latex", Options(since=("previous version", old)))
+    assert latex.count("\\agendadeleted{") >= 17 and "\\agendabar{red}" in latex
