@@ -62,3 +62,13 @@ def url_for(ref: DocRef, series: Series) -> str | None:
     if match:
         values.update({k: quote(v, safe="") for k, v in match.groupdict().items()})
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), series.url)
+
+
+def check_url(series: Series) -> None:
+    """SeriesError when the URL names a placeholder that the pattern does not fill."""
+    if series.url is None:
+        return
+    known = {"ref"} | set(_PLACEHOLDER.findall(series.pattern))
+    for name in _PLACEHOLDER.findall(series.url):
+        if name not in known:
+            raise SeriesError(f"the URL uses {{{name}}}, which the pattern {series.pattern} does not define")

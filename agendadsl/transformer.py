@@ -81,6 +81,8 @@ def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.Ri
     skip_space = False  # after a removed anchor that followed a space: "Label {#x} title"
     for token in tokens:
         kind = token.type
+        if kind == "DOCREF" and not token.value[1:-1].strip():
+            kind = "TEXT"  # "[ ]" is not a reference: a ballot box, say
         if kind in ("TEXT", "STRAY", "ESCAPE"):
             if skip_space and kind == "TEXT":
                 token = Token.new_borrow_pos("TEXT", token.value.lstrip(" \t"), token)

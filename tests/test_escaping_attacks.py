@@ -222,7 +222,7 @@ def test_markdown_escaping_holds_at_the_start_of_any_line(literal: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------- LaTeX
-_LATEX_ESCAPES = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\[{}$&#_%]")
+_LATEX_ESCAPES = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\allowbreak\{\}|\\[{}$&#_%]")
 
 
 @pytest.mark.parametrize("literal", HOSTILE, ids=IDS)

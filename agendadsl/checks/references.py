@@ -51,9 +51,11 @@ def invalid_series(context: CheckContext) -> Iterable[Diagnostic]:
     for series in context.agenda.meeting.series:
         try:
             docrefs.compile_pattern(series.pattern)
+            docrefs.check_url(series)
         except docrefs.SeriesError as problem:
             yield error("invalid-series", f"series {series.name}: {problem}", series.span,
-                        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}'")
+                        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', and use only "
+                        "{ref} and the pattern's own placeholders in the URL")
 
 
 @check("docref-pattern")

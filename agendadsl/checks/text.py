@@ -26,6 +26,8 @@ def _values(context: CheckContext) -> Iterator[tuple[str, Span]]:
             yield value.value, value.span
     if meeting.reference is not None:
         yield meeting.reference.text, meeting.reference.span
+    for series in meeting.series:
+        yield series.pattern + " " + (series.url or ""), series.span
     for item, _depth in context.items:
         if item.presenter is not None:
             yield item.presenter.value, item.presenter.span
@@ -48,6 +50,20 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
                 yield part.text, part.span
 
 
+def _unprintable(char: str) -> str | None:
+    """Why a character cannot go into any output, or None."""
+    if char == "\t":
+        return None
+    code = ord(char)
+    if unicodedata.category(char) in ("Cc", "Cs"):
+        return "invisible control character"
+    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+        return "Unicode noncharacter"
+    if code == 0xFFFD:
+        return "replacement character (the text was damaged when copied or converted)"
+    return None
+
+
 def _at(span: Span, offset: int) -> Span:
     """The one-character span ``offset`` characters into a text that starts at ``span``."""
     column = span.column + offset
@@ -61,8 +77,9 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
         if len(value) > MAX_TEXT_LENGTH:
             continue  # text-too-long says enough
         for offset, char in enumerate(value):
-            if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
-                yield error("control-character", f"invisible control character U+{ord(char):04X} in the text",
+            problem = _unprintable(char)
+            if problem is not None:
+                yield error("control-character", f"{problem} U+{ord(char):04X} in the text",
                             _at(span, offset), "delete it (it is often pasted in from another program)")
                 break
 
@@ -73,8 +90,9 @@ def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
     for value, span in _strings(context):
         offset = next((i for i, c in enumerate(value) if c in _BIDI_CONTROLS), None)
         if offset is not None:
-            yield warning("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "
-                          "text", _at(span, offset), "delete it unless the text really mixes writing directions")
+            yield error("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "
+                        "text: it can make the published text read differently from the source",
+                        _at(span, offset), "delete it; right-to-left text displays correctly without it")
 
 
 @check("text-too-long")

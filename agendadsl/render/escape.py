@@ -22,6 +22,7 @@ _LATEX = {
     "~": r"\textasciitilde{}",
     "%": r"\%",
     "\t": " ",
+    "/": r"/\allowbreak{}",  # long URLs and paths may break after a slash instead of running off the page
 }
 _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 
@@ -37,12 +38,14 @@ def latex_url(url: str) -> str:
     return "".join(_URL_IN_TEX.get(c, c) for c in url)
 
 
-_URL_IN_TEX = {"\\": "%5C", "#": "\\#", "%": "\\%", "{": "%7B", "}": "%7D", "~": "%7E", "^": "%5E",
-               "&": "\\&", "_": "\\_", "$": "%24", " ": "%20"}
+# Inside a macro argument a bare % would start a TeX comment: every percent sign is written \%,
+# which hyperref turns back into % in the link.
+_URL_IN_TEX = {"\\": "\\%5C", "#": "\\#", "%": "\\%", "{": "\\%7B", "}": "\\%7D", "~": "\\%7E",
+               "^": "\\%5E", "&": "\\&", "_": "\\_", "$": "\\%24", " ": "\\%20"}
 
 # Markdown: characters that make inline markup anywhere in a line (autolinks of http(s) and
 # e-mail addresses are safe schemes and left alone), and what makes block markup at a line start.
-_MD_ANYWHERE = re.compile(r"[\\`*_\[\]<>|~&$]")
+_MD_ANYWHERE = re.compile(r"[\\`*_\[\]<>|~&$!]")
 _MD_START = re.compile(r"^([#+=>-]|[0-9]+[.)])")
 
 
@@ -67,4 +70,4 @@ def markdown_number(number: str) -> str:
 
 def markdown_url(url: str) -> str:
     """A URL inside ``[text](<url>)``: no angle bracket, space or line end can appear."""
-    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")
+    return url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")

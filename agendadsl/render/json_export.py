@@ -9,6 +9,7 @@ from .. import docrefs
 from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
 from ..resolve import Resolution, resolve
+from .urls import safe_url
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
 VERSION = 1
@@ -131,7 +132,7 @@ class _Exporter:
         url = None
         if series is not None:
             try:
-                url = docrefs.url_for(ref, series)
+                url = safe_url(docrefs.url_for(ref, series))
             except docrefs.SeriesError:
                 url = None
         return {"text": ref.text, "series": series.name if series else None, "url": url}

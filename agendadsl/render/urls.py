@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -20,6 +21,6 @@ def safe_url(url: str | None) -> str | None:
         return None
     if scheme.lower() != "mailto" and not rest.startswith("//"):
         return None
-    if any(c in url for c in "\n\r\t\x00"):
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in url):
         return None
     return url.strip()
