@@ -72,3 +72,16 @@ def check_url(series: Series) -> None:
     for name in _PLACEHOLDER.findall(series.url):
         if name not in known:
             raise SeriesError(f"the URL uses {{{name}}}, which the pattern {series.pattern} does not define")
+
+
+def link(ref: DocRef, series: tuple[Series, ...]) -> tuple[Series | None, str | None]:
+    """The series of a reference and its URL, when that URL is a safe http, https or mailto link."""
+    from .render.urls import safe_url
+
+    owner = series_of(ref, series)
+    if owner is None:
+        return None, None
+    try:
+        return owner, safe_url(url_for(ref, owner))
+    except SeriesError:
+        return owner, None

@@ -9,7 +9,6 @@ from .. import docrefs
 from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
 from ..resolve import Resolution, resolve
-from .urls import safe_url
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
 VERSION = 1
@@ -128,13 +127,7 @@ class _Exporter:
         return out
 
     def docref(self, ref: DocRef) -> dict[str, Any]:
-        series = docrefs.series_of(ref, self.agenda.meeting.series)
-        url = None
-        if series is not None:
-            try:
-                url = safe_url(docrefs.url_for(ref, series))
-            except docrefs.SeriesError:
-                url = None
+        series, url = docrefs.link(ref, self.agenda.meeting.series)
         return {"text": ref.text, "series": series.name if series else None, "url": url}
 
     def next_meeting(self, meeting: NextMeeting) -> dict[str, Any]:

@@ -16,7 +16,6 @@ from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextM
                      Visibility, walk)
 from ..resolve import Resolution, resolve
 from .localise import Locale, locale
-from .urls import safe_url
 
 
 class View(enum.Enum):
@@ -303,14 +302,7 @@ class _Builder:
                          last.isoformat() if last and dates.end is not None else None)
 
     def ref(self, ref: DocRef) -> RefView:
-        series = docrefs.series_of(ref, self.agenda.meeting.series)
-        url = None
-        if series is not None:
-            try:
-                url = safe_url(docrefs.url_for(ref, series))
-            except docrefs.SeriesError:
-                url = None
-        return RefView(ref.text, url)
+        return RefView(ref.text, docrefs.link(ref, self.agenda.meeting.series)[1])
 
     def meeting(self) -> MeetingView:
         m = self.agenda.meeting
