@@ -252,7 +252,7 @@ def diff_command(
     renumberings it caused, not a wall of changed lines. Exit 0 whatever the changes (like
     git diff without --exit-code); 1 when a version has errors; 2 when one cannot be read.
     """
-    from .diff import diff
+    from .changes import diff
     from .diff_output import format_text, to_json
 
     agendas = []
@@ -273,7 +273,7 @@ def git_diff_driver(
     arguments: Annotated[list[str], typer.Argument(help="The seven arguments git gives a diff driver.")],
 ) -> None:
     """git's external diff driver for *.agenda files (docs/git.md): a semantic diff."""
-    from .diff import diff
+    from .changes import diff
     from .diff_output import format_text
 
     if len(arguments) < 7:

@@ -42,7 +42,7 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
     from .files import read_source, write_atomic
     from .formatter import FormatError, format_agenda
     from .parser import parse
-    from .renumber import renumber as renumbered
+    from .renumbering import renumber as renumbered
 
     source, diagnostics = read_source(path)
     if source is None:

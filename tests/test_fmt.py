@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from agendadsl import analyse, parse
 from agendadsl.formatter import FormatError, format_agenda, format_source, print_agenda
-from agendadsl.renumber import renumber
+from agendadsl.renumbering import renumber
 from conftest import DATA, ROOT
 from test_properties import escape, line_soup, tree, write
 
@@ -85,7 +85,7 @@ def test_guard_refuses_a_printer_bug(monkeypatch) -> None:
 @given(tree(), st.data())
 def test_renumber_after_random_insertions_and_deletions_checks_clean(outline, data) -> None:
     agenda = parse(write(outline, [])).agenda
-    from agendadsl.resolve import resolve
+    from agendadsl.resolution import resolve
     from agendadsl.nodes import walk
 
     resolution = resolve(agenda)

@@ -6,10 +6,10 @@ import html5lib
 from markdown_it import MarkdownIt
 
 from agendadsl import parse
-from agendadsl.diff import diff
+from agendadsl.changes import diff
 from agendadsl.formatter import print_agenda
 from agendadsl.render import Options, render_text
-from agendadsl.renumber import renumber
+from agendadsl.renumbering import renumber
 from conftest import DATA, ROOT
 
 SEED_TEXT = (ROOT / "samples" / "lanzarote-2020-11-23.agenda").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..nodes import Agenda, Bullet, DocRef, Item, Note, RichText, XRef, walk
-from ..resolve import Resolution, resolve
+from ..resolution import Resolution, resolve
 
 
 @dataclass

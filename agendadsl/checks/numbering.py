@@ -1,4 +1,4 @@
-"""Numbering checks. The rules live in agendadsl.resolve, which the renderers share."""
+"""Numbering checks. The rules live in agendadsl.resolution, which the renderers share."""
 
 from __future__ import annotations
 

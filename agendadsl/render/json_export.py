@@ -8,7 +8,7 @@ from typing import Any
 from .. import docrefs
 from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
-from ..resolve import Resolution, resolve
+from ..resolution import Resolution, resolve
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
 VERSION = 1

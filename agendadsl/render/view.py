@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .. import docrefs
 from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
                      Visibility, walk)
-from ..resolve import Resolution, resolve
+from ..resolution import Resolution, resolve
 from .localise import Locale, locale
 
 
@@ -232,7 +232,7 @@ class _Builder:
     def _place_removed(self, old: Agenda) -> None:
         """Decide where each removed item is shown: after the nearest earlier item that remains,
         at the removed item's own depth."""
-        from ..diff import compare
+        from ..changes import compare
 
         self.comparison = compare(old, self.agenda)
         entries = walk(self.agenda.items)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .diagnostics import AgendaError
 from .nodes import Agenda, Attr, Item, ItemStatus, NextMeetings, NumberMark, walk
-from .resolve import resolve
+from .resolution import resolve
 
 
 def map_items(items: tuple[Item, ...], change: Callable[[Item], Item]) -> tuple[Item, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import formatter
 from .nodes import Agenda, Bullet, Item, NextMeeting, Note, walk
-from .resolve import resolve
+from .resolution import resolve
 
 SIMILARITY = 0.6
 WINDOW = 40
