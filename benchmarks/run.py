@@ -1,0 +1,138 @@
+"""Benchmarks: per-stage timings in one process, cold runs of the command, peak memory, and pandoc
+on the same agendas as Markdown, side by side. Prints a table and writes benchmarks/results.json.
+
+    python benchmarks/run.py                       # sizes 100, 1,000, 10,000 (and the seed)
+    python benchmarks/run.py --sizes 100,1000,10000,100000 --repeat 5
+
+Timings are medians. Nothing here is asserted by the tests: this is how the speed is known.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import agenda  # noqa: E402
+
+SEED = ROOT / "samples" / "lanzarote-2020-11-23.agenda"
+
+
+def median_time(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stages(text: str, repeat: int) -> dict[str, float]:
+    """Seconds per stage, in this (warm) process."""
+    from agendadsl import check, parse
+    from agendadsl.render import render_text
+    from agendadsl.source import decode
+
+    data = text.encode("utf-8")
+    out = {"read": median_time(lambda: decode(data, "bench"), repeat)}
+    out["parse"] = median_time(lambda: parse(text), repeat)
+    agenda_ = parse(text).agenda
+    out["check"] = median_time(lambda: check(agenda_), repeat)
+    for fmt in ("html", "latex", "markdown", "json"):
+        out[f"render {fmt}"] = median_time(lambda fmt=fmt: render_text(agenda_, fmt), repeat)
+    return out
+
+
+def cold(command: list[str], repeat: int) -> tuple[float, int]:
+    """Median wall time of a whole process, and its peak memory in MB."""
+    times, peaks = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss // 1024)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", default=str(HERE / "results.json"))
+    options = parser.parse_args()
+    sizes = [int(s) for s in options.sizes.split(",")]
+    agenda_cmd = [sys.executable, "-m", "agendadsl"]
+    pandoc = shutil.which("pandoc")
+    results: dict = {"python": sys.version.split()[0], "pandoc": bool(pandoc), "cases": []}
+    with tempfile.TemporaryDirectory() as folder:
+        cases = [("seed", SEED.read_text(encoding="utf-8"), None)]
+        for size in sizes:
+            source, markdown = agenda(size)
+            cases.append((f"{size:,} items", source, markdown))
+        seed_md = Path(folder) / "seed.md"
+        subprocess.run(agenda_cmd + ["render", str(SEED), "--to", "markdown", "-o", str(seed_md)], check=True)
+        version = cold(agenda_cmd + ["--version"], options.repeat)[0]
+        results["version_seconds"] = version
+        print(f"agenda --version: {version:.3f} s   (pandoc: {'yes' if pandoc else 'not installed'})\n")
+        header = (f"{'case':>15} {'items':>7} | {'parse':>7} {'check':>7} {'html':>7} {'latex':>7} | "
+                  f"{'cold check':>10} {'cold latex':>10} {'cold html':>9} {'peak MB':>7} | "
+                  f"{'pandoc tex':>10} {'pandoc html':>11} {'tex ratio':>9} {'html ratio':>10} | {'µs/item':>7}")
+        print(header)
+        print("-" * len(header))
+        for name, source, markdown in cases:
+            path = Path(folder) / "case.agenda"
+            path.write_text(source, encoding="utf-8")
+            from agendadsl import parse
+            from agendadsl.nodes import walk
+
+            count = len(walk(parse(source).agenda.items))
+            repeat = options.repeat if count < 20000 else max(1, options.repeat // 2)
+            timing = stages(source, repeat)
+            check_s, peak_check = cold(agenda_cmd + ["check", str(path)], repeat)
+            latex_s, peak_latex = cold(agenda_cmd + ["render", str(path), "--to", "latex", "-o",
+                                                     str(Path(folder) / "out.tex")], repeat)
+            html_s, peak_html = cold(agenda_cmd + ["render", str(path), "--to", "html", "-o",
+                                                   str(Path(folder) / "out.html")], repeat)
+            md_path = seed_md if markdown is None else Path(folder) / "case.md"
+            if markdown is not None:
+                md_path.write_text(markdown, encoding="utf-8")
+            pandoc_tex = pandoc_html = None
+            if pandoc:
+                pandoc_tex = cold([pandoc, "-f", "markdown", "-t", "latex", str(md_path), "-o",
+                                   str(Path(folder) / "p.tex")], repeat)[0]
+                pandoc_html = cold([pandoc, "-f", "markdown", "-t", "html", str(md_path), "-o",
+                                    str(Path(folder) / "p.html")], repeat)[0]
+            case = {"case": name, "items": count, "stages": timing, "cold_check": check_s, "cold_latex": latex_s,
+                    "cold_html": html_s, "peak_mb": max(peak_check, peak_latex, peak_html),
+                    "pandoc_latex": pandoc_tex, "pandoc_html": pandoc_html,
+                    "latex_ratio": latex_s / pandoc_tex if pandoc_tex else None,
+                    "html_ratio": html_s / pandoc_html if pandoc_html else None,
+                    "us_per_item": latex_s / count * 1e6}
+            results["cases"].append(case)
+
+            def f(value: float | None, width: int, digits: int = 3) -> str:
+                return f"{value:>{width}.{digits}f}" if value is not None else f"{'-':>{width}}"
+
+            print(f"{name:>15} {count:>7} | {f(timing['parse'], 7)} {f(timing['check'], 7)} "
+                  f"{f(timing['render html'], 7)} {f(timing['render latex'], 7)} | {f(check_s, 10)} "
+                  f"{f(latex_s, 10)} {f(html_s, 9)} {case['peak_mb']:>7} | {f(pandoc_tex, 10)} {f(pandoc_html, 11)} "
+                  f"{f(case['latex_ratio'], 9, 2)} {f(case['html_ratio'], 10, 2)} | {case['us_per_item']:>7.0f}")
+    Path(options.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nseconds, medians of {options.repeat}; ratios are agenda / pandoc (lower is faster); "
+          f"written to {options.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
