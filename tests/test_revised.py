@@ -69,3 +69,46 @@ def test_revised_markdown_and_latex_mark_the_changes() -> None:
     assert any("Article 20" in text for text in struck)
     latex = render_text(new, "latex", Options(since=("previous version", old)))
     assert latex.count("\\agendadeleted{") >= 17 and "\\agendabar{red}" in latex
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_properties import tree, write  # noqa: E402
+
+TITLES = st.lists(st.text("abcdefghij klmnop", min_size=3, max_size=25).map(str.strip).filter(bool),
+                  min_size=60, max_size=60, unique=True)
+
+
+def _titled(outline, titles, numbers=None) -> str:
+    lines = write(outline, [], numbers).splitlines()
+    return "\n".join(line.replace("Item title", titles[i % len(titles)]) for i, line in enumerate(lines)) + "\n"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(tree(), TITLES)
+def test_diff_of_an_agenda_with_itself_is_empty(outline, titles) -> None:
+    agenda = parse(_titled(outline, titles)).agenda
+    assert diff(agenda, agenda) == []
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(tree(), TITLES, st.data())
+def test_diff_of_a_pure_renumbering_reports_only_renumberings(outline, titles, data) -> None:
+    from agendadsl.nodes import walk
+    from agendadsl.resolution import resolve
+
+    automatic = parse(_titled(outline, titles)).agenda
+    resolution = resolve(automatic)
+    numbers = [resolution.number_of(item) for item, _ in walk(automatic.items)]
+    explicit = [n for n in numbers]
+    numbered = [i for i, n in enumerate(numbers) if n is not None and "." in n and n.count(".") == 1 and
+                n.endswith(".")]
+    if not numbered:
+        return
+    index = data.draw(st.sampled_from(numbered))  # misnumber one top-level item: 3. -> 7.
+    explicit[index] = str(int(numbers[index][:-1]) + 4) + "."
+    wrong = parse(_titled(outline, titles, explicit)).agenda
+    fixed = parse(print_agenda(renumber(wrong))).agenda
+    changes = diff(wrong, fixed)
+    assert changes and {c.kind for c in changes} == {"renumbered"}
