@@ -15,7 +15,7 @@ def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumbe
     """Format each file; the exit status: 0 done (or nothing to change), 1 problems or files that
     would change under --check, 2 unreadable input or a failed safety guard."""
     status = EXIT_OK
-    changed = 0
+    changed = failed = 0
     for path in files:
         try:
             outcome = _format_one(path, check_only=check_only, show_diff=show_diff, renumber=renumber,
@@ -23,17 +23,20 @@ def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumbe
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {problem}\n")
             status = max(status, EXIT_USAGE)
+            failed += 1
             continue
         if outcome == "problems":
             status = max(status, EXIT_PROBLEMS)
+            failed += 1
         elif outcome == "changed":
             changed += 1
             if check_only:
                 status = max(status, EXIT_PROBLEMS)
     if files != ["-"]:
         verb = "would be reformatted" if check_only or show_diff else "reformatted"
-        unchanged = len(files) - changed
-        sys.stderr.write(f"{changed} file{'s' if changed != 1 else ''} {verb}, {unchanged} left unchanged\n")
+        unchanged = len(files) - changed - failed
+        tail = f", {failed} not formatted" if failed else ""
+        sys.stderr.write(f"{changed} file{'s' if changed != 1 else ''} {verb}, {unchanged} left unchanged{tail}\n")
     return status
 
 
@@ -55,6 +58,15 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
         sys.stderr.write(f"{path}: not formatted because of the errors above\n")
         return "problems"
     agenda = renumbered(result.agenda, keep_withdrawn=keep_withdrawn) if renumber else result.agenda
+    if renumber:
+        from .resolution import resolve
+
+        left = [d for d in resolve(agenda).diagnostics if d.is_error]
+        if left:
+            line = left[0].span.line
+            raise AgendaError(f"{path}: not renumbered: the numbers kept for withdrawn items leave no room for the "
+                              f"items before them (around line {line}); renumber without --keep-withdrawn, or "
+                              "move the withdrawn item")
     try:
         formatted = format_agenda(agenda, source.text)
     except FormatError as problem:

@@ -11,6 +11,8 @@ from .diagnostics import AgendaError
 from .render import EXTENSIONS, FORMATS
 
 BINARY_FORMATS = {"pdf"}
+_SUFFIXES = {"html": (".html", ".htm"), "latex": (".tex", ".latex"), "markdown": (".md", ".markdown"),
+             "json": (".json",), "ics": (".ics", ".ical"), "pdf": (".pdf",)}
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,15 @@ def plan(sources: list[str], formats: list[str], output: str | None) -> list[Tar
             raise AgendaError("a PDF is not written to the terminal: add -o FILE.pdf or -o DIR (or -o - to pipe it)")
         return [Target(sources[0], formats[0], None)]
     path = Path(output)
-    if path.is_dir() or output.endswith(("/", "\\")) or not single:
+    folder = path.is_dir() or output.endswith(("/", "\\"))
+    if not folder and path.suffix:
+        if not single:
+            raise AgendaError(f"{output} names a file, but several outputs need a folder: write -o "
+                              f"{path.parent / path.stem}/ (with the slash)")
+        if path.suffix.lower() not in _SUFFIXES[formats[0]]:
+            raise AgendaError(f"{output} does not end in {EXTENSIONS[formats[0]]}, the extension of {formats[0]}; "
+                              "choose a matching name or another --to")
+    if folder or not single:
         if path.exists() and not path.is_dir():
             raise AgendaError(f"{output} is a file; several outputs need a folder")
         targets = []

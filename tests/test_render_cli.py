@@ -91,3 +91,53 @@ def test_latex_fragment_is_only_the_body(cli) -> None:
 def test_ics_and_json_to_stdout(cli) -> None:
     assert cli("render", SEED, "--to", "ics").stdout.startswith("BEGIN:VCALENDAR")
     assert '"number": "III.3.2"' in cli("render", SEED, "--to", "json").stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--to", "html,markdown", "-o", "x.html"], "several outputs need a folder"),
+    (["--to", "html", "-o", "agenda.pdf"], "does not end in .html"),
+])
+def test_output_names_that_do_not_fit_are_refused(cli, tmp_path, args, message) -> None:
+    args = [a if not a.endswith((".html", ".pdf")) else str(tmp_path / a) for a in args]
+    run = cli("render", SEED, *args)
+    assert run.exit_code == 2 and message in run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_is_byte_identical_between_runs(tmp_path) -> None:
+    if not shutil.which("lualatex"):
+        pytest.skip("lualatex is not installed")
+    from agendadsl import parse
+    from agendadsl.render import render_bytes
+
+    agenda = parse((ROOT / SEED).read_text(encoding="utf-8")).agenda
+    assert render_bytes(agenda, "pdf") == render_bytes(agenda, "pdf")
+
+
+def test_keep_withdrawn_refuses_what_it_cannot_number(cli, tmp_path) -> None:
+    path = tmp_path / "kw.agenda"
+    text = "1. Opening\n1bis. Late item\n2. Withdrawn\n   @status withdrawn\n3. Other\n"
+    path.write_text(text, encoding="utf-8")
+    run = cli("fmt", "--renumber", "--keep-withdrawn", str(path))
+    assert run.exit_code == 2 and "not renumbered" in run.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_ics_shows_numbers_for_cross_references_and_utc_for_offsets(cli, tmp_path) -> None:
+    from icalendar import Calendar
+
+    path = tmp_path / "x.agenda"
+    path.write_text("body: Board\ndate: 16 June 2026\ntime: 9h30-12:00 UTC+1\n\n1. Opening {#open}\n"
+                    "2. Follow-up of {open}\n", encoding="utf-8")
+    text = cli("render", str(path), "--to", "ics").stdout
+    (event,) = Calendar.from_ical(text).walk("VEVENT")
+    assert "2. Follow-up of 1." in str(event["DESCRIPTION"])
+    assert event["DTSTART"].dt.isoformat() == "2026-06-16T08:30:00+00:00"
+    assert "TZID" not in text
+
+
+def test_a_public_page_never_links_to_an_item_it_hides(cli, tmp_path) -> None:
+    path = tmp_path / "x.agenda"
+    path.write_text("1. Open\n2. Hidden {#hidden}\n   @visibility internal\n3. See {hidden}\n", encoding="utf-8")
+    page = cli("render", str(path), "--to", "html").stdout
+    assert "#item-hidden" not in page and "See 2." in page

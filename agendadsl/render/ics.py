@@ -49,9 +49,12 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object] | No
     zone = _zone(time.zone)
     start = datetime.datetime(first.year, first.month, first.day, time.start.hour % 24, time.start.minute, tzinfo=zone)
     if time.end is None:
-        return start, start + datetime.timedelta(hours=1)
-    end = datetime.datetime(first.year, first.month, first.day, tzinfo=zone) + datetime.timedelta(
-        hours=time.end.hour, minutes=time.end.minute)
+        end = start + datetime.timedelta(hours=1)
+    else:
+        end = datetime.datetime(first.year, first.month, first.day, tzinfo=zone) + datetime.timedelta(
+            hours=time.end.hour, minutes=time.end.minute)
+    if isinstance(zone, datetime.timezone):  # UTC or a fixed offset: written in UTC, needing no VTIMEZONE
+        return start.astimezone(datetime.timezone.utc), end.astimezone(datetime.timezone.utc)
     return start, end
 
 
@@ -103,7 +106,10 @@ def to_ics(agenda: Agenda, options: "Options") -> str:
     if meeting.dates is not None:
         when = _when(meeting.dates, meeting.time)
         if when is not None:
-            lines = [f"{item.number} {item.plain_title}" if item.number else item.plain_title for item in view.items]
+            lines = []
+            for item in view.items:
+                title = "".join(part.text for part in item.title)
+                lines.append(f"{item.number} {title}" if item.number else title)
             location = ", ".join(p for p in (view.meeting.place, view.meeting.platform) if p) or None
             title = view.meeting.heading_title
             summary = f"{body}: {title}" if title and title != body else body

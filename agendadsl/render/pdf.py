@@ -4,6 +4,7 @@ under LuaLaTeX, ``\\directlua`` could read any file if user text ever reached Te
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -32,7 +33,10 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
     lualatex = engine()
     with tempfile.TemporaryDirectory(prefix="agenda-pdf-") as folder:
         work = Path(folder)
-        (work / "agenda.tex").write_text(source, encoding="utf-8")
+        # The PDF's /ID comes from the source, so the same agenda gives the same bytes.
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].upper()
+        (work / "agenda.tex").write_text(f"\\pdfvariable trailerid {{[<{digest}> <{digest}>]}}\n" + source,
+                                         encoding="utf-8")
         env = {key: value for key, value in os.environ.items() if not key.startswith("TEXMF")}
         env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f", "TEXINPUTS": ".:",
                     "max_print_line": "1000"})

@@ -351,7 +351,10 @@ class _Builder:
                     out.append(Segment("text", "{" + part.label + "}"))
                 else:
                     shown = number or target.title.plain
-                    out.append(Segment("xref", shown, href="#" + self.ids[id(target)]))
+                    hidden = (target.visibility is not None and target.visibility.value is Visibility.INTERNAL
+                              and self.view is not View.INTERNAL)
+                    out.append(Segment("text", shown) if hidden else
+                               Segment("xref", shown, href="#" + self.ids[id(target)]))
         return tuple(out)
 
     def notes(self, item: Item) -> tuple[NoteView, ...]:
