@@ -101,7 +101,7 @@ def check(
         use_color = _use_color(color)
         for report in reports:
             sys.stderr.write(format_text(report, color=use_color))
-        sys.stderr.write(summary(reports) + "\n")
+        sys.stderr.write(summary(reports, len(unreadable)) + "\n")
     raise typer.Exit(EXIT_USAGE if unreadable else exit_code(reports, strict=strict))
 
 
@@ -283,7 +283,13 @@ def git_diff_driver(
     old_agenda = _load_version(old_file, ColorMode.never, empty_ok=True)
     new_agenda = _load_version(new_file, ColorMode.never, empty_ok=True)
     if old_agenda is None or new_agenda is None:
-        sys.stdout.write(f"agenda: {path}: cannot compare (a version has errors); showing no semantic diff\n")
+        import difflib
+        from pathlib import Path as _Path
+
+        sys.stdout.write(f"agenda: {path}: a version has errors, so here is the line diff\n")
+        texts = [_Path(f).read_text(encoding="utf-8", errors="replace").splitlines(True)
+                 if f != "/dev/null" else [] for f in (old_file, new_file)]
+        sys.stdout.writelines(difflib.unified_diff(texts[0], texts[1], f"a/{path}", f"b/{path}"))
         return
     sys.stdout.write(f"agenda diff {path}\n")
     sys.stdout.write(format_text(diff(old_agenda, new_agenda), f"a/{path}", f"b/{path}",

@@ -41,7 +41,10 @@ def format_text(report: FileReport, *, color: bool = False) -> str:
     return "".join(_one(report, d, color) for d in report.diagnostics)
 
 
-def summary(reports: Sequence[FileReport]) -> str:
+def summary(reports: Sequence[FileReport], unreadable: int = 0) -> str:
+    if unreadable:
+        read = summary(reports) if reports else "no file checked"
+        return f"{read}; {unreadable} file{'s' if unreadable != 1 else ''} could not be read"
     errors = sum(d.is_error for r in reports for d in r.diagnostics)
     warnings = sum(not d.is_error for r in reports for d in r.diagnostics)
     files = len(reports)

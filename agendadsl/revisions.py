@@ -14,7 +14,13 @@ from .source import SourceFile, decode
 def read_version(spec: str) -> tuple[SourceFile | None, list]:
     """The source named by ``spec``: a file path, ``-``, or ``REVISION:PATH`` in the current git
     repository when no such file exists."""
-    if spec == "-" or os.path.exists(spec) or ":" not in spec:
+    if spec == "-" or os.path.exists(spec):
+        return decode(read_bytes(spec), spec)
+    if ":" not in spec:
+        git = shutil.which("git")
+        if git and subprocess.run([git, "rev-parse", "--verify", "--quiet", spec], capture_output=True).returncode == 0:
+            raise AgendaError(f"{spec}: is a git revision, not a file; name the file in it too, "
+                              f"for example {spec}:board.agenda")
         return decode(read_bytes(spec), spec)
     git = shutil.which("git")
     if git is None:

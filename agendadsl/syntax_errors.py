@@ -69,6 +69,7 @@ _NAMES = {
     "ISO_DATE": "a date such as 2020-11-23",
     "TIME": "a time such as 09:30",
     "INT": "a number",
+    "ZONE": "a time zone such as UTC or Europe/Paris",
     "HOURS": "'h'",
     "MINUTES": "'min'",
     "NUMBER_EXAMPLE": "a numbering example such as 1., 1.1 or (a)",
@@ -113,8 +114,10 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
     at_line_start = line_text[: column - 1].strip() == ""
 
     if found_type == "_INDENT":
-        return error("unexpected-indent", "this line is indented more than the line above allows", Span.point(line, column),
-                     "only items can contain indented lines; align this line with the line above it")
+        hint = ("remove the spaces before it: the first line starts in the first column" if line == 1 else
+                "only items can contain indented lines; align this line with the line above it")
+        return error("unexpected-indent", "this line is indented more than the line above allows",
+                     Span.point(line, column), hint)
     if expected == {"_INDENT"}:
         return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),
                      "indent the lines under 'next meetings:' by two spaces")
@@ -140,8 +143,12 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
                      "write times on the 24-hour clock: 09:30, 14:00-15:30")
     message = (f"unexpected '{found}'; expected {_describe(expected)}" if found
                else f"the line ends too early; expected {_describe(expected)}")
-    return error("syntax-error", message, span,
-                 "see docs/language.md for the form of each line")
+    hint = "see docs/language.md for the form of each line"
+    if "DOCREF" in expected and found and not found.startswith("["):
+        hint = f"write document references in brackets: [{found.rstrip(',')}]"
+    elif "ZONE" in expected and found:
+        hint = "write the time zone as UTC, an offset such as UTC+1, or a zone name such as Europe/London"
+    return error("syntax-error", message, span, hint)
 
 
 def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> Diagnostic:
@@ -154,6 +161,11 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         rest = line_text.strip()[len(number):]
         return error("missing-space", "an item number must be followed by a space", span,
                      f"write '{number} {rest}'")
+    top_level = "NOTE" not in expected
+    if top_level and (found in ATTRIBUTES or found[:1] in (">", "!", "-")):
+        what = "an attribute" if found.startswith("@") else "a note or a bullet"
+        return error("not-an-item", f"{what} must be indented under the item "
+                     "it belongs to", span, "indent it under an item, or write the item first")
     if found.startswith("@"):
         close = difflib.get_close_matches(found, ATTRIBUTES, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
@@ -162,6 +174,9 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         if word in HEADER_FIELDS:
             return error("field-after-items", f"the header field '{word}:' comes after the first item", span,
                          "move it to the header at the top of the file, before the first item")
+        if word.lower().startswith("next"):
+            return error("unknown-field", f"unknown header field '{line_text.strip().split(':')[0]}:'", span,
+                         "did you mean 'next meetings:'?")
         close = [FIELD_SYNONYMS[word.lower()]] if word.lower() in FIELD_SYNONYMS else \
             difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
         hint = f"did you mean '{close[0]}:'?" if close else "header fields are " + ", ".join(HEADER_FIELDS)

@@ -118,7 +118,7 @@ def test_markdown_round_trips_numbers_and_order(path) -> None:
         if children and children[0].type == "strong_open":
             line = []
             for child in children[3:]:
-                if child.type == "softbreak":
+                if child.type in ("softbreak", "hardbreak"):
                     break
                 line.append(child.content if child.type == "text" else "")  # s_open: withdrawn
             items.append((children[1].content, "".join(line).strip()))

@@ -38,9 +38,26 @@ def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
     from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
     from .view import build
 
+    import jinja2
+
+    from ..diagnostics import AgendaError
+
     view = build(agenda, view=options.view, language=options.language, since=options.since)
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
-    return environment(fmt, options.templates).get_template(name).render(view=view)
+    try:
+        return environment(fmt, options.templates).get_template(name).render(view=view)
+    except jinja2.TemplateError as problem:
+        raise AgendaError(f"the {fmt} template {_where(problem)}: {problem.message or problem}") from None
+
+
+def _where(problem: Exception) -> str:
+    """``agenda.md.j2, line 48``: the template file and line a Jinja error comes from."""
+    import traceback
+
+    if getattr(problem, "lineno", None) and getattr(problem, "name", None):
+        return f"{problem.name}, line {problem.lineno}"
+    frames = [f for f in traceback.extract_tb(problem.__traceback__) if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else "(unknown place)"
 
 
 def render_bytes(agenda: Agenda, fmt: str, options: Options = Options()) -> bytes:

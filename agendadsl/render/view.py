@@ -282,15 +282,26 @@ class _Builder:
         if self.comparison is None:
             return ()
         words = self.loc.data.get("change", {})
-        out = []
+        out: list[ChangeView] = []
+        merged: dict[tuple, int] = {}  # one line per item: "renumbered, changed"
         for change in self.comparison.changes:
             if change.old_number and change.new_number and change.old_number != change.new_number:
                 number = f"{change.old_number} → {change.new_number}"
             else:
                 number = change.new_number or change.old_number or ""
-            detail = "; ".join(change.details)
-            title = f"{change.title} ({detail})" if detail and change.kind not in ("retitled",) else change.title
-            out.append(ChangeView(change.kind, words.get(change.kind, change.kind), number, title))
+            detail = "; ".join(change.details).replace(" -> ", " → ")
+            title = f"{change.title} ({detail})" if detail else change.title
+            key = (change.old_line, change.new_line, change.kind.startswith(("header", "next-meeting")))
+            label = words.get(change.kind, change.kind)
+            if key in merged and not key[2] and key[:2] != (None, None):
+                index = merged[key]
+                first = out[index]
+                joined = first.title if detail == "" else (first.title[:-1] + "; " + detail + ")"
+                                                           if first.title.endswith(")") else title)
+                out[index] = ChangeView(first.kind, f"{first.label}, {label}", first.number, joined)
+                continue
+            merged[key] = len(out)
+            out.append(ChangeView(change.kind, label, number, title))
         return tuple(out)
 
     # ------------------------------------------------------------------ header
@@ -429,7 +440,8 @@ class _Builder:
         loc = self.loc
         parts = []
         if meeting.dates_tbc:
-            parts.append(loc.label("exact_dates"))
+            single = meeting.dates.end is None
+            parts.append(loc.label("exact_date" if single else "exact_dates"))
         if meeting.place_tbc and meeting.kind_tbc:
             parts.append(loc.label("place_and_kind"))
         elif meeting.place_tbc:
