@@ -73,7 +73,8 @@ def _use_color(mode: ColorMode, stream=None) -> bool:
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="Agenda files to check; '-' reads standard input.")],
+    files: Annotated[list[str], typer.Argument(help="Agenda files or folders (their *.agenda files) to check; "
+                                               "'-' reads standard input.")],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
     ] = OutputFormat.text,
@@ -87,9 +88,11 @@ def check(
     """
     from .report import exit_code, format_text, summary, to_json
 
+    from .files import expand
+
     reports = []
     unreadable: list[tuple[str, str]] = []
-    for path in files:
+    for path in expand(files):
         try:
             reports.append(_analyse(path)[0])
         except AgendaError as problem:
@@ -215,8 +218,8 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
 
 @app.command("fmt")
 def fmt(
-    files: Annotated[list[str], typer.Argument(help="Agenda files to format in place; '-' reads standard "
-                                               "input and writes standard output.")],
+    files: Annotated[list[str], typer.Argument(help="Agenda files or folders to format in place; '-' reads "
+                                               "standard input and writes standard output.")],
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that "
                                              "would change.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print a unified diff of the "
@@ -232,9 +235,10 @@ def fmt(
     Nothing is written unless the result is proven to be the same agenda (or, with --renumber,
     the same agenda renumbered), formatting it again changes nothing, and no comment is lost.
     """
+    from .files import expand
     from .fmt_command import format_files
 
-    raise typer.Exit(format_files(files, check_only=check_only, show_diff=show_diff, renumber=renumber,
+    raise typer.Exit(format_files(expand(files), check_only=check_only, show_diff=show_diff, renumber=renumber,
                                   keep_withdrawn=keep_withdrawn, color=_use_color(color)))
 
 

@@ -15,6 +15,19 @@ from .diagnostics import AgendaError, Diagnostic
 from .source import MAX_FILE_BYTES, SourceFile, decode
 
 
+def expand(paths: list[str]) -> list[str]:
+    """A folder stands for the ``*.agenda`` files directly in it, sorted (not those of its subfolders,
+    so that ``samples/`` does not take in the broken reproducers of ``samples/invalid/``)."""
+    out: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            out.extend(str(p) for p in sorted(folder.glob("*.agenda")) if p.is_file())
+        else:
+            out.append(path)
+    return out
+
+
 def read_bytes(path: str) -> bytes:
     """The bytes of ``path`` (``-`` is standard input); AgendaError when it cannot be read."""
     try:
