@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Timing is the benchmarks' business, not the tests': no per-example deadline (a loaded CI machine
+# would make it flaky), and derandomised runs in CI so a failure reproduces.
+settings.register_profile("agendadsl", deadline=None)
+settings.register_profile("agendadsl-ci", deadline=None, derandomize=True, database=None)
+settings.load_profile("agendadsl-ci" if os.environ.get("CI") else "agendadsl")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -66,3 +66,21 @@ def test_views_choose_what_is_shown() -> None:
 def test_status_shows_as_a_banner() -> None:
     text = render_text(load(COUNCIL), "html")
     assert '<p class="banner">Draft</p>' in text
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from test_properties import line_soup  # noqa: E402
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(line_soup())
+def test_every_agenda_without_errors_renders_in_every_text_format(text: str) -> None:
+    from agendadsl import analyse
+
+    agenda, diagnostics = analyse(text)
+    if agenda is None or any(d.is_error for d in diagnostics):
+        return
+    for fmt in TEXT_FORMATS:
+        for view in View:
+            assert render_text(agenda, fmt, Options(view=view)) is not None
