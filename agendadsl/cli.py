@@ -90,9 +90,14 @@ def check(
 
     from .files import expand
 
+    try:
+        paths = expand(files)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        raise typer.Exit(EXIT_USAGE) from None
     reports = []
     unreadable: list[tuple[str, str]] = []
-    for path in expand(files):
+    for path in paths:
         try:
             reports.append(_analyse(path)[0])
         except AgendaError as problem:
@@ -238,7 +243,12 @@ def fmt(
     from .files import expand
     from .fmt_command import format_files
 
-    raise typer.Exit(format_files(expand(files), check_only=check_only, show_diff=show_diff, renumber=renumber,
+    try:
+        paths = expand(files)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        raise typer.Exit(EXIT_USAGE) from None
+    raise typer.Exit(format_files(paths, check_only=check_only, show_diff=show_diff, renumber=renumber,
                                   keep_withdrawn=keep_withdrawn, color=_use_color(color)))
 
 

@@ -22,7 +22,10 @@ def expand(paths: list[str]) -> list[str]:
     for path in paths:
         folder = Path(path)
         if path != "-" and folder.is_dir():
-            out.extend(str(p) for p in sorted(folder.glob("*.agenda")) if p.is_file())
+            found = [str(p) for p in sorted(folder.glob("*.agenda")) if p.is_file()]
+            if not found:
+                raise AgendaError(f"{path}: a folder with no .agenda file in it")
+            out.extend(found)
         else:
             out.append(path)
     return out
