@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Inputs larger than this are refused: no real agenda comes near it (documented in docs/limits.md)."""

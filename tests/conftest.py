@@ -23,6 +23,22 @@ SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+REQUIRE_TOOLS = os.environ.get("AGENDA_REQUIRE_TOOLS") == "1"
+
+
+def need(tool: str) -> str:
+    """The path of an external tool; skip the test without it, but fail in CI (AGENDA_REQUIRE_TOOLS=1),
+    where every tool is installed and a silent skip would hide a broken check."""
+    import shutil
+
+    path = shutil.which(tool)
+    if path is None:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{tool} is required in CI but not installed")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite golden files from current output")
 

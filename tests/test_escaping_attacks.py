@@ -10,9 +10,7 @@ are listed in the security review that came with it."""
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from collections import Counter
@@ -28,8 +26,8 @@ from agendadsl.diagnostics import AgendaError
 from agendadsl.render import Options, View, render_bytes, render_text
 from agendadsl.render import escape
 from agendadsl.render.urls import safe_url
+from conftest import need
 
-REQUIRE = os.environ.get("AGENDA_REQUIRE_TOOLS") == "1"
 
 # What a reader must see, character for character. None has a double quote (a quoted next-meeting
 # place cannot hold one), white space at either end (values are trimmed) or a control character
@@ -139,13 +137,6 @@ def baseline(fmt: str, view: View = View.INTERNAL) -> str:
     return BASELINES[fmt, view]
 
 
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if REQUIRE:
-            pytest.fail(f"{tool} is required in CI but not installed")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 IDS = [f"{i}-{re.sub(r'[^A-Za-z0-9]+', '_', text)[:24]}" for i, text in enumerate(HOSTILE)]

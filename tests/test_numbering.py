@@ -67,7 +67,7 @@ def test_numbering_attribute_reprefixes_and_restarts() -> None:
 
 
 def test_letters_continue_after_z() -> None:
-    lines = "".join(f"#. Item\n" for _ in range(28))
+    lines = "#. Item\n" * 28
     assert numbers("numbering: A.\n" + lines)[25:] == ["Z.", "AA.", "AB."]
 
 

@@ -5,7 +5,6 @@ the run instead of skipping, so these checks can never silently stop running."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,20 +17,12 @@ from markdown_it import MarkdownIt
 from agendadsl import parse
 from agendadsl.render import Options, render_bytes, render_text
 from agendadsl.render.view import View
-from conftest import ROOT
+from conftest import ROOT, need
 
 SAMPLES = sorted((ROOT / "samples").glob("*.agenda"))
 SEED = ROOT / "samples" / "lanzarote-2020-11-23.agenda"
-REQUIRE = os.environ.get("AGENDA_REQUIRE_TOOLS") == "1"
 
 
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if REQUIRE:
-            pytest.fail(f"{tool} is required in CI but not installed")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 def load(path):

@@ -6,7 +6,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, error
 from ..nodes import Attr, Bullet, DocRef, NumberMark, Text
 from ..source import Span
 from .context import CheckContext

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import docrefs
 from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
