@@ -48,3 +48,10 @@ def test_agenda_command(tmp_path: Path) -> None:
     assert result.returncode == 1 and "numbering-gap" in result.stderr
     result = run([agenda, "render", str(SEED), "--to", "json"], tmp_path)
     assert result.returncode == 0 and '"number": "I.3.2"' in result.stdout
+
+
+def test_version_does_not_load_the_cli_framework(tmp_path: Path) -> None:
+    code = ("import sys; sys.argv = ['agenda', '--version']; from agendadsl.entry import main; main(); "
+            "print(sorted(m for m in ('typer', 'lark', 'jinja2') if m in sys.modules))")
+    result = run([sys.executable, "-c", code], tmp_path)
+    assert result.stdout.splitlines() == ["agenda 0.1.0", "[]"]
