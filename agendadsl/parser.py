@@ -60,15 +60,6 @@ def lark_parser() -> Lark:
     )
 
 
-def raw_parse(text: str) -> Agenda:
-    """Parse normalised text; raises Lark's exceptions. For syntax_errors' example matching."""
-    sink, reset = open_sink(text)
-    try:
-        return lark_parser().parse(text)
-    finally:
-        close_sink(reset)
-
-
 def parse(source: SourceFile | str) -> ParseResult:
     """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
     from . import syntax_errors  # only needed when something is wrong

@@ -17,15 +17,13 @@ from .nodes import Agenda, Attr, Item, ItemStatus, NextMeetings, NumberMark, wal
 from .resolution import resolve
 
 
-def map_items(items: tuple[Item, ...], change: Callable[[Item], Item]) -> tuple[Item, ...]:
-    """The same tree with ``change`` applied to every item (children first). Depth is bounded by
-    the layout's nesting limit, so recursion is safe here."""
-    return tuple(change(replace(item, children=map_items(item.children, change))) for item in items)
+def _rebuild(agenda: Agenda, change: Callable[[Item, Item], Item]) -> Agenda:
+    """The same agenda with ``change(rebuilt item, original item)`` applied to every item, children
+    first. Depth is bounded by the layout's nesting limit, so recursion is safe here."""
+    def go(items: tuple[Item, ...]) -> tuple[Item, ...]:
+        return tuple(change(replace(item, children=go(item.children)), item) for item in items)
 
-
-def _map_agenda(agenda: Agenda, change: Callable[[Item], Item]) -> Agenda:
-    body = tuple(entry if isinstance(entry, NextMeetings) else map_items((entry,), change)[0]
-                 for entry in agenda.body)
+    body = tuple(entry if isinstance(entry, NextMeetings) else go((entry,))[0] for entry in agenda.body)
     return replace(agenda, body=body)
 
 
@@ -35,34 +33,19 @@ def renumber(agenda: Agenda, *, keep_withdrawn: bool = False) -> Agenda:
         raise AgendaError("the numbers of this agenda are frozen ('numbers: frozen' in its header): "
                           "renumber by hand, or remove that line first")
 
-    def kept(item: Item) -> bool:
-        return keep_withdrawn and item.status is not None and item.status.value is ItemStatus.WITHDRAWN
+    def rewritten(item: Item) -> bool:
+        kept = keep_withdrawn and item.status is not None and item.status.value is ItemStatus.WITHDRAWN
+        return item.mark is NumberMark.EXPLICIT and not kept
 
-    was_explicit: list[bool] = [item.mark is NumberMark.EXPLICIT for item, _ in walk(agenda.items)]
-    automatic = _map_agenda(agenda, lambda item: item if item.mark is not NumberMark.EXPLICIT or kept(item)
-                            else replace(item, mark=NumberMark.AUTO, number=None))
+    automatic = _rebuild(agenda, lambda new, old: replace(new, mark=NumberMark.AUTO, number=None)
+                         if rewritten(old) else new)
     resolution = resolve(automatic)
-    numbers = iter([resolution.number_of(item) for item, _ in walk(automatic.items)])
-    flags = iter(was_explicit)
+    numbers = {id(original): resolution.number_of(auto)
+               for (original, _), (auto, _) in zip(walk(agenda.items), walk(automatic.items))}
 
-    # walk() is pre-order and map_items is post-order: collect the new numbers in pre-order first.
-    assigned: dict[int, str | None] = {}
-    for (original, _), number, explicit in zip(walk(agenda.items), numbers, flags):
-        assigned[id(original)] = number if explicit else None
+    def write_back(new: Item, old: Item) -> Item:
+        if not rewritten(old):
+            return new
+        return replace(new, number=Attr(numbers[id(old)], old.number.span if old.number else old.span))
 
-    def write_back(item: Item, source: Item) -> Item:
-        number = assigned.get(id(source))
-        if number is None or item.mark is not NumberMark.EXPLICIT:
-            return item
-        span = item.number.span if item.number is not None else item.span
-        return replace(item, number=Attr(number, span))
-
-    return _map_pairs(agenda, write_back)
-
-
-def _map_pairs(agenda: Agenda, change: Callable[[Item, Item], Item]) -> Agenda:
-    def go(items: tuple[Item, ...]) -> tuple[Item, ...]:
-        return tuple(change(replace(item, children=go(item.children)), item) for item in items)
-
-    body = tuple(entry if isinstance(entry, NextMeetings) else go((entry,))[0] for entry in agenda.body)
-    return replace(agenda, body=body)
+    return _rebuild(agenda, write_back)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from .diagnostics import Diagnostic, Related, error, warning
-from .nodes import Agenda, Attr, Item, NumberMark, walk
+from .nodes import Agenda, Attr, Item, NumberMark
 from .source import Span
 
 
@@ -277,8 +277,3 @@ def _with_suffix(text: str, rank: int) -> str:
 def label_text(label: num.Label) -> str:
     return label.opener + ".".join(label.base) + label.closer
 
-
-def all_numbers(agenda: Agenda) -> list[tuple[Item, int, str | None]]:
-    """Every item with its depth and display number, in document order."""
-    resolution = resolve(agenda)
-    return [(item, depth, resolution.number_of(item)) for item, depth in walk(agenda.items)]

@@ -191,8 +191,7 @@ def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = No
     """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
     ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
     loc = locale(language or (agenda.meeting.language.value if agenda.meeting.language else None))
-    built = _Builder(agenda, view, loc, since).build()
-    return built
+    return _Builder(agenda, view, loc, since).build()
 
 
 def _slug(text: str) -> str:
