@@ -213,6 +213,7 @@ class _Builder:
             self._place_removed(since[1])
         self.ids: dict[int, str] = {}
         used: set[str] = set()
+        suffixes: dict[str, int] = {}
         for item, _ in walk(agenda.items):
             number = self.resolution.number_of(item)
             if item.label is not None:
@@ -221,10 +222,13 @@ class _Builder:
                 base = "item-" + _slug(number)
             else:
                 base = "item-" + _slug(item.title.plain.lower())[:40]
-            candidate, n = base, 2
+            # Resume each base's count where it stopped: sub-items lettered (a), (b)... under every
+            # item share a few bases, and counting from 2 each time was quadratic.
+            candidate, n = base, suffixes.get(base, 2)
             while candidate in used:
                 candidate, n = f"{base}-{n}", n + 1
             used.add(candidate)
+            suffixes[base] = n
             self.ids[id(item)] = candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
 
