@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -14,9 +15,6 @@ from .registry import check
 
 MAX_TEXT_LENGTH = 2000
 """Longest title, note line, bullet or header value, in characters (docs/limits.md)."""
-
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
 
 def _values(context: CheckContext) -> Iterator[tuple[str, Span]]:
     """Every piece of user text outside titles, notes and bullets, with where it is."""
@@ -50,18 +48,22 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
                 yield part.text, part.span
 
 
-def _unprintable(char: str) -> str | None:
-    """Why a character cannot go into any output, or None."""
-    if char == "\t":
-        return None
+_PLANES = range(0, 0x110000, 0x10000)
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane | 0xFFFE) + chr(plane | 0xFFFF) for plane in _PLANES)
+# One regex finds the first suspect character at C speed; _unprintable then says what it is.
+# Control characters (category Cc) are U+0000-U+001F and U+007F-U+009F; tab is allowed.
+_SUSPECT = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffd{_NONCHARACTERS}]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _unprintable(char: str) -> str:
+    """Why a character that _SUSPECT found cannot go into any output."""
     code = ord(char)
     if unicodedata.category(char) in ("Cc", "Cs"):
         return "invisible control character"
-    if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
-        return "Unicode noncharacter"
     if code == 0xFFFD:
         return "replacement character (the text was damaged when copied or converted)"
-    return None
+    return "Unicode noncharacter"
 
 
 def _at(span: Span, offset: int) -> Span:
@@ -76,20 +78,20 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
     for value, span in _strings(context):
         if len(value) > MAX_TEXT_LENGTH:
             continue  # text-too-long says enough
-        for offset, char in enumerate(value):
-            problem = _unprintable(char)
-            if problem is not None:
-                yield error("control-character", f"{problem} U+{ord(char):04X} in the text",
-                            _at(span, offset), "delete it (it is often pasted in from another program)")
-                break
+        found = _SUSPECT.search(value)
+        if found is not None:
+            char = found.group()
+            yield error("control-character", f"{_unprintable(char)} U+{ord(char):04X} in the text",
+                        _at(span, found.start()), "delete it (it is often pasted in from another program)")
 
 
 @check("bidi-control")
 def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
     """Bidirectional overrides that make the text display differently from what it says."""
     for value, span in _strings(context):
-        offset = next((i for i, c in enumerate(value) if c in _BIDI_CONTROLS), None)
-        if offset is not None:
+        found = _BIDI.search(value)
+        if found is not None:
+            offset = found.start()
             yield error("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "
                         "text: it can make the published text read differently from the source",
                         _at(span, offset), "delete it; right-to-left text displays correctly without it")
