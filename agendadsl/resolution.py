@@ -40,8 +40,24 @@ def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style | Non
     return styles
 
 
+_last: tuple[Agenda, Resolution] | None = None
+
+
 def resolve(agenda: Agenda) -> Resolution:
-    """Number every item of ``agenda`` and report numbering problems. Iterative: no recursion."""
+    """Number every item of ``agenda`` and report numbering problems. Iterative: no recursion.
+
+    The last result is kept: ``check`` and then ``render`` of one agenda resolve it once. Agendas
+    are immutable, so the same object always has the same numbers."""
+    global _last
+    last = _last
+    if last is not None and last[0] is agenda:
+        return last[1]
+    resolution = _resolve(agenda)
+    _last = (agenda, resolution)
+    return resolution
+
+
+def _resolve(agenda: Agenda) -> Resolution:
     resolution = Resolution()
     styles = level_styles(agenda, resolution)
     # Each entry: a parent, its children, their depth, and the nearest numbered ancestor's number
