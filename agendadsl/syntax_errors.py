@@ -45,13 +45,9 @@ _NAMES = {
     "NOTE": "'>'",
     "INTERNAL": "'!'",
     "NEXT_MEETINGS": "'next meetings:'",
-    "TEXT": "text",
+    "INLINE": "text",
     "LINE": "text",
     "DOCREF": "a document reference such as [T-ES(2020)23]",
-    "XREF": "a cross-reference such as {adoption}",
-    "ANCHOR": "a label such as {#adoption}",
-    "ESCAPE": "text",
-    "STRAY": "text",
     "_COLON": "':'",
     "COLON": "':'",
     "DASH": "'-'",
@@ -124,7 +120,7 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
     if at_line_start and "NUMBER" in expected:
         return _line_start(found, line_text, expected, span)
     for name, values in _CHOICES.items():
-        if name in expected and not expected & {"PLACE", "TEXT", "LINE"}:
+        if name in expected and not expected & {"PLACE", "INLINE", "LINE"}:
             close = difflib.get_close_matches(found.lower(), values, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "write one of: " + ", ".join(values)
             message = f"'{found}' is not allowed here" if found else "a value is missing here"

@@ -12,6 +12,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from . import nodes as n
+from .inline import docref, split
 from .diagnostics import Related, error, warning
 from .layout import current_sink, token_span
 from .source import Span
@@ -34,7 +35,7 @@ class _Field:
 class _Head:
     mark: n.NumberMark
     number: n.Attr[str] | None
-    parts: tuple[Token, ...]
+    text: Token | None
     span: Span
 
 
@@ -60,68 +61,15 @@ def _enum(enum_type, token: Token):
     return enum_type(token.value.lower())
 
 
+def _inline(children: list[Token]) -> Token | None:
+    """The INLINE token after a line's marker, if the line has any text."""
+    return children[1] if len(children) > 1 else None
+
+
 def _span_of(tokens: list[Token], fallback: Span) -> Span:
     if not tokens:
         return fallback
     return token_span(tokens[0]).to(token_span(tokens[-1]))
-
-
-def rich_text(tokens: tuple[Token, ...] | list[Token], span: Span) -> tuple[n.RichText, list[Token]]:
-    """Inline tokens to RichText; anchors (``{#label}``) are returned apart, not kept in the text."""
-    parts: list[n.Inline] = []
-    anchors: list[Token] = []
-    buffer: list[Token] = []
-
-    def flush() -> None:
-        if buffer:
-            value = "".join(t.value[1] if t.type == "ESCAPE" else t.value for t in buffer)
-            parts.append(n.Text(value, token_span(buffer[0]).to(token_span(buffer[-1]))))
-            buffer.clear()
-
-    skip_space = False  # after a removed anchor that followed a space: "Label {#x} title"
-    for token in tokens:
-        kind = token.type
-        if kind == "DOCREF" and not token.value[1:-1].strip():
-            kind = "TEXT"  # "[ ]" is not a reference: a ballot box, say
-        if kind in ("TEXT", "STRAY", "ESCAPE"):
-            if skip_space and kind == "TEXT":
-                token = Token.new_borrow_pos("TEXT", token.value.lstrip(" \t"), token)
-            skip_space = False
-            if token.value:
-                buffer.append(token)
-        elif kind == "ANCHOR":
-            anchors.append(token)
-            skip_space = bool(buffer) and buffer[-1].value[-1:] in (" ", "\t")
-        else:
-            flush()
-            skip_space = False
-            parts.append(docref(token) if kind == "DOCREF" else n.XRef(token.value[1:-1], token_span(token)))
-    flush()
-    return n.RichText(_trim(parts), span), anchors
-
-
-def docref(token: Token) -> n.DocRef:
-    """``[T-ES(2020)23]`` -> DocRef; a backslash inside the brackets makes the next character literal."""
-    inner = token.value[1:-1].strip()
-    if "\\" in inner:
-        out, chars = [], iter(inner)
-        for char in chars:
-            out.append(next(chars, "\\") if char == "\\" else char)
-        inner = "".join(out)
-    return n.DocRef(inner, token_span(token))
-
-
-def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
-    """Strip white space at both ends of a line of text; drop text parts that become empty."""
-    if parts and isinstance(parts[0], n.Text):
-        first = parts[0]
-        value = first.value.lstrip(" \t")
-        shift = len(first.value) - len(value)
-        parts[0] = n.Text(value, Span(first.span.line, first.span.column + shift, first.span.end_line,
-                                      first.span.end_column))
-    if parts and isinstance(parts[-1], n.Text):
-        parts[-1] = n.Text(parts[-1].value.rstrip(" \t"), parts[-1].span)
-    return tuple(p for p in parts if not (isinstance(p, n.Text) and not p.value))
 
 
 class AgendaTransformer(Transformer):
@@ -230,33 +178,33 @@ class AgendaTransformer(Transformer):
     # ------------------------------------------------------------------ items
     def explicit_head(self, children: list[Token]) -> _Head:
         number = children[0]
-        return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), tuple(children[1:]),
+        return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), _inline(children),
                      _span_of(children, token_span(number)))
 
     def auto_head(self, children: list[Token]) -> _Head:
-        return _Head(n.NumberMark.AUTO, None, tuple(children[1:]), _span_of(children, token_span(children[0])))
+        return _Head(n.NumberMark.AUTO, None, _inline(children), _span_of(children, token_span(children[0])))
 
     def unnumbered_head(self, children: list[Token]) -> _Head:
-        return _Head(n.NumberMark.NONE, None, tuple(children[1:]), _span_of(children, token_span(children[0])))
+        return _Head(n.NumberMark.NONE, None, _inline(children), _span_of(children, token_span(children[0])))
 
     def item(self, children: list) -> n.Item:
         head: _Head = children[0]
-        title, anchors = rich_text(head.parts, head.span)
+        title, anchors = split(head.text, head.span)
         values: dict[str, Any] = {}
         seen: dict[str, Span] = {}
         for anchor in anchors:
-            name = anchor.value[2:-1]
+            name = anchor.value
             if not (name[:1].isascii() and name[:1].isalpha()) or not all(
                     c.isascii() and (c.isalnum() or c in "_.-") for c in name):
-                _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", token_span(anchor),
+                _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", anchor.span,
                               "a label starts with a letter and has only letters, digits, '_', '.' and '-', "
                               "such as {#adoption} or {#item-2bis}"))
-        anchors = [a for a in anchors if a.value[2:3].isascii() and a.value[2:3].isalpha()]
+        anchors = [a for a in anchors if a.value[:1].isascii() and a.value[:1].isalpha()]
         if anchors:
-            values["label"] = n.Attr(anchors[0].value[2:-1], token_span(anchors[0]))
+            values["label"] = anchors[0]
             for extra in anchors[1:]:
-                _report(error("duplicate-attribute", "an item can have only one label", token_span(extra),
-                              "remove the second '{#...}'", (Related(token_span(anchors[0]), "first label"),)))
+                _report(error("duplicate-attribute", "an item can have only one label", extra.span,
+                              "remove the second '{#...}'", (Related(anchors[0].span, "first label"),)))
         notes: list[n.Note | n.Bullet] = []
         note_lines: list[_NoteLine] = []
         children_items: list[n.Item] = []
@@ -303,13 +251,13 @@ class AgendaTransformer(Transformer):
 
     def _note_line(self, children: list[Token], internal: bool) -> _NoteLine:
         span = _span_of(children, token_span(children[0]))
-        text, anchors = rich_text(children[1:], span)
+        text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
         return _NoteLine(internal, text, span)
 
     def bullet(self, children: list[Token]) -> n.Bullet:
         span = _span_of(children, token_span(children[0]))
-        text, anchors = rich_text(children[1:], span)
+        text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
         return n.Bullet(text, span)
 
@@ -337,7 +285,7 @@ class AgendaTransformer(Transformer):
     del _enum_attr
 
     def docs_attr(self, children: list[Token]) -> _Field:
-        refs = tuple(docref(t) for t in children)
+        refs = tuple(docref(t.value, token_span(t)) for t in children)
         return _Field("documents", refs, _span_of(children, Span.point(1, 1)))
 
     def numbering_attr(self, children: list[Token]) -> _Field:
@@ -464,7 +412,7 @@ def _time(token: Token) -> n.TimeOfDay:
     return n.TimeOfDay(int(hour), int(minute))
 
 
-def _no_anchors(anchors: list[Token]) -> None:
+def _no_anchors(anchors: list[n.Attr[str]]) -> None:
     for anchor in anchors:
         _report(warning("misplaced-label", "a label '{#...}' belongs on an item line; it is ignored here",
-                        token_span(anchor), "move it to the end of the item's line"))
+                        anchor.span, "move it to the end of the item's line"))

@@ -1,0 +1,98 @@
+"""Inline markup: the text after a line's marker, split into plain text, ``[document references]``,
+``{cross-references}``, ``{#labels}`` and ``\\`` escapes.
+
+The grammar reads that text as one INLINE token (one token per line keeps the LALR parser fast);
+this module is the one place that knows the inline syntax. Nothing here can fail: any bracket or
+backslash that starts no markup is ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from . import nodes as n
+from .source import Span
+
+# Tried in this order at each position; the first that matches wins.
+_PIECES = re.compile(r"""
+    (?P<TEXT>[^\[\]{}\\]+)                    # plain text
+  | (?P<DOCREF>\[(?:[^\[\]\\]|\\.)+\])        # [T-ES(2020)23]; \] inside is a literal bracket
+  | (?P<XREF>\{[A-Za-z][A-Za-z0-9_.-]*\})     # {adoption}
+  | (?P<ANCHOR>\{\#[^{}]*\})                  # {#adoption}
+  | (?P<ESCAPE>\\[\[\]{}\\])                  # \[ is a literal bracket
+  | (?P<STRAY>[\[\]{}\\])                     # any other bracket or backslash is text
+""", re.VERBOSE)
+
+
+def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]]]:
+    """The RichText of an INLINE token (None: nothing after the marker) spanning ``span``, and the
+    ``{#label}`` anchors found in it, apart: anchors are not part of the text."""
+    if token is None:
+        return n.RichText((), span), []
+    line, start = token.line or 1, token.column or 1
+    text = token.value
+    parts: list[n.Inline] = []
+    anchors: list[n.Attr[str]] = []
+    buffer: list[str] = []
+    buffer_start = 0
+    buffer_end = 0
+
+    def flush() -> None:
+        if buffer:
+            parts.append(n.Text("".join(buffer), Span(line, start + buffer_start, line, start + buffer_end)))
+            buffer.clear()
+
+    skip_space = False  # after a removed anchor that followed a space: "Label {#x} title"
+    for piece in _PIECES.finditer(text):
+        kind, value, begin, end = piece.lastgroup, piece.group(), piece.start(), piece.end()
+        if kind == "DOCREF" and not value[1:-1].strip():
+            kind = "TEXT"  # "[ ]" is not a reference: a ballot box, say
+        if kind == "ANCHOR":
+            anchors.append(n.Attr(value[2:-1], Span(line, start + begin, line, start + end)))
+            skip_space = bool(buffer) and buffer[-1][-1:] in (" ", "\t")
+            continue
+        if kind in ("DOCREF", "XREF"):
+            flush()
+            skip_space = False
+            span = Span(line, start + begin, line, start + end)
+            parts.append(docref(value, span) if kind == "DOCREF" else n.XRef(value[1:-1], span))
+            continue
+        if skip_space and kind == "TEXT":
+            stripped = value.lstrip(" \t")
+            begin += len(value) - len(stripped)
+            value = stripped
+        skip_space = False
+        if not value:
+            continue
+        if not buffer:
+            buffer_start = begin
+        buffer.append(value[1] if kind == "ESCAPE" else value)
+        buffer_end = end
+    flush()
+    return n.RichText(_trim(parts), span), anchors
+
+
+def docref(value: str, span: Span) -> n.DocRef:
+    """``[T-ES(2020)23]`` -> DocRef; a backslash inside the brackets makes the next character literal."""
+    inner = value[1:-1].strip()
+    if "\\" in inner:
+        out, chars = [], iter(inner)
+        for char in chars:
+            out.append(next(chars, "\\") if char == "\\" else char)
+        inner = "".join(out)
+    return n.DocRef(inner, span)
+
+
+def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
+    """Strip white space at both ends of a line of text; drop text parts that become empty."""
+    if parts and isinstance(parts[0], n.Text):
+        first = parts[0]
+        value = first.value.lstrip(" \t")
+        shift = len(first.value) - len(value)
+        parts[0] = n.Text(value, Span(first.span.line, first.span.column + shift, first.span.end_line,
+                                      first.span.end_column))
+    if parts and isinstance(parts[-1], n.Text):
+        parts[-1] = n.Text(parts[-1].value.rstrip(" \t"), parts[-1].span)
+    return tuple(p for p in parts if not (isinstance(p, n.Text) and not p.value))
