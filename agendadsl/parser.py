@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from lark import Lark
+from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedInput
 
 from .diagnostics import Diagnostic, sort_key
@@ -56,8 +57,16 @@ def lark_parser() -> Lark:
         postlex=Layout(),
         transformer=AgendaTransformer(),
         maybe_placeholders=False,
-        cache=True,
+        cache=_cache_file(),
     )
+
+
+def _cache_file() -> str | bool:
+    """Where Lark keeps the analysed grammar (it checks the grammar's hash inside the file)."""
+    from .cache import cache_dir
+
+    directory = cache_dir()
+    return str(directory / f"grammar-lark-{lark_version}.cache") if directory else False
 
 
 def parse(source: SourceFile | str) -> ParseResult:

@@ -4,6 +4,7 @@ Markdown: an escaping ``finalize``); only ``Raw`` values made by the filters bel
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +37,42 @@ def _loader(fmt: str, overrides: Path | None) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(overrides / fmt)), built_in])
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates on disk; a cache that cannot be read or written is no cache, not an error."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    from ..cache import cache_dir
+
+    directory = cache_dir()
+    return _QuietBytecodeCache(str(directory), "template-%s.cache") if directory else None
+
+
+@functools.lru_cache(maxsize=16)
 def environment(fmt: str, overrides: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment for ``fmt`` (html, latex, markdown), built for each render."""
+    """The Jinja environment for ``fmt`` (html, latex, markdown). Kept for the process, so each
+    template is compiled once (and loaded compiled from the user's cache on later runs); a
+    template edited meanwhile is noticed and compiled again."""
     common: dict[str, Any] = {
         "loader": _loader(fmt, overrides),
         "undefined": jinja2.StrictUndefined,
         "keep_trailing_newline": True,
         "trim_blocks": True,
         "lstrip_blocks": True,
-        "auto_reload": False,
+        "auto_reload": True,
+        "bytecode_cache": _bytecode_cache(),
     }
     if fmt == "html":
         env = jinja2.Environment(autoescape=True, **common)

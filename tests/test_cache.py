@@ -1,0 +1,95 @@
+"""The per-user cache (agendadsl/cache.py): used when safe, ignored when not, never needed for
+correctness. Each test gives the command its own cache directory through AGENDA_CACHE_DIR."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SAMPLES
+
+SEED = SAMPLES / "lanzarote-2020-11-23.agenda"
+
+
+def render(tmp_path: Path, cache: str | None, fmt: str = "latex", **env_extra: str) -> bytes:
+    env = {k: v for k, v in os.environ.items() if k not in ("AGENDA_CACHE_DIR", "XDG_CACHE_HOME")}
+    env.update(env_extra)
+    if cache is not None:
+        env["AGENDA_CACHE_DIR"] = cache
+    out = tmp_path / f"out.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "agendadsl", "render", str(SEED), "--to", fmt, "-o", str(out)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    return out.read_bytes()
+
+
+def test_the_first_run_fills_the_cache_and_later_runs_give_the_same_bytes(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    uncached = render(tmp_path, "")
+    first = render(tmp_path, str(cache))
+    names = sorted(p.name for p in cache.iterdir())
+    assert any(name.startswith("grammar-lark-") for name in names)
+    assert sum(name.startswith("template-") for name in names) == 3  # agenda, preamble, fragment
+    stamps = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    second = render(tmp_path, str(cache))
+    assert first == second == uncached
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stamps, "a warm run rewrote the cache"
+    assert (cache.stat().st_mode & 0o777) == 0o700
+
+
+def test_damaged_cache_files_are_replaced_not_trusted(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = render(tmp_path, str(cache), "html")
+    for path in cache.iterdir():
+        path.write_bytes(b"\x80garbage" * 10)
+    assert render(tmp_path, str(cache), "html") == expected
+    assert all(not p.read_bytes().startswith(b"\x80garbage") for p in cache.iterdir())
+
+
+def test_a_directory_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    render(tmp_path, str(shared))
+    assert list(shared.iterdir()) == []
+
+
+def test_an_empty_setting_turns_the_cache_off(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    render(tmp_path, "", HOME=str(home), XDG_CACHE_HOME=str(home / "xdg"))
+    assert list(home.rglob("*")) == []
+
+
+def test_without_a_setting_the_cache_is_under_xdg_cache_home(tmp_path: Path) -> None:
+    render(tmp_path, None, XDG_CACHE_HOME=str(tmp_path / "xdg"))
+    assert any((tmp_path / "xdg" / "agendadsl").iterdir())
+
+
+def test_a_cache_path_that_cannot_be_a_directory_means_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    assert render(tmp_path, str(blocker / "cache"), "markdown") == render(tmp_path, "", "markdown")
+
+
+def test_a_house_template_edited_between_renders_is_compiled_again(tmp_path: Path) -> None:
+    from agendadsl import parse
+    from agendadsl.render import Options, render_text
+
+    style = tmp_path / "style"
+    shutil.copytree(ROOT / "templates" / "house-styles" / "secretariat", style)
+    agenda = parse(SEED.read_text(encoding="utf-8")).agenda
+    template = style / "markdown" / "agenda.md.j2"
+    if not template.exists():
+        template.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "templates" / "markdown" / "agenda.md.j2", template)
+    options = Options(templates=style)
+    before = render_text(agenda, "markdown", options)
+    template.write_text("edited: {{ view.meeting.body }}\n", encoding="utf-8")
+    os.utime(template, (1, 1))  # a different modification time, whatever the clock's resolution
+    after = render_text(agenda, "markdown", options)
+    assert before != after and after.startswith("edited: ")
