@@ -15,6 +15,7 @@ from lark import Token
 from . import nodes as n
 from .source import Span
 
+_MARKUP = re.compile(r"[\[\]{}\\]")
 # Tried in this order at each position; the first that matches wins.
 _PIECES = re.compile(r"""
     (?P<TEXT>[^\[\]{}\\]+)                    # plain text
@@ -33,6 +34,16 @@ def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]
         return n.RichText((), span), []
     line, start = token.line or 1, token.column or 1
     text = token.value
+    if _MARKUP.search(text) is None:  # most lines: plain text, one part
+        value = text.strip(" \t")
+        lead = len(text) - len(text.lstrip(" \t"))
+        plain = (n.Text(value, Span(line, start + lead, line, start + len(text))),) if value else ()
+        return n.RichText(plain, span), []
+    return _split_marked(text, line, start, span)
+
+
+def _split_marked(text: str, line: int, start: int, span: Span) -> tuple[n.RichText, list[n.Attr[str]]]:
+    """split() for a text with brackets or backslashes in it."""
     parts: list[n.Inline] = []
     anchors: list[n.Attr[str]] = []
     buffer: list[str] = []

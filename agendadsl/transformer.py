@@ -205,6 +205,8 @@ class AgendaTransformer(Transformer):
             for extra in anchors[1:]:
                 _report(error("duplicate-attribute", "an item can have only one label", extra.span,
                               "remove the second '{#...}'", (Related(anchors[0].span, "first label"),)))
+        if len(children) == 1:  # nothing indented under the item's line: most items
+            return n.Item(mark=head.mark, title=title, number=head.number, span=head.span, **values)
         notes: list[n.Note | n.Bullet] = []
         note_lines: list[_NoteLine] = []
         children_items: list[n.Item] = []

@@ -1,0 +1,34 @@
+"""Inline markup (agendadsl/inline.py): the fast path for plain text agrees with the full one."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from lark import Token
+
+from agendadsl.inline import _split_marked, split
+from agendadsl.source import Span
+
+PLAIN = st.text(st.characters(blacklist_characters="[]{}\\\n", blacklist_categories=("Cs",)), max_size=40)
+
+
+def spans(text) -> list[tuple]:
+    return [(type(part).__name__, part, part.span) for part in text.parts]
+
+
+@given(PLAIN, st.integers(1, 50), st.integers(1, 80))
+def test_plain_text_takes_the_fast_path_with_the_same_result(value: str, line: int, column: int) -> None:
+    span = Span(line, 1, line, column + len(value))
+    token = Token("INLINE", value, line=line, column=column)
+    fast, fast_anchors = split(token, span)
+    full, full_anchors = _split_marked(value, line, column, span)
+    assert spans(fast) == spans(full) and fast_anchors == full_anchors == []
+
+
+def test_markup_is_split_into_parts_with_their_columns() -> None:
+    token = Token("INLINE", " Report [T-ES(2020)23] see {adoption} \\[x\\] {#label}", line=3, column=4)
+    text, anchors = split(token, Span(3, 1, 3, 60))
+    assert [(type(p).__name__, p.span.column, p.span.end_column) for p in text.parts] == [
+        ("Text", 5, 12), ("DocRef", 12, 26), ("Text", 26, 31), ("XRef", 31, 41), ("Text", 41, 48)]
+    assert text.plain == "Report T-ES(2020)23 see {adoption} [x]"
+    assert [(a.value, a.span.column) for a in anchors] == [("label", 48)]
