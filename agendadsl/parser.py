@@ -71,8 +71,6 @@ def _cache_file() -> str | bool:
 
 def parse(source: SourceFile | str) -> ParseResult:
     """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
-    from . import syntax_errors  # only needed when something is wrong
-
     text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -82,6 +80,8 @@ def parse(source: SourceFile | str) -> ParseResult:
     except LayoutAbort as abort:
         return ParseResult(None, _sorted(sink.diagnostics + [abort.diagnostic]))
     except UnexpectedInput as failure:
+        from . import syntax_errors  # only needed when something is wrong
+
         return ParseResult(None, _sorted(sink.diagnostics + [syntax_errors.translate(failure, text)]))
     finally:
         close_sink(reset)
