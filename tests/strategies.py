@@ -433,7 +433,8 @@ def _siblings(draw, context: _Context, parent: ItemModel | None, depth: int, run
     style = _style_for(parent, depth, context)
     if parent is not None and parent.mark == "none":
         # Under an unnumbered item there is no number to build on: the nearest numbered ancestor's
-        # (run_base), or, at the top, the top level's style.
+        # (run_base), or, at the top, the top level's style. (This is what agendadsl does; the docs
+        # say otherwise: test_generated.py, test_automatic_sub_items_of_an_unnumbered_item_are_numbered_1_2.)
         if run_base is None and parent.child_example is None and style.prefix == "inherit":
             style = context.header_styles[0] if context.header_styles else TOP_LEVEL
         parent_base = run_base

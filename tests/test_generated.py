@@ -23,7 +23,7 @@ from agendadsl.nodes import walk
 from agendadsl.render import Options, View, render_bytes, render_text
 from agendadsl.source import decode
 from conftest import need
-from strategies import (Generated, WIDE_CHARS, agendas, escape, free_text, mutated, mutated_bytes, printable_all)
+from strategies import Generated, WIDE_CHARS, agendas, escape, free_text, mutated, mutated_bytes, printable_all
 
 TEXT_FORMATS = ("html", "latex", "markdown", "json", "ics")
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -219,11 +219,14 @@ def test_any_title_renders_literally_in_every_format(title: str) -> None:
 # ------------------------------------------------------------------------ titles in the PDF
 
 def _chars(*ranges: tuple[int, int], extra: str = "") -> str:
-    return "".join(chr(c) for low, high in ranges for c in range(low, high + 1)) + extra
+    """The characters of ``ranges`` and ``extra`` but compatibility ones (ĳ, ŀ, ſ), which
+    pdftotext gives back decomposed (ij, l·, s) as it does for any ligature."""
+    chars = "".join(chr(c) for low, high in ranges for c in range(low, high + 1)) + extra
+    return "".join(c for c in chars if unicodedata.normalize("NFKC", c) == c)
 
 
 # What the Noto fonts of the PDF cover: Latin, Greek, Cyrillic, punctuation and TeX's specials.
-PDF_ALPHABET = _chars((0x20, 0x7E), (0xC0, 0xFF), (0x100, 0x148), (0x14A, 0x17E), (0x391, 0x3A1), (0x3A3, 0x3A9),
+PDF_ALPHABET = _chars((0x20, 0x7E), (0xC0, 0xFF), (0x100, 0x17E), (0x391, 0x3A1), (0x3A3, 0x3A9),
                       (0x3B1, 0x3C9), (0x410, 0x44F), extra="ЁёάέήίόύώΆΈΉΊΌΎΏ–—‘’“”…«»¡¿§¶•·€£¥©®°±×÷")
 PDF_SNIPPETS = [r"\input{x}", r"\directlua{os.exit(1)}", "\\", "{", "}", "$x$", "%", "&", "#1", "~", "^^5c", "_",
                 "<script>", "*#_", "--", "``", "''", "//", "{#x}", "[ref]"]
@@ -277,3 +280,14 @@ def test_a_comment_between_header_fields_formats_stably() -> None:
     # gets a blank line after it. `agenda fmt` refuses the file (exit 2, "a bug in agendadsl").
     formatted = format_source("language: en\n// the chair asked for English\nbody: Board\n\n1. Opening\n").text
     assert format_source(formatted).text == formatted
+
+
+@pytest.mark.xfail(strict=True, reason="docs/language.md ('Unnumbered items') says automatic sub-items of an "
+                   "unnumbered item are numbered '1', '2' (no dot); they are numbered like the top level ('1.', "
+                   "'2.'), or, under a numbered item, from that item's number ('2.1', '2.2')")
+@pytest.mark.parametrize("source", ["* Annex\n  #. A\n  #. B\n", "1. A\n2. B\n   * Heading\n     #. x\n     #. y\n"])
+def test_automatic_sub_items_of_an_unnumbered_item_are_numbered_1_2(source: str) -> None:
+    # The generator (strategies._siblings) follows the behaviour, so generated agendas check clean.
+    agenda = parse(source).agenda
+    numbers = resolve(agenda)
+    assert [numbers.number_of(item) for item, _ in walk(agenda.items)][-2:] == ["1", "2"]
