@@ -13,6 +13,7 @@ from lark import Lark
 from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedInput
 
+from .bulk import collector_paused
 from .diagnostics import Diagnostic, sort_key
 from .layout import Layout, LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
@@ -76,7 +77,8 @@ def parse(source: SourceFile | str) -> ParseResult:
         text = text[1:]
     sink, reset = open_sink(text)
     try:
-        agenda = lark_parser().parse(text)
+        with collector_paused():
+            agenda = lark_parser().parse(text)
     except LayoutAbort as abort:
         return ParseResult(None, _sorted(sink.diagnostics + [abort.diagnostic]))
     except UnexpectedInput as failure:

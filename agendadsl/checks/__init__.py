@@ -6,6 +6,7 @@ Checks never raise for a bad agenda and never print: they return diagnostics.
 
 from __future__ import annotations
 
+from ..bulk import collector_paused
 from ..diagnostics import Diagnostic, sort_key
 from ..nodes import Agenda
 from .context import CheckContext
@@ -16,10 +17,11 @@ from . import dates, numbering, references, structure, text  # noqa: E402,F401  
 
 def check(agenda: Agenda) -> list[Diagnostic]:
     """Every diagnostic for ``agenda``, in source order."""
-    context = CheckContext.of(agenda)
-    found: list[Diagnostic] = []
-    for entry in CHECKS:
-        found.extend(entry.function(context))
+    with collector_paused():
+        context = CheckContext.of(agenda)
+        found: list[Diagnostic] = []
+        for entry in CHECKS:
+            found.extend(entry.function(context))
     return sorted(found, key=sort_key)
 
 

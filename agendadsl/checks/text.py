@@ -76,8 +76,8 @@ def _at(span: Span, offset: int) -> Span:
 def control_character(context: CheckContext) -> Iterable[Diagnostic]:
     """Control characters (NUL, escape, ...) that would corrupt or vanish from the output."""
     for value, span in _strings(context):
-        if len(value) > MAX_TEXT_LENGTH:
-            continue  # text-too-long says enough
+        if len(value) > MAX_TEXT_LENGTH or (value.isprintable() and "\ufffd" not in value):
+            continue  # text-too-long says enough; printable text has none of _SUSPECT but U+FFFD
         found = _SUSPECT.search(value)
         if found is not None:
             char = found.group()
@@ -89,7 +89,7 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
 def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
     """Bidirectional overrides that make the text display differently from what it says."""
     for value, span in _strings(context):
-        found = _BIDI.search(value)
+        found = None if value.isprintable() else _BIDI.search(value)  # bidi controls are not printable
         if found is not None:
             offset = found.start()
             yield error("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "

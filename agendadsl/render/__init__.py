@@ -3,9 +3,11 @@ under ``templates/<format>/``, and the formats that are data rather than documen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..bulk import collector_paused
 from ..nodes import Agenda
 from .view import View
 
@@ -42,12 +44,27 @@ def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
 
     from ..diagnostics import AgendaError
 
-    view = build(agenda, view=options.view, language=options.language, since=options.since)
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:
-        return environment(fmt, options.templates).get_template(name).render(view=view)
+        with collector_paused():
+            view = build(agenda, view=options.view, language=options.language, since=options.since)
+            return _joined(environment(fmt, options.templates).get_template(name).generate(view=view))
     except jinja2.TemplateError as problem:
         raise AgendaError(f"the {fmt} template {_where(problem)}: {problem.message or problem}") from None
+
+
+def _joined(pieces: Iterator[str]) -> str:
+    """A template's output, joined a few thousand pieces at a time: joining the whole generator at
+    once keeps every small piece alive until the end (about 85 MB at 100,000 items)."""
+    chunks: list[str] = []
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) == 4096:
+            chunks.append("".join(batch))
+            batch.clear()
+    chunks.append("".join(batch))
+    return "".join(chunks)
 
 
 def _where(problem: Exception) -> str:
