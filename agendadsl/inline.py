@@ -67,8 +67,8 @@ def _split_marked(text: str, line: int, start: int, span: Span) -> tuple[n.RichT
         if kind in ("DOCREF", "XREF"):
             flush()
             skip_space = False
-            span = Span(line, start + begin, line, start + end)
-            parts.append(docref(value, span) if kind == "DOCREF" else n.XRef(value[1:-1], span))
+            where = Span(line, start + begin, line, start + end)
+            parts.append(docref(value, where) if kind == "DOCREF" else n.XRef(value[1:-1], where))
             continue
         if skip_space and kind == "TEXT":
             stripped = value.lstrip(" \t")

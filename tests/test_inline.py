@@ -32,3 +32,4 @@ def test_markup_is_split_into_parts_with_their_columns() -> None:
         ("Text", 5, 12), ("DocRef", 12, 26), ("Text", 26, 31), ("XRef", 31, 41), ("Text", 41, 48)]
     assert text.plain == "Report T-ES(2020)23 see {adoption} [x]"
     assert [(a.value, a.span.column) for a in anchors] == [("label", 48)]
+

@@ -176,9 +176,6 @@ def test_text_too_long_in_titles_and_notes_is_reported_where_the_text_starts(pla
     assert found(write(text)) == [("text-too-long", line, column)]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG since e8eabbb (one INLINE token per line, agendadsl/inline.py): the "
-                   "RichText of a line with a reference spans only the reference, so text-too-long points into "
-                   "the middle of the line")
 @pytest.mark.parametrize("source", ["1. Hello [R-1] world\n", "1. A\n   > Hello [R-1] world\n"])
 def test_a_line_of_text_spans_all_of_its_text(source: str) -> None:
     from agendadsl import parse
