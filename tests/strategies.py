@@ -251,18 +251,8 @@ LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "oct
 
 def writable(style: Style, prefix: tuple[str, ...], segment: str) -> bool:
     """Whether a number can be written out, not only reached with '#.'. A number needs a dot, a
-    parenthesis or a leading digit (docs: "Numbers"); so 'a' and 'IV' alone cannot be written.
-
-    A letter or roman part with an insertion suffix after a leading digit ('1.Abis', '2.IIbis')
-    is avoided too: agendadsl does not read it as a number (see test_generated.py,
-    test_letter_insertion_after_a_digit_part_is_a_number)."""
-    if not (style.opener or style.closer or prefix or segment[:1].isdigit()):
-        return False
-    parts = (*prefix, segment)
-    for index, part in enumerate(parts[1:], start=1):
-        if not part[:1].isdigit() and part.endswith(LATIN_SUFFIXES) and (parts[0][:1].isdigit() or index >= 2):
-            return False
-    return True
+    parenthesis or a leading digit (docs: "Numbers"); so 'a' and 'IV' alone cannot be written."""
+    return bool(style.opener or style.closer or prefix or segment[:1].isdigit())
 
 
 # ------------------------------------------------------------------------------------- dates

@@ -259,8 +259,6 @@ def test_a_sample_of_titles_prints_literally_in_the_pdf(tmp_path_factory, titles
 
 # ------------------------------------------------------------------------------ bugs found
 
-@pytest.mark.xfail(strict=True, reason="BUG in grammar/agenda.lark NUMBER: a letter or roman part with an insertion "
-                   "suffix after a leading digit part ('1.Abis', '2.IIbis') is not read as a number")
 @pytest.mark.parametrize("source", [
     "numbering: 1. / 1.A\n\n1. A\n   1.A x\n   1.Abis y\n",
     "1. A\n   @numbering 2.I\n   #. x\n   2.Ibis y\n",
