@@ -24,7 +24,7 @@ class View(enum.Enum):
     INTERNAL = "internal"  # a run sheet: internal items and '!' notes too
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of inline text: plain ``text``, a document reference (``url`` when linkable) or a
     cross-reference (``text`` is the target's number, ``href`` its anchor)."""
@@ -35,7 +35,7 @@ class Segment:
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DatesView:
     text: str
     start: str | None
@@ -46,13 +46,13 @@ class DatesView:
         return self.end is not None and self.end != self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RefView:
     text: str
     url: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoteView:
     """``kind`` is note, internal or bullet; ``lines`` are lists of segments."""
 
@@ -60,7 +60,7 @@ class NoteView:
     lines: tuple[tuple[Segment, ...], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemView:
     number: str | None
     id: str
@@ -89,7 +89,7 @@ class ItemView:
         return self.status == "withdrawn"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NextMeetingView:
     dates: DatesView
     place: str | None
@@ -99,7 +99,7 @@ class NextMeetingView:
     remark: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChangeView:
     """One line of the summary of changes of a revised agenda."""
 
@@ -109,7 +109,7 @@ class ChangeView:
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeetingView:
     body: str | None
     title: str | None
@@ -125,7 +125,7 @@ class MeetingView:
     banner: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One entry of the agenda's body in source order: an item, or the next-meetings list."""
 
@@ -134,7 +134,7 @@ class Block:
     meetings: tuple[NextMeetingView, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """Consecutive top-level items (``type`` "items"), or the next-meetings list."""
 
@@ -155,7 +155,7 @@ class Run:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaView:
     language: str
     view: str
