@@ -118,7 +118,9 @@ def split_label(text: str) -> Label:
 
 def split_suffix(segment: str, scheme: Scheme) -> tuple[str, str]:
     """Split an insertion suffix off a segment: ``1bis`` -> (``1``, ``bis``), ``6a`` -> (``6``, ``a``)."""
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):  # "quater" before "ter"
+    # Roman and letter parts take bis to sexies only (docs/limits.md), however they are written.
+    allowed = SUFFIXES if scheme is Scheme.ARABIC else SUFFIXES[:5]
+    for suffix in sorted(allowed, key=len, reverse=True):  # "quater" before "ter"
         if segment.endswith(suffix) and len(segment) > len(suffix):
             return segment[: -len(suffix)], suffix
     if scheme is Scheme.ARABIC and len(segment) > 1 and segment[-1].isalpha() and segment[:-1].isdigit():

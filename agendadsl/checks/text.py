@@ -16,16 +16,17 @@ from .registry import check
 MAX_TEXT_LENGTH = 2000
 """Longest title, note line, bullet or header value, in characters (docs/limits.md)."""
 
-def _values(context: CheckContext) -> Iterator[tuple[str, Span]]:
-    """Every piece of user text outside titles, notes and bullets, with where it is."""
+def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str, Span]]:
+    """Every piece of user text outside titles, notes and bullets, with where it is (without the
+    series patterns and URLs if not ``series``: the length limit does not apply to them)."""
     meeting = context.agenda.meeting
     for value in (meeting.body, meeting.title, meeting.platform, meeting.place):
         if value is not None:
             yield value.value, value.span
     if meeting.reference is not None:
         yield meeting.reference.text, meeting.reference.span
-    for series in meeting.series:
-        yield series.pattern + " " + (series.url or ""), series.span
+    for declared in meeting.series if series else ():
+        yield declared.pattern + " " + (declared.url or ""), declared.span
     for item, _depth in context.items:
         if item.presenter is not None:
             yield item.presenter.value, item.presenter.span
@@ -100,8 +101,9 @@ def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
 @check("text-too-long")
 def text_too_long(context: CheckContext) -> Iterable[Diagnostic]:
     """A title, note line or value longer than MAX_TEXT_LENGTH characters."""
-    lines = ((text.plain, text.span) for text, _item in context.texts())
-    for value, span in itertools.chain(lines, _values(context)):
+    # A line's text starts after its marker or number: at its first part.
+    lines = ((text.plain, text.parts[0].span if text.parts else text.span) for text, _item in context.texts())
+    for value, span in itertools.chain(lines, _values(context, series=False)):
         if len(value) > MAX_TEXT_LENGTH:
             yield error("text-too-long", f"this text is {len(value):,} characters long; the limit is "
                         f"{MAX_TEXT_LENGTH:,}", Span(span.line, span.column, span.line, span.column + 1),
