@@ -148,6 +148,11 @@ class _Printer:
             self.next_comment += 1
         while self.lines and self.lines[-1][0] == "":
             self.lines.pop()
+        # Comments that end up first (one that stood before a header field the canonical order
+        # moves to the top) are an opening block too, or the next run would add the blank line.
+        opening = next((i for i, (text, _) in enumerate(self.lines) if not text.startswith("//")), 0)
+        if opening and self.lines[opening][0] != "":
+            self.lines.insert(opening, ("", 0))
         return "\n".join(text.rstrip(" \t") for text, _ in self.lines) + "\n" if self.lines else ""
 
     # ------------------------------------------------------------------ header
