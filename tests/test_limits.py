@@ -287,3 +287,37 @@ def test_roman_and_letter_parts_take_bis_to_sexies_only(scheme: tuple[str, str, 
     inserted = "".join(f"{wrap(first + s)} x\n" for s in LATIN[:5])
     assert numbers(head + inserted + f"{wrap(second)} b\n")[-2:] == [wrap(first + "sexies"), wrap(second)]
     assert codes(head + inserted + f"{wrap(first + 'septies')} x\n{wrap(second)} b\n") != []
+
+
+# ------------------------------------------------------------------- what the outputs can carry
+
+def test_an_agenda_at_every_limit_renders_everywhere_and_its_pdf_shows_all_of_it(tmp_path) -> None:
+    # The limits are chosen below what TeX, Jinja and the browsers can carry: 33 levels of items,
+    # each title 2,000 characters (one of them a single unbreakable word), a 2,000-character note
+    # and next-meeting remark. Every level's text must reach the page: indentation that kept
+    # growing pushed levels 16-32 off the PDF's pages before the LaTeX indentation was capped.
+    import html5lib
+
+    from conftest import need
+
+    from agendadsl.render import render_bytes
+
+    need("lualatex")
+    pdftotext = need("pdftotext")
+    lines = ["body: Limits committee", "date: 23 November 2020", ""]
+    for depth in range(33):
+        lines.append("    " * depth + "#. " + (f"Level{depth} " + "long title words " * 120)[:TEXT_LIMIT])
+    lines += ["#. " + "Unbreakable" * 180, "   > " + ("note " * 400)[:TEXT_LIMIT], "", "next meetings:",
+              "  - 7-11 December 2020, Strasbourg; " + ("remark " * 300)[:TEXT_LIMIT]]
+    agenda, diagnostics = analyse("\n".join(lines) + "\n")
+    assert [d.code for d in diagnostics] == []
+    for fmt in ("markdown", "json", "ics", "latex"):
+        assert render_bytes(agenda, fmt)
+    document = html5lib.parse(render_bytes(agenda, "html"), namespaceHTMLElements=False)
+    assert all(f"Level{depth} " in "".join(document.itertext()) for depth in range(33))
+    pdf = tmp_path / "limits.pdf"
+    pdf.write_bytes(render_bytes(agenda, "pdf"))
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.split())
+    assert [depth for depth in range(33) if f"Level{depth} " not in text] == []
+    assert "Unbreakable" * 3 in text.replace(" ", "")
