@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 @contextlib.contextmanager
@@ -25,3 +25,21 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def batched(pieces: Iterable[str], size: int = 4096) -> Iterator[str]:
+    """Many small pieces of text (a template's output, JSON) joined ``size`` at a time: joining a
+    whole generator at once keeps every small piece alive until the end (for JSON at 100,000
+    items, 650 MB)."""
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch)
+
+
+def joined(pieces: Iterable[str]) -> str:
+    """All the pieces as one text, built in batches."""
+    return "".join(batched(pieces))

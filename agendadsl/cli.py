@@ -185,7 +185,7 @@ def _render_options(view: "ViewChoice", language: str | None, templates: Path | 
 def _render_one(source: str, targets: list, options, final: bool, color: "ColorMode") -> int:
     """Render one input to each of its targets; the exit status for it."""
     from .files import write_atomic
-    from .render import render_bytes
+    from .render import render_chunks
     from .render.final import unconfirmed
     from .report import FileReport, format_text
 
@@ -205,13 +205,14 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
     status = 0
     for target in targets:  # one failed format (say, PDF without TeX) does not stop the others
         try:
-            data = render_bytes(agenda, target.fmt, options)
+            chunks = render_chunks(agenda, target.fmt, options)
             if target.path is None:
-                sys.stdout.buffer.write(data)
+                # Standard output gets nothing unless the whole render succeeds.
+                sys.stdout.buffer.write(b"".join(chunks))
                 sys.stdout.flush()
             else:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target.path, data)
+                write_atomic(target.path, chunks)
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {source}: {problem}\n")
             status = EXIT_USAGE

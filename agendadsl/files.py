@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .diagnostics import AgendaError, Diagnostic
@@ -59,8 +60,9 @@ def read_source(path: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     return decode(read_bytes(path), path, size)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once; the old file stays intact if anything fails."""
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or chunks written as they come) all at once; the old
+    file stays intact if anything fails, making the chunks included."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -69,7 +71,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         if target.exists():

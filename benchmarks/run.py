@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -46,23 +45,64 @@ def stages(text: str, repeat: int) -> dict[str, float]:
     data = text.encode("utf-8")
     out = {"read": median_time(lambda: decode(data, "bench"), repeat)}
     out["parse"] = median_time(lambda: parse(text), repeat)
+    # Each check gets a fresh agenda, as after an edit: check() on the same object again would
+    # find its numbering already resolved.
+    out["check"] = max(0.0, median_time(lambda: check(parse(text).agenda), repeat) - out["parse"])
     agenda_ = parse(text).agenda
-    out["check"] = median_time(lambda: check(agenda_), repeat)
     for fmt in ("html", "latex", "markdown", "json"):
         out[f"render {fmt}"] = median_time(lambda fmt=fmt: render_text(agenda_, fmt), repeat)
     return out
 
 
+# Peak memory is read by a small fresh process that runs the command: a child forked from this
+# process, which holds the parsed agendas, would count this process's memory in its own peak.
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+         "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def cold(command: list[str], repeat: int) -> tuple[float, int]:
     """Median wall time of a whole process, and its peak memory in MB."""
-    times, peaks = [], []
+    times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss // 1024)
-    return statistics.median(times), max(peaks)
+    peak = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
+    return statistics.median(times), int(peak.stdout) // 1024
+
+
+def targets(results: dict) -> list[dict]:
+    """Each speed target of issue 5 that this run measured: met or not, with the figure."""
+    cases = {case["case"]: case for case in results["cases"]}
+    out = []
+
+    def add(target: str, measured: float, limit: float, text: str) -> None:
+        out.append({"target": target, "measured": text, "met": measured <= limit})
+
+    seed = cases["seed"]
+    if seed["pandoc_latex"]:
+        add("cold render --to latex of the seed <= 1.5x pandoc", seed["latex_ratio"], 1.5,
+            f"{seed['cold_latex']:.3f} s = {seed['latex_ratio']:.2f}x pandoc ({seed['pandoc_latex']:.3f} s)")
+    add("cold check of the seed <= 0.25 s", seed["cold_check"], 0.25, f"{seed['cold_check']:.3f} s")
+    add("agenda --version <= 0.15 s", results["version_seconds"], 0.15, f"{results['version_seconds']:.3f} s")
+    warm = seed["stages"]["parse"] + seed["stages"]["check"]
+    add("warm parse + check of the seed <= 20 ms", warm, 0.020, f"{warm * 1000:.1f} ms")
+    for size, factor in (("1,000 items", 2), ("10,000 items", 5)):
+        case = cases.get(size)
+        if case and case["pandoc_latex"]:
+            worst = max(case["latex_ratio"], case["html_ratio"])
+            add(f">= {factor}x pandoc's throughput at {size} (latex and html)", worst, 1 / factor,
+                f"{1 / case['latex_ratio']:.2f}x (latex), {1 / case['html_ratio']:.2f}x (html)")
+    small, large = cases.get("1,000 items"), cases.get("100,000 items")
+    if small and large:
+        ratio = large["us_per_item"] / small["us_per_item"]
+        warm_small = sum(small["stages"][k] for k in ("parse", "check", "render latex")) / small["items"]
+        warm_large = sum(large["stages"][k] for k in ("parse", "check", "render latex")) / large["items"]
+        add("time per item at 100,000 <= 1.2x the time at 1,000", warm_large / warm_small, 1.2,
+            f"{warm_large / warm_small:.2f}x in one process (parse+check+latex: {warm_small * 1e6:.0f} -> "
+            f"{warm_large * 1e6:.0f} us/item); {ratio:.2f}x cold, start-up included")
+        add("peak memory at 100,000 items <= 250 MB", large["peak_mb"], 250, f"{large['peak_mb']} MB")
+    return out
 
 
 def main() -> int:
@@ -72,7 +112,9 @@ def main() -> int:
     parser.add_argument("--json", default=str(HERE / "results.json"))
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
-    agenda_cmd = [sys.executable, "-m", "agendadsl"]
+    # The installed command, as users run it (python -m agendadsl when run from a checkout).
+    script = Path(sys.executable).with_name("agenda")
+    agenda_cmd = [str(script)] if script.exists() else [sys.executable, "-m", "agendadsl"]
     pandoc = shutil.which("pandoc")
     results: dict = {"python": sys.version.split()[0], "pandoc": bool(pandoc), "cases": []}
     with tempfile.TemporaryDirectory() as folder:
@@ -128,6 +170,10 @@ def main() -> int:
                   f"{f(timing['render html'], 7)} {f(timing['render latex'], 7)} | {f(check_s, 10)} "
                   f"{f(latex_s, 10)} {f(html_s, 9)} {case['peak_mb']:>7} | {f(pandoc_tex, 10)} {f(pandoc_html, 11)} "
                   f"{f(case['latex_ratio'], 9, 2)} {f(case['html_ratio'], 10, 2)} | {case['us_per_item']:>7.0f}")
+    results["targets"] = targets(results)
+    print("\ntargets (issue 5):")
+    for line in results["targets"]:
+        print(f"  {'met ' if line['met'] else 'MISS'}  {line['target']}: {line['measured']}")
     Path(options.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nseconds, medians of {options.repeat}; ratios are agenda / pandoc (lower is faster); "
           f"written to {options.json}")

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .. import docrefs
+from ..bulk import collector_paused, joined
 from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
 from ..resolution import Resolution, resolve
@@ -16,7 +17,9 @@ VERSION = 1
 
 def to_json(agenda: Agenda) -> str:
     """Deterministic, pretty-printed JSON of the whole agenda, with every item's display number."""
-    return json.dumps(_Exporter(agenda).document(), ensure_ascii=False, indent=2) + "\n"
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    with collector_paused():
+        return joined(encoder.iterencode(_Exporter(agenda).document())) + "\n"
 
 
 def _value(attr: Attr | None) -> Any:
