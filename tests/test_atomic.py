@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from agendadsl import format_source, parse
 from agendadsl.render import Options, render_text
 from conftest import need
@@ -143,6 +145,25 @@ def test_a_template_error_leaves_the_old_output(cli, tmp_path) -> None:
               str(tmp_path / "style"))
     assert run.exit_code == 2 and "agenda.html.j2" in run.stderr and "Traceback" not in run.stderr
     assert target.read_bytes() == b"previous"
+    assert listing(tmp_path) == ["a.agenda", "out.html", "style"]
+
+
+@pytest.mark.parametrize("to", ["html", "-"])
+def test_a_template_that_fails_after_much_output_leaves_the_old_output(cli, tmp_path, to: str) -> None:
+    # Renders are written as the template produces them: several batches reach the temporary
+    # file (or would reach standard output) before the error at the end.
+    (tmp_path / "a.agenda").write_text(SEED_AGENDA, encoding="utf-8")
+    style = tmp_path / "style" / "html"
+    style.mkdir(parents=True)
+    (style / "agenda.html.j2").write_text("{% for n in range(20000) %}<p>{{ n }}</p>{% endfor %}"
+                                          "{{ view.no_such_thing.at_all }}\n", encoding="utf-8")
+    target = tmp_path / "out.html"
+    target.write_bytes(b"previous")
+    output = ["-o", str(target)] if to == "html" else ["--to", "html", "-o", "-"]
+    run = cli("render", str(tmp_path / "a.agenda"), *(["--to", "html"] if to == "html" else []), *output,
+              "--templates", str(tmp_path / "style"))
+    assert run.exit_code == 2 and "agenda.html.j2" in run.stderr
+    assert target.read_bytes() == b"previous" and run.stdout == ""
     assert listing(tmp_path) == ["a.agenda", "out.html", "style"]
 
 
