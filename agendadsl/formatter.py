@@ -148,11 +148,15 @@ class _Printer:
             self.next_comment += 1
         while self.lines and self.lines[-1][0] == "":
             self.lines.pop()
-        # Comments that end up first (one that stood before a header field the canonical order
-        # moves to the top) are an opening block too, or the next run would add the blank line.
-        opening = next((i for i, (text, _) in enumerate(self.lines) if not text.startswith("//")), 0)
-        if opening and self.lines[opening][0] != "":
-            self.lines.insert(opening, ("", 0))
+        # All the comments that end up before the first line (the opening ones, and one that stood
+        # before a header field the canonical order moves to the top) form the opening block: one
+        # run of comments and a blank line, as the next run would read them.
+        lead = 0
+        while lead < len(self.lines) and (self.lines[lead][0] == "" or self.lines[lead][0].startswith("//")):
+            lead += 1
+        if lead < len(self.lines):
+            comments = [line for line in self.lines[:lead] if line[0]]
+            self.lines[:lead] = comments + [("", 0)] if comments else []
         return "\n".join(text.rstrip(" \t") for text, _ in self.lines) + "\n" if self.lines else ""
 
     # ------------------------------------------------------------------ header
