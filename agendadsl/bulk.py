@@ -39,7 +39,3 @@ def batched(pieces: Iterable[str], size: int = 4096) -> Iterator[str]:
             batch.clear()
     yield "".join(batch)
 
-
-def joined(pieces: Iterable[str]) -> str:
-    """All the pieces as one text, built in batches."""
-    return "".join(batched(pieces))

@@ -37,9 +37,9 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
     what is written to a file without ever holding the whole output (at 100,000 items, HTML is
     23 million characters)."""
     if fmt == "json":
-        from .json_export import to_json
+        from .json_export import json_pieces
 
-        yield to_json(agenda)
+        yield from json_pieces(agenda)
         return
     if fmt == "ics":
         from .ics import to_ics

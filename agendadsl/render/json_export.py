@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .. import docrefs
-from ..bulk import collector_paused, joined
+from ..bulk import batched, collector_paused
 from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
 from ..resolution import Resolution, resolve
@@ -17,9 +18,15 @@ VERSION = 1
 
 def to_json(agenda: Agenda) -> str:
     """Deterministic, pretty-printed JSON of the whole agenda, with every item's display number."""
+    return "".join(json_pieces(agenda))
+
+
+def json_pieces(agenda: Agenda) -> Iterator[str]:
+    """The text of to_json() in consecutive batches, for writing as they come."""
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
     with collector_paused():
-        return joined(encoder.iterencode(_Exporter(agenda).document())) + "\n"
+        yield from batched(encoder.iterencode(_Exporter(agenda).document()))
+    yield "\n"
 
 
 def _value(attr: Attr | None) -> Any:
