@@ -217,7 +217,8 @@ def _render_one(source: str, targets: list, options, final: bool, color: "ColorM
             sys.stderr.write(f"agenda: error: {source}: {problem}\n")
             status = EXIT_USAGE
         except OSError as problem:
-            sys.stderr.write(f"agenda: error: {target.path}: {problem.strerror or problem}\n")
+            where = target.path if target.path is not None else "standard output"
+            sys.stderr.write(f"agenda: error: {where}: {problem.strerror or problem}\n")
             status = EXIT_USAGE
     return status
 
