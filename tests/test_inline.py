@@ -33,3 +33,16 @@ def test_markup_is_split_into_parts_with_their_columns() -> None:
     assert text.plain == "Report T-ES(2020)23 see {adoption} [x]"
     assert [(a.value, a.span.column) for a in anchors] == [("label", 48)]
 
+
+
+@given(st.text(st.sampled_from("[]\\ aT-(2)"), max_size=12))
+def test_references_in_text_and_in_docs_lines_are_read_alike(text: str) -> None:
+    # inline.py and the grammar's DOCREF terminal (for @docs lines) each spell the pattern.
+    import re
+
+    from agendadsl.inline import DOCREF
+    from agendadsl.parser import lark_parser
+
+    grammar = re.compile(lark_parser().get_terminal("DOCREF").pattern.to_regexp())
+    inline = re.compile(DOCREF)
+    assert bool(grammar.fullmatch(text)) == bool(inline.fullmatch(text))
