@@ -22,7 +22,7 @@ DOCREF = r"\[(?:[^\[\]\\]|\\.)+\]"
 # Tried in this order at each position; the first that matches wins.
 _PIECES = re.compile(r"""
     (?P<TEXT>[^\[\]{}\\]+)                    # plain text
-  | (?P<DOCREF>{docref})                    # [T-ES(2020)23]
+  | (?P<DOCREF>{docref})                      # [T-ES(2020)23]
   | (?P<XREF>\{[A-Za-z][A-Za-z0-9_.-]*\})     # {adoption}
   | (?P<ANCHOR>\{\#[^{}]*\})                  # {#adoption}
   | (?P<ESCAPE>\\[\[\]{}\\])                  # \[ is a literal bracket
