@@ -12,6 +12,22 @@ def main() -> None:
 
         sys.stdout.write(f"agenda {__version__}\n")
         return
-    from .cli import main as run
+    try:
+        from .cli import main as run
 
-    run()
+        run()
+    except ModuleNotFoundError as missing:
+        # A broken installation (run from a checkout, or a dependency removed) gets one clear
+        # line, not a traceback; a missing module that is not a dependency is a bug: re-raised.
+        package = (missing.name or "").partition(".")[0]
+        if package not in _DEPENDENCIES:
+            raise
+        from .report import EXIT_USAGE
+
+        sys.stderr.write(f"agenda: error: the Python package '{package}' that agendadsl needs is not installed; "
+                         "install agendadsl with pip (see the README), which installs it too\n")
+        sys.exit(EXIT_USAGE)
+
+
+_DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar"}
+"""The packages agendadsl imports that pyproject.toml's dependencies install."""

@@ -96,3 +96,20 @@ def test_stdin(cli) -> None:
     assert cli("check", "-", input=GOOD).exit_code == 0
     run = cli("check", "--color", "never", "-", input="1. A\n3. B\n")
     assert run.exit_code == 1 and run.stderr.startswith("-:2:1: error[numbering-gap]")
+
+
+@pytest.mark.parametrize("package", ["typer", "lark", "jinja2"])
+def test_a_missing_dependency_is_one_clear_line_not_a_traceback(package: str, tmp_path) -> None:
+    # As when the command is run from a checkout without installing it: the import fails.
+    import subprocess
+    import sys
+
+    from conftest import SAMPLES
+
+    script = (f"import sys; sys.modules[{package!r}] = None; "
+              f"sys.argv = ['agenda', 'render', {str(SAMPLES / 'lanzarote-2020-11-23.agenda')!r}, '--to', 'html', "
+              f"'-o', {str(tmp_path / 'out.html')!r}]; from agendadsl.entry import main; main()")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr == (f"agenda: error: the Python package '{package}' that agendadsl needs is not installed; "
+                          "install agendadsl with pip (see the README), which installs it too\n")
