@@ -1,6 +1,6 @@
 """agendadsl: a plain-text language for meeting agendas.
 
-The public API, used by the CLI and by tools::
+The public API, used by the CLI, the editor server and by tools::
 
     result = agendadsl.parse(text)          # ParseResult: .agenda (or None) and .diagnostics
     problems = agendadsl.check(result.agenda)
@@ -8,7 +8,9 @@ The public API, used by the CLI and by tools::
     text = agendadsl.format_source(text).text
     changes = agendadsl.diff(old_agenda, new_agenda)
 
-Names are imported on first use, so that ``agenda --version`` does not load the parser.
+Every name below is written out, so editors and type checkers see it. The modules behind them are
+imported on first use, so that ``agenda --version`` does not load the parser and ``agenda check``
+does not load the renderers.
 """
 
 from __future__ import annotations
@@ -16,43 +18,58 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:  # the same names, imported eagerly, for type checkers and editors
+    from .checks import check
+    from .checks.analyse import analyse
+    from .edit.changes import Change, diff
+    from .edit.formatter import FormatError, format_source
+    from .edit.renumbering import renumber
+    from .language.diagnostics import AgendaError, Diagnostic, Related, Severity
+    from .language.nodes import Agenda, Item, Meeting, NextMeeting
+    from .language.parser import ParseResult, parse
+    from .language.resolution import Resolution, resolve
+    from .language.source import SourceFile
+    from .language.span import Span
+    from .render.json_export import to_json
 
-_EXPORTS = {
-    "Agenda": "nodes", "Item": "nodes", "Meeting": "nodes", "NextMeeting": "nodes",
-    "AgendaError": "diagnostics", "Diagnostic": "diagnostics", "Related": "diagnostics", "Severity": "diagnostics",
-    "ParseResult": "parser", "parse": "parser",
-    "check": "checks",
-    "Resolution": "resolution", "resolve": "resolution",
-    "SourceFile": "source", "Span": "source",
+__all__ = [
+    "Agenda", "AgendaError", "Change", "Diagnostic", "FormatError", "Item", "Meeting", "NextMeeting",
+    "ParseResult", "Related", "Resolution", "Severity", "SourceFile", "Span",
+    "__version__", "analyse", "check", "diff", "format_source", "parse", "renumber", "resolve", "to_json",
+]
+
+_HOMES = {
+    "Agenda": "language.nodes", "Item": "language.nodes", "Meeting": "language.nodes",
+    "NextMeeting": "language.nodes",
+    "AgendaError": "language.diagnostics", "Diagnostic": "language.diagnostics",
+    "Related": "language.diagnostics", "Severity": "language.diagnostics",
+    "ParseResult": "language.parser", "parse": "language.parser",
+    "Resolution": "language.resolution", "resolve": "language.resolution",
+    "SourceFile": "language.source", "Span": "language.span",
+    "check": "checks", "analyse": "checks.analyse",
+    "format_source": "edit.formatter", "FormatError": "edit.formatter",
+    "renumber": "edit.renumbering", "diff": "edit.changes", "Change": "edit.changes",
     "to_json": "render.json_export",
-    "format_source": "formatter", "FormatError": "formatter",
-    "renumber": "renumbering",
-    "diff": "changes", "Change": "changes",
-    "analyse": "pipeline",
 }
-
-__all__ = sorted([*_EXPORTS, "__version__"])
+"""Where each public name is defined (a test holds this table, ``__all__`` and the imports above together)."""
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    if name == "__version__":
+        value: Any = _installed_version()
+    elif name in _HOMES:
+        value = getattr(importlib.import_module(f".{_HOMES[name]}", __name__), name)
+    else:
         raise AttributeError(f"module 'agendadsl' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
-if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
-    from .checks import check
-    from .diagnostics import AgendaError, Diagnostic, Related, Severity
-    from .changes import Change, diff
-    from .formatter import FormatError, format_source
-    from .nodes import Agenda, Item, Meeting, NextMeeting
-    from .parser import ParseResult, parse
-    from .pipeline import analyse
-    from .render.json_export import to_json
-    from .renumbering import renumber
-    from .resolution import Resolution, resolve
-    from .source import SourceFile, Span
+def _installed_version() -> str:
+    """The version, defined once in pyproject.toml and read from the installed metadata."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("agendadsl")
+    except PackageNotFoundError:  # imported from a checkout that was never installed
+        return "0+unknown"

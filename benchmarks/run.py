@@ -40,7 +40,7 @@ def stages(text: str, repeat: int) -> dict[str, float]:
     """Seconds per stage, in this (warm) process."""
     from agendadsl import check, parse
     from agendadsl.render import render_text
-    from agendadsl.source import decode
+    from agendadsl.language.source import decode
 
     data = text.encode("utf-8")
     out = {"read": median_time(lambda: decode(data, "bench"), repeat)}
@@ -136,7 +136,7 @@ def main() -> int:
             path = Path(folder) / "case.agenda"
             path.write_text(source, encoding="utf-8")
             from agendadsl import parse
-            from agendadsl.nodes import walk
+            from agendadsl.language.nodes import walk
 
             count = len(walk(parse(source).agenda.items))
             repeat = options.repeat if count < 20000 else max(1, options.repeat // 2)

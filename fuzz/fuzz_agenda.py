@@ -18,10 +18,10 @@ import atheris
 
 with atheris.instrument_imports():
     from agendadsl import analyse
-    from agendadsl.diagnostics import AgendaError
-    from agendadsl.formatter import FormatError, format_agenda
+    from agendadsl.language.diagnostics import AgendaError
+    from agendadsl.edit.formatter import FormatError, format_agenda
     from agendadsl.render import render_text
-    from agendadsl.source import decode
+    from agendadsl.language.source import decode
 
 
 def one_input(data: bytes) -> None:

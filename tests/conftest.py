@@ -55,7 +55,7 @@ def cli():
     """Run the ``agenda`` command in-process, from the repository root, with colour off."""
     from typer.testing import CliRunner
 
-    from agendadsl.cli import app
+    from agendadsl.cli.app import app
 
     def run(*args: str, input: str | bytes | None = None) -> Run:
         runner = CliRunner()

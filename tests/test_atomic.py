@@ -215,7 +215,7 @@ def test_an_interrupted_fmt_leaves_the_old_file_and_no_temporary(cli, tmp_path, 
 
 
 def test_a_refused_fmt_leaves_the_file(cli, tmp_path, monkeypatch) -> None:
-    import agendadsl.formatter as formatter
+    import agendadsl.edit.formatter as formatter
 
     path = tmp_path / "a.agenda"
     path.write_bytes(b"1.    Opening\n2.  Any other business\n")

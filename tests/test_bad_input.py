@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agendadsl import analyse
-from agendadsl.layout import MAX_DEPTH
+from agendadsl.language.layout import MAX_DEPTH
 
 GOOD = "1. Opening of the meeting\n2. Any other business\n"
 
@@ -108,7 +108,7 @@ def test_a_missing_dependency_is_one_clear_line_not_a_traceback(package: str, tm
 
     script = (f"import sys; sys.modules[{package!r}] = None; "
               f"sys.argv = ['agenda', 'render', {str(SAMPLES / 'lanzarote-2020-11-23.agenda')!r}, '--to', 'html', "
-              f"'-o', {str(tmp_path / 'out.html')!r}]; from agendadsl.entry import main; main()")
+              f"'-o', {str(tmp_path / 'out.html')!r}]; from agendadsl.cli.entry import main; main()")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr == (f"agenda: error: the Python package '{package}' that agendadsl needs is not installed; "

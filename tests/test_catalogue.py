@@ -8,7 +8,7 @@ import re
 import pytest
 
 from agendadsl.checks import CHECKS, all_codes
-from agendadsl.parser import PARSE_CODES
+from agendadsl.language.parser import PARSE_CODES
 from conftest import ROOT
 
 CODES = list(PARSE_CODES) + all_codes()
@@ -40,7 +40,7 @@ def test_code_has_a_reproducer_that_reports_it(cli, code: str) -> None:
 
 
 def test_file_too_large(cli, tmp_path) -> None:
-    from agendadsl.source import MAX_FILE_BYTES
+    from agendadsl.language.source import MAX_FILE_BYTES
 
     path = tmp_path / "huge.agenda"
     path.write_bytes(b"1. A\n" + b"x" * MAX_FILE_BYTES)

@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 
 from agendadsl import analyse
 from agendadsl.render import Options, View, render_text
-from agendadsl.render.urls import safe_url
+from agendadsl.language.urls import safe_url
 
 # Titles as a writer types them (brackets and braces escaped as the language requires).
 HOSTILE = [

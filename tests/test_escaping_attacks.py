@@ -22,10 +22,10 @@ from markdown_it import MarkdownIt
 from markupsafe import escape as html_escape
 
 from agendadsl import analyse
-from agendadsl.diagnostics import AgendaError
+from agendadsl.language.diagnostics import AgendaError
 from agendadsl.render import Options, View, render_bytes, render_text
 from agendadsl.render import escape
-from agendadsl.render.urls import safe_url
+from agendadsl.language.urls import safe_url
 from conftest import need
 
 

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agendadsl import analyse, parse
-from agendadsl.formatter import FormatError, format_agenda, format_source, print_agenda
-from agendadsl.renumbering import renumber
+from agendadsl.edit.formatter import FormatError, format_agenda, format_source, print_agenda
+from agendadsl.edit.renumbering import renumber
 from conftest import DATA, ROOT
 from test_properties import escape, line_soup, tree, write
 
@@ -73,7 +73,7 @@ def test_samples_survive_formatting_from_a_mess(path) -> None:
 
 
 def test_guard_refuses_a_printer_bug(monkeypatch) -> None:
-    import agendadsl.formatter as formatter
+    import agendadsl.edit.formatter as formatter
 
     agenda = parse("1. A\n2. B\n").agenda
     monkeypatch.setattr(formatter, "print_agenda", lambda a: "1. A\n")
@@ -85,8 +85,8 @@ def test_guard_refuses_a_printer_bug(monkeypatch) -> None:
 @given(tree(), st.data())
 def test_renumber_after_random_insertions_and_deletions_checks_clean(outline, data) -> None:
     agenda = parse(write(outline, [])).agenda
-    from agendadsl.resolution import resolve
-    from agendadsl.nodes import walk
+    from agendadsl.language.resolution import resolve
+    from agendadsl.language.nodes import walk
 
     resolution = resolve(agenda)
     numbers = [resolution.number_of(item) for item, _ in walk(agenda.items)]

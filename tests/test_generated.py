@@ -18,9 +18,9 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from agendadsl import analyse, format_source, parse, resolve
-from agendadsl.nodes import walk
+from agendadsl.language.nodes import walk
 from agendadsl.render import Options, View, render_bytes, render_text
-from agendadsl.source import decode
+from agendadsl.language.source import decode
 from conftest import need
 from strategies import Generated, WIDE_CHARS, agendas, escape, free_text, mutated, mutated_bytes, printable_all
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lark import Token
 
-from agendadsl.inline import _split_marked, split
-from agendadsl.source import Span
+from agendadsl.language.inline import _split_marked, split
+from agendadsl.language.span import Span
 
 PLAIN = st.text(st.characters(blacklist_characters="[]{}\\\n", blacklist_categories=("Cs",)), max_size=40)
 
@@ -40,8 +40,8 @@ def test_references_in_text_and_in_docs_lines_are_read_alike(text: str) -> None:
     # inline.py and the grammar's DOCREF terminal (for @docs lines) each spell the pattern.
     import re
 
-    from agendadsl.inline import DOCREF
-    from agendadsl.parser import lark_parser
+    from agendadsl.language.inline import DOCREF
+    from agendadsl.language.grammar import lark_parser
 
     grammar = re.compile(lark_parser().get_terminal("DOCREF").pattern.to_regexp())
     inline = re.compile(DOCREF)

@@ -28,7 +28,7 @@ def test_python_m_agendadsl_from_another_directory(tmp_path: Path) -> None:
 
 
 def test_grammar_is_found_where_the_package_is(tmp_path: Path) -> None:
-    code = "import agendadsl, agendadsl.resources as r; print(agendadsl.__file__); print(r.grammar_path())"
+    code = "import agendadsl, agendadsl.support.resources as r; print(agendadsl.__file__); print(r.grammar_path())"
     result = run([sys.executable, "-c", code], tmp_path)
     assert result.returncode == 0, result.stderr
     package_file, grammar = result.stdout.splitlines()
@@ -51,7 +51,7 @@ def test_agenda_command(tmp_path: Path) -> None:
 
 
 def test_version_does_not_load_the_cli_framework(tmp_path: Path) -> None:
-    code = ("import sys; sys.argv = ['agenda', '--version']; from agendadsl.entry import main; main(); "
+    code = ("import sys; sys.argv = ['agenda', '--version']; from agendadsl.cli.entry import main; main(); "
             "print(sorted(m for m in ('typer', 'lark', 'jinja2') if m in sys.modules))")
     result = run([sys.executable, "-c", code], tmp_path)
     assert result.stdout.splitlines() == ["agenda 0.1.0", "[]"]

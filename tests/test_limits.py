@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from agendadsl import analyse, resolve
-from agendadsl.nodes import walk
+from agendadsl.language.nodes import walk
 
 MIB = 1024 * 1024
 LIMIT_BYTES = 20 * MIB

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from agendadsl import analyse, parse, resolve
-from agendadsl.nodes import walk
-from agendadsl.numbering import Scheme, split_suffix, style_from_example, suffix_rank, to_roman, to_scheme, value_in
+from agendadsl.language.nodes import walk
+from agendadsl.language.numbering import Scheme, split_suffix, style_from_example, suffix_rank, to_roman, to_scheme, value_in
 
 
 def numbers(text: str) -> list[str | None]:

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agendadsl import analyse, parse, resolve
-from agendadsl.nodes import walk
+from agendadsl.language.nodes import walk
 
 LINE_STARTS = ["1. ", "2.1 ", "#. ", "* ", "- ", "> ", "! ", "@for ", "@time ", "date: ", "body: ", "next meetings:",
                "  ", "    ", "\t", "// ", "I.1 ", "(a) ", "[", "{", "\\"]

@@ -6,10 +6,10 @@ import html5lib
 from markdown_it import MarkdownIt
 
 from agendadsl import parse
-from agendadsl.changes import diff
-from agendadsl.formatter import print_agenda
+from agendadsl.edit.changes import diff
+from agendadsl.edit.formatter import print_agenda
 from agendadsl.render import Options, render_text
-from agendadsl.renumbering import renumber
+from agendadsl.edit.renumbering import renumber
 from conftest import DATA, ROOT
 
 SEED_TEXT = (ROOT / "samples" / "lanzarote-2020-11-23.agenda").read_text(encoding="utf-8")
@@ -95,8 +95,8 @@ def test_diff_of_an_agenda_with_itself_is_empty(outline, titles) -> None:
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
 @given(tree(), TITLES, st.data())
 def test_diff_of_a_pure_renumbering_reports_only_renumberings(outline, titles, data) -> None:
-    from agendadsl.nodes import walk
-    from agendadsl.resolution import resolve
+    from agendadsl.language.nodes import walk
+    from agendadsl.language.resolution import resolve
 
     automatic = parse(_titled(outline, titles)).agenda
     resolution = resolve(automatic)

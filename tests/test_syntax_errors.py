@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from agendadsl import parse
-from agendadsl.syntax_errors import EXAMPLES
+from agendadsl.language.syntax_errors import EXAMPLES
 
 CASES = [(code, example) for code, examples in EXAMPLES.items() for example in examples]
 LARK_WORDS = ("$END", "__ANON", "_NL", "_INDENT", "_DEDENT", "Token(", "NUMBER", "TEXT", "PLACE")

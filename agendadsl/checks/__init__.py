@@ -6,9 +6,9 @@ Checks never raise for a bad agenda and never print: they return diagnostics.
 
 from __future__ import annotations
 
-from ..bulk import collector_paused
-from ..diagnostics import Diagnostic, sort_key
-from ..nodes import Agenda
+from ..support.gcpause import collector_paused
+from ..language.diagnostics import Diagnostic, sort_key
+from ..language.nodes import Agenda
 from .context import CheckContext
 from .registry import CHECKS, Check, all_codes
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..nodes import Agenda, Bullet, DocRef, Item, Note, RichText, XRef, walk
-from ..resolution import Resolution, resolve
+from ..language.nodes import Agenda, Bullet, DocRef, Item, Note, RichText, XRef, walk
+from ..language.resolution import Resolution, resolve
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .. import dates
-from ..diagnostics import Diagnostic, Related, error, warning
-from ..nodes import DateRange, DateValue, Item
+from ..language import dates
+from ..language.diagnostics import Diagnostic, Related, error, warning
+from ..language.nodes import DateRange, DateValue, Item
 from .context import CheckContext
 from .registry import check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic
+from ..language.diagnostics import Diagnostic
 from .context import CheckContext
 from .registry import check
 

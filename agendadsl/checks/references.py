@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from .. import docrefs
-from ..diagnostics import Diagnostic, Related, error
-from ..source import Span
+from ..language import docrefs
+from ..language.diagnostics import Diagnostic, Related, error
+from ..language.span import Span
 from .context import CheckContext
 from .registry import check
 

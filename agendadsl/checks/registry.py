@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic
+from ..language.diagnostics import Diagnostic
 from .context import CheckContext
 
 CheckFunction = Callable[[CheckContext], Iterable[Diagnostic]]

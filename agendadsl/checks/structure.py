@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..diagnostics import Diagnostic, error, warning
-from ..source import Span
+from ..language.diagnostics import Diagnostic, error, warning
+from ..language.span import Span
 from .context import CheckContext
 from .registry import check
 
@@ -21,7 +21,7 @@ def empty_agenda(context: CheckContext) -> Iterable[Diagnostic]:
 @check("unknown-language")
 def unknown_language(context: CheckContext) -> Iterable[Diagnostic]:
     """A header language that agenda render has no wording for (it would fall back to English)."""
-    from ..render.localise import available_languages
+    from ..support.resources import available_languages
 
     language = context.agenda.meeting.language
     if language is None:

@@ -7,9 +7,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from ..diagnostics import Diagnostic, error
-from ..nodes import Attr, Bullet, DocRef, NumberMark, Text
-from ..source import Span
+from ..language.diagnostics import Diagnostic, error
+from ..language.nodes import Attr, Bullet, DocRef, NumberMark, Text
+from ..language.span import Span
 from .context import CheckContext
 from .registry import check
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bulk import batched, collector_paused
-from ..nodes import Agenda
+from ..support.gcpause import collector_paused
+from .batching import batched
+from ..language.nodes import Agenda
 from .view import View
 
 FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf")
@@ -51,7 +52,7 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
 
     import jinja2
 
-    from ..diagnostics import AgendaError
+    from ..language.diagnostics import AgendaError
 
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from ..resources import data_dir
+from ..support.resources import data_dir
 from . import escape
 from .escape import Raw
 
@@ -54,7 +54,7 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    from ..cache import cache_dir
+    from ..support.cache import cache_dir
 
     directory = cache_dir()
     return _QuietBytecodeCache(str(directory), "template-%s.cache") if directory else None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, error
-from ..nodes import Agenda, ItemStatus, walk
+from ..language.diagnostics import Diagnostic, error
+from ..language.nodes import Agenda, ItemStatus, walk
 
 
 def unconfirmed(agenda: Agenda) -> list[Diagnostic]:

@@ -13,8 +13,8 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from ..dates import time_zone
-from ..nodes import Agenda, DateRange, NextMeeting, TimeSlot
+from ..language.dates import time_zone
+from ..language.nodes import Agenda, DateRange, NextMeeting, TimeSlot
 from .view import build
 
 if TYPE_CHECKING:

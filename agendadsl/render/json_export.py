@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .. import docrefs
-from ..bulk import batched, collector_paused
-from ..nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
+from ..language import docrefs
+from ..support.gcpause import collector_paused
+from .batching import batched
+from ..language.nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
                      RichText, Text, TimeSlot, walk)
-from ..resolution import Resolution, resolve
+from ..language.resolution import Resolution, resolve
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
 VERSION = 1

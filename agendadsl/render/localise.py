@@ -9,15 +9,10 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from ..nodes import DateRange, DateValue, TimeOfDay
-from ..resources import data_dir
+from ..language.nodes import DateRange, DateValue, TimeOfDay
+from ..support.resources import data_dir
 
 DEFAULT_LANGUAGE = "en"
-
-
-def available_languages() -> list[str]:
-    """The languages with a wording file."""
-    return sorted(path.stem for path in (data_dir("templates") / "i18n").glob("*.toml"))
 
 
 @dataclass(frozen=True)

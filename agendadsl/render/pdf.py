@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..diagnostics import AgendaError
+from ..language.diagnostics import AgendaError
 
 ENGINE = "lualatex"
 TIMEOUT_SECONDS = 300

@@ -11,10 +11,10 @@ import enum
 import re
 from dataclasses import dataclass
 
-from .. import docrefs
-from ..nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
+from ..language import docrefs
+from ..language.nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
                      Visibility, walk)
-from ..resolution import Resolution, resolve
+from ..language.resolution import Resolution, resolve
 from .localise import Locale, locale
 
 
@@ -235,7 +235,7 @@ class _Builder:
     def _place_removed(self, old: Agenda) -> None:
         """Decide where each removed item is shown: after the nearest earlier item that remains,
         at the removed item's own depth."""
-        from ..changes import compare
+        from ..edit.changes import compare
 
         self.comparison = compare(old, self.agenda)
         entries = walk(self.agenda.items)

@@ -8,12 +8,12 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         sys.stdout.write(f"agenda {__version__}\n")
         return
     try:
-        from .cli import main as run
+        from .app import main as run
 
         run()
     except ModuleNotFoundError as missing:

@@ -14,8 +14,8 @@ import difflib
 from dataclasses import dataclass, field
 
 from . import formatter
-from .nodes import Agenda, Bullet, Item, NextMeeting, Note, walk
-from .resolution import resolve
+from ..language.nodes import Agenda, Bullet, Item, NextMeeting, Note, walk
+from ..language.resolution import resolve
 
 SIMILARITY = 0.6
 WINDOW = 40

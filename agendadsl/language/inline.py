@@ -13,7 +13,7 @@ import re
 from lark import Token
 
 from . import nodes as n
-from .source import Span
+from .span import Span
 
 _MARKUP = re.compile(r"[\[\]{}\\]")
 DOCREF = r"\[(?:[^\[\]\\]|\\.)+\]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .changes import Change
+from ..edit.changes import Change
 
 JSON_VERSION = 1
 _COLOURS = {"added": "\x1b[32m", "next-meeting-added": "\x1b[32m", "removed": "\x1b[31m",

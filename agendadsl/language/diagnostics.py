@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from .source import Span
+from .span import Span
 
 
 class Severity(enum.Enum):

@@ -6,9 +6,9 @@ import os
 import shutil
 import subprocess
 
-from .diagnostics import AgendaError
+from ..language.diagnostics import AgendaError
 from .files import read_bytes
-from .source import SourceFile, decode
+from ..language.source import SourceFile, decode
 
 
 def read_version(spec: str) -> tuple[SourceFile | None, list]:

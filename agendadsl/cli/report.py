@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .diagnostics import Diagnostic, Severity
-from .source import SourceFile
+from ..language.diagnostics import Diagnostic, Severity
+from ..language.source import SourceFile
 
 JSON_VERSION = 1
 EXCERPT_WIDTH = 100

@@ -76,7 +76,7 @@ def check_url(series: Series) -> None:
 
 def link(ref: DocRef, series: tuple[Series, ...]) -> tuple[Series | None, str | None]:
     """The series of a reference and its URL, when that URL is a safe http, https or mailto link."""
-    from .render.urls import safe_url
+    from .urls import safe_url
 
     owner = series_of(ref, series)
     if owner is None:

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .source import Span
+from .span import Span
 
 T = TypeVar("T")
 

@@ -1,13 +1,45 @@
-"""What ``agenda fmt`` does with each file: read, format (and renumber), prove, then write,
-print a diff, or only report. Kept apart from cli.py so the CLI stays a list of thin commands."""
+"""``agenda fmt``: read each file, format (and renumber) it, prove the result, then write it,
+print a diff, or only report."""
 
 from __future__ import annotations
 
 import difflib
 import sys
+from typing import Annotated
 
-from .diagnostics import AgendaError
+import typer
+
+from ..language.diagnostics import AgendaError
+from .common import ColorMode, usage_error, use_color
 from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text
+
+
+def fmt(
+    files: Annotated[list[str], typer.Argument(help="Agenda files or folders to format in place; '-' reads "
+                                               "standard input and writes standard output.")],
+    check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that "
+                                             "would change.")] = False,
+    show_diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print a unified diff of the "
+                                            "changes.")] = False,
+    renumber: Annotated[bool, typer.Option("--renumber", help="Also rewrite every explicit number so the "
+                                           "numbering is consistent again.")] = False,
+    keep_withdrawn: Annotated[bool, typer.Option("--keep-withdrawn", help="With --renumber: withdrawn items "
+                                                 "keep their numbers.")] = False,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
+) -> None:
+    """Rewrite agendas in the one canonical layout, comments kept where they were.
+
+    Nothing is written unless the result is proven to be the same agenda (or, with --renumber,
+    the same agenda renumbered), formatting it again changes nothing, and no comment is lost.
+    """
+    from .files import expand
+
+    try:
+        paths = expand(files)
+    except AgendaError as problem:
+        usage_error(problem)
+    raise typer.Exit(format_files(paths, check_only=check_only, show_diff=show_diff, renumber=renumber,
+                                  keep_withdrawn=keep_withdrawn, color=use_color(color)))
 
 
 def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumber: bool, keep_withdrawn: bool,
@@ -42,10 +74,10 @@ def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumbe
 
 def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool, keep_withdrawn: bool,
                 color: bool) -> str:
+    from ..edit.formatter import FormatError, format_agenda
+    from ..edit.renumbering import renumber as renumbered
+    from ..language.parser import parse
     from .files import read_source, write_atomic
-    from .formatter import FormatError, format_agenda
-    from .parser import parse
-    from .renumbering import renumber as renumbered
 
     source, diagnostics = read_source(path)
     if source is None:
@@ -59,7 +91,7 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
         return "problems"
     agenda = renumbered(result.agenda, keep_withdrawn=keep_withdrawn) if renumber else result.agenda
     if renumber:
-        from .resolution import resolve
+        from ..language.resolution import resolve
 
         left = [d for d in resolve(agenda).diagnostics if d.is_error]
         if left:

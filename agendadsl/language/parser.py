@@ -1,4 +1,4 @@
-"""Builds the Lark parser once, lazily, and turns text into an Agenda or diagnostics.
+"""Turns text into an Agenda and diagnostics, with the parser that grammar.py builds.
 
 No Lark exception or token name leaves this module: syntax errors are translated by
 syntax_errors.py into coded diagnostics.
@@ -6,20 +6,16 @@ syntax_errors.py into coded diagnostics.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-from lark import Lark
-from lark import __version__ as lark_version
 from lark.exceptions import UnexpectedInput
 
-from .bulk import collector_paused
+from ..support.gcpause import collector_paused
 from .diagnostics import Diagnostic, sort_key
-from .layout import Layout, LayoutAbort, close_sink, open_sink
+from .layout import LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
-from .resources import grammar_path
+from .grammar import lark_parser
 from .source import SourceFile, normalise_newlines
-from .transformer import AgendaTransformer
 
 
 PARSE_CODES = (
@@ -46,28 +42,6 @@ class ParseResult:
     @property
     def ok(self) -> bool:
         return self.agenda is not None and not any(d.is_error for d in self.diagnostics)
-
-
-@functools.cache
-def lark_parser() -> Lark:
-    """The shared LALR parser, with the layout post-lexer and the AST transformer built in."""
-    return Lark(
-        grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        postlex=Layout(),
-        transformer=AgendaTransformer(),
-        maybe_placeholders=False,
-        cache=_cache_file(),
-    )
-
-
-def _cache_file() -> str | bool:
-    """Where Lark keeps the analysed grammar (it checks the grammar's hash inside the file)."""
-    from .cache import cache_dir
-
-    directory = cache_dir()
-    return str(directory / f"grammar-lark-{lark_version}.cache") if directory else False
 
 
 def parse(source: SourceFile | str) -> ParseResult:

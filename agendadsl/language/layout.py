@@ -15,7 +15,7 @@ from lark import Token
 
 from .diagnostics import Diagnostic, error
 from .nodes import Comment
-from .source import Span
+from .span import Span
 
 MAX_DEPTH = 32
 """Most levels of indentation (docs/limits.md): items nest at most 33 deep. TeX, Jinja and Python

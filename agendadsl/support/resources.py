@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # agendadsl/
 
 
 def data_dir(name: str) -> Path:
@@ -21,3 +21,8 @@ def data_dir(name: str) -> Path:
 
 def grammar_path() -> Path:
     return data_dir("grammar") / "agenda.lark"
+
+
+def available_languages() -> list[str]:
+    """The languages with a wording file (``templates/i18n/<code>.toml``)."""
+    return sorted(path.stem for path in (data_dir("templates") / "i18n").glob("*.toml"))

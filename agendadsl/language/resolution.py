@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from . import numbering as num
 from .diagnostics import Diagnostic, Related, error, warning
 from .nodes import Agenda, Attr, Item, NumberMark
-from .source import Span
+from .span import Span
 
 
 @dataclass

@@ -15,7 +15,7 @@ from . import nodes as n
 from .inline import docref, split
 from .diagnostics import Related, error, warning
 from .layout import current_sink, token_span
-from .source import Span
+from .span import Span
 
 _MONTHS = {name: i for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}

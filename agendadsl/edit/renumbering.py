@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .diagnostics import AgendaError
-from .nodes import Agenda, Attr, Item, ItemStatus, NextMeetings, NumberMark, walk
-from .resolution import resolve
+from ..language.diagnostics import AgendaError
+from ..language.nodes import Agenda, Attr, Item, ItemStatus, NextMeetings, NumberMark, walk
+from ..language.resolution import resolve
 
 
 def _rebuild(agenda: Agenda, change: Callable[[Item, Item], Item]) -> Agenda:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import AgendaError
-from .render import EXTENSIONS, FORMATS
+from ..language.diagnostics import AgendaError
+from ..render import EXTENSIONS, FORMATS
 
 BINARY_FORMATS = {"pdf"}
 _SUFFIXES = {"html": (".html", ".htm"), "latex": (".tex", ".latex"), "markdown": (".md", ".markdown"),

@@ -14,7 +14,7 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, error
-from .source import Span
+from .span import Span
 
 HEADER_FIELDS = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
                  "language", "numbering", "series", "numbers")
@@ -186,7 +186,7 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
 
 def _number_prefix(word: str) -> str | None:
     """The longest start of ``word`` that is an item number ending in '.' or ')' ('II.Title' -> 'II.')."""
-    from .parser import lark_parser
+    from .grammar import lark_parser
 
     pattern = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
     regex = re.compile(pattern, re.M)
@@ -199,7 +199,7 @@ def _number_prefix(word: str) -> str | None:
 def _expected(failure: UnexpectedInput) -> set[str]:
     """What the parser could have taken here, including the layout's _INDENT/_DEDENT, which the
     contextual lexer (and so its error) knows nothing about."""
-    from .parser import lark_parser
+    from .grammar import lark_parser
 
     state = getattr(failure, "state", None)
     position = getattr(state, "position", state)
@@ -215,7 +215,7 @@ def _expected(failure: UnexpectedInput) -> set[str]:
 
 
 def _describe(expected: set[str]) -> str:
-    from .parser import lark_parser
+    from .grammar import lark_parser
 
     names: list[str] = []
     for name in sorted(expected):

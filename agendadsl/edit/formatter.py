@@ -16,10 +16,10 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from . import dates
-from .nodes import (Agenda, Attr, Bullet, Comment, DateRange, DateValue, DocRef, Duration, Item, Meeting,
+from ..language import dates
+from ..language.nodes import (Agenda, Attr, Bullet, Comment, DateRange, DateValue, DocRef, Duration, Item, Meeting,
                     NextMeeting, NextMeetings, Note, NumberMark, RichText, Text, TimeSlot, XRef)
-from .parser import parse
+from ..language.parser import parse
 
 HEADER_ORDER = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
                 "language", "numbers", "numbering", "series")

@@ -1,48 +1,20 @@
 """Source text and positions.
 
-A ``SourceFile`` is the decoded, newline-normalised text of one input; a ``Span`` is a range in
-it with 1-based lines and columns (columns count code points, end-exclusive). Decoding is the
-one place where bytes become text, so every encoding problem is reported here as a diagnostic.
+A ``SourceFile`` is the decoded, newline-normalised text of one input (positions in it are
+``Span`` values, span.py). Decoding is the one place where bytes become text, so every encoding
+problem is reported here as a diagnostic.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
 
-if TYPE_CHECKING:
-    from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
+from .span import Span
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Inputs larger than this are refused: no real agenda comes near it (documented in docs/limits.md)."""
-
-
-class Span(NamedTuple):
-    """A range of source text: 1-based line and column of its start, end-exclusive end.
-
-    A named tuple rather than a dataclass: the parser makes several per line, and a tuple is
-    made four times faster."""
-
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    @classmethod
-    def point(cls, line: int, column: int) -> "Span":
-        """A one-character span."""
-        return cls(line, column, line, column + 1)
-
-    def to(self, other: "Span") -> "Span":
-        """The span from the start of ``self`` to the end of ``other``."""
-        return Span(self.line, self.column, other.end_line, other.end_column)
-
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        return {
-            "start": {"line": self.line, "column": self.column},
-            "end": {"line": self.end_line, "column": self.end_column},
-        }
 
 
 @dataclass(frozen=True)
@@ -87,11 +59,9 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile | None, "list[Diagnostic]"]:
+def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
     """Decode UTF-8 input (a BOM is allowed) into a SourceFile, or say exactly where it is not UTF-8.
     ``size`` is the file's real size when known (only the limit plus one byte is ever read)."""
-    from .diagnostics import Diagnostic, Severity
-
     if len(data) > MAX_FILE_BYTES:
         told = f"the file is {size:,} bytes" if size and size > MAX_FILE_BYTES else "the file is larger than that"
         return None, [

@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .diagnostics import AgendaError, Diagnostic
-from .source import MAX_FILE_BYTES, SourceFile, decode
+from ..language.diagnostics import AgendaError, Diagnostic
+from ..language.source import MAX_FILE_BYTES, SourceFile, decode
 
 
 def expand(paths: list[str]) -> list[str]:

@@ -1,0 +1,5 @@
+"""The ``agenda`` command line: one module per command (check, render, fmt, diff), the typer app
+that gathers them (app.py), and what they share: reading files, planning outputs and reporting.
+
+Nothing here is imported by the library below it; ``entry.py`` answers ``--version`` before typer loads.
+"""

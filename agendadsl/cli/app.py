@@ -1,0 +1,63 @@
+"""The ``agenda`` command: a typer app whose commands each live in a module of their own.
+
+Diagnostics go to stderr, data to stdout. Exit codes: 0 ok, 1 problems found, 2 usage or I/O
+error; report.py decides them, main() makes sure nothing else escapes as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..language.diagnostics import AgendaError
+from . import check, diff, fmt, render
+from .report import EXIT_USAGE
+
+app = typer.Typer(
+    name="agenda",
+    help="Check and publish meeting agendas written in the agendadsl language.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"agenda {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check and publish meeting agendas written in the agendadsl language."""
+
+
+app.command("check")(check.check)
+app.command("render")(render.render)
+app.command("fmt")(fmt.fmt)
+app.command("diff")(diff.diff)
+app.command("git-diff-driver", hidden=True)(diff.git_diff_driver)
+
+
+def main() -> None:
+    """Run the ``agenda`` command."""
+    try:
+        app()
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.stderr.write("agenda: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)

@@ -1,0 +1,126 @@
+"""``agenda render``: publish agendas in each format, to files or standard output."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from ..language.diagnostics import AgendaError
+from .common import ColorMode, analyse_file, load_version, usage_error, use_color
+from .report import EXIT_PROBLEMS, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ..render import Options
+    from .outputs import Target
+
+
+class ViewChoice(str, enum.Enum):
+    public = "public"
+    annotated = "annotated"
+    internal = "internal"
+
+
+def render(
+    files: Annotated[list[str], typer.Argument(help="Agendas to render; '-' reads standard input.")],
+    to: Annotated[str, typer.Option("--to", "-t", help="Formats, comma-separated: html, latex, markdown, json, "
+                                    "ics, pdf.")] = "html",
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="A folder (one file per input and format), a file (one input, one format), "
+        "or '-' for standard output (the default for one input in one text format).")] = None,
+    view: Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' "
+                                             "notes; internal: a run sheet with internal items and notes.")]
+    = ViewChoice.public,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="Language of dates and labels "
+                                                    "(default: the header's language:).")] = None,
+    templates: Annotated[Optional[Path], typer.Option(help="A house style: a folder whose <format>/ "
+                                                      "templates replace the built-in ones of the same name.")]
+    = None,
+    fragment: Annotated[bool, typer.Option(help="LaTeX: only the body, to \\input into a larger document.")]
+    = False,
+    final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
+    = False,
+    changes_since: Annotated[Optional[str], typer.Option(
+        "--changes-since", help="A revised agenda: mark what changed since this earlier version (a file, or "
+        "REVISION:PATH in git) and summarise it at the top.")] = None,
+    color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
+) -> None:
+    """Render agendas to HTML, LaTeX, PDF, Markdown, iCalendar or JSON.
+
+    An agenda with errors is not rendered: its diagnostics are shown instead (exit 1).
+    """
+    from .outputs import parse_formats, plan
+
+    try:
+        formats = parse_formats(to)
+        targets = plan(files, formats, output)
+        options = _options(view, language, templates, fragment)
+    except AgendaError as problem:
+        usage_error(problem)
+    if changes_since is not None:
+        from dataclasses import replace
+
+        earlier = load_version(changes_since, color)
+        if earlier is None:
+            raise typer.Exit(EXIT_PROBLEMS)
+        options = replace(options, since=(changes_since, earlier))
+    status = 0
+    for source in dict.fromkeys(t.source for t in targets):
+        outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color)
+        status = max(status, outcome)
+    raise typer.Exit(status)
+
+
+def _options(view: ViewChoice, language: str | None, templates: Path | None, fragment: bool) -> Options:
+    from ..render import Options, View
+    from ..support.resources import available_languages
+
+    if language is not None and language.lower().split("-")[0] not in available_languages():
+        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(available_languages())}")
+    if templates is not None and not templates.is_dir():
+        raise AgendaError(f"{templates}: not a folder of templates")
+    return Options(View(view.value), language, templates, fragment)
+
+
+def _render_one(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode) -> int:
+    """Render one input to each of its targets; the exit status for it."""
+    from ..render import render_chunks
+    from ..render.final import unconfirmed
+    from .files import write_atomic
+    from .report import FileReport, format_text
+
+    try:
+        report, agenda = analyse_file(source)
+    except AgendaError as problem:
+        sys.stderr.write(f"agenda: error: {problem}\n")
+        return EXIT_USAGE
+    problems = list(report.diagnostics)
+    if agenda is not None and final:
+        problems += unconfirmed(agenda)
+    if problems:
+        sys.stderr.write(format_text(FileReport(source, report.source, problems), color=use_color(color)))
+    if agenda is None or any(d.is_error for d in problems):
+        sys.stderr.write(f"{source}: not rendered because of the errors above\n")
+        return EXIT_PROBLEMS
+    status = 0
+    for target in targets:  # one failed format (say, PDF without TeX) does not stop the others
+        try:
+            chunks = render_chunks(agenda, target.fmt, options)
+            if target.path is None:
+                # Standard output gets nothing unless the whole render succeeds.
+                sys.stdout.buffer.write(b"".join(chunks))
+                sys.stdout.flush()
+            else:
+                target.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(target.path, chunks)
+        except AgendaError as problem:
+            sys.stderr.write(f"agenda: error: {source}: {problem}\n")
+            status = EXIT_USAGE
+        except OSError as problem:
+            where = target.path if target.path is not None else "standard output"
+            sys.stderr.write(f"agenda: error: {where}: {problem.strerror or problem}\n")
+            status = EXIT_USAGE
+    return status
