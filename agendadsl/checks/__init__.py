@@ -6,13 +6,12 @@ Checks never raise for a bad agenda and never print: they return diagnostics.
 
 from __future__ import annotations
 
-from ..support.gcpause import collector_paused
 from ..language.diagnostics import Diagnostic, sort_key
 from ..language.nodes import Agenda
+from ..support.gcpause import collector_paused
+from . import dates, numbering, references, structure, text  # noqa: F401  (registers the checks)
 from .context import CheckContext
 from .registry import CHECKS, Check, all_codes
-
-from . import dates, numbering, references, structure, text  # noqa: E402,F401  (registers the checks)
 
 
 def check(agenda: Agenda) -> list[Diagnostic]:

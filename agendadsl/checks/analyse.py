@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import check
 from ..language.diagnostics import Diagnostic, sort_key
 from ..language.nodes import Agenda
 from ..language.parser import parse
 from ..language.source import SourceFile
+from . import check
 
 
 def analyse(source: SourceFile | str) -> tuple[Agenda | None, list[Diagnostic]]:

@@ -16,7 +16,7 @@ class CheckContext:
     items: list[tuple[Item, int]]
 
     @classmethod
-    def of(cls, agenda: Agenda) -> "CheckContext":
+    def of(cls, agenda: Agenda) -> CheckContext:
         return cls(agenda, resolve(agenda), walk(agenda.items))
 
     def texts(self) -> Iterator[tuple[RichText, Item]]:

@@ -72,7 +72,7 @@ def next_meeting_not_after(context: CheckContext) -> Iterable[Diagnostic]:
     """A "next meeting" that does not start after this meeting has ended."""
     this = context.agenda.meeting.dates
     this_bounds = dates.bounds(this) if this is not None else None
-    if this_bounds is None:
+    if this is None or this_bounds is None:
         return
     for meeting in context.agenda.next_meetings:
         found = dates.bounds(meeting.dates)

@@ -27,9 +27,9 @@ class Target:
 def parse_formats(text: str) -> list[str]:
     """``html,latex`` -> [html, latex]; AgendaError for an unknown format."""
     formats = []
-    for word in (part.strip().lower() for part in text.split(",")):
-        aliases = {"tex": "latex", "md": "markdown", "ical": "ics", "icalendar": "ics"}
-        word = aliases.get(word, word)
+    aliases = {"tex": "latex", "md": "markdown", "ical": "ics", "icalendar": "ics"}
+    for written in (part.strip().lower() for part in text.split(",")):
+        word = aliases.get(written, written)
         if word not in FORMATS:
             raise AgendaError(f"unknown format {word!r}; choose from {', '.join(FORMATS)}")
         if word not in formats:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,22 +28,22 @@ def render(
     files: Annotated[list[str], typer.Argument(help="Agendas to render; '-' reads standard input.")],
     to: Annotated[str, typer.Option("--to", "-t", help="Formats, comma-separated: html, latex, markdown, json, "
                                     "ics, pdf.")] = "html",
-    output: Annotated[Optional[str], typer.Option(
+    output: Annotated[str | None, typer.Option(
         "--output", "-o", help="A folder (one file per input and format), a file (one input, one format), "
         "or '-' for standard output (the default for one input in one text format).")] = None,
     view: Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' "
                                              "notes; internal: a run sheet with internal items and notes.")]
     = ViewChoice.public,
-    language: Annotated[Optional[str], typer.Option("--language", "-l", help="Language of dates and labels "
+    language: Annotated[str | None, typer.Option("--language", "-l", help="Language of dates and labels "
                                                     "(default: the header's language:).")] = None,
-    templates: Annotated[Optional[Path], typer.Option(help="A house style: a folder whose <format>/ "
+    templates: Annotated[Path | None, typer.Option(help="A house style: a folder whose <format>/ "
                                                       "templates replace the built-in ones of the same name.")]
     = None,
     fragment: Annotated[bool, typer.Option(help="LaTeX: only the body, to \\input into a larger document.")]
     = False,
     final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
     = False,
-    changes_since: Annotated[Optional[str], typer.Option(
+    changes_since: Annotated[str | None, typer.Option(
         "--changes-since", help="A revised agenda: mark what changed since this earlier version (a file, or "
         "REVISION:PATH in git) and summarise it at the top.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,

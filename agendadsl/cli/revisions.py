@@ -7,8 +7,8 @@ import shutil
 import subprocess
 
 from ..language.diagnostics import AgendaError
-from .files import read_bytes
 from ..language.source import SourceFile, decode
+from .files import read_bytes
 
 
 def read_version(spec: str) -> tuple[SourceFile | None, list]:
@@ -18,7 +18,9 @@ def read_version(spec: str) -> tuple[SourceFile | None, list]:
         return decode(read_bytes(spec), spec)
     if ":" not in spec:
         git = shutil.which("git")
-        if git and subprocess.run([git, "rev-parse", "--verify", "--quiet", spec], capture_output=True).returncode == 0:
+        known = git and subprocess.run([git, "rev-parse", "--verify", "--quiet", spec], capture_output=True,
+                                       check=False).returncode == 0
+        if known:
             raise AgendaError(f"{spec}: is a git revision, not a file; name the file in it too, "
                               f"for example {spec}:board.agenda")
         return decode(read_bytes(spec), spec)
@@ -28,9 +30,10 @@ def read_version(spec: str) -> tuple[SourceFile | None, list]:
     revision, _, path = spec.partition(":")
     if path and not path.startswith(("/", "./")) and not path.startswith(".."):
         # git show REV:PATH takes PATH from the repository root; accept paths from here too.
-        prefix = subprocess.run([git, "rev-parse", "--show-prefix"], capture_output=True, text=True).stdout.strip()
+        prefix = subprocess.run([git, "rev-parse", "--show-prefix"], capture_output=True, text=True,
+                                check=False).stdout.strip()
         path = prefix + path if prefix and not path.startswith(prefix) else path
-    result = subprocess.run([git, "show", f"{revision}:{path.removeprefix('./')}"], capture_output=True)
+    result = subprocess.run([git, "show", f"{revision}:{path.removeprefix('./')}"], capture_output=True, check=False)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise AgendaError(f"{spec}: {message[-1] if message else 'not found in git'}")

@@ -13,9 +13,9 @@ import bisect
 import difflib
 from dataclasses import dataclass, field
 
-from . import formatter
 from ..language.nodes import Agenda, Bullet, Item, NextMeeting, Note, walk
 from ..language.resolution import resolve
+from . import formatter
 
 SIMILARITY = 0.6
 WINDOW = 40
@@ -141,7 +141,7 @@ def _stable(pairs: dict[int, int]) -> set[int]:
 
 
 def _notes(item: Item) -> list[str]:
-    out = []
+    out: list[str] = []
     for block in item.notes:
         if isinstance(block, Note):
             out.extend(("! " if block.internal else "> ") + formatter.rich(line) for line in block.lines)
@@ -183,7 +183,7 @@ def _item_changes(entry: _Entry, old_entries: list[_Entry], pairs: dict[int, int
     result.matches[key] = id(before.item)
     result.old_numbers[key] = before.number
     kinds: set[str] = set()
-    lines = dict(old_line=before.item.span.line, new_line=item.span.line)
+    lines = {"old_line": before.item.span.line, "new_line": item.span.line}
 
     def report(kind: str, details: tuple[str, ...] = ()) -> None:
         kinds.add(kind)

@@ -17,8 +17,26 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..language import dates
-from ..language.nodes import (Agenda, Attr, Bullet, Comment, DateRange, DateValue, DocRef, Duration, Item, Meeting,
-                    NextMeeting, NextMeetings, Note, NumberMark, RichText, Text, TimeSlot, XRef)
+from ..language.nodes import (
+    Agenda,
+    Attr,
+    Bullet,
+    Comment,
+    DateRange,
+    DateValue,
+    DocRef,
+    Duration,
+    Item,
+    Meeting,
+    NextMeeting,
+    NextMeetings,
+    Note,
+    NumberMark,
+    RichText,
+    Text,
+    TimeSlot,
+    XRef,
+)
 from ..language.parser import parse
 
 HEADER_ORDER = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
@@ -156,7 +174,7 @@ class _Printer:
             lead += 1
         if lead < len(self.lines):
             comments = [line for line in self.lines[:lead] if line[0]]
-            self.lines[:lead] = comments + [("", 0)] if comments else []
+            self.lines[:lead] = [*comments, ("", 0)] if comments else []
         return "\n".join(text.rstrip(" \t") for text, _ in self.lines) + "\n" if self.lines else ""
 
     # ------------------------------------------------------------------ header
@@ -184,9 +202,9 @@ class _Printer:
                 mark = "!" if block.internal else ">"
                 if isinstance(previous, Note) and previous.internal == block.internal:
                     self.emit(mark, 0, inner)
-                for number, line in enumerate(block.lines):
+                for number, text_line in enumerate(block.lines):
                     start = block.span.line + number if number == 0 else 0
-                    self.emit(f"{mark} {rich(line)}", line.span.line or start, inner)
+                    self.emit(f"{mark} {rich(text_line)}", text_line.span.line or start, inner)
             else:
                 self.emit(f"- {rich(block.text)}".rstrip(" \t"), block.span.line, inner)
             previous = block

@@ -41,11 +41,12 @@ def renumber(agenda: Agenda, *, keep_withdrawn: bool = False) -> Agenda:
                          if rewritten(old) else new)
     resolution = resolve(automatic)
     numbers = {id(original): resolution.number_of(auto)
-               for (original, _), (auto, _) in zip(walk(agenda.items), walk(automatic.items))}
+               for (original, _), (auto, _) in zip(walk(agenda.items), walk(automatic.items), strict=True)}
 
     def write_back(new: Item, old: Item) -> Item:
-        if not rewritten(old):
+        number = numbers[id(old)] if rewritten(old) else None
+        if number is None:  # kept as it was (every item that is rewritten has a number)
             return new
-        return replace(new, number=Attr(numbers[id(old)], old.number.span if old.number else old.span))
+        return replace(new, number=Attr(number, old.number.span if old.number else old.span))
 
     return _rebuild(agenda, write_back)

@@ -53,7 +53,7 @@ def time_zone(name: str) -> datetime.tzinfo | None:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if name in ("UTC", "GMT"):
-        return datetime.timezone.utc
+        return datetime.UTC
     offset = re.fullmatch(r"UTC([+-])([0-9]{1,2})(?::([0-9]{2}))?", name)
     if offset:
         sign = 1 if offset.group(1) == "+" else -1

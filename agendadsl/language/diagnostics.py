@@ -41,12 +41,14 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-def error(code: str, message: str, span: Span, hint: str | None = None, related: tuple[Related, ...] = ()) -> Diagnostic:
+def error(code: str, message: str, span: Span, hint: str | None = None,
+          related: tuple[Related, ...] = ()) -> Diagnostic:
     """Shorthand for an error diagnostic."""
     return Diagnostic(code, Severity.ERROR, message, span, hint, related)
 
 
-def warning(code: str, message: str, span: Span, hint: str | None = None, related: tuple[Related, ...] = ()) -> Diagnostic:
+def warning(code: str, message: str, span: Span, hint: str | None = None,
+            related: tuple[Related, ...] = ()) -> Diagnostic:
     """Shorthand for a warning diagnostic."""
     return Diagnostic(code, Severity.WARNING, message, span, hint, related)
 

@@ -8,7 +8,8 @@ very start, so that no later stage ever sees a tree deeper than MAX_DEPTH.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextvars import ContextVar, Token as _ContextToken
+from contextvars import ContextVar
+from contextvars import Token as _ContextToken
 from dataclasses import dataclass, field
 
 from lark import Token
@@ -98,7 +99,7 @@ class Layout:
                     yield token
                 line_has_token = False
                 last = token
-                if token.end_pos < sink.text_length:
+                if token.end_pos is not None and token.end_pos < sink.text_length:
                     yield from self._indent(sink, stack, width, token)
                 continue
             if last is None:  # first line of the file: its indentation was skipped as white space
@@ -111,7 +112,7 @@ class Layout:
         for _ in stack[1:]:
             yield Token.new_borrow_pos("_DEDENT", "", last) if last is not None else Token("_DEDENT", "")
 
-    def _indent(self, sink: "ParseSink", stack: list[int], width: int, token: Token) -> Iterator[Token]:
+    def _indent(self, sink: ParseSink, stack: list[int], width: int, token: Token) -> Iterator[Token]:
         if width > stack[-1]:
             if len(stack) > MAX_DEPTH:
                 raise LayoutAbort(
@@ -164,7 +165,7 @@ class Layout:
         return Span.point(line, len(segments[-1]) + 1)
 
     @staticmethod
-    def _comments(sink: "ParseSink", token: Token) -> int:
+    def _comments(sink: ParseSink, token: Token) -> int:
         """Collect the comment lines inside a line-end token; return the next line's indentation."""
         segments = token.value.split("\n")
         first_line = token.line or 1

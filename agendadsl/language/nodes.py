@@ -280,7 +280,7 @@ class Item:
     documents: tuple[DocRef, ...] = ()
     child_numbering: Attr[str] | None = None
     notes: tuple[Note | Bullet, ...] = ()
-    children: tuple["Item", ...] = ()
+    children: tuple[Item, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
 
 

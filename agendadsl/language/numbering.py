@@ -154,9 +154,9 @@ def value_in(segment: str, scheme: Scheme) -> int:
                     + (f" (write '{right}' for {value})" if canonical else "")
                 )
             return value
-    elif segment.isascii() and segment.isalpha():
-        if segment.isupper() if scheme is Scheme.UPPER_ALPHA else segment.islower():
-            return _from_alpha(segment)
+    elif segment.isascii() and segment.isalpha() and (
+            segment.isupper() if scheme is Scheme.UPPER_ALPHA else segment.islower()):
+        return _from_alpha(segment)
     raise NumberingError(f"'{segment}' is not written in {scheme.described}")
 
 

@@ -7,16 +7,16 @@ syntax_errors.py into coded diagnostics.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from lark.exceptions import UnexpectedInput
 
 from ..support.gcpause import collector_paused
 from .diagnostics import Diagnostic, sort_key
+from .grammar import lark_parser
 from .layout import LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
-from .grammar import lark_parser
 from .source import SourceFile, normalise_newlines
-
 
 PARSE_CODES = (
     # source.py: reading the bytes
@@ -47,18 +47,18 @@ class ParseResult:
 def parse(source: SourceFile | str) -> ParseResult:
     """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
     text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     sink, reset = open_sink(text)
     try:
         with collector_paused():
-            agenda = lark_parser().parse(text)
+            # The transformer built into the parser turns the tree into an Agenda as it parses.
+            agenda = cast(Agenda, lark_parser().parse(text))
     except LayoutAbort as abort:
-        return ParseResult(None, _sorted(sink.diagnostics + [abort.diagnostic]))
+        return ParseResult(None, _sorted([*sink.diagnostics, abort.diagnostic]))
     except UnexpectedInput as failure:
         from . import syntax_errors  # only needed when something is wrong
 
-        return ParseResult(None, _sorted(sink.diagnostics + [syntax_errors.translate(failure, text)]))
+        return ParseResult(None, _sorted([*sink.diagnostics, syntax_errors.translate(failure, text)]))
     finally:
         close_sink(reset)
     return ParseResult(agenda, _sorted(sink.diagnostics))

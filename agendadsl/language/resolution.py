@@ -40,7 +40,8 @@ def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style | Non
     return styles
 
 
-_last: tuple[Agenda, Resolution] | None = None
+_last: list[tuple[Agenda, Resolution]] = []
+"""The last agenda resolved and its numbers (at most one entry)."""
 
 
 def resolve(agenda: Agenda) -> Resolution:
@@ -48,12 +49,10 @@ def resolve(agenda: Agenda) -> Resolution:
 
     The last result is kept: ``check`` and then ``render`` of one agenda resolve it once. Agendas
     are immutable, so the same object always has the same numbers."""
-    global _last
-    last = _last
-    if last is not None and last[0] is agenda:
-        return last[1]
+    if _last and _last[0][0] is agenda:
+        return _last[0][1]
     resolution = _resolve(agenda)
-    _last = (agenda, resolution)
+    _last[:] = [(agenda, resolution)]
     return resolution
 
 
@@ -256,7 +255,8 @@ class _SiblingRun:
             want = self._display(self.expected_value)
             self._report(warning("numbering-format", f"item number {label_text(label)} is not written like the "
                                  f"other numbers of this level ({want})", span,
-                                 f"write it as {want}, or declare this level's style with 'numbering:' or '@numbering'"))
+                                 f"write it as {want}, or declare this level's style with 'numbering:' or "
+                                 "'@numbering'"))
 
     def _unreadable(self, text: str, span: Span, problem: Exception) -> None:
         try:

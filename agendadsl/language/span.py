@@ -20,11 +20,11 @@ class Span(NamedTuple):
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int) -> "Span":
+    def point(cls, line: int, column: int) -> Span:
         """A one-character span."""
         return cls(line, column, line, column + 1)
 
-    def to(self, other: "Span") -> "Span":
+    def to(self, other: Span) -> Span:
         """The span from the start of ``self`` to the end of ``other``."""
         return Span(self.line, self.column, other.end_line, other.end_column)
 

@@ -189,7 +189,7 @@ def _number_prefix(word: str) -> str | None:
     from .grammar import lark_parser
 
     pattern = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
-    regex = re.compile(pattern, re.M)
+    regex = re.compile(pattern, re.MULTILINE)
     for end in range(min(len(word), 40), 0, -1):
         if word[end - 1] in ".)" and end < len(word) and regex.fullmatch(word[:end]):
             return word[:end]
@@ -219,6 +219,7 @@ def _describe(expected: set[str]) -> str:
 
     names: list[str] = []
     for name in sorted(expected):
+        described: str | None
         if name in _NAMES:
             described = _NAMES[name]
         else:

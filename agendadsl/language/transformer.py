@@ -6,14 +6,15 @@ grammar cannot rule out (a header field given twice) become diagnostics in the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from lark import Token, Transformer
 
 from . import nodes as n
-from .inline import docref, split
 from .diagnostics import Related, error, warning
+from .inline import docref, split
 from .layout import current_sink, token_span
 from .span import Span
 
@@ -72,6 +73,25 @@ def _span_of(tokens: list[Token], fallback: Span) -> Span:
     return token_span(tokens[0]).to(token_span(tokens[-1]))
 
 
+_Callback = Callable[[Any, list[Token]], _Field]
+
+
+def _line_field(name: str) -> _Callback:
+    """The transformer method for a header field whose value is the rest of the line."""
+    def callback(self: Any, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        return _Field(name, value, value.span)
+    return callback
+
+
+def _enum_attr(name: str, enum_type: Any) -> _Callback:
+    """The transformer method for an attribute whose value is one word of ``enum_type``."""
+    def callback(self: Any, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field(name, n.Attr(_enum(enum_type, token), token_span(token)), token_span(token))
+    return callback
+
+
 class AgendaTransformer(Transformer):
     """Builds nodes.Agenda bottom-up while the parser reduces."""
 
@@ -109,17 +129,10 @@ class AgendaTransformer(Transformer):
             values[attribute] = f.value
         return n.Meeting(series=tuple(series), **values)
 
-    def _line_field(name: str):  # noqa: N805 - a factory used in the class body
-        def callback(self, children: list[Token]) -> _Field:
-            value = _stripped(children[0])
-            return _Field(name, value, value.span)
-        return callback
-
     body_field = _line_field("body")
     meeting_field = _line_field("meeting")
     platform_field = _line_field("platform")
     place_field = _line_field("place")
-    del _line_field
 
     def kind_field(self, children: list[Token]) -> _Field:
         token = children[0]
@@ -274,17 +287,10 @@ class AgendaTransformer(Transformer):
         value = _stripped(children[0])
         return _Field("presenter", value, value.span)
 
-    def _enum_attr(name: str, enum_type):  # noqa: N805 - a factory used in the class body
-        def callback(self, children: list[Token]) -> _Field:
-            token = children[0]
-            return _Field(name, n.Attr(_enum(enum_type, token), token_span(token)), token_span(token))
-        return callback
-
     action_attr = _enum_attr("action", n.Action)
     status_attr = _enum_attr("status", n.ItemStatus)
     session_attr = _enum_attr("session", n.Session)
     visibility_attr = _enum_attr("visibility", n.Visibility)
-    del _enum_attr
 
     def docs_attr(self, children: list[Token]) -> _Field:
         refs = tuple(docref(t.value, token_span(t)) for t in children)

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..language.nodes import Agenda
 from ..support.gcpause import collector_paused
 from .batching import batched
-from ..language.nodes import Agenda
 from .view import View
 
 FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf")
@@ -24,7 +24,7 @@ class Options:
     language: str | None = None
     templates: Path | None = None
     fragment: bool = False
-    since: "tuple[str, Agenda] | None" = None
+    since: tuple[str, Agenda] | None = None
     """A revised agenda: (name, earlier version) to mark the changes since."""
 
 
@@ -47,12 +47,11 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
 
         yield to_ics(agenda, options)
         return
-    from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
-    from .view import build
-
     import jinja2
 
     from ..language.diagnostics import AgendaError
+    from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
+    from .view import build
 
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:
@@ -67,8 +66,9 @@ def _where(problem: Exception) -> str:
     """``agenda.md.j2, line 48``: the template file and line a Jinja error comes from."""
     import traceback
 
-    if getattr(problem, "lineno", None) and getattr(problem, "name", None):
-        return f"{problem.name}, line {problem.lineno}"
+    name, line = getattr(problem, "name", None), getattr(problem, "lineno", None)
+    if line and name:
+        return f"{name}, line {line}"
     frames = [f for f in traceback.extract_tb(problem.__traceback__) if f.filename.endswith(".j2")]
     return f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else "(unknown place)"
 

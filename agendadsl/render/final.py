@@ -18,6 +18,7 @@ def unconfirmed(agenda: Agenda) -> list[Diagnostic]:
                                          ("kind", meeting.kind_tbc)) if flag]
         if flags:
             listed = ", ".join(flags[:-1]) + " and " + flags[-1] if len(flags) > 1 else flags[0]
-            found.append(error("not-final", f"this next meeting's {listed} {'are' if len(flags) > 1 or flags[0] == 'dates' else 'is'} "
-                               "still to be confirmed", meeting.span, hint))
+            verb = "are" if len(flags) > 1 or flags[0] == "dates" else "is"
+            found.append(error("not-final", f"this next meeting's {listed} {verb} still to be confirmed",
+                               meeting.span, hint))
     return found

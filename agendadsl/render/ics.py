@@ -34,17 +34,17 @@ def _zone(name: str | None) -> datetime.tzinfo | None:
 def _stamp(agenda: Agenda) -> datetime.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
     first = agenda.meeting.dates.start.to_date() if agenda.meeting.dates else None
     first = first or datetime.date(2000, 1, 1)
-    return datetime.datetime(first.year, first.month, first.day, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(first.year, first.month, first.day, tzinfo=datetime.UTC)
 
 
 def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object] | None:
     first, last = dates.start.to_date(), dates.last.to_date()
     if first is None or last is None:
         return None
-    if time is None or dates.end is not None and first != last:
+    if time is None or (dates.end is not None and first != last):
         return first, last + datetime.timedelta(days=1)  # all-day: DTEND is exclusive
     zone = _zone(time.zone)
     start = datetime.datetime(first.year, first.month, first.day, time.start.hour % 24, time.start.minute, tzinfo=zone)
@@ -54,7 +54,7 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object] | No
         end = datetime.datetime(first.year, first.month, first.day, tzinfo=zone) + datetime.timedelta(
             hours=time.end.hour, minutes=time.end.minute)
     if isinstance(zone, datetime.timezone):  # UTC or a fixed offset: written in UTC, needing no VTIMEZONE
-        return start.astimezone(datetime.timezone.utc), end.astimezone(datetime.timezone.utc)
+        return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
     return start, end
 
 
@@ -73,7 +73,7 @@ class _Uids:
         return f"{uid}@agendadsl"
 
 
-def to_ics(agenda: Agenda, options: "Options") -> str:
+def to_ics(agenda: Agenda, options: Options) -> str:
     """An iCalendar file with the meeting (when dated) and each next meeting."""
     from icalendar import Calendar, Event
 
@@ -108,13 +108,13 @@ def to_ics(agenda: Agenda, options: "Options") -> str:
         if when is not None:
             lines = []
             for item in view.items:
-                title = "".join(part.text for part in item.title)
-                lines.append(f"{item.number} {title}" if item.number else title)
+                text = "".join(part.text for part in item.title)
+                lines.append(f"{item.number} {text}" if item.number else text)
             location = ", ".join(p for p in (view.meeting.place, view.meeting.platform) if p) or None
             title = view.meeting.heading_title
             summary = f"{body}: {title}" if title and title != body else body
             calendar.add_component(event(uids(meeting.dates), when, summary, location, "\n".join(lines), False))
-    for next_meeting, shown in zip(agenda.next_meetings, _next_views(view)):
+    for next_meeting, shown in zip(agenda.next_meetings, _next_views(view), strict=True):
         when = _when(next_meeting.dates, None)
         if when is None:
             continue

@@ -7,11 +7,25 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..language import docrefs
+from ..language.nodes import (
+    Agenda,
+    Attr,
+    Bullet,
+    DateRange,
+    DateValue,
+    DocRef,
+    Item,
+    NextMeeting,
+    NextMeetings,
+    Note,
+    RichText,
+    Text,
+    TimeSlot,
+    walk,
+)
+from ..language.resolution import Resolution, resolve
 from ..support.gcpause import collector_paused
 from .batching import batched
-from ..language.nodes import (Agenda, Attr, Bullet, DateRange, DateValue, DocRef, Item, NextMeeting, NextMeetings, Note,
-                     RichText, Text, TimeSlot, walk)
-from ..language.resolution import Resolution, resolve
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
 VERSION = 1
@@ -125,7 +139,7 @@ class _Exporter:
         return {"kind": "internal" if block.internal else "note", "lines": [self.parts(line) for line in block.lines]}
 
     def parts(self, text: RichText) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for part in text.parts:
             if isinstance(part, Text):
                 out.append({"text": part.value})

@@ -46,13 +46,14 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
                    "-file-line-error", "agenda.tex"]
         try:
             result = subprocess.run(command, cwd=work, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                    timeout=TIMEOUT_SECONDS)
+                                    timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise AgendaError(f"{ENGINE} did not finish within {TIMEOUT_SECONDS} s") from None
         pdf = work / "agenda.pdf"
         if result.returncode != 0 or not pdf.exists():
-            log = (work / "agenda.log").read_text(encoding="utf-8", errors="replace") if (work / "agenda.log").exists() \
-                else result.stdout.decode("utf-8", "replace")
+            log_file = work / "agenda.log"
+            log = (log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists()
+                   else result.stdout.decode("utf-8", "replace"))
             raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log)}")
         return pdf.read_bytes()
 
@@ -67,7 +68,7 @@ def explain(log: str) -> str:
     font = re.search(r'The font "([^"]+)" cannot be found', log)
     if font:
         return f"the font {font.group(1)} is not installed; {INSTALL_HINT}"
-    error = re.search(r"^(?:\./)?agenda\.tex:(\d+): (.*)$|^! (.*)$", log, flags=re.M)
+    error = re.search(r"^(?:\./)?agenda\.tex:(\d+): (.*)$|^! (.*)$", log, flags=re.MULTILINE)
     if error:
         message = error.group(2) or error.group(3)
         line = f" (line {error.group(1)} of the generated LaTeX)" if error.group(1) else ""

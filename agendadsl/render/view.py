@@ -10,12 +10,28 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..language import docrefs
-from ..language.nodes import (Agenda, Bullet, DateRange, DocRef, Item, NextMeeting, NextMeetings, Note, RichText, Text,
-                     Visibility, walk)
+from ..language.nodes import (
+    Agenda,
+    Bullet,
+    DateRange,
+    DocRef,
+    Item,
+    NextMeeting,
+    NextMeetings,
+    Note,
+    RichText,
+    Text,
+    Visibility,
+    walk,
+)
 from ..language.resolution import Resolution, resolve
 from .localise import Locale, locale
+
+if TYPE_CHECKING:
+    from ..edit.changes import Comparison
 
 
 class View(enum.Enum):
@@ -78,7 +94,7 @@ class ItemView:
     internal: bool = False
     documents: tuple[RefView, ...] = ()
     notes: tuple[NoteView, ...] = ()
-    children: tuple["ItemView", ...] = ()
+    children: tuple[ItemView, ...] = ()
     change: str | None = None
     """With --changes-since: added, removed, moved, renumbered, retitled, changed or withdrawn."""
     old_number: str | None = None
@@ -178,7 +194,7 @@ class AgendaView:
         for block in self.blocks:
             if block.item is not None:
                 if runs and runs[-1].type == "items":
-                    runs[-1] = Run("items", runs[-1].items + (block.item,))
+                    runs[-1] = Run("items", (*runs[-1].items, block.item))
                 else:
                     runs.append(Run("items", (block.item,)))
             else:
@@ -187,7 +203,7 @@ class AgendaView:
 
 
 def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None,
-          since: "tuple[str, Agenda] | None" = None) -> AgendaView:
+          since: tuple[str, Agenda] | None = None) -> AgendaView:
     """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
     ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
     loc = locale(language or (agenda.meeting.language.value if agenda.meeting.language else None))
@@ -199,13 +215,13 @@ def _slug(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, agenda: Agenda, view: View, loc: Locale, since: "tuple[str, Agenda] | None" = None) -> None:
+    def __init__(self, agenda: Agenda, view: View, loc: Locale, since: tuple[str, Agenda] | None = None) -> None:
         self.agenda = agenda
         self.view = view
         self.loc = loc
         self.resolution: Resolution = resolve(agenda)
         self.since = since
-        self.comparison = None
+        self.comparison: Comparison | None = None
         self.after: dict[int, list[Item]] = {}  # id(new item) -> removed items shown after it
         self.first: dict[int, list[Item]] = {}  # id(new item) -> removed items shown as its first children
         self.top: list[Item] = []  # removed top-level items shown before everything
@@ -237,7 +253,7 @@ class _Builder:
         at the removed item's own depth."""
         from ..edit.changes import compare
 
-        self.comparison = compare(old, self.agenda)
+        self.comparison = comparison = compare(old, self.agenda)
         entries = walk(self.agenda.items)
         parents: list[Item | None] = []
         stack: list[Item] = []
@@ -246,7 +262,7 @@ class _Builder:
             parents.append(stack[-1] if stack else None)
             stack.append(item)
         index_of = {id(item): i for i, (item, _) in enumerate(entries)}
-        for removed, depth, anchor in self.comparison.removed:
+        for removed, depth, anchor in comparison.removed:
             if anchor < 0:
                 self.top.append(removed)
                 continue
@@ -255,12 +271,14 @@ class _Builder:
                 self.first.setdefault(id(item), []).append(removed)
                 continue
             while anchor_depth > depth:
-                item = parents[index_of[id(item)]]
-                anchor_depth -= 1
+                parent = parents[index_of[id(item)]]
+                if parent is None:  # cannot happen: an item deeper than the top has a parent
+                    break
+                item, anchor_depth = parent, anchor_depth - 1
             self.after.setdefault(id(item), []).append(removed)
 
     def removed(self, item: Item, depth: int) -> ItemView:
-        numbers = self.comparison.old_numbers_all
+        numbers = self.comparison.old_numbers_all if self.comparison else {}
         return ItemView(number=numbers.get(id(item)), id="removed-" + self.ids.get(id(item), _slug(item.title.plain)),
                         depth=depth, title=self.segments(item.title), plain_title=item.title.plain, change="removed",
                         children=tuple(self.removed(child, depth + 1) for child in item.children))
@@ -277,7 +295,7 @@ class _Builder:
             elif isinstance(entry, NextMeetings):
                 blocks.append(Block("next_meetings", meetings=tuple(self.next_meeting(m) for m in entry.meetings)))
         labels = dict(self.loc.data["labels"])
-        title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)
+        title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
                           self.change_summary(), self.since[0] if self.since else None)
 
@@ -309,8 +327,9 @@ class _Builder:
 
     # ------------------------------------------------------------------ header
     def dates(self, dates: DateRange | None) -> DatesView | None:
-        if dates is None:
-            return None
+        return None if dates is None else self.date_range(dates)
+
+    def date_range(self, dates: DateRange) -> DatesView:
         first, last = dates.start.to_date(), dates.last.to_date()
         return DatesView(self.loc.date_range(dates), first.isoformat() if first else None,
                          last.isoformat() if last and dates.end is not None else None)
@@ -459,7 +478,7 @@ class _Builder:
         if meeting.kind is not None and meeting.kind.value is not None:
             kind = loc.word("kind", meeting.kind.value.value)
         return NextMeetingView(
-            dates=self.dates(meeting.dates),
+            dates=self.date_range(meeting.dates),
             place=meeting.place.value if meeting.place else None,
             kind=kind,
             tbc_note=note,
