@@ -47,7 +47,7 @@ def temporaries(folder: Path, name: str) -> list[str]:
 
 
 def start(args: list[str], folder: Path) -> subprocess.Popen:
-    # The test's own cache (agendadsl/cache.py) beside the work folder: the user's is never touched.
+    # The test's own cache (agendadsl/support/cache.py) beside the work folder: the user's is never touched.
     env = {**os.environ, "AGENDA_CACHE_DIR": str(folder.parent / "cache")}
     return subprocess.Popen([*PYTHON_AGENDA, *args], cwd=folder, env=env, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -1,4 +1,4 @@
-"""The per-user cache (agendadsl/cache.py): used when safe, ignored when not, never needed for
+"""The per-user cache (agendadsl/support/cache.py): used when safe, ignored when not, never needed for
 correctness. Each test gives the command its own cache directory through AGENDA_CACHE_DIR."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Inline markup (agendadsl/inline.py): the fast path for plain text agrees with the full one."""
+"""Inline markup (agendadsl/language/inline.py): the fast path for plain text agrees with the full one."""
 
 from __future__ import annotations
 

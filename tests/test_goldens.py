@@ -1,0 +1,33 @@
+"""Golden renders of every sample: each text format, in English and French, in each view.
+
+The goldens are the published output users depend on, byte for byte. They change only on purpose:
+``pytest --update-goldens`` rewrites them, and the diff is reviewed like any other change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from agendadsl import parse
+from agendadsl.render import Options, View, render_text
+from conftest import DATA, ROOT
+
+SAMPLES = sorted((ROOT / "samples").glob("*.agenda"))
+EXTENSIONS = {"html": "html", "latex": "tex", "markdown": "md", "json": "json", "ics": "ics"}
+CASES = [(view, language) for view in ("public", "annotated", "internal") for language in ("en", "fr")]
+
+
+@pytest.mark.parametrize("fmt", EXTENSIONS)
+@pytest.mark.parametrize(("view", "language"), CASES, ids=[f"{v}-{lang}" for v, lang in CASES])
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_sample_golden(golden, path, view, language, fmt) -> None:
+    agenda = parse(path.read_text(encoding="utf-8")).agenda
+    assert agenda is not None
+    text = render_text(agenda, fmt, Options(View(view), language))
+    golden(DATA / "goldens" / path.stem / f"{view}-{language}.{EXTENSIONS[fmt]}", text)
+
+
+def test_every_sample_has_its_goldens() -> None:
+    """A golden folder for a sample that no longer exists is a test that silently stopped running."""
+    folders = {p.name for p in (DATA / "goldens").iterdir()}
+    assert folders == {p.stem for p in SAMPLES}
