@@ -48,6 +48,9 @@ def numbered(path) -> list[tuple[str, str]]:
 
 
 def normalise(text: str) -> str:
+    """One line of text, hyphenated line ends joined, page numbers (a line of digits before a page
+    break) left out."""
+    text = re.sub(r"\n[ \t]*[0-9]+[ \t]*\n\f", "\n", text)
     return re.sub(r"\s+", " ", re.sub(r"-\n\s*", "-", text)).strip()
 
 

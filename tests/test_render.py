@@ -36,7 +36,9 @@ def test_seed_golden(golden, fmt, language) -> None:
 def test_seed_in_french() -> None:
     text = render_text(load(SEED), "markdown", Options(language="fr"))
     for expected in ("Ordre du jour", "Réunion virtuelle, 23 novembre 2020", "Dates des prochaines réunions",
-                     "7-11 décembre 2020", "28 juin - 2 juillet 2021", "29 novembre - 3 décembre 2021",
+                     # CLDR's French intervals: an en dash, closed up between days, between thin spaces between dates
+                     "7\u201311 décembre 2020", "28 juin\u2009\u2013\u20092 juillet 2021",
+                     "29 novembre\u2009\u2013\u20093 décembre 2021",
                      "(dates exactes et lieu/nature de la réunion à confirmer)"):
         assert expected in text
 
@@ -44,23 +46,41 @@ def test_seed_in_french() -> None:
 def test_seed_in_english_reads_like_the_original() -> None:
     text = render_text(load(SEED), "markdown")
     for expected in ("Virtual meeting, 23 November 2020", "Dates of the next meetings",
-                     "7-11 December 2020, KUDO Platform *(exact dates tbc)*",
-                     "28 June - 2 July 2021, Strasbourg *(exact dates and place/nature of the meeting tbc)*"):
+                     # CLDR's British English intervals: an en dash between thin spaces
+                     "7\u2009\u2013\u200911 December 2020, KUDO Platform *(exact dates tbc)*",
+                     "28 June\u2009\u2013\u20092 July 2021, Strasbourg *(exact dates and place/nature of the meeting "
+                     "tbc)*"):
         assert expected in text
 
 
 COUNCIL = ROOT / "samples" / "city-council-2026-03-10.agenda"
 
 
-def test_views_choose_what_is_shown() -> None:
-    agenda = load(COUNCIL)
-    public = render_text(agenda, "html", Options(view=View.PUBLIC))
-    annotated = render_text(agenda, "html", Options(view=View.ANNOTATED))
-    internal = render_text(agenda, "html", Options(view=View.INTERNAL))
-    assert 'class="note"' not in public and 'class="internal"' not in public
-    assert 'class="note"' in annotated and 'class="internal"' not in annotated
-    assert 'class="internal"' in internal
-    assert len(public) < len(annotated) < len(internal)
+VIEWS = """body: Board
+> Published preamble.
+! Internal preamble.
+
+1. Accounts
+   > Published note.
+   >> Annotation for the annotated agenda.
+   ! Internal note.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "latex"])
+def test_views_choose_what_is_shown(fmt: str) -> None:
+    """'>' text is published everywhere; '>>' annotations in the annotated agenda and the run
+    sheet; '!' internal text only in the run sheet."""
+    agenda = parse(VIEWS).agenda
+    shown = {view: render_text(agenda, fmt, Options(view=view)) for view in View}
+    expected = {View.PUBLIC: ("Published preamble.", "Published note."),
+                View.ANNOTATED: ("Published preamble.", "Published note.", "Annotation for the annotated agenda."),
+                View.INTERNAL: ("Published preamble.", "Published note.", "Annotation for the annotated agenda.",
+                                "Internal preamble.", "Internal note.")}
+    everything = expected[View.INTERNAL]
+    for view, text in shown.items():
+        for sentence in everything:
+            assert (sentence in text) == (sentence in expected[view]), (view, sentence)
 
 
 def test_status_shows_as_a_banner() -> None:

@@ -98,20 +98,6 @@ def next_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
         previous = (found[0], meeting)
 
 
-@check("invalid-time")
-def invalid_time(context: CheckContext) -> Iterable[Diagnostic]:
-    """A time of day that does not exist (25:00, 09:75)."""
-    slots = [context.agenda.meeting.time] + [item.time for item, _ in context.items]
-    for slot in slots:
-        if slot is None:
-            continue
-        bad = [t for t, end in ((slot.start, False), (slot.end, True))
-               if t is not None and not dates.valid_time(t, end=end)]
-        if bad:
-            yield error("invalid-time", f"{bad[0]} is not a time of day", slot.span,
-                        "write times as hours 00-23 and minutes 00-59, such as 09:30")
-
-
 @check("time-slot-reversed")
 def time_slot_reversed(context: CheckContext) -> Iterable[Diagnostic]:
     """A time slot that ends before, or when, it starts."""
@@ -142,12 +128,3 @@ def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
                                   f"ends ({before.end})", now.span, "shorten the earlier slot or start this one later",
                                   (Related(before.span, "the overlapping slot"),))
             previous = item
-
-
-@check("unknown-time-zone")
-def unknown_time_zone(context: CheckContext) -> Iterable[Diagnostic]:
-    """A time zone after the header's time that is neither UTC/GMT, an offset nor an IANA zone name."""
-    slot = context.agenda.meeting.time
-    if slot is not None and slot.zone is not None and dates.time_zone(slot.zone) is None:
-        yield error("unknown-time-zone", f"'{slot.zone}' is not a known time zone", slot.span,
-                    "write UTC, an offset such as UTC+1, or a zone name such as Europe/Paris")

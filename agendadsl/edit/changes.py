@@ -13,7 +13,7 @@ import bisect
 import difflib
 from dataclasses import dataclass, field
 
-from ..language.nodes import Agenda, Bullet, Item, NextMeeting, Note, walk
+from ..language.nodes import Agenda, Bullet, Group, Item, NextMeeting, Note, TextBlock, walk
 from ..language.resolution import resolve
 from . import formatter
 
@@ -24,7 +24,9 @@ WINDOW = 40
 @dataclass(frozen=True)
 class Change:
     """One difference. ``kind`` is one of: added, removed, withdrawn, moved, renumbered, retitled,
-    changed (attributes or notes), header, next-meeting-added, next-meeting-removed, next-meeting."""
+    changed (attributes or notes), header, heading-added, heading-removed, heading (a heading's
+    title, date, time, place, kind or session), text-added, text-removed, text (text that is not
+    an item), next-meeting-added, next-meeting-removed, next-meeting."""
 
     kind: str
     title: str
@@ -141,12 +143,19 @@ def _stable(pairs: dict[int, int]) -> set[int]:
 
 
 def _notes(item: Item) -> list[str]:
+    return _text_lines(item.notes)
+
+
+def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]:
+    """Paragraphs and bullets as their source lines, for comparing and for showing what changed."""
     out: list[str] = []
-    for block in item.notes:
+    for block in notes:
         if isinstance(block, Note):
-            out.extend(("! " if block.internal else "> ") + formatter.rich(line) for line in block.lines)
-        elif isinstance(block, Bullet):
-            out.append("- " + formatter.rich(block.text))
+            mark = "!" if block.internal else ">>" if block.annotation else ">"
+            out.extend(f"{mark} {formatter.rich(line)}" for line in block.lines)
+        else:
+            out.append(indent + "- " + formatter.rich(block.text))
+            out.extend(_text_lines(block.children, indent + "  "))
     return out
 
 
@@ -168,6 +177,8 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
         last_change.append(len(result.changes) - 1)
     _place_removals(old_entries, pairs, last_change, result)
     result.changes.extend(_header_changes(old, new))
+    result.changes.extend(_group_changes(old, new))
+    result.changes.extend(_text_changes(old, new))
     result.changes.extend(_next_meeting_changes(old.next_meetings, new.next_meetings))
     return result
 
@@ -238,7 +249,7 @@ def diff(old: Agenda, new: Agenda) -> list[Change]:
 
 def _header_lines(agenda: Agenda) -> dict[str, str]:
     """Header keyword -> value as written canonically; each series under its own key."""
-    return {(f"series {value.split(':')[0]}" if key == "series" else key): value
+    return {(f"{key} {value.split(':')[0]}" if key in ("series", "custom") else key): value
             for key, value, _ in formatter.header_fields(agenda.meeting)}
 
 
@@ -246,6 +257,77 @@ def _header_changes(old: Agenda, new: Agenda) -> list[Change]:
     was, now = _header_lines(old), _header_lines(new)
     return [Change("header", key, details=(f"{was.get(key, '(none)')} -> {now.get(key, '(none)')}",))
             for key in list(dict.fromkeys([*was, *now])) if was.get(key) != now.get(key)]
+
+
+def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
+    """Headings matched by title (then by place among those left), each reported once."""
+    def describe(group: Group) -> dict[str, str]:
+        lines = dict(text[1:].split(" ", 1) for text, _ in formatter.group_attribute_lines(group))
+        return {"title": formatter.rich(group.title), "level": "#" * group.level, **lines}
+
+    changes: list[Change] = []
+    left = list(old.groups)
+    pairs: list[tuple[Group | None, Group]] = []
+    for group in new.groups:
+        same = next((g for g in left if g.title == group.title and g.level == group.level), None)
+        if same is not None:
+            left.remove(same)
+        pairs.append((same, group))
+    unmatched_new = [g for same, g in pairs if same is None]
+    for group in unmatched_new:  # a retitled heading: the one left in the same place
+        index = new.groups.index(group)
+        candidate = old.groups[index] if index < len(old.groups) and old.groups[index] in left else None
+        if candidate is not None:
+            left.remove(candidate)
+            pairs[index] = (candidate, group)
+    for same, group in pairs:
+        title = group.title.plain
+        if same is None:
+            changes.append(Change("heading-added", title, new_line=group.span.line))
+        elif describe(same) != describe(group):  # its items and text are compared on their own
+            was, now = describe(same), describe(group)
+            details = tuple(f"{key}: {was.get(key, '(none)')} -> {now.get(key, '(none)')}"
+                            for key in dict.fromkeys([*was, *now]) if was.get(key) != now.get(key))
+            changes.append(Change("heading", title, details=details, old_line=same.span.line,
+                                  new_line=group.span.line))
+    changes.extend(Change("heading-removed", g.title.plain, old_line=g.span.line) for g in left)
+    return changes
+
+
+def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
+    """Text that is not an item: paragraphs and bullets of the agenda's preamble, closing text and
+    headings, compared line by line; an edited paragraph shows its old and new text."""
+    def lines(agenda: Agenda) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for entry in agenda.groups_and_body():
+            notes = entry.parts if isinstance(entry, TextBlock) else entry.notes if isinstance(entry, Group) else ()
+            for block in notes:
+                for text in _text_lines((block,)):
+                    out.append((text, block.span.line))
+        return out
+
+    was, now = lines(old), lines(new)
+    changes: list[Change] = []
+    matcher = difflib.SequenceMatcher(a=[t for t, _ in was], b=[t for t, _ in now], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace":
+            for k in range(max(i2 - i1, j2 - j1)):
+                before = was[i1 + k] if i1 + k < i2 else None
+                after = now[j1 + k] if j1 + k < j2 else None
+                if before and after:
+                    changes.append(Change("text", after[0], details=(f"was: {before[0]}",), old_line=before[1],
+                                          new_line=after[1]))
+                elif after:
+                    changes.append(Change("text-added", after[0], new_line=after[1]))
+                elif before:
+                    changes.append(Change("text-removed", before[0], old_line=before[1]))
+        elif tag == "insert":
+            changes.extend(Change("text-added", t, new_line=line) for t, line in now[j1:j2])
+        else:
+            changes.extend(Change("text-removed", t, old_line=line) for t, line in was[i1:i2])
+    return changes
 
 
 def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, ...]) -> list[Change]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..language import dates
 from ..language.nodes import (
@@ -26,6 +27,8 @@ from ..language.nodes import (
     DateValue,
     DocRef,
     Duration,
+    Entry,
+    Group,
     Item,
     Meeting,
     NextMeeting,
@@ -34,13 +37,17 @@ from ..language.nodes import (
     NumberMark,
     RichText,
     Text,
+    TextBlock,
     TimeSlot,
     XRef,
 )
 from ..language.parser import parse
 
-HEADER_ORDER = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
-                "language", "numbers", "numbering", "series")
+HEADER_ORDER = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "chair", "host",
+                "contact", "reference", "issued", "distribution", "original", "status", "language", "numbers",
+                "numbering", "series", "fields", "custom")
+GROUP_INDENT = 2
+"""How far a heading's attributes and notes are indented."""
 NEXT_INDENT = 2
 
 
@@ -90,7 +97,10 @@ def date_value(value: DateValue, *, with_month: bool = True, with_year: bool = T
 
 
 def date_range(value: DateRange) -> str:
-    """``7-11 December 2020``, ``28 June - 2 July 2021``, ``30 December 2026 - 2 January 2027``."""
+    """The dates as the writer wrote them; for dates made by a program, the canonical form:
+    ``7-11 December 2020``, ``28 June - 2 July 2021``, ``30 December 2026 - 2 January 2027``."""
+    if value.text:
+        return value.text
     start, end = value.start, value.end
     if end is None:
         return date_value(start)
@@ -105,11 +115,16 @@ def date_range(value: DateRange) -> str:
 
 
 def time_slot(slot: TimeSlot) -> str:
+    """The time as the writer wrote it (``3.15 p.m.``, ``18 h 30``), else ``09:30-10:00 Europe/Paris``."""
+    if slot.text:
+        return slot.text
     text = str(slot.start) + (f"-{slot.end}" if slot.end is not None else "")
     return text + (f" {slot.zone}" if slot.zone else "")
 
 
 def duration(value: Duration) -> str:
+    if value.text:
+        return value.text
     hours, minutes = divmod(value.minutes, 60)
     if hours and minutes:
         return f"{hours} h {minutes} min"
@@ -154,12 +169,7 @@ class _Printer:
                 self.next_comment += 1
             self.blank()
         self.header(self.agenda.meeting)
-        for entry in self.agenda.body:
-            self.blank()
-            if isinstance(entry, Item):
-                self.item(entry, 0)
-            else:
-                self.next_meetings(entry)
+        self.entries(self.agenda.body)
         while self.next_comment < len(self.comments):
             comment = self.comments[self.next_comment]
             self.lines.append(("// " + comment.text if comment.text else "//", 0))
@@ -177,10 +187,56 @@ class _Printer:
             self.lines[:lead] = [*comments, ("", 0)] if comments else []
         return "\n".join(text.rstrip(" \t") for text, _ in self.lines) + "\n" if self.lines else ""
 
+    def entries(self, body: tuple[Entry, ...]) -> None:
+        for entry in body:
+            self.blank()
+            if isinstance(entry, Item):
+                self.item(entry, 0)
+            elif isinstance(entry, NextMeetings):
+                self.next_meetings(entry)
+            elif isinstance(entry, TextBlock):
+                self.notes(entry.parts, 0)
+            else:
+                self.group(entry)
+
     # ------------------------------------------------------------------ header
     def header(self, m: Meeting) -> None:
         for key, value, line in header_fields(m):
-            self.emit(f"series {value}" if key == "series" else f"{key}: {value}", line, 0)
+            if key == "series":
+                self.emit(f"series {value}", line, 0)
+            elif key == "custom":
+                self.emit(value, line, 0)
+            else:
+                self.emit(f"{key}: {value}", line, 0)
+
+    # ------------------------------------------------------------------ groups
+    def group(self, group: Group) -> None:
+        self.emit(f"{'#' * group.level} {rich(group.title)}".rstrip(" \t"), group.span.line, 0)
+        for text, line in group_attribute_lines(group):
+            self.emit(text, line, GROUP_INDENT)
+        self.notes(group.notes, GROUP_INDENT)
+        self.entries(group.body)
+
+    # ------------------------------------------------------------------ text
+    def notes(self, notes: tuple[Note | Bullet, ...], indent: int) -> None:
+        """Paragraphs and bullets; two paragraphs of one kind in a row are parted by a bare marker."""
+        previous: Note | Bullet | None = None
+        for block in notes:
+            if isinstance(block, Note):
+                mark = _mark(block)
+                if isinstance(previous, Note) and _mark(previous) == mark:
+                    self.emit(mark, 0, indent)
+                for number, text_line in enumerate(block.lines):
+                    start = block.span.line + number if number == 0 else 0
+                    self.emit(f"{mark} {rich(text_line)}", text_line.span.line or start, indent)
+            else:
+                self.bullet(block, indent)
+            previous = block
+
+    def bullet(self, bullet: Bullet, indent: int) -> None:
+        self.emit(f"- {rich(bullet.text)}".rstrip(" \t"), bullet.span.line, indent)
+        for child in bullet.children:
+            self.bullet(child, indent + 2)
 
     # ------------------------------------------------------------------ items
     def item(self, item: Item, indent: int) -> None:
@@ -196,18 +252,7 @@ class _Printer:
         attributes = attribute_lines(item)
         for text, line in attributes:
             self.emit(text, line, inner)
-        previous: Note | Bullet | None = None
-        for block in item.notes:
-            if isinstance(block, Note):
-                mark = "!" if block.internal else ">"
-                if isinstance(previous, Note) and previous.internal == block.internal:
-                    self.emit(mark, 0, inner)
-                for number, text_line in enumerate(block.lines):
-                    start = block.span.line + number if number == 0 else 0
-                    self.emit(f"{mark} {rich(text_line)}", text_line.span.line or start, inner)
-            else:
-                self.emit(f"- {rich(block.text)}".rstrip(" \t"), block.span.line, inner)
-            previous = block
+        self.notes(item.notes, inner)
         # Items of one line are packed; items with lines under them are set off by blank lines.
         has_body = bool(attributes or item.notes)
         for index, child in enumerate(item.children):
@@ -258,7 +303,21 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
         words = [m.status.stage.value] if m.status.stage else []
         if m.status.revision is not None:
             words.append(f"Rev.{m.status.revision}")
+        if m.status.words:
+            words.append(m.status.words)
         add("status", " ".join(words), m.status.span.line)
+    for key, attr in (("title", m.document_title), ("chair", m.chair), ("host", m.host), ("contact", m.contact),
+                      ("original", m.original)):
+        if attr is not None:
+            add(key, attr.value, attr.span.line)
+    if m.issued is not None:
+        add("issued", date_range(m.issued), m.issued.span.line)
+    if m.distribution is not None:
+        add("distribution", m.distribution.value.value, m.distribution.span.line)
+    if m.fields:
+        add("fields", ", ".join(name.value for name in m.fields), m.fields[0].span.line)
+    for custom in m.custom:
+        add("custom", f"{custom.name}: {custom.value}", custom.span.line)
     if m.language is not None:
         add("language", m.language.value, m.language.span.line)
     if m.frozen is not None:
@@ -295,6 +354,24 @@ def attribute_lines(item: Item) -> list[tuple[str, int]]:
     return out
 
 
+def group_attribute_lines(group: Group) -> list[tuple[str, int]]:
+    """A heading's attribute lines, in canonical order."""
+    out: list[tuple[str, int]] = []
+    if group.dates is not None and "dates" not in group.from_heading:
+        out.append((f"@date {date_range(group.dates)}", group.dates.span.line))
+    if group.time is not None and "time" not in group.from_heading:
+        out.append((f"@time {time_slot(group.time)}", group.time.span.line))
+    for word, attr in (("place", group.place), ("kind", group.kind), ("session", group.session)):
+        if attr is not None:
+            value = attr.value.value if hasattr(attr.value, "value") else attr.value
+            out.append((f"@{word} {value}", attr.span.line))
+    return out
+
+
+def _mark(note: Note) -> str:
+    return "!" if note.internal else ">>" if note.annotation else ">"
+
+
 def _has_lines(item: Item) -> bool:
     """Whether an item has anything printed under its own line."""
     return bool(item.children or item.notes or item.documents or item.child_numbering or any(
@@ -305,9 +382,12 @@ def _has_lines(item: Item) -> bool:
 def _first_line(agenda: Agenda) -> int:
     """The source line of the first header field or item (0 when there is none)."""
     m = agenda.meeting
-    lines = [a.span.line for a in (m.body, m.title, m.kind, m.platform, m.place, m.dates, m.time, m.reference,
-                                    m.status, m.language, m.frozen) if a is not None]
-    lines += [e.span.line for e in m.numbering] + [s.span.line for s in m.series]
+    values: tuple[Any, ...] = (m.body, m.title, m.kind, m.platform, m.place, m.dates, m.time, m.reference, m.status,
+                               m.language, m.frozen, m.document_title, m.chair, m.host, m.contact, m.issued,
+                               m.distribution, m.original)
+    lines = [a.span.line for a in values if a is not None]
+    repeated: tuple[Any, ...] = (*m.numbering, *m.series, *m.fields, *m.custom)
+    lines += [e.span.line for e in repeated]
     lines += [entry.span.line for entry in agenda.body[:1]]
     return min((line for line in lines if line > 0), default=0)
 

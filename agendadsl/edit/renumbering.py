@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..language.diagnostics import AgendaError
-from ..language.nodes import Agenda, Attr, Item, ItemStatus, NextMeetings, NumberMark, walk
+from ..language.nodes import Agenda, Attr, Entry, Group, Item, ItemStatus, NumberMark, walk
 from ..language.resolution import resolve
 
 
@@ -23,8 +23,12 @@ def _rebuild(agenda: Agenda, change: Callable[[Item, Item], Item]) -> Agenda:
     def go(items: tuple[Item, ...]) -> tuple[Item, ...]:
         return tuple(change(replace(item, children=go(item.children)), item) for item in items)
 
-    body = tuple(entry if isinstance(entry, NextMeetings) else go((entry,))[0] for entry in agenda.body)
-    return replace(agenda, body=body)
+    def entries(body: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        return tuple(go((entry,))[0] if isinstance(entry, Item) else
+                     replace(entry, body=entries(entry.body)) if isinstance(entry, Group) else entry
+                     for entry in body)
+
+    return replace(agenda, body=entries(agenda.body))
 
 
 def renumber(agenda: Agenda, *, keep_withdrawn: bool = False) -> Agenda:

@@ -46,6 +46,8 @@ class ParseSink:
     comments: list[Comment] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     comment_lines: set[int] = field(default_factory=set)
+    language: str | None = None
+    """The header's ``language:``, for reading dates written in that language."""
 
     def blank_between(self, first: int, last: int) -> bool:
         """Whether a blank line (not a comment line) separates source lines ``first`` and ``last``."""

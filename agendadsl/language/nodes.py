@@ -105,11 +105,18 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class DateRange:
-    """One day, or a range of days: ``7-11 December 2020``, ``28 June - 2 July 2021``."""
+    """One day, or a range of days: ``7-11 December 2020``, ``28 June - 2 July 2021``.
+
+    ``days`` lists the further single days of a list (``8 and 9 October 2025``: start 8, days (9,));
+    ``open_end`` is a range whose end is not known yet (``11 December 2025 - ?``). ``text`` is
+    the value as written, which ``agenda fmt`` keeps."""
 
     start: DateValue
     end: DateValue | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    days: tuple[DateValue, ...] = ()
+    open_end: bool = False
+    text: str = field(default="", compare=False)
 
     @property
     def last(self) -> DateValue:
@@ -131,20 +138,30 @@ class TimeOfDay:
 
 @dataclass(frozen=True, slots=True)
 class TimeSlot:
-    """``09:30`` or ``09:30-10:00``; the header's may name a time zone (``UTC``, ``Europe/Paris``)."""
+    """``09:30`` or ``09:30-10:00``, with a time zone where one is named (``Europe/Paris``).
+
+    ``approximate``: written ``approx. 11.20`` or ``+/- 11.20``; ``open_end``: written
+    ``from 08.30``, a start with no end; ``also``: further slots of the same day
+    (``09:00-12:30 and 14:00-18:00``). ``text`` is the value as written, which ``agenda fmt`` keeps."""
 
     start: TimeOfDay
     end: TimeOfDay | None = None
     zone: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    approximate: bool = False
+    open_end: bool = False
+    also: tuple[TimeSlot, ...] = ()
+    text: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Duration:
-    """``15 min``, ``1 h 30 min``."""
+    """``15 min``, ``1 h 30 min``; ``parts`` when written as a sum (``10+5 min``: (10, 5))."""
 
     minutes: int
     span: Span = field(default=NO_SPAN, compare=False)
+    parts: tuple[int, ...] = ()
+    text: str = field(default="", compare=False)
 
 
 # ----------------------------------------------------------------------------- enumerations
@@ -189,6 +206,15 @@ class Visibility(enum.Enum):
     INTERNAL = "internal"
 
 
+class Distribution(enum.Enum):
+    """Who may read the document: ``public`` (or the UN's ``general``), ``restricted`` (or ``limited``)."""
+
+    PUBLIC = "public"
+    GENERAL = "general"
+    RESTRICTED = "restricted"
+    LIMITED = "limited"
+
+
 class NumberMark(enum.Enum):
     """How an item is numbered: as written, automatically (``#.``), or not at all (``*``)."""
 
@@ -207,6 +233,8 @@ class Status:
     stage: Stage | None
     revision: int | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    words: str | None = None
+    """Status words beyond the standard ones, as written: ``Preliminary``, ``corrigendum``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +245,15 @@ class Series:
     name: str
     pattern: str
     url: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomField:
+    """A header field of the writer's own (``Quorum: 14 members``), declared in ``fields:``."""
+
+    name: str
+    value: str
     span: Span = field(default=NO_SPAN, compare=False)
 
 
@@ -238,6 +275,19 @@ class Meeting:
     series: tuple[Series, ...] = ()
     frozen: Attr[bool] | None = None
     """``numbers: frozen``: the agenda is published, its numbers must not be rewritten."""
+    document_title: Attr[str] | None = None
+    """``title:``, the document's own title: "Draft agenda", "Order of business"."""
+    chair: Attr[str] | None = None
+    host: Attr[str] | None = None
+    contact: Attr[str] | None = None
+    issued: DateRange | None = None
+    """``issued:``, the date of issue of the document (not of the meeting)."""
+    distribution: Attr[Distribution] | None = None
+    original: Attr[str] | None = None
+    """``original:``, the language the document was written in: a code (``en``) or a name."""
+    fields: tuple[Attr[str], ...] = ()
+    """The names declared in ``fields:`` for the writer's own header fields."""
+    custom: tuple[CustomField, ...] = ()
 
 
 # ----------------------------------------------------------------------------- items
@@ -245,19 +295,31 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A paragraph of annotation (``>`` lines), or an internal note (``!`` lines) that only
-    the internal run sheet shows. Each source line is kept as one element of ``lines``."""
+    """A paragraph of text: published (``>`` lines), internal (``!`` lines: only the internal run
+    sheet shows it) or an annotation (``>>`` lines: the annotated agenda). Each source line is
+    kept as one element of ``lines``: line breaks are the writer's."""
 
     lines: tuple[RichText, ...]
     internal: bool = False
     span: Span = field(default=NO_SPAN, compare=False)
+    annotation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Bullet:
-    """A plain bullet line (``-``) under an item: text, not an agenda item."""
+    """A bullet line (``-``): text, not an agenda item; bullets indented under it are its ``children``."""
 
     text: RichText
+    span: Span = field(default=NO_SPAN, compare=False)
+    children: tuple[Bullet, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Text that is not an item, at the top level or under a heading: paragraphs and bullets.
+    Before the first item it is the preamble; after the last, the closing text."""
+
+    parts: tuple[Note | Bullet, ...]
     span: Span = field(default=NO_SPAN, compare=False)
 
 
@@ -317,20 +379,86 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class Group:
+    """A heading (``#`` day, ``##`` sitting, ``###`` below) and what follows it up to the next
+    heading of its level or above. Never an item: its items are top-level items, numbered on
+    across headings. Its date, time, place, kind and session are its items' unless they say
+    otherwise. A group with a time and nothing under it is a break (``## 12.30-14.00 Lunch``)."""
+
+    level: int
+    title: RichText
+    dates: DateRange | None = None
+    time: TimeSlot | None = None
+    place: Attr[str] | None = None
+    kind: Attr[MeetingKind] | None = None
+    session: Attr[Session] | None = None
+    notes: tuple[Note | Bullet, ...] = ()
+    body: tuple[Entry, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+    name: RichText | None = None
+    """The heading without the date and time it gives ("Morning" of "Morning, 09.00-12.30"), to be
+    shown beside them as the output language writes them; None when the heading gives neither."""
+    from_heading: tuple[str, ...] = field(default=(), compare=False)
+    """Which of ``dates`` and ``time`` the heading's own text gave (not an attribute line)."""
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The top-level items of the group, its subgroups' included, in order."""
+        return _items(self.body)
+
+
+Entry = Item | NextMeetings | TextBlock | Group
+"""What the body of an agenda or a group is made of, in source order."""
+
+
+def _items(body: tuple[Entry, ...]) -> tuple[Item, ...]:
+    out: list[Item] = []
+    stack = list(reversed(body))
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, Item):
+            out.append(entry)
+        elif isinstance(entry, Group):
+            stack.extend(reversed(entry.body))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
-    """A whole agenda: header, then top-level items and the next-meetings block in source order."""
+    """A whole agenda: the header, then its body in source order: top-level items, groups, text
+    blocks and the next-meetings block."""
 
     meeting: Meeting
-    body: tuple[Item | NextMeetings, ...] = ()
+    body: tuple[Entry, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), compare=False)
 
     @property
     def items(self) -> tuple[Item, ...]:
-        return tuple(entry for entry in self.body if isinstance(entry, Item))
+        """The top-level items, those under headings included: numbering runs across headings."""
+        if not any(isinstance(entry, Group) for entry in self.body):
+            return tuple(entry for entry in self.body if isinstance(entry, Item))
+        return _items(self.body)
 
     @property
     def next_meetings(self) -> tuple[NextMeeting, ...]:
-        return tuple(m for entry in self.body if isinstance(entry, NextMeetings) for m in entry.meetings)
+        return tuple(m for entry in self.groups_and_body() if isinstance(entry, NextMeetings)
+                     for m in entry.meetings)
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        """Every group, subgroups included, in document order."""
+        return tuple(entry for entry in self.groups_and_body() if isinstance(entry, Group))
+
+    def groups_and_body(self) -> list[Entry]:
+        """Every entry of the body, descending into groups, in document order."""
+        out: list[Entry] = []
+        stack = list(reversed(self.body))
+        while stack:
+            entry = stack.pop()
+            out.append(entry)
+            if isinstance(entry, Group):
+                stack.extend(reversed(entry.body))
+        return out
 
 
 def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:

@@ -25,7 +25,9 @@ PARSE_CODES = (
     "nesting-too-deep", "inconsistent-indent",
     # syntax_errors.py: lines that do not fit the grammar
     "syntax-error", "not-an-item", "missing-space", "unknown-attribute", "unknown-field", "field-after-items",
-    "unexpected-indent", "missing-indent", "invalid-value", "date-syntax", "time-syntax",
+    "unexpected-indent", "missing-indent", "invalid-value",
+    # when.py: date, time and duration values
+    "date-syntax", "time-syntax", "invalid-time", "unknown-time-zone",
     # transformer.py: well-formed lines that cannot go together
     "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label",
 )

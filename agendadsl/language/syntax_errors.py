@@ -16,16 +16,19 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from .diagnostics import Diagnostic, error
 from .span import Span
 
-HEADER_FIELDS = ("body", "meeting", "kind", "platform", "place", "date", "time", "reference", "status",
-                 "language", "numbering", "series", "numbers")
+HEADER_FIELDS = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "reference", "status",
+                 "language", "numbering", "series", "numbers", "chair", "host", "contact", "issued",
+                 "distribution", "original", "fields")
 ATTRIBUTES = ("@time", "@duration", "@presenter", "@for", "@status", "@session", "@visibility", "@docs",
               "@numbering")
-FIELD_SYNONYMS = {"location": "place", "venue": "place", "room": "place", "title": "meeting", "name": "meeting",
+GROUP_ATTRIBUTES = ("@date", "@time", "@place", "@kind", "@session")
+"""The attributes of a heading (``#``): what its items inherit."""
+FIELD_SYNONYMS = {"location": "place", "venue": "place", "room": "place", "name": "meeting",
+                  "chairman": "chair", "chairperson": "chair", "president": "chair", "secretary": "contact",
+                  "distr": "distribution", "date of issue": "issued", "published": "issued",
                   "committee": "body", "organisation": "body", "organization": "body", "lang": "language",
                   "ref": "reference", "symbol": "reference", "dates": "date", "day": "date", "start": "time",
                   "format": "kind", "type": "kind", "mode": "kind"}
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December")
 
 _CHOICES = {
     "ACTION": ("decision", "information", "discussion", "adoption", "approval", "consultation"),
@@ -33,7 +36,7 @@ _CHOICES = {
     "SESSION": ("public", "closed"),
     "VISIBILITY": ("public", "internal"),
     "KIND": ("in person", "virtual", "hybrid"),
-    "STATUS": ("draft", "provisional", "revised", "adopted", "final"),
+    "DISTRIBUTION": ("public", "general", "restricted", "limited"),
     "FREEZE": ("frozen", "free"),
 }
 
@@ -45,6 +48,10 @@ _NAMES = {
     "NOTE": "'>'",
     "INTERNAL": "'!'",
     "NEXT_MEETINGS": "'next meetings:'",
+    "NEXT_DATE": "a date",
+    "HEADING": "'#' for a heading",
+    "ANNOTATION": "'>>'",
+    "FIELD_NAME": "a field name",
     "INLINE": "text",
     "LINE": "text",
     "DOCREF": "a document reference such as [T-ES(2020)23]",
@@ -54,20 +61,9 @@ _NAMES = {
     "PLACE": "a place",
     "TBC": "'(tbc)'",
     "LANG": "a language code such as en or fr",
-    "REVISION": "a revision such as Rev.1",
     "SERIES_NAME": "a series name",
     "SERIES_PATTERN": "a pattern such as T-ES({year}){n}",
     "SERIES_URL": "a URL",
-    "WEEKDAY": "a weekday",
-    "MONTH": "a month name",
-    "DAY": "a day of the month",
-    "YEAR": "a four-digit year",
-    "ISO_DATE": "a date such as 2020-11-23",
-    "TIME": "a time such as 09:30",
-    "INT": "a number",
-    "ZONE": "a time zone such as UTC or Europe/Paris",
-    "HOURS": "'h'",
-    "MINUTES": "'min'",
     "NUMBER_EXAMPLE": "a numbering example such as 1., 1.1 or (a)",
     "_NL": "the end of the line",
     "_INDENT": "an indented line",
@@ -86,10 +82,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "unknown-attribute": ("1. A\n   @chair Ms Doe\n", "1. A\n   @for decision\n   @room 12\n"),
     "unknown-field": ("titel: 31st meeting\n1. A\n", "Date: 23 November 2020\n1. A\n"),
     "field-after-items": ("1. A\ndate: 23 November 2020\n",),
-    "unexpected-indent": ("body: X\n   1. A\n", "1. A\n   - bullet\n      - sub-bullet\n"),
+    "unexpected-indent": ("body: X\n   1. A\n", "1. A\n   - bullet\n      text under it\n"),
     "invalid-value": ("1. A\n   @for voting\n", "kind: online\n1. A\n", "1. A\n   @session secret\n"),
     "date-syntax": ("date: 23 Novmber 2020\n1. A\n", "date: tomorrow\n1. A\n"),
-    "time-syntax": ("1. A\n   @time 9 am\n",),
+    "time-syntax": ("1. A\n   @time nine\n",),
     "missing-indent": ("next meetings:\n- 7 December 2020\n1. A\n",),
     "syntax-error": ("1. A\n   @docs T-ES(2020)23\n",),
 }
@@ -111,9 +107,15 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
 
     if found_type == "_INDENT":
         hint = ("remove the spaces before it: the first line starts in the first column" if line == 1 else
-                "only items can contain indented lines; align this line with the line above it")
+                "only items, headings and bullets can contain indented lines; align this line with the line "
+                "above it")
         return error("unexpected-indent", "this line is indented more than the line above allows",
                      Span.point(line, column), hint)
+    if {e for e in expected if e.lstrip("_").isupper()} == {"BULLET"} and at_line_start:  # under a bullet
+        return error("unexpected-indent", "this line is indented more than the line above allows",
+                     Span.point(line, column),
+                     "only bullets ('- ...') can be indented under a bullet; to go on with the bullet's text, "
+                     "write it on the bullet's line, or align this line with the line above it")
     if expected == {"_INDENT"}:
         return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),
                      "indent the lines under 'next meetings:' by two spaces")
@@ -125,26 +127,27 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
             hint = f"did you mean '{close[0]}'?" if close else "write one of: " + ", ".join(values)
             message = f"'{found}' is not allowed here" if found else "a value is missing here"
             return error("invalid-value", f"{message}; expected {_NAMES[name]}", span, hint)
-    if expected & {"MONTH", "DAY", "WEEKDAY", "ISO_DATE", "YEAR"}:
-        close = difflib.get_close_matches(found.capitalize(), MONTH_NAMES, n=1)
-        hint = f"did you mean '{close[0]}'?" if close and "MONTH" in expected else \
-            "write dates like '23 November 2020', 'Monday 23 November 2020' or '2020-11-23'"
-        date_parts = [name for name in ("WEEKDAY", "DAY", "MONTH", "YEAR", "ISO_DATE") if name in expected]
-        wanted = _NAMES["MONTH"] if "MONTH" in expected and found[:1].isalpha() else \
-            _describe(set(date_parts)) if not found[:1].isalpha() else _describe(expected)
-        return error("date-syntax", f"expected {wanted}, found '{found}'" if found else f"expected {wanted}",
-                     span, hint)
-    if "TIME" in expected:
-        return error("time-syntax", f"expected a time such as 09:30, found '{found}'", span,
-                     "write times on the 24-hour clock: 09:30, 14:00-15:30")
     message = (f"unexpected '{found}'; expected {_describe(expected)}" if found
                else f"the line ends too early; expected {_describe(expected)}")
     hint = "see docs/language.md for the form of each line"
     if "DOCREF" in expected and found and not found.startswith("["):
         hint = f"write document references in brackets: [{found.rstrip(',')}]"
-    elif "ZONE" in expected and found:
-        hint = "write the time zone as UTC, an offset such as UTC+1, or a zone name such as Europe/London"
     return error("syntax-error", message, span, hint)
+
+
+def unknown_field(word: str, span: Span, declared: tuple[str, ...] = ()) -> Diagnostic:
+    """``unknown-field`` for a header line ``word: ...``, suggesting the field meant."""
+    lower = word.lower()
+    close = [FIELD_SYNONYMS[lower]] if lower in FIELD_SYNONYMS else \
+        difflib.get_close_matches(lower, HEADER_FIELDS, n=1) or difflib.get_close_matches(word, declared, n=1)
+    if close:
+        hint = f"did you mean '{close[0]}:'?"
+    elif word[:1].isupper():
+        hint = (f"declare your own fields in the header: 'fields: {word}'; or start the line with '>' to "
+                "write it as text before the first item")
+    else:
+        hint = "header fields are " + ", ".join(HEADER_FIELDS)
+    return error("unknown-field", f"unknown header field '{word}:'", span, hint)
 
 
 def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> Diagnostic:
@@ -157,14 +160,17 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         rest = line_text.strip()[len(number):]
         return error("missing-space", "an item number must be followed by a space", span,
                      f"write '{number} {rest}'")
-    top_level = "NOTE" not in expected
-    if top_level and (found in ATTRIBUTES or found[:1] in (">", "!", "-")):
-        what = "an attribute" if found.startswith("@") else "a note or a bullet"
-        return error("not-an-item", f"{what} must be indented under the item "
-                     "it belongs to", span, "indent it under an item, or write the item first")
+    top_level = "ANNOTATION" not in expected  # under an item or a heading, '>>' may come
+    if top_level and (found in ATTRIBUTES + GROUP_ATTRIBUTES or found.startswith(">>")):
+        what = "an attribute" if found.startswith("@") else "an annotation ('>>')"
+        return error("not-an-item", f"{what} must be indented under the item or heading it belongs to", span,
+                     "indent it under an item or a heading ('# ...'), or write that line first")
     if found.startswith("@"):
         close = difflib.get_close_matches(found, ATTRIBUTES, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
+        if found in GROUP_ATTRIBUTES:
+            hint = f"'{found}' is given to a heading ('# ...'), and the items under the heading take it"
+        else:
+            hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
         return error("unknown-attribute", f"unknown attribute '{found}'", span, hint)
     if ":" in line_text and " " not in word.strip():
         if word in HEADER_FIELDS:
@@ -173,13 +179,12 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         if word.lower().startswith("next"):
             return error("unknown-field", f"unknown header field '{line_text.strip().split(':')[0]}:'", span,
                          "did you mean 'next meetings:'?")
-        close = [FIELD_SYNONYMS[word.lower()]] if word.lower() in FIELD_SYNONYMS else \
-            difflib.get_close_matches(word.lower(), HEADER_FIELDS, n=1)
-        hint = f"did you mean '{close[0]}:'?" if close else "header fields are " + ", ".join(HEADER_FIELDS)
-        return error("unknown-field", f"unknown header field '{word}:'", span, hint)
+        return unknown_field(word, span)
     markers = ["a number ('3. Title')", "'#.' for an automatic number", "'*' for an unnumbered item"]
-    if "NOTE" in expected:  # under an item, not at the top level
+    if "ANNOTATION" in expected:  # under an item, not at the top level
         markers += ["'-' for a bullet", "'>' for a note", "'@' for an attribute"]
+    else:
+        markers += ["'#' for a heading", "'>' for text that is not an item"]
     return error("not-an-item", "this line does not start with an item number or a line marker", span,
                  "start it with " + ", ".join(markers[:-1]) + " or " + markers[-1])
 

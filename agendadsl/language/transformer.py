@@ -13,14 +13,11 @@ from typing import Any
 from lark import Token, Transformer
 
 from . import nodes as n
+from . import when
 from .diagnostics import Related, error, warning
 from .inline import docref, split
 from .layout import current_sink, token_span
 from .span import Span
-
-_MONTHS = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-_WEEKDAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +42,61 @@ class _NoteLine:
     internal: bool
     text: n.RichText
     span: Span
+    annotation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """A header date or time, read once the header's language is known."""
+
+    kind: str
+    token: Token
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    """A group's heading line and what is indented under it, before start() nests the groups."""
+
+    level: int
+    title: n.RichText
+    values: dict[str, Any]
+    notes: tuple[n.Note | n.Bullet, ...]
+    span: Span
+
+
+class _Paragraphs:
+    """Gathers note lines into paragraphs: a paragraph ends at a line of another kind, a bare
+    marker line (``>`` alone) or a blank line."""
+
+    def __init__(self) -> None:
+        self.out: list[n.Note | n.Bullet] = []
+        self.lines: list[_NoteLine] = []
+        self.blank_between = current_sink().blank_between
+
+    def add(self, child: _NoteLine | n.Bullet) -> None:
+        if isinstance(child, n.Bullet):
+            self.end()
+            self.out.append(child)
+            return
+        last = self.lines[-1] if self.lines else None
+        if last is not None and ((last.internal, last.annotation) != (child.internal, child.annotation)
+                                 or self.blank_between(last.span.end_line, child.span.line)):
+            self.end()
+        if child.text.parts:
+            self.lines.append(child)
+        else:
+            self.end()
+
+    def end(self) -> None:
+        if self.lines:
+            first = self.lines[0]
+            span = first.span.to(self.lines[-1].span)
+            self.out.append(n.Note(tuple(line.text for line in self.lines), first.internal, span, first.annotation))
+            self.lines.clear()
+
+    def done(self) -> tuple[n.Note | n.Bullet, ...]:
+        self.end()
+        return tuple(self.out)
 
 
 def _stripped(token: Token) -> n.Attr[str]:
@@ -98,12 +150,14 @@ class AgendaTransformer(Transformer):
     # ------------------------------------------------------------------ document
     def start(self, children: list) -> n.Agenda:
         meeting = n.Meeting()
-        body = []
+        entries: list = []
         for child in children:
             if isinstance(child, n.Meeting):
                 meeting = child
             else:
-                body.append(child)
+                entries.append(child)
+        body = _nest(_text_blocks(entries)) if any(isinstance(e, (_NoteLine, n.Bullet, _Heading))
+                                                  for e in entries) else entries
         return n.Agenda(meeting, tuple(body), tuple(current_sink().comments))
 
     # ------------------------------------------------------------------ header
@@ -111,8 +165,16 @@ class AgendaTransformer(Transformer):
         values: dict[str, Any] = {}
         seen: dict[str, _Field] = {}
         series: list[n.Series] = []
+        custom: list[_Field] = []
+        language = next((f.value.value for f in fields if f.name == "language"), None)
+        current_sink().language = language
+        fields = [_Field(f.name, _when_value(f.value.kind, f.value.token), f.span) if isinstance(f.value, _Later)
+                  else f for f in fields]
         for f in fields:
             attribute = _MEETING_ATTRIBUTE.get(f.name, f.name)
+            if f.name == "custom":
+                custom.append(f)
+                continue
             if f.name == "series":
                 clash = next((s for s in series if s.name == f.value.name), None)
                 if clash is not None:
@@ -126,7 +188,10 @@ class AgendaTransformer(Transformer):
                               f"keep one '{f.name}:' line", (Related(seen[f.name].span, "first given here"),)))
                 continue
             seen[f.name] = f
-            values[attribute] = f.value
+            if f.value is not None:  # None: a value that could not be read, already reported
+                values[attribute] = f.value
+        if custom:
+            values["custom"] = _custom_fields(custom, values.get("fields", ()))
         return n.Meeting(series=tuple(series), **values)
 
     body_field = _line_field("body")
@@ -143,32 +208,49 @@ class AgendaTransformer(Transformer):
             kind = n.MeetingKind.IN_PERSON
         return _Field("kind", n.Attr(kind, token_span(token)), token_span(token))
 
-    def date_field(self, children: list) -> _Field:
-        return _Field("date", children[0], children[0].span)
+    def date_field(self, children: list[Token]) -> _Field:
+        return _Field("date", _Later("dates", children[0]), token_span(children[0]))
 
-    def time_field(self, children: list) -> _Field:
-        slot: n.TimeSlot = children[0]
-        if len(children) > 1:
-            zone = children[1]
-            slot = n.TimeSlot(slot.start, slot.end, zone.value, slot.span.to(token_span(zone)))
-        return _Field("time", slot, slot.span)
+    def time_field(self, children: list[Token]) -> _Field:
+        return _Field("time", _Later("times", children[0]), token_span(children[0]))
 
     def reference_field(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
         return _Field("reference", n.DocRef(value.value, value.span), value.span)
 
-    def status_field(self, children: list) -> _Field:
-        return _Field("status", children[0], children[0].span)
+    def status_field(self, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        return _Field("status", _status(value.value, value.span), value.span)
 
-    def status_value(self, children: list[Token]) -> n.Status:
-        stage = None
-        revision = None
-        for token in children:
-            if token.type == "STATUS":
-                stage = _enum(n.Stage, token)
-            else:
-                revision = int(token.value[4:].strip())
-        return n.Status(stage, revision, _span_of(children, Span.point(1, 1)))
+    title_field = _line_field("title")
+    chair_field = _line_field("chair")
+    host_field = _line_field("host")
+    contact_field = _line_field("contact")
+    original_field = _line_field("original")
+
+    def issued_field(self, children: list[Token]) -> _Field:
+        return _Field("issued", _Later("dates", children[0]), token_span(children[0]))
+
+    def distribution_field(self, children: list[Token]) -> _Field:
+        token = children[0]
+        return _Field("distribution", n.Attr(_enum(n.Distribution, token), token_span(token)), token_span(token))
+
+    def fields_field(self, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        names: list[n.Attr[str]] = []
+        offset = 0
+        for part in value.value.split(","):
+            name = part.strip()
+            start = value.span.column + offset + (len(part) - len(part.lstrip()))
+            offset += len(part) + 1
+            if name:
+                names.append(n.Attr(name, Span(value.span.line, start, value.span.line, start + len(name))))
+        return _Field("fields", tuple(names), value.span)
+
+    def custom_field(self, children: list[Token]) -> _Field:
+        name, value = children[0], _stripped(children[1])
+        span = token_span(name).to(value.span)
+        return _Field("custom", n.CustomField(name.value, value.value, span), token_span(name))
 
     def language_field(self, children: list[Token]) -> _Field:
         token = children[0]
@@ -220,32 +302,15 @@ class AgendaTransformer(Transformer):
                               "remove the second '{#...}'", (Related(anchors[0].span, "first label"),)))
         if len(children) == 1:  # nothing indented under the item's line: most items
             return n.Item(mark=head.mark, title=title, number=head.number, span=head.span, **values)
-        notes: list[n.Note | n.Bullet] = []
-        note_lines: list[_NoteLine] = []
+        paragraphs = _Paragraphs()
         children_items: list[n.Item] = []
-
-        def end_paragraph() -> None:
-            if note_lines:
-                span = note_lines[0].span.to(note_lines[-1].span)
-                notes.append(n.Note(tuple(line.text for line in note_lines), note_lines[0].internal, span))
-                note_lines.clear()
-
-        blank_between = current_sink().blank_between
         for child in children[1:]:
-            if isinstance(child, _NoteLine):
-                if note_lines and (note_lines[-1].internal != child.internal
-                                   or blank_between(note_lines[-1].span.end_line, child.span.line)):
-                    end_paragraph()
-                if child.text.parts:
-                    note_lines.append(child)
-                else:
-                    end_paragraph()
+            if isinstance(child, (_NoteLine, n.Bullet)):
+                paragraphs.add(child)
                 continue
-            end_paragraph()
+            paragraphs.end()
             if isinstance(child, n.Item):
                 children_items.append(child)
-            elif isinstance(child, n.Bullet):
-                notes.append(child)
             elif isinstance(child, _Field):
                 if child.name in seen:
                     _report(error("duplicate-attribute", f"this item already has '@{_ATTR_WORD[child.name]}'",
@@ -254,8 +319,7 @@ class AgendaTransformer(Transformer):
                     continue
                 seen[child.name] = child.span
                 values[child.name] = child.value
-        end_paragraph()
-        return n.Item(mark=head.mark, title=title, number=head.number, notes=tuple(notes),
+        return n.Item(mark=head.mark, title=title, number=head.number, notes=paragraphs.done(),
                       children=tuple(children_items), span=head.span, **values)
 
     def note(self, children: list[Token]) -> _NoteLine:
@@ -264,24 +328,73 @@ class AgendaTransformer(Transformer):
     def internal_note(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=True)
 
-    def _note_line(self, children: list[Token], internal: bool) -> _NoteLine:
-        span = _span_of(children, token_span(children[0]))
-        text, anchors = split(_inline(children), span)
-        _no_anchors(anchors)
-        return _NoteLine(internal, text, span)
+    def annotation(self, children: list[Token]) -> _NoteLine:
+        return self._note_line(children, internal=False, annotation=True)
 
-    def bullet(self, children: list[Token]) -> n.Bullet:
+    def _note_line(self, children: list[Token], internal: bool, annotation: bool = False) -> _NoteLine:
         span = _span_of(children, token_span(children[0]))
         text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
-        return n.Bullet(text, span)
+        return _NoteLine(internal, text, span, annotation)
+
+    def bullet(self, children: list) -> n.Bullet:
+        tokens = [c for c in children if isinstance(c, Token)]
+        span = _span_of(tokens, token_span(tokens[0]))
+        text, anchors = split(_inline(tokens), span)
+        _no_anchors(anchors)
+        return n.Bullet(text, span, tuple(c for c in children if isinstance(c, n.Bullet)))
+
+    # ------------------------------------------------------------------ groups
+    def group(self, children: list) -> _Heading:
+        mark = children[0]
+        tokens = [c for c in children if isinstance(c, Token)]
+        span = _span_of(tokens, token_span(mark))
+        inline = _inline(tokens)
+        title, anchors = split(inline, span)
+        _no_anchors(anchors)
+        values: dict[str, Any] = {}
+        seen: dict[str, Span] = {}
+        if inline is not None:
+            values.update(_heading_when(inline))
+            seen.update({key: span for key in ("dates", "time") if key in values})
+        paragraphs = _Paragraphs()
+        for child in children[1:]:
+            if isinstance(child, (_NoteLine, n.Bullet)):
+                paragraphs.add(child)
+            elif isinstance(child, _Field):
+                paragraphs.end()
+                if child.name in seen:
+                    word = _ATTR_WORD.get(child.name, child.name)
+                    given = "its heading gives" if child.name in values.get("from_heading", ()) else "it has"
+                    _report(error("duplicate-attribute", f"this heading already has a {word}: {given} one",
+                                  child.span, "keep one of the two", (Related(seen[child.name], "first given here"),)))
+                    continue
+                seen[child.name] = child.span
+                values[child.name] = child.value
+        return _Heading(len(mark.value), title, values, paragraphs.done(), span)
+
+    def date_attr(self, children: list[Token]) -> _Field:
+        return _Field("dates", _when_value("dates", children[0]), token_span(children[0]))
+
+    def place_attr(self, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        return _Field("place", value, value.span)
+
+    def kind_attr(self, children: list[Token]) -> _Field:
+        token = children[0]
+        kind = _kind(token)
+        if kind is None:
+            _report(error("invalid-kind", "'kind' alone says nothing about the meeting", token_span(token),
+                          "write the kind: in person, virtual or hybrid"))
+            return _Field("kind", None, token_span(token))
+        return _Field("kind", n.Attr(kind, token_span(token)), token_span(token))
 
     # ------------------------------------------------------------------ item attributes
-    def time_attr(self, children: list) -> _Field:
-        return _Field("time", children[0], children[0].span)
+    def time_attr(self, children: list[Token]) -> _Field:
+        return _Field("time", _when_value("times", children[0]), token_span(children[0]))
 
-    def duration_attr(self, children: list) -> _Field:
-        return _Field("duration", children[0], children[0].span)
+    def duration_attr(self, children: list[Token]) -> _Field:
+        return _Field("duration", _when_value("duration", children[0]), token_span(children[0]))
 
     def presenter_attr(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
@@ -303,11 +416,14 @@ class AgendaTransformer(Transformer):
     # ------------------------------------------------------------------ next meetings
     def next_meetings(self, children: list) -> n.NextMeetings:
         meetings = tuple(c for c in children if isinstance(c, n.NextMeeting))
-        span = token_span(children[0]) if isinstance(children[0], Token) else meetings[0].span
+        span = token_span(children[0])
         return n.NextMeetings(meetings, span)
 
-    def next_meeting(self, children: list) -> n.NextMeeting:
-        bullet, dates, rest = children[0], children[1], children[2:]
+    def next_meeting(self, children: list) -> n.NextMeeting | None:
+        bullet, written, rest = children[0], children[1], children[2:]
+        dates = _when_value("dates", written)
+        if dates is None:  # reported; the meeting is left out of the list
+            return None
         values: dict[str, Any] = {"dates": dates}
         last_span = dates.span
         seen: dict[str, Span] = {}
@@ -352,72 +468,162 @@ class AgendaTransformer(Transformer):
         value = _stripped(children[0])
         return _Field("remark", value, value.span)
 
-    # ------------------------------------------------------------------ dates and times
-    def date(self, children: list[Token]) -> n.DateValue:
-        span = _span_of(children, Span.point(1, 1))
-        values: dict[str, Any] = {}
-        for token in children:
-            kind = token.type
-            if kind == "ISO_DATE":
-                year, month, day = (int(part) for part in token.value.split("-"))
-                return n.DateValue(day, month, year, iso=True, span=span)
-            if kind == "WEEKDAY":
-                values["weekday"] = _WEEKDAYS[token.value[:3].lower()]
-            elif kind == "DAY":
-                values["day"] = int(token.value)
-            elif kind == "MONTH":
-                values["month"] = _MONTHS[token.value[:3].lower()]
-            elif kind == "YEAR":
-                values["year"] = int(token.value)
-        return n.DateValue(values["day"], values.get("month"), values.get("year"), values.get("weekday"), span=span)
 
-    def date_range(self, children: list) -> n.DateRange:
-        start = children[0]
-        if len(children) == 1:
-            return n.DateRange(start, None, start.span)
-        end = children[-1]
-        month = start.month if start.month is not None else end.month
-        year = start.year if start.year is not None else end.year
-        if start.year is None and year is not None and month is not None and end.month is not None \
-                and month > end.month:
-            year -= 1  # "30 December - 2 January 2027" starts in 2026
-        start = n.DateValue(start.day, month, year, start.weekday, start.iso, start.span)
-        return n.DateRange(start, end, start.span.to(end.span))
-
-    def time_slot(self, children: list[Token]) -> n.TimeSlot:
-        times = [_time(t) for t in children if t.type == "TIME"]
-        return n.TimeSlot(times[0], times[1] if len(times) > 1 else None, span=_span_of(children, Span.point(1, 1)))
-
-    def duration(self, children: list[Token]) -> n.Duration:
-        minutes = 0
-        factor = 60
-        for token in children:
-            if token.type == "INT":
-                minutes += int(token.value) * factor
-                factor = 1  # after the hours, a number counts minutes ("1h30")
-            elif token.type == "HOURS":
-                factor = 1
-        if children[1].type == "MINUTES":
-            minutes = int(children[0].value)
-        return n.Duration(minutes, _span_of(children, Span.point(1, 1)))
-
-
-_MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen"}
+_MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen", "title": "document_title"}
 """Header keywords whose Meeting attribute has another name."""
 
 _ATTR_WORD = {"time": "time", "duration": "duration", "presenter": "presenter", "action": "for",
+              "dates": "date", "place": "place", "kind": "kind",
               "status": "status", "session": "session", "visibility": "visibility", "documents": "docs",
               "child_numbering": "numbering"}
+
+
+_WHEN_CODES = {"dates": "date-syntax", "times": "time-syntax", "duration": "time-syntax"}
+
+
+def _when_value(kind: str, token: Token) -> Any:
+    """A date range, time slot or duration read by when.py, or None after reporting why not."""
+    value = _stripped(token)
+    origin = value.span
+    try:
+        if kind == "dates":
+            return when.parse_dates(value.value, origin, current_sink().language)
+        if kind == "times":
+            return when.parse_times(value.value, origin, current_sink().language)
+        return when.parse_duration(value.value, origin)
+    except when.WhenError as problem:
+        start = origin.column + problem.start
+        end = max(start + 1, origin.column + problem.end)
+        code = problem.code or _WHEN_CODES[kind]
+        _report(error(code, problem.message, Span(origin.line, start, origin.line, end), problem.hint))
+        return None
+
+
+def _status(text: str, span: Span) -> n.Status:
+    """``draft Rev.1``, ``Rev. 2 corrigendum``, ``Preliminary``: a standard stage word first, a
+    revision ``Rev.N`` anywhere, and any other words kept as written."""
+    words = text.split()
+    stage = None
+    if words and words[0].lower() in {s.value for s in n.Stage}:
+        stage = n.Stage(words.pop(0).lower())
+    revision = None
+    rest: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if revision is None and word.lower().startswith("rev."):
+            digits = word[4:] or (words[index + 1] if index + 1 < len(words) else "")
+            if digits.isdigit() and len(digits) <= 4:
+                revision = int(digits)
+                index += 1 if word[4:] else 2
+                continue
+        rest.append(word)
+        index += 1
+    return n.Status(stage, revision, span, " ".join(rest) or None)
+
+
+def _custom_fields(found: list[_Field], declared: tuple[n.Attr[str], ...]) -> tuple[n.CustomField, ...]:
+    """The writer's own header fields, each checked against the names declared in ``fields:``."""
+    from .syntax_errors import unknown_field
+
+    names = {attr.value for attr in declared}
+    out: list[n.CustomField] = []
+    seen: dict[str, Span] = {}
+    for f in found:
+        field_value: n.CustomField = f.value
+        if field_value.name not in names:
+            _report(unknown_field(field_value.name, f.span, tuple(names)))
+            continue
+        if field_value.name in seen:
+            first = Related(seen[field_value.name], "first given here")
+            _report(error("duplicate-field", f"the header gives '{field_value.name}' twice", f.span,
+                          f"keep one '{field_value.name}:' line", (first,)))
+            continue
+        seen[field_value.name] = f.span
+        out.append(field_value)
+    return tuple(out)
+
+
+def _heading_when(inline: Token) -> dict[str, Any]:
+    """The date and time a heading's own text gives, and the rest of it as the group's name."""
+    text = inline.value.rstrip(" \t")
+    origin = token_span(inline)
+    dates, time, rest = when.heading_when(text, origin, current_sink().language)
+    if dates is None and time is None:
+        return {}
+    found: dict[str, Any] = {"from_heading": tuple(k for k, v in (("dates", dates), ("time", time)) if v)}
+    if dates is not None:
+        found["dates"] = dates
+    if time is not None:
+        found["time"] = time
+    offset = text.find(rest) if rest else -1
+    if offset >= 0:
+        start = (inline.start_pos or 0) + offset
+        piece = Token("INLINE", rest, start, origin.line, origin.column + offset,
+                      origin.line, origin.column + offset + len(rest), start + len(rest))
+        found["name"] = split(piece, token_span(piece))[0]
+    else:
+        found["name"] = n.RichText(())
+    return found
+
+
+def _text_blocks(entries: list) -> list:
+    """Consecutive top-level text lines (``>``, ``!``, ``-``) become one TextBlock each run."""
+    out: list = []
+    paragraphs: _Paragraphs | None = None
+    for entry in entries:
+        if isinstance(entry, (_NoteLine, n.Bullet)):
+            if paragraphs is None:
+                paragraphs = _Paragraphs()
+            paragraphs.add(entry)
+            continue
+        if paragraphs is not None:
+            out.extend(_text_block(paragraphs.done()))
+            paragraphs = None
+        out.append(entry)
+    if paragraphs is not None:
+        out.extend(_text_block(paragraphs.done()))
+    return out
+
+
+def _text_block(parts: tuple[n.Note | n.Bullet, ...]) -> list[n.TextBlock]:
+    """The block of these paragraphs, or none when there is no text (bare '>' lines)."""
+    return [n.TextBlock(parts, parts[0].span.to(parts[-1].span))] if parts else []
+
+
+def _nest(entries: list) -> list:
+    """Headings become groups holding what follows them up to the next heading of their level or
+    above. Text and the next-meetings list after the last item of a group are the agenda's closing
+    part, not the group's."""
+    tail = len(entries)
+    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings)):
+        tail -= 1
+    if tail == len(entries) or tail == 0 or not isinstance(entries[tail - 1], n.Item):
+        tail = len(entries)
+    top: list = []
+    open_groups: list[tuple[_Heading, list]] = []
+
+    def close(level: int) -> None:
+        while open_groups and open_groups[-1][0].level >= level:
+            heading, body = open_groups.pop()
+            group = n.Group(heading.level, heading.title, notes=heading.notes, body=tuple(body), span=heading.span,
+                            **heading.values)
+            (open_groups[-1][1] if open_groups else top).append(group)
+
+    for entry in entries[:tail]:
+        if isinstance(entry, _Heading):
+            close(entry.level)
+            open_groups.append((entry, []))
+        else:
+            (open_groups[-1][1] if open_groups else top).append(entry)
+    close(1)
+    top.extend(entries[tail:])
+    return top
 
 
 def _kind(token: Token) -> n.MeetingKind | None:
     word = token.value.lower().replace("-", " ")
     return None if word == "kind" else n.MeetingKind(word)
-
-
-def _time(token: Token) -> n.TimeOfDay:
-    hour, minute = token.value.replace("h", ":").split(":")
-    return n.TimeOfDay(int(hour), int(minute))
 
 
 def _no_anchors(anchors: list[n.Attr[str]]) -> None:

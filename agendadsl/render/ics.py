@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..language.dates import time_zone
-from ..language.nodes import Agenda, DateRange, NextMeeting, TimeSlot
+from ..language.nodes import Agenda, DateRange, Group, Item, NextMeeting, TimeSlot, Visibility
+from ..language.resolution import resolve
 from .view import build
 
 if TYPE_CHECKING:
@@ -63,9 +65,11 @@ class _Uids:
         self.body = _slug(body)
         self.used: set[str] = set()
 
-    def __call__(self, dates: DateRange) -> str:
+    def __call__(self, dates: DateRange, time: TimeSlot | None = None) -> str:
         first = dates.start.to_date()
         base = f"{self.body}-{first:%Y-%m}" if first else f"{self.body}-undated"
+        if time is not None and first is not None:  # one sitting of a meeting: its day and hour
+            base = f"{self.body}-{first:%Y-%m-%d}-{time.start.hour:02d}{time.start.minute:02d}"
         uid, n = base, 2
         while uid in self.used:
             uid, n = f"{base}-{n}", n + 1
@@ -103,7 +107,20 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         entry.add("transp", "OPAQUE")
         return entry
 
-    if meeting.dates is not None:
+    sittings = _sittings(agenda)
+    for group, dates, time in sittings:
+        when = _when(dates, time)
+        if when is None:
+            continue
+        shown = {id(item) for item in group.items}
+        lines = [line for item, line in _item_lines(agenda, view) if id(item) in shown]
+        place = group.place.value if group.place else None
+        location = ", ".join(p for p in (place or view.meeting.place, view.meeting.platform) if p) or None
+        name = group.name if group.name is not None else group.title
+        heading = ", ".join(p for p in (name.plain, _when_text(agenda, view, group)) if p)
+        summary = f"{body}: {heading}" if heading else body
+        calendar.add_component(event(uids(dates, time), when, summary, location, "\n".join(lines), False))
+    if meeting.dates is not None and not sittings:
         when = _when(meeting.dates, meeting.time)
         if when is not None:
             lines = []
@@ -125,6 +142,54 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     if hasattr(calendar, "add_missing_timezones"):
         calendar.add_missing_timezones()
     return calendar.to_ical().decode("utf-8")
+
+
+def _sittings(agenda: Agenda) -> list[tuple[Group, DateRange, TimeSlot | None]]:
+    """The groups that hold items directly, each with the date and time it has or inherits from
+    the headings above it and the header: one calendar event per day or sitting."""
+    out: list[tuple[Group, DateRange, TimeSlot | None]] = []
+    meeting = agenda.meeting
+    single_day = meeting.dates if meeting.dates is not None and meeting.dates.end is None else None
+
+    def visit(body: tuple, dates: DateRange | None, time: TimeSlot | None) -> None:
+        for entry in body:
+            if not isinstance(entry, Group):
+                continue
+            own_dates = entry.dates or dates
+            own_time = entry.time or time
+            if own_time is not None and own_time.zone is None and time is not None and time.zone:
+                own_time = replace(own_time, zone=time.zone)  # the zone of the header's time
+            if own_dates is not None and any(isinstance(e, Item) for e in entry.body):
+                out.append((entry, own_dates, own_time))
+            visit(entry.body, own_dates, own_time)
+
+    visit(agenda.body, single_day, meeting.time)
+    return out
+
+
+def _item_lines(agenda: Agenda, view) -> list[tuple[Item, str]]:
+    """Each top-level item shown in this view, with its line of an event's description."""
+    shown = {item.plain_title: item for item in view.items}
+    resolution = resolve(agenda)
+    out = []
+    for item in agenda.items:
+        if item.visibility is not None and item.visibility.value is Visibility.INTERNAL and \
+                view.view != "internal":
+            continue
+        number = resolution.number_of(item)
+        text = shown[item.title.plain].plain_title if item.title.plain in shown else item.title.plain
+        out.append((item, f"{number} {text}" if number else text))
+    return out
+
+
+def _when_text(agenda: Agenda, view, group: Group) -> str | None:
+    """The heading's date and time as the view writes them (the view has one heading per group,
+    in the same order)."""
+    headings = [block.heading for block in view.blocks if block.heading is not None]
+    for candidate, heading in zip(agenda.groups, headings, strict=True):
+        if candidate is group:
+            return heading.when
+    return None
 
 
 def _next_views(view):

@@ -14,12 +14,15 @@ from ..language.nodes import (
     DateRange,
     DateValue,
     DocRef,
+    Entry,
+    Group,
     Item,
     NextMeeting,
     NextMeetings,
     Note,
     RichText,
     Text,
+    TextBlock,
     TimeSlot,
     walk,
 )
@@ -60,13 +63,25 @@ def _date(value: DateValue) -> dict[str, Any]:
 def _dates(dates: DateRange | None) -> dict[str, Any] | None:
     if dates is None:
         return None
-    return {"start": _date(dates.start), "end": _date(dates.end) if dates.end else None}
+    out: dict[str, Any] = {"start": _date(dates.start), "end": _date(dates.end) if dates.end else None}
+    if dates.days:
+        out["days"] = [_date(day) for day in dates.days]
+    if dates.open_end:
+        out["open_end"] = True
+    return out
 
 
 def _time(slot: TimeSlot | None) -> dict[str, Any] | None:
     if slot is None:
         return None
-    return {"start": str(slot.start), "end": str(slot.end) if slot.end else None, "zone": slot.zone}
+    out: dict[str, Any] = {"start": str(slot.start), "end": str(slot.end) if slot.end else None, "zone": slot.zone}
+    if slot.approximate:
+        out["approximate"] = True
+    if slot.open_end:
+        out["open_end"] = True
+    if slot.also:
+        out["also"] = [_time(more) for more in slot.also]
+    return out
 
 
 class _Exporter:
@@ -91,6 +106,39 @@ class _Exporter:
             "items": [self.item(item) for item in agenda.items],
             "next_meetings": [self.next_meeting(m) for m in agenda.next_meetings],
             "next_meetings_position": position,
+            "body": self.body(agenda.body, {id(item): i for i, item in enumerate(agenda.items)}),
+        }
+
+    def body(self, entries: tuple[Entry, ...], index: dict[int, int]) -> list[dict[str, Any]]:
+        """The agenda's outline in source order: items (by their index in "items"), headings with
+        what they hold, text that is not an item, and the next-meetings list."""
+        out: list[dict[str, Any]] = []
+        for entry in entries:
+            if isinstance(entry, Item):
+                out.append({"type": "item", "item": index[id(entry)]})
+            elif isinstance(entry, TextBlock):
+                out.append({"type": "text", "line": entry.span.line,
+                            "blocks": [self.block(part) for part in entry.parts]})
+            elif isinstance(entry, Group):
+                out.append(self.group(entry, index))
+            else:
+                out.append({"type": "next_meetings"})
+        return out
+
+    def group(self, group: Group, index: dict[int, int]) -> dict[str, Any]:
+        return {
+            "type": "heading",
+            "level": group.level,
+            "title": group.title.plain,
+            "title_parts": self.parts(group.title),
+            "line": group.span.line,
+            "dates": _dates(group.dates),
+            "time": _time(group.time),
+            "place": _value(group.place),
+            "kind": _value(group.kind),
+            "session": _value(group.session),
+            "notes": [self.block(block) for block in group.notes],
+            "body": self.body(group.body, index),
         }
 
     def meeting(self) -> dict[str, Any]:
@@ -105,7 +153,15 @@ class _Exporter:
             "time": _time(m.time),
             "reference": self.docref(m.reference) if m.reference else None,
             "status": {"stage": m.status.stage.value if m.status.stage else None,
-                       "revision": m.status.revision} if m.status else None,
+                       "revision": m.status.revision, "words": m.status.words} if m.status else None,
+            "document_title": _value(m.document_title),
+            "chair": _value(m.chair),
+            "host": _value(m.host),
+            "contact": _value(m.contact),
+            "issued": _dates(m.issued),
+            "distribution": _value(m.distribution),
+            "original_language": _value(m.original),
+            "fields": {custom.name: custom.value for custom in m.custom},
             "language": _value(m.language),
             "numbering": [example.value for example in m.numbering],
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
@@ -135,8 +191,12 @@ class _Exporter:
 
     def block(self, block: Note | Bullet) -> dict[str, Any]:
         if isinstance(block, Bullet):
-            return {"kind": "bullet", "lines": [self.parts(block.text)]}
-        return {"kind": "internal" if block.internal else "note", "lines": [self.parts(line) for line in block.lines]}
+            out: dict[str, Any] = {"kind": "bullet", "lines": [self.parts(block.text)]}
+            if block.children:
+                out["children"] = [self.block(child) for child in block.children]
+            return out
+        kind = "internal" if block.internal else "annotation" if block.annotation else "note"
+        return {"kind": kind, "lines": [self.parts(line) for line in block.lines]}
 
     def parts(self, text: RichText) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from ..language.nodes import DateRange, DateValue, TimeOfDay
+from ..language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from ..support.resources import data_dir
 
 DEFAULT_LANGUAGE = "en"
@@ -21,6 +22,10 @@ class Locale:
 
     code: str
     data: dict[str, Any]
+    region: str | None = None
+    """The Babel locale of a language code with a region (``en-US`` -> ``en_US``): the new methods
+    below (``dates``, ``times``, ``duration_value``) use its CLDR formats. None: the wording
+    file's ``babel`` entry. The methods above keep the wording file's patterns."""
 
     def label(self, key: str, **values: str) -> str:
         """A fixed label, with its ``{placeholders}`` filled in."""
@@ -76,14 +81,184 @@ class Locale:
             return table["hours"].format(h=hours)
         return table["minutes"].format(m=rest)
 
+    # ---------------------------------------------------------------- dates and times (CLDR)
+
+    @property
+    def cldr(self) -> str:
+        """The Babel locale of the new formatting methods."""
+        return self.region or self.babel
+
+    def _cldr_locale(self) -> Any:
+        return _babel_locale(self.cldr, self.babel)
+
+    def _when(self, key: str, **values: str) -> str:
+        return self.data.get("when", {}).get(key, _ENGLISH_WHEN[key]).format(**values)
+
+    def dates(self, value: DateRange) -> str:
+        """A date, range or list of days through CLDR's formats (an en dash between thin spaces):
+        "7-11 December 2020", "28 June - 2 July 2021", "8 and 9 October 2025", "from 11 December
+        2025". A date that is not a real, complete one is printed as written."""
+        from babel.dates import format_date
+        from babel.lists import format_list
+
+        loc = self._cldr_locale()
+        everything = (value.start, *value.days, *((value.end,) if value.end else ()))
+        real = [day.to_date() for day in everything]
+        if any(day is None for day in real):
+            return value.text or " ".join(str(p) for p in (value.start.day, value.start.month, value.start.year)
+                                          if p is not None)
+        days = [day for day in real if day is not None]
+        weekday = any(day.weekday is not None for day in everything)
+        if value.days:
+            last = days[-1]
+            if all((day.year, day.month) == (last.year, last.month) for day in days):
+                first_half, second_half = _interval_pattern(loc, weekday, "d")
+                first_half = first_half.rstrip(_DASHES_AND_SPACES)  # "d\u2009\u2013\u2009": a list has no dash
+                middle = first_half if "M" not in first_half else ("EEEE d" if weekday else "d")
+                items = [format_date(days[0], first_half, locale=loc)]
+                items += [format_date(day, middle, locale=loc) for day in days[1:-1]]
+                items.append(format_date(last, second_half, locale=loc))
+            else:
+                items = [self._one_date(day, weekday) for day in days]
+            return format_list(items, locale=loc)
+        if value.open_end:
+            return self._when("from_date", date=self._one_date(days[0], weekday))
+        if value.end is None or days[0] == days[-1]:
+            return self._one_date(days[0], weekday)
+        start, end = days[0], days[-1]
+        field = "y" if start.year != end.year else ("M" if start.month != end.month else "d")
+        first_half, second_half = _interval_pattern(loc, weekday, field)
+        return format_date(start, first_half, locale=loc) + format_date(end, second_half, locale=loc)
+
+    def _one_date(self, day: datetime.date, weekday: bool) -> str:
+        from babel.dates import format_date
+
+        return format_date(day, "full" if weekday else "long", locale=self._cldr_locale())
+
+    def _twelve_hours(self) -> bool:
+        pattern = self._cldr_locale().time_formats["short"].pattern
+        return bool(re.search(r"[hK]", re.sub(r"'[^']*'", "", pattern)))
+
+    def _clock(self, value: TimeOfDay, pattern: str | None = None) -> str:
+        """One time: the wording file's ``[when] time`` pattern where it has one (French "18 h 30"),
+        else the locale's short time (en-GB "18:30", en-US "6:30 PM"); 24:00 stays 24:00."""
+        from babel.dates import format_time
+
+        loc = self._cldr_locale()
+        pattern = pattern or self.data.get("when", {}).get("time") or loc.time_formats["short"].pattern
+        text = format_time(datetime.time(value.hour % 24, value.minute), pattern, locale=loc)
+        if value.hour == 24 and not self._twelve_hours():
+            text = re.sub(r"^0{1,2}", "24", text)
+        return text
+
+    def _slot(self, slot: TimeSlot) -> str:
+        from babel.dates import format_time
+
+        if slot.end is None:
+            text = self._clock(slot.start)
+            if slot.open_end:
+                text = self._when("from_time", time=text)
+        elif "time" in self.data.get("when", {}) or slot.end.hour == 24:
+            text = self._when("slot", start=self._clock(slot.start), end=self._clock(slot.end))
+        else:
+            loc = self._cldr_locale()
+            twelve = self._twelve_hours()
+            skeleton = "hm" if twelve else "Hm"
+            start, end = slot.start, slot.end
+            if twelve and (start.hour < 12) != (end.hour < 12):
+                field = "a"
+            elif start.hour != end.hour:
+                field = "h" if twelve else "H"
+            else:
+                field = "m"
+            formats = loc.interval_formats.get(skeleton, {})
+            if field not in formats or start == end:
+                return self._when("slot", start=self._clock(start), end=self._clock(end))
+            first_half, second_half = formats[field]
+            text = format_time(datetime.time(start.hour, start.minute), first_half, locale=loc) \
+                + format_time(datetime.time(end.hour, end.minute), second_half, locale=loc)
+        if slot.approximate:
+            text = self._when("approx_time", time=text)
+        return text
+
+    def times(self, value: TimeSlot) -> str:
+        """A time or slot: en-GB "15:15-16:00", en-US "3:15 - 4:00 PM" (CLDR's interval formats,
+        with an en dash), fr "15 h 15 - 16 h 00" (the wording file's pattern); "approx. 11:20",
+        "from 08:30"; several slots joined by the locale's "and"; the zone as the source wrote it."""
+        from babel.lists import format_list
+
+        from ..language.when import written_zone
+
+        slots = [self._slot(slot) for slot in (value, *value.also)]
+        text = slots[0] if len(slots) == 1 else format_list(slots, locale=self._cldr_locale())
+        zone = written_zone(value, self.code)
+        return f"{text} {zone}" if zone else text
+
+    def duration_value(self, value: Duration) -> str:
+        """``1 h 30 min``; a sum as written in parts: ``10 + 5 min``."""
+        if value.parts:
+            return self.data["minutes"]["minutes"].format(m=" + ".join(str(part) for part in value.parts))
+        return self.duration(value.minutes)
+
+
+_DASHES_AND_SPACES = " \u2009\u202f\u00a0\u2013\u2014-"
+
+_ENGLISH_WHEN = {"from_date": "from {date}", "from_time": "from {time}", "approx_time": "approx. {time}",
+                 "slot": "{start}\u2013{end}"}
+"""The wording of dates and times where a wording file has no ``[when]`` table."""
+
+
+@functools.cache
+def _babel_locale(identifier: str, fallback: str) -> Any:
+    from babel.core import Locale as BabelLocale
+
+    try:
+        return BabelLocale.parse(identifier)
+    except (ValueError, LookupError):
+        return BabelLocale.parse(fallback)
+
+
+def _interval_pattern(loc: Any, weekday: bool, field: str) -> tuple[str, str]:
+    """CLDR's interval pattern halves for a day range whose greatest difference is ``field``
+    (``d``, ``M`` or ``y``), with full month and weekday names: CLDR gives intervals for
+    abbreviated months only (``yMMMd``), and its own rule is to widen the fields to the request."""
+    formats = loc.interval_formats.get("yMMMEd" if weekday else "yMMMd", {})
+    if field not in formats:
+        fallback = loc.interval_formats.get(None, "{0} \u2013 {1}")
+        single = loc.date_formats["full" if weekday else "long"].pattern
+        head, _, tail = fallback.partition("{1}")
+        return head.replace("{0}", single), single + tail
+    first, second = formats[field]
+    return _widen(first), _widen(second)
+
+
+def _widen(pattern: str) -> str:
+    """``MMM`` -> ``MMMM`` and ``E`` -> ``EEEE`` outside quoted text."""
+    pieces = re.split(r"('(?:[^']|'')*')", pattern)
+    for index in range(0, len(pieces), 2):
+        piece = re.sub(r"(?<![ML])([ML])\1\1(?![ML])", r"\1\1\1\1", pieces[index])
+        pieces[index] = re.sub(r"(?<!E)E{1,3}(?!E)", "EEEE", piece)
+    return "".join(pieces)
+
 
 @functools.cache
 def locale(code: str | None) -> Locale:
-    """The Locale for a language code (``en``, ``fr``, ``fr-CH`` -> ``fr``); English when unknown."""
+    """The Locale for a language code (``en``, ``fr``, ``fr-CH`` -> ``fr``); English when unknown.
+
+    A region refines the language's dates and times (``en-US``: month first, 12-hour clock) when
+    the wording file is that language's; a language without a wording file (``de``) is rendered
+    wholly in English, dates included, so that an agenda never mixes two languages ("from 11.
+    Dezember 2025"): its dates follow the English file's ``babel`` locale."""
     folder = data_dir("templates") / "i18n"
-    for candidate in ((code or "").lower(), (code or "").lower().split("-")[0], DEFAULT_LANGUAGE):
+    written = (code or "").lower().replace("_", "-")
+    for candidate in (written, written.split("-")[0], DEFAULT_LANGUAGE):
         path = folder / f"{candidate}.toml"
         if candidate and path.is_file():
             with path.open("rb") as handle:
-                return Locale(candidate, tomllib.load(handle))
+                data = tomllib.load(handle)
+            region = None
+            parts = written.split("-")
+            if len(parts) > 1 and parts[0] == candidate.split("-")[0] and re.fullmatch(r"[a-z]{2}|[0-9]{3}", parts[-1]):
+                region = f"{parts[0]}_{parts[-1].upper()}"
+            return Locale(candidate, data, region)
     raise FileNotFoundError(f"no wording file for {DEFAULT_LANGUAGE!r} in {folder}")

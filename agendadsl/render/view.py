@@ -18,12 +18,16 @@ from ..language.nodes import (
     Bullet,
     DateRange,
     DocRef,
+    Entry,
+    Group,
     Item,
     NextMeeting,
     NextMeetings,
     Note,
     RichText,
     Text,
+    TextBlock,
+    TimeSlot,
     Visibility,
     walk,
 )
@@ -35,8 +39,8 @@ if TYPE_CHECKING:
 
 
 class View(enum.Enum):
-    PUBLIC = "public"  # the published agenda: no notes
-    ANNOTATED = "annotated"  # with the '>' notes
+    PUBLIC = "public"  # the published agenda: its text and '>' notes
+    ANNOTATED = "annotated"  # with the '>>' annotations too
     INTERNAL = "internal"  # a run sheet: internal items and '!' notes too
 
 
@@ -70,10 +74,36 @@ class RefView:
 
 @dataclass(frozen=True, slots=True)
 class NoteView:
-    """``kind`` is note, internal or bullet; ``lines`` are lists of segments."""
+    """``kind`` is note, annotation, internal or bullet; ``lines`` are lists of segments, one per
+    source line (templates keep the line breaks); a bullet's ``children`` are the bullets under it."""
 
     kind: str
     lines: tuple[tuple[Segment, ...], ...]
+    children: tuple[NoteView, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingView:
+    """A group heading: a day, a sitting, a time slot or a part. ``when`` is its date and time as
+    the output language writes them; ``is_break`` a heading with a time and nothing under it."""
+
+    level: int
+    id: str
+    title: tuple[Segment, ...]
+    plain_title: str
+    when: str | None
+    dates: DatesView | None
+    time: str | None
+    place: str | None
+    kind: str | None
+    session_label: str | None
+    notes: tuple[NoteView, ...]
+    is_break: bool
+
+    @property
+    def text(self) -> str:
+        """The heading as one line of text: its title, date and time."""
+        return ", ".join(p for p in (self.plain_title, self.when) if p)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,24 +169,41 @@ class MeetingView:
     reference: RefView | None
     status: str | None
     banner: str | None
+    document_title: str | None = None
+    chair: str | None = None
+    host: str | None = None
+    contact: str | None = None
+    issued: DatesView | None = None
+    distribution: str | None = None
+    distribution_label: str | None = None
+    original: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    """The writer's own header fields, (name, value), in the order of the header."""
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One entry of the agenda's body in source order: an item, or the next-meetings list."""
+    """One entry of the agenda's body in source order: an item, a heading, text that is not an
+    item (``notes``), or the next-meetings list. Groups are flattened: a heading block, then what
+    the group holds."""
 
     type: str
     item: ItemView | None = None
     meetings: tuple[NextMeetingView, ...] = ()
+    heading: HeadingView | None = None
+    notes: tuple[NoteView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """Consecutive top-level items (``type`` "items"), or the next-meetings list."""
+    """Consecutive top-level items (``type`` "items"), a heading ("heading"), text ("text"), or
+    the next-meetings list ("next_meetings")."""
 
     type: str
     items: tuple[ItemView, ...] = ()
     meetings: tuple[NextMeetingView, ...] = ()
+    heading: HeadingView | None = None
+    notes: tuple[NoteView, ...] = ()
 
     @property
     def flat_items(self) -> list[ItemView]:
@@ -197,8 +244,10 @@ class AgendaView:
                     runs[-1] = Run("items", (*runs[-1].items, block.item))
                 else:
                     runs.append(Run("items", (block.item,)))
-            else:
+            elif block.type == "next_meetings":
                 runs.append(Run("next_meetings", meetings=block.meetings))
+            else:
+                runs.append(Run(block.type, heading=block.heading, notes=block.notes))
         return tuple(runs)
 
 
@@ -208,6 +257,20 @@ def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = No
     ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
     loc = locale(language or (agenda.meeting.language.value if agenda.meeting.language else None))
     return _Builder(agenda, view, loc, since).build()
+
+
+def _language_name(value: str, babel_locale: str) -> str:
+    """``en`` as the output language names it ("English", "anglais"); a name is kept as written."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
+        return value
+    from babel import Locale as BabelLocale
+    from babel.core import UnknownLocaleError
+
+    try:
+        name = BabelLocale.parse(value.replace("-", "_")).get_display_name(babel_locale)
+    except (UnknownLocaleError, ValueError):
+        return value
+    return name or value
 
 
 def _slug(text: str) -> str:
@@ -247,6 +310,7 @@ class _Builder:
             suffixes[base] = n
             self.ids[id(item)] = candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
+        self.heading_count = 0
 
     def _place_removed(self, old: Agenda) -> None:
         """Decide where each removed item is shown: after the nearest earlier item that remains,
@@ -286,7 +350,14 @@ class _Builder:
     def build(self) -> AgendaView:
         meeting = self.meeting()
         blocks = [Block("item", item=self.removed(item, 1)) for item in self.top]
-        for entry in self.agenda.body:
+        self.entries(self.agenda.body, blocks)
+        labels = dict(self.loc.data["labels"])
+        title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
+        return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
+                          self.change_summary(), self.since[0] if self.since else None)
+
+    def entries(self, body: tuple[Entry, ...], blocks: list[Block]) -> None:
+        for entry in body:
             if isinstance(entry, Item):
                 item = self.item(entry, 1)
                 if item is not None:
@@ -294,10 +365,33 @@ class _Builder:
                 blocks.extend(Block("item", item=self.removed(gone, 1)) for gone in self.after.get(id(entry), []))
             elif isinstance(entry, NextMeetings):
                 blocks.append(Block("next_meetings", meetings=tuple(self.next_meeting(m) for m in entry.meetings)))
-        labels = dict(self.loc.data["labels"])
-        title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
-        return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
-                          self.change_summary(), self.since[0] if self.since else None)
+            elif isinstance(entry, TextBlock):
+                notes = self.note_views(entry.parts)
+                if notes:
+                    blocks.append(Block("text", notes=notes))
+            else:
+                blocks.append(Block("heading", heading=self.heading(entry)))
+                self.entries(entry.body, blocks)
+
+    def heading(self, group: Group) -> HeadingView:
+        loc = self.loc
+        dates = self.dates(group.dates)
+        time = self.time_text(group.time) if group.time is not None else None
+        when = ", ".join(p for p in (dates.text if dates else None, time) if p) or None
+        name = group.name if group.name is not None else group.title  # without the date and time it gave
+        self.heading_count += 1
+        return HeadingView(
+            level=group.level, id=f"part-{self.heading_count}", title=self.segments(name),
+            plain_title=name.plain, when=when, dates=dates, time=time,
+            place=group.place.value if group.place else None,
+            kind=loc.word("kind", group.kind.value.value) if group.kind else None,
+            session_label=loc.word("session", group.session.value.value) if group.session else None,
+            notes=self.note_views(group.notes),
+            is_break=not group.body and group.time is not None)
+
+    def time_text(self, slot: TimeSlot) -> str:
+        """A time or a slot, as the output language writes it (approximate, open, several slots)."""
+        return self.loc.times(slot)
 
     def change_summary(self) -> tuple[ChangeView, ...]:
         if self.comparison is None:
@@ -331,7 +425,7 @@ class _Builder:
 
     def date_range(self, dates: DateRange) -> DatesView:
         first, last = dates.start.to_date(), dates.last.to_date()
-        return DatesView(self.loc.date_range(dates), first.isoformat() if first else None,
+        return DatesView(self.loc.dates(dates), first.isoformat() if first else None,
                          last.isoformat() if last and dates.end is not None else None)
 
     def ref(self, ref: DocRef) -> RefView:
@@ -345,13 +439,7 @@ class _Builder:
         heading_title = title or kind
         heading = (self.loc.label("heading", title=heading_title, date=dates.text) if heading_title and dates
                    else heading_title or (dates.text if dates else None))
-        time = None
-        if m.time is not None:
-            time = self.loc.time(m.time.start)
-            if m.time.end is not None:
-                time = self.loc.label("time_slot", start=time, end=self.loc.time(m.time.end))
-            if m.time.zone:
-                time += f" ({m.time.zone})"
+        time = self.time_text(m.time) if m.time is not None else None
         status = banner = None
         if m.status is not None:
             parts = []
@@ -361,12 +449,23 @@ class _Builder:
                 parts.append(self.loc.label("revision", n=str(m.status.revision)))
             status = " ".join(parts)
             banner = status if (m.status.stage is None or m.status.stage.value not in ("adopted", "final")) else None
+        if m.status is not None and m.status.words:
+            status = " ".join(p for p in (status, m.status.words) if p)
+            banner = status if banner is not None or m.status.stage is None else banner
+        distribution = m.distribution.value.value if m.distribution else None
         return MeetingView(
             body=m.body.value if m.body else None, title=title, heading=heading, heading_title=heading_title,
             kind=kind,
             platform=m.platform.value if m.platform else None, place=m.place.value if m.place else None,
             dates=dates, time=time, reference=self.ref(m.reference) if m.reference else None,
-            status=status, banner=banner)
+            status=status, banner=banner,
+            document_title=m.document_title.value if m.document_title else None,
+            chair=m.chair.value if m.chair else None, host=m.host.value if m.host else None,
+            contact=m.contact.value if m.contact else None, issued=self.dates(m.issued),
+            distribution=distribution,
+            distribution_label=self.loc.word("distribution", distribution) if distribution else None,
+            original=_language_name(m.original.value, self.loc.babel) if m.original else None,
+            fields=tuple((f.name, f.value) for f in m.custom))
 
     # ------------------------------------------------------------------ items
     def segments(self, text: RichText) -> tuple[Segment, ...]:
@@ -391,29 +490,33 @@ class _Builder:
         return tuple(out)
 
     def notes(self, item: Item) -> tuple[NoteView, ...]:
+        return self.note_views(item.notes)
+
+    def note_views(self, notes: tuple[Note | Bullet, ...]) -> tuple[NoteView, ...]:
+        """The paragraphs and bullets this view shows: '>' text always, '>>' annotations in the
+        annotated agenda and the run sheet, '!' internal notes in the run sheet only."""
         out = []
-        for block in item.notes:
+        for block in notes:
             if isinstance(block, Bullet):
-                out.append(NoteView("bullet", (self.segments(block.text),)))
-            elif isinstance(block, Note):
-                if block.internal and self.view is not View.INTERNAL:
-                    continue
-                if not block.internal and self.view is View.PUBLIC:
-                    continue
-                out.append(NoteView("internal" if block.internal else "note",
-                                    tuple(self.segments(line) for line in block.lines)))
+                out.append(self.bullet(block))
+                continue
+            if block.internal and self.view is not View.INTERNAL:
+                continue
+            if block.annotation and self.view is View.PUBLIC:
+                continue
+            kind = "internal" if block.internal else "annotation" if block.annotation else "note"
+            out.append(NoteView(kind, tuple(self.segments(line) for line in block.lines)))
         return tuple(out)
+
+    def bullet(self, bullet: Bullet) -> NoteView:
+        return NoteView("bullet", (self.segments(bullet.text),), tuple(self.bullet(c) for c in bullet.children))
 
     def item(self, item: Item, depth: int) -> ItemView | None:
         internal = item.visibility is not None and item.visibility.value is Visibility.INTERNAL
         if internal and self.view is not View.INTERNAL:
             return None
         loc = self.loc
-        time = None
-        if item.time is not None:
-            time = loc.time(item.time.start)
-            if item.time.end is not None:
-                time = loc.label("time_slot", start=time, end=loc.time(item.time.end))
+        time = self.time_text(item.time) if item.time is not None else None
         built: list[ItemView] = [self.removed(gone, depth + 1) for gone in self.first.get(id(item), [])]
         for child in item.children:
             view = self.item(child, depth + 1)
@@ -431,7 +534,7 @@ class _Builder:
             title=self.segments(item.title),
             plain_title=item.title.plain,
             time=time,
-            duration=loc.duration(item.duration.minutes) if item.duration else None,
+            duration=loc.duration_value(item.duration) if item.duration else None,
             presenter=item.presenter.value if item.presenter else None,
             action=loc.word("action", item.action.value.value) if item.action else None,
             status=status,
