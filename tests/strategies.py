@@ -383,6 +383,8 @@ class Generated:
     text: str
     items: list[tuple[str, str | None, str | None, int]]  # (plain title, label, number, depth) in order
     comments: list[str]  # every comment's text, trimmed, in order
+    headings: list[tuple[int, str]] = field(default_factory=list)  # (level, title) in order
+    text_lines: list[str] = field(default_factory=list)  # every line of top-level text, as read, in order
 
     def __repr__(self) -> str:  # hypothesis prints the falsifying example: show the text as it reads
         return f"Generated(text=\n{self.text}\n)"
@@ -537,9 +539,12 @@ def _item_lines(draw, item: ItemModel, context: _Context) -> list[str]:
     attributes = draw(st.permutations(attributes))
     texts: list[str] = []
     for _ in range(draw(st.integers(0, 2))):
-        kind = pick(draw, [">", ">", "!", "-"])
+        kind = pick(draw, [">", ">", ">>", "!", "-"])
         for _line in range(draw(st.integers(1, 2)) if kind != "-" else 1):
             texts.append(f"{kind} {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
+        if kind == "-" and draw(st.integers(0, 2)) == 0:  # bullets under the bullet, two spaces further in
+            for _sub in range(draw(st.integers(1, 2))):
+                texts.append(f"  - {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
         if kind != "-" and draw(st.integers(0, 3)) == 0:
             texts.append(kind)  # a marker alone ends the paragraph
     return list(attributes) + texts
@@ -714,9 +719,29 @@ def agendas(draw, max_depth: int = 4, max_items: int = 10, comments: bool = True
         if meetings[split:]:
             blocks.setdefault(places[1], []).extend(meetings[split:])
 
+    # Headings before some top-level items (never before the first one when there is a preamble),
+    # and text that is not an item: a preamble, text between items, closing text.
+    headings: dict[int, tuple[int, str]] = {}
+    for index in sorted(draw(st.sets(st.integers(0, max(len(items) - 1, 0)), max_size=3))):
+        if items:
+            headings[index] = (draw(st.integers(1, 3)), escape(draw(free_text(max_size=30, alphabet=HEADING_CHARS))))
+    text_at: dict[int, list[str]] = {}
+    read_text: list[str] = []
+    for index in draw(st.sets(st.integers(0, len(items)), max_size=2)):
+        text_at[index] = draw(_text_block(context))
+
     if writer.lines:
         writer.lines.append("")
     for index in range(len(items) + 1):
+        if index in text_at:
+            for line in text_at[index]:
+                writer.line(0 if not line.startswith("  ") else 2, line.lstrip(" "))
+                plain = line.lstrip(" ").split(" ", 1)
+                if len(plain) == 2 and plain[1].strip(" \t"):
+                    read_text.append(_unescape(plain[1]).strip(" \t"))
+        if index in headings:
+            level, title = headings[index]
+            writer.line(0, "#" * level + " " + title)
         if index in blocks:
             writer.line(0, pick(draw, ["next meetings:", "Next meetings:", "NEXT MEETINGS:",
                                                  "next meetings :"]))
@@ -728,7 +753,32 @@ def agendas(draw, max_depth: int = 4, max_items: int = 10, comments: bool = True
     writer.extras()
     text = "\n".join(writer.lines) + pick(draw, ["\n", "", "\n\n"])
     expected = [(item.title.plain.strip(" \t"), item.label, item.number, depth) for item, depth in _walk(items)]
-    return Generated(text, expected, writer.comments)
+    titles = [(level, _unescape(title).strip(" \t")) for _, (level, title) in sorted(headings.items())]
+    return Generated(text, expected, writer.comments, titles, read_text)
+
+
+def _unescape(text: str) -> str:
+    """What a reader sees of text written with ``escape``: each escaped character as itself."""
+    import re
+
+    return re.sub(r"\\([\[\]{}\\])", r"\1", text)
+
+
+HEADING_CHARS = st.characters(whitelist_categories=("Lu", "Ll", "Lo"), whitelist_characters=" -,'")
+"""Heading titles without digits: a digit could make part of the title a date or a time."""
+
+
+@st.composite
+def _text_block(draw, context: _Context) -> list[str]:
+    """Lines of top-level text: '>' and '!' paragraphs, bullets and bullets under bullets."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = pick(draw, [">", ">", "!", "-"])
+        words = draw(free_text(max_size=40, alphabet=HEADING_CHARS).filter(lambda t: t.strip()))
+        lines.append(f"{kind} {escape(words)}")
+        if kind == "-" and draw(st.booleans()):
+            lines.append(f"  - {escape(draw(free_text(max_size=20, alphabet=HEADING_CHARS).filter(str.strip)))}")
+    return lines
 
 
 # ----------------------------------------------------------------------------------- damage

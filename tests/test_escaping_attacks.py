@@ -295,11 +295,32 @@ def test_pdf_with_unicode_latex_treats_specially_compiles_and_reads_back(tmp_pat
 
 def test_pdf_with_a_character_no_font_has_fails_with_a_clear_message() -> None:
     need("lualatex")
-    agenda = agenda_of(f"body: Test\ndate: 1 May 2026\n\n1. {EMOJI}\n")
+    agenda = agenda_of("body: Test\ndate: 1 May 2026\n\n1. Mro \U00016a40 script\n")
     with pytest.raises(AgendaError) as problem:
         render_bytes(agenda, "pdf", Options())
     message = str(problem.value)
-    assert "U+1F389" in message and "none of the installed fonts" in message
+    assert "U+16A40" in message and "none of the installed fonts" in message
+
+
+def test_pdf_prints_emoji_from_the_emoji_font() -> None:
+    """Real agendas use emoji (TC39's legend: a snowflake, a loop): the PDF has them."""
+    need("lualatex")
+    pdftotext = need("pdftotext")
+    import subprocess
+
+    agenda = agenda_of(f"body: Test\ndate: 1 May 2026\n\n1. {EMOJI} time\n")
+    pdf = render_bytes(agenda, "pdf", Options())
+    text = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Party" in text and "time" in text
+    # The emoji font's glyph is a colour bitmap, placed as an image: no text to extract, one image.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/emoji.pdf"
+        with open(path, "wb") as handle:
+            handle.write(pdf)
+        listing = subprocess.run([need("pdfimages"), "-list", path], capture_output=True, check=True, text=True)
+    assert [line.split()[2] for line in listing.stdout.splitlines()[2:]] == ["image", "smask"]
 
 
 # ---------------------------------------------------------------------------------------- iCalendar

@@ -18,7 +18,7 @@ from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from agendadsl import analyse, format_source, parse, resolve
-from agendadsl.language.nodes import walk
+from agendadsl.language.nodes import Note, TextBlock, walk
 from agendadsl.render import Options, View, render_bytes, render_text
 from agendadsl.language.source import decode
 from conftest import need
@@ -50,6 +50,38 @@ def test_generated_agendas_check_clean_and_mean_what_was_written(generated: Gene
     and labels the generator meant, automatic numbers included."""
     assert errors(generated.text) == []
     assert meaning(generated.text) == generated.items
+
+
+def outline(text: str) -> tuple[list[tuple[int, str]], list[str]]:
+    """The headings (level, title) and every line of top-level text, as agendadsl reads ``text``."""
+    agenda = parse(text).agenda
+    assert agenda is not None
+    headings = [(group.level, group.title.plain) for group in agenda.groups]
+    lines: list[str] = []
+
+    def collect(blocks) -> None:
+        for block in blocks:
+            if isinstance(block, Note):
+                lines.extend(line.plain for line in block.lines)
+            else:
+                lines.append(block.text.plain)
+                collect(block.children)
+
+    for entry in agenda.groups_and_body():
+        if isinstance(entry, TextBlock):
+            collect(entry.parts)
+    return headings, lines
+
+
+@settings(max_examples=60, suppress_health_check=SLOW)
+@given(agendas())
+def test_headings_and_text_are_read_as_written_and_never_as_items(generated: Generated) -> None:
+    """Headings and text that is not an item come out as written, and never count as items: the
+    items (and their numbers, which run on across headings) are exactly the generated ones."""
+    assert outline(generated.text) == (generated.headings, generated.text_lines)
+    assert meaning(generated.text) == generated.items
+    formatted = format_source(generated.text).text
+    assert outline(formatted) == (generated.headings, generated.text_lines)
 
 
 @settings(max_examples=40, suppress_health_check=SLOW)

@@ -27,7 +27,21 @@ def test_sample_golden(golden, path, view, language, fmt) -> None:
     golden(DATA / "goldens" / path.stem / f"{view}-{language}.{EXTENSIONS[fmt]}", text)
 
 
+REAL = sorted((ROOT / "samples" / "real").glob("*.agenda"))
+
+
+@pytest.mark.parametrize("fmt", EXTENSIONS)
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_real_agenda_golden(golden, path, fmt) -> None:
+    """The real agendas of samples/real/, published as their writers would: the public view, in
+    their own language."""
+    agenda = parse(path.read_text(encoding="utf-8")).agenda
+    assert agenda is not None
+    golden(DATA / "goldens" / "real" / path.stem / f"public.{EXTENSIONS[fmt]}", render_text(agenda, fmt))
+
+
 def test_every_sample_has_its_goldens() -> None:
     """A golden folder for a sample that no longer exists is a test that silently stopped running."""
-    folders = {p.name for p in (DATA / "goldens").iterdir()}
+    folders = {p.name for p in (DATA / "goldens").iterdir()} - {"real"}
     assert folders == {p.stem for p in SAMPLES}
+    assert {p.name for p in (DATA / "goldens" / "real").iterdir()} == {p.stem for p in REAL}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language.nodes import Agenda, Bullet, DocRef, Item, Note, RichText, XRef, walk
+from ..language.nodes import Agenda, Bullet, DocRef, Group, Item, Note, RichText, TextBlock, XRef, walk
 from ..language.resolution import Resolution, resolve
 
 
@@ -19,16 +19,19 @@ class CheckContext:
     def of(cls, agenda: Agenda) -> CheckContext:
         return cls(agenda, resolve(agenda), walk(agenda.items))
 
-    def texts(self) -> Iterator[tuple[RichText, Item]]:
-        """Every line of rich text under items (titles, note lines, bullets) with its item."""
+    def texts(self) -> Iterator[tuple[RichText, Item | None]]:
+        """Every line of rich text (titles, note lines, bullets) with its item: the items', then
+        the headings' and the text blocks' (whose item is None)."""
         for item, _depth in self.items:
             yield item.title, item
-            for block in item.notes:
-                if isinstance(block, Note):
-                    for line in block.lines:
-                        yield line, item
-                elif isinstance(block, Bullet):
-                    yield block.text, item
+            for line in _lines(item.notes):
+                yield line, item
+        for entry in self.agenda.groups_and_body():
+            if isinstance(entry, Group):
+                yield entry.title, None
+                yield from ((line, None) for line in _lines(entry.notes))
+            elif isinstance(entry, TextBlock):
+                yield from ((line, None) for line in _lines(entry.parts))
 
     def xrefs(self) -> Iterator[XRef]:
         for text, _item in self.texts():
@@ -46,3 +49,15 @@ class CheckContext:
                     yield part
         for item, _depth in self.items:
             yield from item.documents
+
+
+def _lines(blocks: tuple[Note | Bullet, ...]) -> Iterator[RichText]:
+    """The lines of paragraphs and bullets, bullets under bullets included."""
+    stack = list(reversed(blocks))
+    while stack:
+        block = stack.pop()
+        if isinstance(block, Note):
+            yield from block.lines
+        else:
+            yield block.text
+            stack.extend(reversed(block.children))

@@ -6,21 +6,25 @@ from collections.abc import Iterable, Iterator
 
 from ..language import dates
 from ..language.diagnostics import Diagnostic, Related, error, warning
-from ..language.nodes import DateRange, DateValue, Item
+from ..language.nodes import DateRange, DateValue, Group, Item, TimeSlot, walk
 from .context import CheckContext
 from .registry import check
 
 
 def _ranges(context: CheckContext) -> Iterator[DateRange]:
-    if context.agenda.meeting.dates is not None:
-        yield context.agenda.meeting.dates
-    for meeting in context.agenda.next_meetings:
-        yield meeting.dates
+    """Every date or range: the meeting's, its date of issue, the headings' and the next meetings'."""
+    meeting = context.agenda.meeting
+    for dates_ in (meeting.dates, meeting.issued, *(group.dates for group in context.agenda.groups)):
+        if dates_ is not None:
+            yield dates_
+    for next_meeting in context.agenda.next_meetings:
+        yield next_meeting.dates
 
 
 def _values(context: CheckContext) -> Iterator[DateValue]:
     for dates_ in _ranges(context):
         yield dates_.start
+        yield from dates_.days
         if dates_.end is not None:
             yield dates_.end
 
@@ -110,8 +114,9 @@ def time_slot_reversed(context: CheckContext) -> Iterable[Diagnostic]:
 
 @check("time-slot-overlap", "time-slot-order")
 def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
-    """Sibling items whose time slots overlap or are out of order."""
-    groups: list[tuple[Item, ...]] = [context.agenda.items] + [item.children for item, _ in context.items]
+    """Sibling items whose time slots overlap or are out of order. Top-level items are compared
+    day by day: the items under a heading with a date of its own start a new day."""
+    groups: list[tuple[Item, ...]] = [*_days(context.agenda.body)] + [item.children for item, _ in context.items]
     for siblings in groups:
         previous: Item | None = None
         for item in siblings:
@@ -128,3 +133,81 @@ def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
                                   f"ends ({before.end})", now.span, "shorten the earlier slot or start this one later",
                                   (Related(before.span, "the overlapping slot"),))
             previous = item
+
+
+def _days(body: tuple) -> list[tuple[Item, ...]]:
+    """The top-level items in runs that share a day: a heading with its own date starts a run."""
+    runs: list[list[Item]] = [[]]
+
+    def visit(entries: tuple, run: list[Item]) -> None:
+        for entry in entries:
+            if isinstance(entry, Item):
+                run.append(entry)
+            elif isinstance(entry, Group):
+                if entry.dates is not None:
+                    runs.append([])
+                    visit(entry.body, runs[-1])
+                else:
+                    visit(entry.body, run)
+
+    visit(body, runs[0])
+    return [tuple(run) for run in runs if run]
+
+
+def _slots(slot: TimeSlot) -> list[TimeSlot]:
+    return [slot, *slot.also]
+
+
+def _inside(time: TimeSlot, sitting: TimeSlot) -> bool:
+    """Whether ``time`` (its start, and its end when it has one) lies within one of ``sitting``'s slots."""
+    end = time.end or time.start
+    return any(s.start.minutes <= time.start.minutes and (s.end is None or end.minutes <= s.end.minutes)
+               for s in _slots(sitting))
+
+
+def _sittings(context: CheckContext) -> Iterator[tuple[Item, TimeSlot, str]]:
+    """Every item (sub-items included) with the time slot of the heading it stands under, or of
+    the meeting, and what that slot belongs to."""
+    meeting_time = context.agenda.meeting.time
+
+    def visit(body: tuple, slot: TimeSlot | None, owner: str) -> Iterator[tuple[Item, TimeSlot, str]]:
+        for entry in body:
+            if isinstance(entry, Group):
+                inner = entry.time if entry.time is not None else slot
+                name = (entry.name if entry.name is not None else entry.title).plain
+                here = f"the sitting '{name}'" if name else "its sitting"
+                yield from visit(entry.body, inner, here if entry.time else owner)
+            elif isinstance(entry, Item) and slot is not None:
+                for item, _depth in walk((entry,)):
+                    yield item, slot, owner
+
+    yield from visit(context.agenda.body, meeting_time, "the meeting")
+
+
+@check("time-outside-sitting")
+def time_outside_sitting(context: CheckContext) -> Iterable[Diagnostic]:
+    """An item's time that falls outside the time of the sitting (the heading) it stands under, or
+    of the meeting."""
+    for item, sitting, owner in _sittings(context):
+        if item.time is None or any(s.end is None and not s.open_end for s in _slots(sitting)):
+            continue  # a sitting with only a start time has no end to fall outside
+        if not _inside(item.time, sitting):
+            yield warning("time-outside-sitting", f"this item's time ({item.time.text or item.time.start}) is "
+                          f"outside {owner} ({sitting.text or sitting.start})", item.time.span,
+                          "correct the item's @time, or the time of its heading, or move the item under the "
+                          "heading it belongs to", (Related(sitting.span, "the sitting's time"),))
+
+
+@check("duration-mismatch")
+def duration_mismatch(context: CheckContext) -> Iterable[Diagnostic]:
+    """An item whose @duration is not the length of its @time slot."""
+    for item, _depth in context.items:
+        slot, duration = item.time, item.duration
+        if slot is None or duration is None or slot.end is None or slot.approximate:
+            continue
+        length = slot.end.minutes - slot.start.minutes
+        if length > 0 and length != duration.minutes:
+            yield warning("duration-mismatch", f"@duration says {duration.minutes} min but the slot "
+                          f"{slot.text or ''} lasts {length} min", duration.span,
+                          f"write '@duration {length} min', or correct the slot's end",
+                          (Related(slot.span, "the slot"),))

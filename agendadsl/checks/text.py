@@ -20,9 +20,17 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
     """Every piece of user text outside titles, notes and bullets, with where it is (without the
     series patterns and URLs if not ``series``: the length limit does not apply to them)."""
     meeting = context.agenda.meeting
-    for value in (meeting.body, meeting.title, meeting.platform, meeting.place):
+    for value in (meeting.body, meeting.title, meeting.platform, meeting.place, meeting.document_title,
+                  meeting.chair, meeting.host, meeting.contact, meeting.original, *meeting.fields):
         if value is not None:
             yield value.value, value.span
+    for custom in meeting.custom:
+        yield custom.name + ": " + custom.value, custom.span
+    if meeting.status is not None and meeting.status.words:
+        yield meeting.status.words, meeting.status.span
+    for group in context.agenda.groups:
+        if group.place is not None:
+            yield group.place.value, group.place.span
     if meeting.reference is not None:
         yield meeting.reference.text, meeting.reference.span
     for declared in meeting.series if series else ():

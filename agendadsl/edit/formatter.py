@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..language import dates
+from ..language.breaks import names_a_break
 from ..language.nodes import (
     Agenda,
     Attr,
@@ -365,6 +366,9 @@ def group_attribute_lines(group: Group) -> list[tuple[str, int]]:
         if attr is not None:
             value = attr.value.value if hasattr(attr.value, "value") else attr.value
             out.append((f"@{word} {value}", attr.span.line))
+    name = group.name if group.name is not None else group.title
+    if group.is_break and not (group.time is not None and names_a_break(name.plain)):
+        out.append(("@break", 0))
     return out
 
 

@@ -400,6 +400,9 @@ class Group:
     shown beside them as the output language writes them; None when the heading gives neither."""
     from_heading: tuple[str, ...] = field(default=(), compare=False)
     """Which of ``dates`` and ``time`` the heading's own text gave (not an attribute line)."""
+    is_break: bool = False
+    """A break (lunch, coffee, or ``@break``): a row with its time that holds none of the items
+    after it."""
 
     @property
     def items(self) -> tuple[Item, ...]:

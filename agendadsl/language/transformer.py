@@ -7,13 +7,14 @@ grammar cannot rule out (a header field given twice) become diagnostics in the p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lark import Token, Transformer
 
 from . import nodes as n
 from . import when
+from .breaks import names_a_break
 from .diagnostics import Related, error, warning
 from .inline import docref, split
 from .layout import current_sink, token_span
@@ -158,6 +159,8 @@ class AgendaTransformer(Transformer):
                 entries.append(child)
         body = _nest(_text_blocks(entries)) if any(isinstance(e, (_NoteLine, n.Bullet, _Heading))
                                                   for e in entries) else entries
+        if meeting.dates is not None and any(isinstance(e, n.Group) for e in body):
+            body = [_with_year(e, meeting.dates) for e in body]
         return n.Agenda(meeting, tuple(body), tuple(current_sink().comments))
 
     # ------------------------------------------------------------------ header
@@ -371,6 +374,9 @@ class AgendaTransformer(Transformer):
                     continue
                 seen[child.name] = child.span
                 values[child.name] = child.value
+        name = values.get("name", title)
+        if values.pop("is_break", False) or (values.get("time") is not None and names_a_break(name.plain)):
+            values["is_break"] = True
         return _Heading(len(mark.value), title, values, paragraphs.done(), span)
 
     def date_attr(self, children: list[Token]) -> _Field:
@@ -379,6 +385,9 @@ class AgendaTransformer(Transformer):
     def place_attr(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
         return _Field("place", value, value.span)
+
+    def break_attr(self, children: list[Token]) -> _Field:
+        return _Field("is_break", True, token_span(children[0]))
 
     def kind_attr(self, children: list[Token]) -> _Field:
         token = children[0]
@@ -611,7 +620,13 @@ def _nest(entries: list) -> list:
             (open_groups[-1][1] if open_groups else top).append(group)
 
     for entry in entries[:tail]:
-        if isinstance(entry, _Heading):
+        if isinstance(entry, _Heading) and entry.values.get("is_break"):
+            # A break is a row with a time: it holds nothing, and what follows it stays where it was.
+            close(entry.level)
+            values = {k: v for k, v in entry.values.items() if k != "is_break"}
+            (open_groups[-1][1] if open_groups else top).append(
+                n.Group(entry.level, entry.title, notes=entry.notes, span=entry.span, is_break=True, **values))
+        elif isinstance(entry, _Heading):
             close(entry.level)
             open_groups.append((entry, []))
         else:
@@ -619,6 +634,29 @@ def _nest(entries: list) -> list:
     close(1)
     top.extend(entries[tail:])
     return top
+
+
+def _with_year(entry: Any, meeting: n.DateRange) -> Any:
+    """A heading's date written without its year ("Tuesday, October 28") takes the year of the
+    meeting's dates that it falls in."""
+    if not isinstance(entry, n.Group):
+        return entry
+    body = tuple(_with_year(e, meeting) for e in entry.body)
+    dates = entry.dates
+    if dates is not None and dates.start.year is None and meeting.start.year is not None:
+        years = dict.fromkeys(y for y in (meeting.start.year, meeting.last.year) if y is not None)
+        first, last = meeting.start.to_date(), meeting.last.to_date()
+        year = next(iter(years))
+        for candidate in years:
+            day = replace(dates.start, year=candidate).to_date()
+            if day is not None and first is not None and last is not None and first <= day <= last:
+                year = candidate
+        end = dates.end
+        if end is not None and end.year is None:
+            end = replace(end, year=year)
+        dates = replace(dates, start=replace(dates.start, year=year), end=end,
+                        days=tuple(replace(d, year=year) if d.year is None else d for d in dates.days))
+    return replace(entry, body=body, dates=dates)
 
 
 def _kind(token: Token) -> n.MeetingKind | None:

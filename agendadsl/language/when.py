@@ -901,7 +901,7 @@ def heading_when(text: str, origin: Span, language: str | None = None
     "Morning"); ``12.30-14.00 Lunch break`` -> (None, slot, "Lunch break"). The value is either at
     the start (the title follows it) or at the end (the title comes before it). Never raises: what
     cannot be read as a date or time is title text."""
-    if not any(c.isdigit() for c in text) and not _NOON_WORD.search(text):
+    if not any(c.isdigit() for c in text):  # "Lunch at noon" stays a title: only figures are read
         return None, None, text
     tokens = _lex(text)
     if not tokens:
@@ -913,6 +913,10 @@ def heading_when(text: str, origin: Span, language: str | None = None
     for index in range(1, len(tokens)):
         if tokens[index].kind == "punct" and tokens[index].key not in _APPROX:
             continue
+        # A value after the title is set off by a comma, a colon or a dash ("Morning, 09.00-12.30"):
+        # in "Report on 2025" or "Lunch at 12.30" the figures are part of the title.
+        if tokens[index - 1].text not in (",", ":", "-", "\u2013", "\u2014", "("):
+            continue
         found = _leading_value(text, tokens, index, origin, language, whole=True)
         if found is not None:
             dates, times, _ = found
@@ -920,7 +924,6 @@ def heading_when(text: str, origin: Span, language: str | None = None
     return None, None, text
 
 
-_NOON_WORD = re.compile(r"(?i)noon|midday|midi|midnight|minuit")
 
 
 def _trim(title: str) -> str:

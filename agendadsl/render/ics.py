@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..language.dates import time_zone
 from ..language.nodes import Agenda, DateRange, Group, Item, NextMeeting, TimeSlot, Visibility
-from ..language.resolution import resolve
 from .view import build
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def _stamp(agenda: Agenda) -> datetime.datetime:
     return datetime.datetime(first.year, first.month, first.day, tzinfo=datetime.UTC)
 
 
-def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object] | None:
+def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object | None] | None:
     first, last = dates.start.to_date(), dates.last.to_date()
     if first is None or last is None:
         return None
@@ -51,12 +50,12 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object] | No
     zone = _zone(time.zone)
     start = datetime.datetime(first.year, first.month, first.day, time.start.hour % 24, time.start.minute, tzinfo=zone)
     if time.end is None:
-        end = start + datetime.timedelta(hours=1)
+        end = None
     else:
         end = datetime.datetime(first.year, first.month, first.day, tzinfo=zone) + datetime.timedelta(
             hours=time.end.hour, minutes=time.end.minute)
     if isinstance(zone, datetime.timezone):  # UTC or a fixed offset: written in UTC, needing no VTIMEZONE
-        return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC)
+        return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC) if end else None
     return start, end
 
 
@@ -97,7 +96,8 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         entry.add("uid", uid)
         entry.add("dtstamp", stamp)
         entry.add("dtstart", when[0])
-        entry.add("dtend", when[1])
+        if when[1] is not None:  # a time with no end has none: none is invented
+            entry.add("dtend", when[1])
         entry.add("summary", summary)
         if location:
             entry.add("location", location)
@@ -107,26 +107,28 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         entry.add("transp", "OPAQUE")
         return entry
 
-    sittings = _sittings(agenda)
-    for group, dates, time in sittings:
-        when = _when(dates, time)
+    sittings, loose = _sittings(agenda)
+    heading_views = [block.heading for block in view.blocks if block.heading is not None]
+    headings = {id(group): heading for group, heading in zip(agenda.groups, heading_views, strict=True)}
+    item_lines = _item_lines(agenda, view)
+    for sitting in sittings:
+        when = _when(sitting.dates, sitting.time)
         if when is None:
             continue
-        shown = {id(item) for item in group.items}
-        lines = [line for item, line in _item_lines(agenda, view) if id(item) in shown]
+        shown = {id(item) for item in sitting.items}
+        lines = [line for item, line in item_lines if id(item) in shown]
+        group = sitting.group
         place = group.place.value if group.place else None
         location = ", ".join(p for p in (place or view.meeting.place, view.meeting.platform) if p) or None
-        name = group.name if group.name is not None else group.title
-        heading = ", ".join(p for p in (name.plain, _when_text(agenda, view, group)) if p)
+        heading = headings[id(group)].text
         summary = f"{body}: {heading}" if heading else body
-        calendar.add_component(event(uids(dates, time), when, summary, location, "\n".join(lines), False))
-    if meeting.dates is not None and not sittings:
+        calendar.add_component(event(uids(sitting.dates, sitting.time), when, summary, location, "\n".join(lines),
+                                     False))
+    if meeting.dates is not None and (loose or not sittings):
         when = _when(meeting.dates, meeting.time)
         if when is not None:
-            lines = []
-            for item in view.items:
-                text = "".join(part.text for part in item.title)
-                lines.append(f"{item.number} {text}" if item.number else text)
+            shown = {id(item) for item in loose}
+            lines = [line for item, line in item_lines if id(item) in shown or not sittings]
             location = ", ".join(p for p in (view.meeting.place, view.meeting.platform) if p) or None
             title = view.meeting.heading_title
             summary = f"{body}: {title}" if title and title != body else body
@@ -144,52 +146,54 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def _sittings(agenda: Agenda) -> list[tuple[Group, DateRange, TimeSlot | None]]:
-    """The groups that hold items directly, each with the date and time it has or inherits from
-    the headings above it and the header: one calendar event per day or sitting."""
-    out: list[tuple[Group, DateRange, TimeSlot | None]] = []
+@dataclass
+class _Sitting:
+    """One calendar event: a heading with a date or time of its own, and the items under it that
+    no deeper sitting holds."""
+
+    group: Group
+    dates: DateRange
+    time: TimeSlot | None
+    items: list[Item] = field(default_factory=list)
+
+
+def _sittings(agenda: Agenda) -> tuple[list[_Sitting], list[Item]]:
+    """The sittings that hold items (one event per day or sitting; a part heading with no date or
+    time of its own is not one), and the items under no sitting."""
     meeting = agenda.meeting
     single_day = meeting.dates if meeting.dates is not None and meeting.dates.end is None else None
+    sittings: list[_Sitting] = []
+    loose: list[Item] = []
 
-    def visit(body: tuple, dates: DateRange | None, time: TimeSlot | None) -> None:
+    def visit(body: tuple, dates: DateRange | None, time: TimeSlot | None, current: _Sitting | None) -> None:
         for entry in body:
-            if not isinstance(entry, Group):
-                continue
-            own_dates = entry.dates or dates
-            own_time = entry.time or time
-            if own_time is not None and own_time.zone is None and time is not None and time.zone:
-                own_time = replace(own_time, zone=time.zone)  # the zone of the header's time
-            if own_dates is not None and any(isinstance(e, Item) for e in entry.body):
-                out.append((entry, own_dates, own_time))
-            visit(entry.body, own_dates, own_time)
+            if isinstance(entry, Item):
+                (current.items if current is not None else loose).append(entry)
+            elif isinstance(entry, Group):
+                own_dates = entry.dates or dates
+                own_time = entry.time or time
+                if own_time is not None and own_time.zone is None and time is not None and time.zone:
+                    own_time = replace(own_time, zone=time.zone)  # the zone of the header's time
+                inner = current
+                if (entry.dates is not None or entry.time is not None) and own_dates is not None:
+                    inner = _Sitting(entry, own_dates, own_time)
+                    sittings.append(inner)
+                visit(entry.body, own_dates, own_time, inner)
 
-    visit(agenda.body, single_day, meeting.time)
-    return out
+    visit(agenda.body, single_day, meeting.time, None)
+    return [sitting for sitting in sittings if sitting.items], loose
 
 
 def _item_lines(agenda: Agenda, view) -> list[tuple[Item, str]]:
-    """Each top-level item shown in this view, with its line of an event's description."""
-    shown = {item.plain_title: item for item in view.items}
-    resolution = resolve(agenda)
+    """Each top-level item shown in this view, with its line of an event's description: its
+    number and its title as the view shows it (cross-references as the numbers they name)."""
+    shown = [item for item in agenda.items if view.view == "internal" or item.visibility is None
+             or item.visibility.value is not Visibility.INTERNAL]
     out = []
-    for item in agenda.items:
-        if item.visibility is not None and item.visibility.value is Visibility.INTERNAL and \
-                view.view != "internal":
-            continue
-        number = resolution.number_of(item)
-        text = shown[item.title.plain].plain_title if item.title.plain in shown else item.title.plain
-        out.append((item, f"{number} {text}" if number else text))
+    for item, item_view in zip(shown, view.items, strict=True):
+        text = "".join(part.text for part in item_view.title)
+        out.append((item, f"{item_view.number} {text}" if item_view.number else text))
     return out
-
-
-def _when_text(agenda: Agenda, view, group: Group) -> str | None:
-    """The heading's date and time as the view writes them (the view has one heading per group,
-    in the same order)."""
-    headings = [block.heading for block in view.blocks if block.heading is not None]
-    for candidate, heading in zip(agenda.groups, headings, strict=True):
-        if candidate is group:
-            return heading.when
-    return None
 
 
 def _next_views(view):

@@ -137,6 +137,7 @@ class _Exporter:
             "place": _value(group.place),
             "kind": _value(group.kind),
             "session": _value(group.session),
+            "break": group.is_break,
             "notes": [self.block(block) for block in group.notes],
             "body": self.body(group.body, index),
         }

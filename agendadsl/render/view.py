@@ -255,8 +255,12 @@ def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = No
           since: tuple[str, Agenda] | None = None) -> AgendaView:
     """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
     ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
-    loc = locale(language or (agenda.meeting.language.value if agenda.meeting.language else None))
-    return _Builder(agenda, view, loc, since).build()
+    written = agenda.meeting.language.value if agenda.meeting.language else None
+    loc = locale(language or written)
+    builder = _Builder(agenda, view, loc, since)
+    own = (written or "en").lower().split("-")[0]
+    builder.translated = language is not None and language.lower().split("-")[0] != own
+    return builder.build()
 
 
 def _language_name(value: str, babel_locale: str) -> str:
@@ -311,6 +315,9 @@ class _Builder:
             self.ids[id(item)] = candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
         self.heading_count = 0
+        self.translated = False
+        """Whether the output language was asked for and is not the agenda's own: headings are then
+        reworded (set by build())."""
 
     def _place_removed(self, old: Agenda) -> None:
         """Decide where each removed item is shown: after the nearest earlier item that remains,
@@ -374,11 +381,20 @@ class _Builder:
                 self.entries(entry.body, blocks)
 
     def heading(self, group: Group) -> HeadingView:
+        """In the agenda's own language the heading reads as written, followed by what its
+        attributes add; in another language, its title without the date and time it gave, then
+        that date and time as the output language writes them."""
         loc = self.loc
         dates = self.dates(group.dates)
         time = self.time_text(group.time) if group.time is not None else None
-        when = ", ".join(p for p in (dates.text if dates else None, time) if p) or None
-        name = group.name if group.name is not None else group.title  # without the date and time it gave
+        if self.translated:
+            name = group.name if group.name is not None else group.title
+            shown = (dates.text if dates else None, time)
+        else:
+            name = group.title
+            shown = (dates.text if dates and "dates" not in group.from_heading else None,
+                     time if "time" not in group.from_heading else None)
+        when = ", ".join(p for p in shown if p) or None
         self.heading_count += 1
         return HeadingView(
             level=group.level, id=f"part-{self.heading_count}", title=self.segments(name),
@@ -387,7 +403,7 @@ class _Builder:
             kind=loc.word("kind", group.kind.value.value) if group.kind else None,
             session_label=loc.word("session", group.session.value.value) if group.session else None,
             notes=self.note_views(group.notes),
-            is_break=not group.body and group.time is not None)
+            is_break=group.is_break or (not group.body and group.time is not None))
 
     def time_text(self, slot: TimeSlot) -> str:
         """A time or a slot, as the output language writes it (approximate, open, several slots)."""
