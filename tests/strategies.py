@@ -297,6 +297,11 @@ def written_range(draw, first: datetime.date, last: datetime.date) -> str:
     if draw(st.integers(0, 5)) == 0:
         iso = first.isoformat()
         return iso if first == last else f"{iso} {pick(draw, DASHES)} {last.isoformat()}"
+    if first == last and draw(st.integers(0, 3)) == 0:  # month first: "Tuesday, March 4, 2025"
+        weekday = draw(_word(*WEEKDAY_NAMES[first.weekday()])) + ", " if draw(st.booleans()) else ""
+        ordinal = {1: "st", 2: "nd", 3: "rd"}.get(first.day % 10 if first.day not in (11, 12, 13) else 0, "th")
+        day = f"{first.day}{ordinal}" if draw(st.booleans()) else str(first.day)
+        return f"{weekday}{draw(_word(*MONTH_NAMES[first.month - 1]))} {day}, {first.year}"
     if first == last:
         return draw(written_date(first))
     dash = pick(draw, DASHES)
@@ -316,10 +321,19 @@ def written_range(draw, first: datetime.date, last: datetime.date) -> str:
 
 @st.composite
 def written_time(draw, minutes: int) -> str:
-    """``09:30``, ``9:30`` or ``09h30``."""
+    """A time as agendas print it: ``09:30``, ``9:30``, ``09h30``, ``14.45``, ``18 h 30``,
+    ``3.15 p.m.``, ``9 am``, ``11:00 AM`` (docs/language.md "Times")."""
     hour, minute = divmod(minutes, 60)
+    form = draw(st.integers(0, 5))
+    if form == 4 and hour < 24:  # the 12-hour clock, always with its am or pm
+        twelve = hour % 12 or 12
+        suffix = pick(draw, ["am", "a.m.", "AM", "A.M."] if hour < 12 else ["pm", "p.m.", "PM", "P.M."])
+        clock = f"{twelve}" if minute == 0 and draw(st.booleans()) else f"{twelve}{pick(draw, [':', '.'])}{minute:02d}"
+        return f"{clock}{pick(draw, ['', ' '])}{suffix}"
+    if form == 5 and hour < 24:  # French
+        return f"{hour} h" if minute == 0 and draw(st.booleans()) else f"{hour} h {minute:02d}"
     hours = f"{hour:02d}" if hour >= 10 or draw(st.booleans()) else str(hour)
-    return f"{hours}{pick(draw, [':', ':', 'h'])}{minute:02d}"
+    return f"{hours}{pick(draw, [':', ':', 'h', '.'])}{minute:02d}"
 
 
 @st.composite
@@ -330,7 +344,9 @@ def time_slot(draw) -> str:
         end = draw(st.integers(start + 1, 24 * 60))
         end_text = "24:00" if end == 24 * 60 else draw(written_time(end))
         space = pick(draw, ["", " "])
-        slot += f"{space}{pick(draw, DASHES)}{space}{end_text}"
+        slot += f"{space}{pick(draw, DASHES)}{space}{end_text}" if draw(st.integers(0, 3)) else f" to {end_text}"
+    elif draw(st.integers(0, 4)) == 0:
+        slot = pick(draw, ["approx. ", "from ", "+/- ", "ca. "]) + slot
     return slot
 
 
