@@ -37,3 +37,28 @@ def test_catalogue_example_prints_what_the_docs_show(tmp_path, code: str, agenda
     printed = result.stderr.rsplit("\n", 2)[0] + "\n"  # without the summary line
     assert f"[{code}]" in output
     assert printed == output
+
+
+PAGES = {"docs/language.md": (ROOT / "docs" / "language.md").read_text(encoding="utf-8"),
+         "README.md": (ROOT / "README.md").read_text(encoding="utf-8")}
+BLOCK = re.compile(r"```agenda\n(?P<agenda>.*?)```(?:\s*```text\n(?P<output>.*?)```)?", re.S)
+REFERENCE = [(page, m.group("agenda"), m.group("output")) for page, text in PAGES.items() for m in BLOCK.finditer(text)]
+
+
+def test_the_reference_has_examples() -> None:
+    assert len(REFERENCE) >= 20
+
+
+@pytest.mark.parametrize(("page", "agenda", "output"), REFERENCE,
+                         ids=[f"{p}-{i}" for i, (p, _, _) in enumerate(REFERENCE)])
+def test_reference_example_reads_as_the_docs_say(tmp_path, page: str, agenda: str, output: str | None) -> None:
+    """An example of the reference with no output shown is a clean agenda (a fragment of one: an
+    agenda without items is allowed); one with its output shown prints exactly that."""
+    from agendadsl import analyse
+
+    if output is None:
+        diagnostics = [d for d in analyse(agenda)[1] if d.code != "empty-agenda"]
+        assert diagnostics == [], [f"{d.span.line}: {d.code} {d.message}" for d in diagnostics]
+        return
+    test_catalogue_example_prints_what_the_docs_show(tmp_path, output.split("[", 1)[1].split("]", 1)[0],
+                                                     agenda, output)
