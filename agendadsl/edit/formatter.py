@@ -366,6 +366,8 @@ def group_attribute_lines(group: Group) -> list[tuple[str, int]]:
         if attr is not None:
             value = attr.value.value if hasattr(attr.value, "value") else attr.value
             out.append((f"@{word} {value}", attr.span.line))
+    if group.child_numbering is not None:
+        out.append((f"@numbering {group.child_numbering.value}", group.child_numbering.span.line))
     name = group.name if group.name is not None else group.title
     if group.is_break and not (group.time is not None and names_a_break(name.plain)):
         out.append(("@break", 0))

@@ -18,6 +18,10 @@ T = TypeVar("T")
 
 NO_SPAN = Span(0, 0, 0, 0)
 
+AS_WRITTEN = "as written"
+"""The numbering (``numbering: as written``, ``@numbering as written``) whose numbers are shown as
+written and checked for no sequence: theme codes, letters kept out of order."""
+
 
 @dataclass(frozen=True, slots=True)
 class Attr(Generic[T]):
@@ -403,6 +407,9 @@ class Group:
     is_break: bool = False
     """A break (lunch, coffee, or ``@break``): a row with its time that holds none of the items
     after it."""
+    child_numbering: Attr[str] | None = None
+    """``@numbering``: the numbering of the items under the heading, which then start again
+    (``@numbering 1.``), or ``as written``."""
 
     @property
     def items(self) -> tuple[Item, ...]:

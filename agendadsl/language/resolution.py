@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import numbering as num
 from .diagnostics import Diagnostic, Related, error, warning
-from .nodes import Agenda, Attr, Item, NumberMark
+from .nodes import AS_WRITTEN, Agenda, Attr, Entry, Group, Item, NumberMark
 from .span import Span
 
 
@@ -32,6 +32,8 @@ def level_styles(agenda: Agenda, resolution: Resolution) -> list[num.Style | Non
     """The header's declared styles, level by level; None for an example that cannot be read."""
     styles: list[num.Style | None] = []
     for example in agenda.meeting.numbering:
+        if example.value == AS_WRITTEN:
+            return []
         try:
             styles.append(num.style_from_example(example.value, literal_prefix=False))
         except num.NumberingError as problem:
@@ -59,10 +61,19 @@ def resolve(agenda: Agenda) -> Resolution:
 def _resolve(agenda: Agenda) -> Resolution:
     resolution = Resolution()
     styles = level_styles(agenda, resolution)
+    everything_as_written = any(example.value == AS_WRITTEN for example in agenda.meeting.numbering)
     # Each entry: a parent, its children, their depth, and the nearest numbered ancestor's number
     # (children of an unnumbered heading take their prefix from it, or else number as a top level).
-    pending: list[tuple[Item | None, tuple[Item, ...], int, tuple[str, ...] | None]] = [
-        (None, agenda.items, 1, None)]
+    pending: list[tuple[Item | None, tuple[Item, ...], int, tuple[str, ...] | None]] = []
+    # The top-level items: one sequence across headings, except under a heading with '@numbering'.
+    for heading, siblings in reversed(_top_level_runs(agenda.body)):
+        if heading is None or heading.child_numbering is None:
+            pending.append((None, siblings, 1, None))
+            continue
+        style, checked = _example_style(heading.child_numbering, False, resolution)
+        _SiblingRun(style, None, resolution if checked else Resolution(resolution.numbers),
+                    as_written=heading.child_numbering.value == AS_WRITTEN or everything_as_written).run(siblings)
+        pending.extend((item, item.children, 2, None) for item in reversed(siblings) if item.children)
     while pending:
         parent, siblings, depth, inherited = pending.pop()
         style, checked = _style_for(parent, depth, styles, resolution)
@@ -73,10 +84,46 @@ def _resolve(agenda: Agenda) -> Resolution:
                 style = styles[0] or num.TOP_LEVEL if styles else num.TOP_LEVEL
         # Children numbered after what their misnumbered parent should have been are not errors too.
         also = _base(resolution.expected.get(id(parent))) if parent is not None else None
-        run = _SiblingRun(style, parent_base, resolution if checked else Resolution(resolution.numbers), also)
+        as_written = everything_as_written or (parent is not None and parent.child_numbering is not None
+                                               and parent.child_numbering.value == AS_WRITTEN)
+        run = _SiblingRun(style, parent_base, resolution if checked else Resolution(resolution.numbers), also,
+                          as_written=as_written)
         run.run(siblings)
         pending.extend((item, item.children, depth + 1, parent_base) for item in reversed(siblings) if item.children)
     return resolution
+
+
+def _top_level_runs(body: tuple[Entry, ...]) -> list[tuple[Group | None, tuple[Item, ...]]]:
+    """The top-level items in the sequences they are numbered in: one that runs across headings,
+    and one for each heading with '@numbering' (its items start again)."""
+    main: list[Item] = []
+    runs: list[tuple[Group | None, list[Item]]] = [(None, main)]
+
+    def visit(entries: tuple[Entry, ...], current: list[Item]) -> None:
+        for entry in entries:
+            if isinstance(entry, Item):
+                current.append(entry)
+            elif isinstance(entry, Group):
+                if entry.child_numbering is not None:
+                    own: list[Item] = []
+                    runs.append((entry, own))
+                    visit(entry.body, own)
+                else:
+                    visit(entry.body, current)
+
+    visit(body, main)
+    return [(heading, tuple(items)) for heading, items in runs]
+
+
+def _example_style(example: Attr[str], literal_prefix: bool, resolution: Resolution) -> tuple[num.Style, bool]:
+    """The style an '@numbering' example declares (any style for 'as written')."""
+    if example.value == AS_WRITTEN:
+        return num.TOP_LEVEL, True
+    try:
+        return num.style_from_example(example.value, literal_prefix=literal_prefix), True
+    except num.NumberingError as problem:
+        resolution.diagnostics.append(_bad_example(example, problem))
+        return num.TOP_LEVEL, False
 
 
 def _style_for(parent: Item | None, depth: int, styles: list[num.Style | None],
@@ -84,6 +131,8 @@ def _style_for(parent: Item | None, depth: int, styles: list[num.Style | None],
     """The style of the children of ``parent``, and whether it was readable (else: not checked)."""
     fallback = num.TOP_LEVEL if depth == 1 else num.DEEPER_LEVEL
     if parent is not None and parent.child_numbering is not None:
+        if parent.child_numbering.value == AS_WRITTEN:
+            return fallback, True
         try:
             return num.style_from_example(parent.child_numbering.value, literal_prefix=True), True
         except num.NumberingError as problem:
@@ -113,8 +162,10 @@ class _SiblingRun:
     """Numbers one list of siblings, comparing each explicit number with the expected one."""
 
     def __init__(self, style: num.Style, parent_base: tuple[str, ...] | None, resolution: Resolution,
-                 alternative_base: tuple[str, ...] | None = None) -> None:
+                 alternative_base: tuple[str, ...] | None = None, *, as_written: bool = False) -> None:
         self.style = style
+        self.as_written = as_written
+        """Numbers shown as written and checked for nothing ('numbering: as written')."""
         self.parent_base = parent_base
         self.expected_prefix = style.prefix_for(parent_base)
         self.alternative_prefix = style.prefix_for(alternative_base) if alternative_base else None
@@ -128,6 +179,9 @@ class _SiblingRun:
     def run(self, siblings: tuple[Item, ...]) -> None:
         for item in siblings:
             if item.mark is NumberMark.NONE:
+                continue
+            if self.as_written and item.mark is NumberMark.EXPLICIT and item.number is not None:
+                self.resolution.numbers[id(item)] = item.number.value
                 continue
             if item.mark is NumberMark.AUTO:
                 self._auto(item)
@@ -175,7 +229,7 @@ class _SiblingRun:
             pass  # in sequence, or back in step after an earlier mistake (no cascade of errors)
         elif (value, rank) in self.seen:
             self._report(error("numbering-duplicate", f"item number {text} is used twice at this level", span,
-                               f"number this item {self._display(self.expected_value)}",
+                               f"number this item {self._display(self.expected_value)}; {_AS_PRINTED}",
                                (Related(self.seen[(value, rank)], "first used here"),)))
         elif suffix:
             if self._check_insertion(text, value, rank, span):
@@ -201,7 +255,7 @@ class _SiblingRun:
                                f"for example 'numbering: {self._display(value)}' in the header"))
         elif value < expected:
             self._report(error("numbering-order", f"item number {text} comes after {self._display(expected - 1)}",
-                               span, f"number this item {want}, or move it to its place in the order"))
+                               span, f"number this item {want}, or move it to its place in the order; {_AS_PRINTED}"))
         elif self.previous_auto:
             self._report(error("numbering-mismatch", f"item number {text} contradicts the automatic numbering, "
                                f"which gives {want} here", span,
@@ -210,7 +264,7 @@ class _SiblingRun:
             missing = self._display(expected)
             self._report(error("numbering-gap", f"item number {text} skips {missing}", span,
                                f"number this item {want}; if an item was dropped on purpose, keep it in the "
-                               "agenda with '@status withdrawn'"))
+                               f"agenda with '@status withdrawn'; {_AS_PRINTED}"))
 
     def _check_insertion(self, text: str, value: int, rank: int, span: Span) -> bool:
         """Whether an inserted number (2.1bis) stands right after its base; reports it if not."""
@@ -278,6 +332,10 @@ class _SiblingRun:
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.resolution.diagnostics.append(diagnostic)
+
+
+_AS_PRINTED = "if the agenda prints its numbers this way, write '@numbering as written' on the heading or item above"
+"""How to switch the sequence checks off, in the hints of the checks it switches off."""
 
 
 def _with_suffix(text: str, rank: int) -> str:

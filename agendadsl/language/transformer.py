@@ -260,7 +260,7 @@ class AgendaTransformer(Transformer):
         return _Field("language", n.Attr(token.value, token_span(token)), token_span(token))
 
     def numbering_field(self, children: list[Token]) -> _Field:
-        examples = tuple(n.Attr(t.value, token_span(t)) for t in children)
+        examples = tuple(n.Attr(_example(t), token_span(t)) for t in children)
         return _Field("numbering", examples, _span_of(children, Span.point(1, 1)))
 
     def numbers_field(self, children: list[Token]) -> _Field:
@@ -420,7 +420,7 @@ class AgendaTransformer(Transformer):
 
     def numbering_attr(self, children: list[Token]) -> _Field:
         token = children[0]
-        return _Field("child_numbering", n.Attr(token.value, token_span(token)), token_span(token))
+        return _Field("child_numbering", n.Attr(_example(token), token_span(token)), token_span(token))
 
     # ------------------------------------------------------------------ next meetings
     def next_meetings(self, children: list) -> n.NextMeetings:
@@ -657,6 +657,11 @@ def _with_year(entry: Any, meeting: n.DateRange) -> Any:
         dates = replace(dates, start=replace(dates.start, year=year), end=end,
                         days=tuple(replace(d, year=year) if d.year is None else d for d in dates.days))
     return replace(entry, body=body, dates=dates)
+
+
+def _example(token: Token) -> str:
+    """A numbering example as written, or ``as written`` however it was spelt."""
+    return n.AS_WRITTEN if token.type == "AS_WRITTEN" else token.value
 
 
 def _kind(token: Token) -> n.MeetingKind | None:
