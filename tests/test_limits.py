@@ -236,7 +236,7 @@ def test_tabs_elsewhere_in_a_line_are_text() -> None:
     agenda, diagnostics = analyse("1. Budget\t2027\n   > a\tnote\n   @presenter Ms\tRuiz\n")
     assert diagnostics == []
     item = agenda.items[0]
-    assert (item.title.plain, item.notes[0].lines[0].plain, item.presenter.value) == (
+    assert (item.title.plain, item.notes[0].lines[0].plain, item.presenters[0].name) == (
         "Budget\t2027", "a\tnote", "Ms\tRuiz")
 
 

@@ -36,8 +36,10 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
     for declared in meeting.series if series else ():
         yield declared.pattern + " " + (declared.url or ""), declared.span
     for item, _depth in context.items:
-        if item.presenter is not None:
-            yield item.presenter.value, item.presenter.span
+        for presenter in item.presenters:
+            yield ((presenter.role + ": ") if presenter.role else "") + presenter.name, presenter.span
+        for custom in item.fields:
+            yield custom.value, custom.span
         for ref in item.documents:
             yield ref.text, ref.span
     for meeting_ in context.agenda.next_meetings:

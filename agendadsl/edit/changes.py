@@ -160,8 +160,13 @@ def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]
 
 
 def _attributes(item: Item) -> dict[str, str]:
-    """Attribute name -> value as written canonically (``time`` -> ``09:30-10:00``)."""
-    return dict(text[1:].split(" ", 1) for text, _ in formatter.attribute_lines(item))
+    """Attribute name -> value as written canonically (``time`` -> ``09:30-10:00``); the values of
+    a repeated attribute (several presenters) joined by '; '."""
+    out: dict[str, str] = {}
+    for text, _ in formatter.attribute_lines(item):
+        name, _, value = text[1:].partition(" ")
+        out[name] = f"{out[name]}; {value}" if name in out else value
+    return out
 
 
 def compare(old: Agenda, new: Agenda) -> Comparison:

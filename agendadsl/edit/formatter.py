@@ -134,8 +134,9 @@ def duration(value: Duration) -> str:
 
 def _place(text: str) -> str:
     """A next meeting's place, quoted when it could be read as something else."""
+    # A place starting with a digit is quoted too: after a comma, a digit goes on the date ("March 4, 2025").
     bare = text and not any(c in text for c in ',;"') and "(tbc)" not in text.lower() and text.lower().replace(
-        "-", " ") not in ("in person", "virtual", "hybrid", "kind") and text[0] not in " \t("
+        "-", " ") not in ("in person", "virtual", "hybrid", "kind") and text[0] not in " \t(" and not text[0].isdigit()
     return text if bare else f'"{text}"'
 
 
@@ -344,14 +345,19 @@ def attribute_lines(item: Item) -> list[tuple[str, int]]:
         out.append((f"@time {time_slot(item.time)}", item.time.span.line))
     if item.duration is not None:
         out.append((f"@duration {duration(item.duration)}", item.duration.span.line))
-    simple("presenter", item.presenter)
-    simple("for", item.action)
+    for presenter in item.presenters:
+        written = f"{presenter.role}: {presenter.name}" if presenter.role else presenter.name
+        out.append((f"@presenter {written}", presenter.span.line))
+    if item.actions:
+        out.append(("@for " + ", ".join(a.value.value for a in item.actions), item.actions[0].span.line))
     simple("status", item.status)
     simple("session", item.session)
     simple("visibility", item.visibility)
     if item.documents:
         out.append(("@docs " + ", ".join(_docref(ref) for ref in item.documents), item.documents[0].span.line))
     simple("numbering", item.child_numbering)
+    for custom in item.fields:
+        out.append((f"@{'-'.join(custom.name.lower().split())} {custom.value}", custom.span.line))
     return out
 
 
@@ -380,9 +386,9 @@ def _mark(note: Note) -> str:
 
 def _has_lines(item: Item) -> bool:
     """Whether an item has anything printed under its own line."""
-    return bool(item.children or item.notes or item.documents or item.child_numbering or any(
-        getattr(item, name) is not None for name in ("time", "duration", "presenter", "action", "status",
-                                                     "session", "visibility")))
+    return bool(item.children or item.notes or item.documents or item.child_numbering or item.presenters
+                or item.actions or item.fields or any(getattr(item, name) is not None for name in
+                                                      ("time", "duration", "status", "session", "visibility")))
 
 
 def _first_line(agenda: Agenda) -> int:

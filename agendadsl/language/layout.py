@@ -48,6 +48,8 @@ class ParseSink:
     comment_lines: set[int] = field(default_factory=set)
     language: str | None = None
     """The header's ``language:``, for reading dates written in that language."""
+    fields: list[str] = field(default_factory=list)
+    """The names declared in the header's ``fields:``, which items may use as attributes."""
 
     def blank_between(self, first: int, last: int) -> bool:
         """Whether a blank line (not a comment line) separates source lines ``first`` and ``last``."""

@@ -328,6 +328,15 @@ class TextBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class Presenter:
+    """Who presents an item, with the role given before a colon (``Rapporteur: Ms X (EPP)``)."""
+
+    name: str
+    role: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     """An agenda item. ``number`` is the number exactly as written (only when ``mark`` is
     EXPLICIT); numbering.resolve() computes the number every item displays."""
@@ -338,8 +347,8 @@ class Item:
     label: Attr[str] | None = None
     time: TimeSlot | None = None
     duration: Duration | None = None
-    presenter: Attr[str] | None = None
-    action: Attr[Action] | None = None
+    presenters: tuple[Presenter, ...] = ()
+    actions: tuple[Attr[Action], ...] = ()
     status: Attr[ItemStatus] | None = None
     session: Attr[Session] | None = None
     visibility: Attr[Visibility] | None = None
@@ -348,6 +357,8 @@ class Item:
     notes: tuple[Note | Bullet, ...] = ()
     children: tuple[Item, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
+    fields: tuple[CustomField, ...] = ()
+    """The item's fields of the writer's own (``@stage 2.7``), under their declared names."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,6 +135,19 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
     return error("syntax-error", message, span, hint)
 
 
+def unknown_attribute(found: str, span: Span, declared: tuple[str, ...] = ()) -> Diagnostic:
+    """``unknown-attribute`` for an ``@word`` line, suggesting the attribute meant."""
+    close = difflib.get_close_matches(found, ATTRIBUTES + declared, n=1)
+    if found in GROUP_ATTRIBUTES:
+        hint = f"'{found}' is given to a heading ('# ...'), and the items under the heading take it"
+    elif close:
+        hint = f"did you mean '{close[0]}'?"
+    else:
+        hint = ("attributes are " + ", ".join(ATTRIBUTES + declared) + "; declare one of your own in the header "
+                f"('fields: {found[1:].capitalize()}')")
+    return error("unknown-attribute", f"unknown attribute '{found}'", span, hint)
+
+
 def unknown_field(word: str, span: Span, declared: tuple[str, ...] = ()) -> Diagnostic:
     """``unknown-field`` for a header line ``word: ...``, suggesting the field meant."""
     lower = word.lower()
@@ -166,12 +179,7 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         return error("not-an-item", f"{what} must be indented under the item or heading it belongs to", span,
                      "indent it under an item or a heading ('# ...'), or write that line first")
     if found.startswith("@"):
-        close = difflib.get_close_matches(found, ATTRIBUTES, n=1)
-        if found in GROUP_ATTRIBUTES:
-            hint = f"'{found}' is given to a heading ('# ...'), and the items under the heading take it"
-        else:
-            hint = f"did you mean '{close[0]}'?" if close else "attributes are " + ", ".join(ATTRIBUTES)
-        return error("unknown-attribute", f"unknown attribute '{found}'", span, hint)
+        return unknown_attribute(found, span)
     if ":" in line_text and " " not in word.strip():
         if word in HEADER_FIELDS:
             return error("field-after-items", f"the header field '{word}:' comes after the first item", span,

@@ -6,6 +6,7 @@ grammar cannot rule out (a header field given twice) become diagnostics in the p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -171,6 +172,7 @@ class AgendaTransformer(Transformer):
         custom: list[_Field] = []
         language = next((f.value.value for f in fields if f.name == "language"), None)
         current_sink().language = language
+        current_sink().fields = [name.value for f in fields if f.name == "fields" for name in f.value]
         fields = [_Field(f.name, _when_value(f.value.kind, f.value.token), f.span) if isinstance(f.value, _Later)
                   else f for f in fields]
         for f in fields:
@@ -315,13 +317,23 @@ class AgendaTransformer(Transformer):
             if isinstance(child, n.Item):
                 children_items.append(child)
             elif isinstance(child, _Field):
-                if child.name in seen:
-                    _report(error("duplicate-attribute", f"this item already has '@{_ATTR_WORD[child.name]}'",
-                                  child.span, "keep one of the two lines",
-                                  (Related(seen[child.name], "first given here"),)))
+                if child.name == "unknown":  # an undeclared attribute, already reported
                     continue
-                seen[child.name] = child.span
-                values[child.name] = child.value
+                if child.name == "presenters":  # several presenters: one line each
+                    values["presenters"] = (*values.get("presenters", ()), child.value)
+                    continue
+                key = f"@{child.value.name}" if child.name == "fields" else child.name
+                if key in seen:
+                    word = child.value.name if child.name == "fields" else _ATTR_WORD[child.name]
+                    _report(error("duplicate-attribute", f"this item already has '@{word}'",
+                                  child.span, "keep one of the two lines",
+                                  (Related(seen[key], "first given here"),)))
+                    continue
+                seen[key] = child.span
+                if child.name == "fields":
+                    values["fields"] = (*values.get("fields", ()), child.value)
+                else:
+                    values[child.name] = child.value
         return n.Item(mark=head.mark, title=title, number=head.number, notes=paragraphs.done(),
                       children=tuple(children_items), span=head.span, **values)
 
@@ -407,9 +419,26 @@ class AgendaTransformer(Transformer):
 
     def presenter_attr(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
-        return _Field("presenter", value, value.span)
+        role, _, name = value.value.partition(": ")
+        if name.strip() and _ROLE.fullmatch(role):
+            return _Field("presenters", n.Presenter(name.strip(), role, value.span), value.span)
+        return _Field("presenters", n.Presenter(value.value, None, value.span), value.span)
 
-    action_attr = _enum_attr("action", n.Action)
+    def action_attr(self, children: list[Token]) -> _Field:
+        actions = tuple(n.Attr(_enum(n.Action, t), token_span(t)) for t in children)
+        return _Field("actions", actions, _span_of(children, token_span(children[0])))
+
+    def custom_attr(self, children: list[Token]) -> _Field:
+        name, value = children[0], _stripped(children[1])
+        declared = {_attribute_word(f): f for f in current_sink().fields}
+        word = name.value[1:]
+        span = token_span(name)
+        if word.lower() not in declared:
+            from .syntax_errors import unknown_attribute
+
+            _report(unknown_attribute(name.value, span, tuple("@" + w for w in declared)))
+            return _Field("unknown", None, span)
+        return _Field("fields", n.CustomField(declared[word.lower()], value.value, span.to(value.span)), span)
     status_attr = _enum_attr("status", n.ItemStatus)
     session_attr = _enum_attr("session", n.Session)
     visibility_attr = _enum_attr("visibility", n.Visibility)
@@ -481,7 +510,17 @@ class AgendaTransformer(Transformer):
 _MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen", "title": "document_title"}
 """Header keywords whose Meeting attribute has another name."""
 
-_ATTR_WORD = {"time": "time", "duration": "duration", "presenter": "presenter", "action": "for",
+_ROLE = re.compile(r"[^\W\d_][\w'.-]*(?: [\w'.-]+){0,3}")
+"""A presenter's role before a colon: one to four words ("Rapporteur", "Co-rapporteur", "Chair of the
+Bureau")."""
+
+
+def _attribute_word(field_name: str) -> str:
+    """How an item writes a declared field: ``Convened by`` is ``@convened-by``."""
+    return "-".join(field_name.lower().split())
+
+
+_ATTR_WORD = {"time": "time", "duration": "duration", "presenters": "presenter", "actions": "for",
               "dates": "date", "place": "place", "kind": "kind",
               "status": "status", "session": "session", "visibility": "visibility", "documents": "docs",
               "child_numbering": "numbering"}

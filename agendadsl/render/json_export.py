@@ -20,6 +20,7 @@ from ..language.nodes import (
     NextMeeting,
     NextMeetings,
     Note,
+    Presenter,
     RichText,
     Text,
     TextBlock,
@@ -82,6 +83,11 @@ def _time(slot: TimeSlot | None) -> dict[str, Any] | None:
     if slot.also:
         out["also"] = [_time(more) for more in slot.also]
     return out
+
+
+def _presenter(presenter: Presenter) -> str:
+    """The first presenter as written: ``Rapporteur: Ms X``."""
+    return f"{presenter.role}: {presenter.name}" if presenter.role else presenter.name
 
 
 class _Exporter:
@@ -179,8 +185,11 @@ class _Exporter:
             "line": item.span.line,
             "time": _time(item.time),
             "duration_minutes": item.duration.minutes if item.duration else None,
-            "presenter": _value(item.presenter),
-            "action": _value(item.action),
+            "presenter": _presenter(item.presenters[0]) if item.presenters else None,
+            "presenters": [{"name": p.name, "role": p.role} for p in item.presenters],
+            "action": item.actions[0].value.value if item.actions else None,
+            "actions": [a.value.value for a in item.actions],
+            "fields": {custom.name: custom.value for custom in item.fields},
             "status": _value(item.status),
             "session": _value(item.session),
             "visibility": _value(item.visibility),

@@ -24,6 +24,7 @@ from ..language.nodes import (
     NextMeeting,
     NextMeetings,
     Note,
+    Presenter,
     RichText,
     Text,
     TextBlock,
@@ -116,6 +117,11 @@ class ItemView:
     time: str | None = None
     duration: str | None = None
     presenter: str | None = None
+    """Every presenter on one line, with their roles (``Rapporteur: Ms X; Mr Y``)."""
+    presenters: tuple[str, ...] = ()
+    """Each presenter as shown: ``Rapporteur: Ms X``, or the wording's ``Presenter: Mr Y``."""
+    fields: tuple[tuple[str, str], ...] = ()
+    """The item's fields of the writer's own, (name, value), in the order written."""
     action: str | None = None
     status: str | None = None
     status_label: str | None = None
@@ -405,6 +411,12 @@ class _Builder:
             notes=self.note_views(group.notes),
             is_break=group.is_break or (not group.body and group.time is not None))
 
+    def presenter_text(self, presenter: Presenter) -> str:
+        """``Rapporteur: Ms X`` for a presenter with a role, else the wording's ``Presenter: Mr Y``."""
+        if presenter.role:
+            return f"{presenter.role}: {presenter.name}"
+        return self.loc.label("presenter", name=presenter.name)
+
     def time_text(self, slot: TimeSlot) -> str:
         """A time or a slot, as the output language writes it (approximate, open, several slots)."""
         return self.loc.times(slot)
@@ -551,8 +563,10 @@ class _Builder:
             plain_title=item.title.plain,
             time=time,
             duration=loc.duration_value(item.duration) if item.duration else None,
-            presenter=item.presenter.value if item.presenter else None,
-            action=loc.word("action", item.action.value.value) if item.action else None,
+            presenter="; ".join(self.presenter_text(p) for p in item.presenters) or None,
+            presenters=tuple(self.presenter_text(p) for p in item.presenters),
+            action=", ".join(loc.word("action", a.value.value) for a in item.actions) or None,
+            fields=tuple((custom.name, custom.value) for custom in item.fields),
             status=status,
             status_label=loc.word("status", status) if status else None,
             session=session,
