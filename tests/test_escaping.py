@@ -24,7 +24,7 @@ HOSTILE = [
     "1. not a list",
     r"\[x\](javascript:alert(1))",
     r"\[x\]: javascript:alert(1)",
-    "<http://evil.example>",
+    "<javascript:alert(1)> <evil.example>",  # (a web address is a link: test_links.py)
     "&amp; &lt;b&gt; &#x3C;",
     "$x^2$ and $$y$$",
     "-- --- `` '' << >>",

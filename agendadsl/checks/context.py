@@ -32,6 +32,8 @@ class CheckContext:
                 yield from ((line, None) for line in _lines(entry.notes))
             elif isinstance(entry, TextBlock):
                 yield from ((line, None) for line in _lines(entry.parts))
+        for note in self.agenda.footnotes:
+            yield note.text, None
 
     def xrefs(self) -> Iterator[XRef]:
         for text, _item in self.texts():

@@ -6,7 +6,8 @@ import difflib
 from collections.abc import Iterable
 
 from ..language import docrefs
-from ..language.diagnostics import Diagnostic, Related, error
+from ..language.diagnostics import Diagnostic, Related, error, warning
+from ..language.nodes import FootnoteRef
 from ..language.span import Span
 from .context import CheckContext
 from .registry import check
@@ -76,3 +77,29 @@ def docref_pattern(context: CheckContext) -> Iterable[Diagnostic]:
             yield error("docref-pattern", f"the reference {ref.text} does not match its series' pattern "
                         f"{owner.pattern}", ref.span, f"references of series {owner.name} look like {owner.pattern}",
                         (Related(owner.span, "series declared here"),))
+
+
+@check("unknown-footnote", "duplicate-footnote", "unused-footnote")
+def footnotes(context: CheckContext) -> Iterable[Diagnostic]:
+    """Footnote markers ``[^1]`` without a ``[^1]: text`` line, a footnote written twice, and a
+    footnote that no marker uses."""
+    written: dict[str, Span] = {}
+    for note in context.agenda.footnotes:
+        if note.label in written:
+            yield error("duplicate-footnote", f"footnote [^{note.label}] is written twice", note.span,
+                        "keep one of the two lines, or give the second another label",
+                        (Related(written[note.label], "first written here"),))
+            continue
+        written[note.label] = note.span
+    used: set[str] = set()
+    for text, _item in context.texts():
+        for part in text.parts:
+            if isinstance(part, FootnoteRef):
+                used.add(part.label)
+                if part.label not in written:
+                    yield error("unknown-footnote", f"footnote [^{part.label}] has no text", part.span,
+                                f"write its text on a line of its own at the end: '[^{part.label}]: ...'")
+    for label, span in written.items():
+        if label not in used:
+            yield warning("unused-footnote", f"no text refers to footnote [^{label}]", span,
+                          f"mark where it belongs with [^{label}], or remove the footnote")

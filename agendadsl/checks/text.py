@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..language.diagnostics import Diagnostic, error
-from ..language.nodes import Attr, Bullet, DocRef, NumberMark, Text
+from ..language.nodes import Attr, Bullet, DocRef, Link, NumberMark, Text
 from ..language.span import Span
 from .context import CheckContext
 from .registry import check
@@ -57,6 +57,8 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
                 yield part.value, part.span
             elif isinstance(part, DocRef):
                 yield part.text, part.span
+            elif isinstance(part, Link):
+                yield part.text + " " + part.url, part.span
 
 
 _PLANES = range(0, 0x110000, 0x10000)

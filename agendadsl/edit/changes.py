@@ -309,6 +309,7 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
             for block in notes:
                 for text in _text_lines((block,)):
                     out.append((text, block.span.line))
+        out.extend((f"[^{note.label}]: {formatter.rich(note.text)}", note.span.line) for note in agenda.footnotes)
         return out
 
     was, now = lines(old), lines(new)

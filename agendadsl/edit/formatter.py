@@ -29,8 +29,10 @@ from ..language.nodes import (
     DocRef,
     Duration,
     Entry,
+    FootnoteRef,
     Group,
     Item,
+    Link,
     Meeting,
     NextMeeting,
     NextMeetings,
@@ -80,7 +82,16 @@ def rich(text: RichText) -> str:
             out.append(_docref(part))
         elif isinstance(part, XRef):
             out.append("{" + part.label + "}")
+        elif isinstance(part, FootnoteRef):
+            out.append("[^" + part.label + "]")
+        elif isinstance(part, Link):
+            out.append(part.url if part.bare else f"[{_link_text(part.text)}]({part.url})")
     return "".join(out)
+
+
+def _link_text(text: str) -> str:
+    """A link's text as written between its brackets: brackets and backslashes escaped."""
+    return "".join("\\" + c if c in "[]\\" else c for c in text)
 
 
 def date_value(value: DateValue, *, with_month: bool = True, with_year: bool = True) -> str:
@@ -172,6 +183,10 @@ class _Printer:
             self.blank()
         self.header(self.agenda.meeting)
         self.entries(self.agenda.body)
+        if self.agenda.footnotes:
+            self.blank()
+        for note in self.agenda.footnotes:
+            self.emit(f"[^{note.label}]: {rich(note.text)}".rstrip(" \t"), note.span.line, 0)
         while self.next_comment < len(self.comments):
             comment = self.comments[self.next_comment]
             self.lines.append(("// " + comment.text if comment.text else "//", 0))

@@ -1,5 +1,6 @@
 """Inline markup: the text after a line's marker, split into plain text, ``[document references]``,
-``{cross-references}``, ``{#labels}`` and ``\\`` escapes.
+``[links](https://...)`` and bare web addresses, ``[^footnote]`` markers, ``{cross-references}``,
+``{#labels}`` and ``\\`` escapes.
 
 The grammar reads that text as one INLINE token (one token per line keeps the LALR parser fast);
 this module is the one place that knows the inline syntax. Nothing here can fail: any bracket or
@@ -14,14 +15,18 @@ from lark import Token
 
 from . import nodes as n
 from .span import Span
+from .urls import safe_url
 
-_MARKUP = re.compile(r"[\[\]{}\\]")
+_MARKUP = re.compile(r"[\[\]{}\\]|https?://|mailto:", re.IGNORECASE)
 DOCREF = r"\[(?:[^\[\]\\]|\\.)+\]"
 """[T-ES(2020)23]; a backslash makes the next character literal. The grammar's DOCREF terminal
 (for @docs lines) reads the same references; a test holds the two together."""
 # Tried in this order at each position; the first that matches wins.
 _PIECES = re.compile(r"""
-    (?P<TEXT>[^\[\]{}\\]+)                    # plain text
+    (?P<URL>(?:https?://|mailto:)[^\s<>"\[\]{}\\]*[^\s<>"\[\]{}\\.,;:!?)'])   # https://example.org
+  | (?P<TEXT>(?:[^\[\]{}\\hHmM]|[hH](?!ttps?://)|[mM](?!ailto:))+)     # plain text
+  | (?P<LINK>\[(?:[^\[\]\\]|\\.)+\]\((?:[^()\s]|\([^()\s]*\))+\))   # [the note](https://example.org/note)
+  | (?P<FOOTNOTE>\[\^[A-Za-z0-9_-]{1,20}\])      # [^1]
   | (?P<DOCREF>{docref})                      # [T-ES(2020)23]
   | (?P<XREF>\{[A-Za-z][A-Za-z0-9_.-]*\})     # {adoption}
   | (?P<ANCHOR>\{\#[^{}]*\})                  # {#adoption}
@@ -67,12 +72,21 @@ def _split_marked(text: str, line: int, start: int, span: Span) -> tuple[n.RichT
             anchors.append(n.Attr(value[2:-1], Span(line, start + begin, line, start + end)))
             skip_space = bool(buffer) and buffer[-1][-1:] in (" ", "\t")
             continue
-        if kind in ("DOCREF", "XREF"):
+        if kind in ("DOCREF", "XREF", "FOOTNOTE"):
             flush()
             skip_space = False
             where = Span(line, start + begin, line, start + end)
-            parts.append(docref(value, where) if kind == "DOCREF" else n.XRef(value[1:-1], where))
+            parts.append(docref(value, where) if kind == "DOCREF" else n.XRef(value[1:-1], where)
+                         if kind == "XREF" else n.FootnoteRef(value[2:-1], where))
             continue
+        if kind in ("LINK", "URL"):
+            link = _link(value, kind == "URL", Span(line, start + begin, line, start + end))
+            if link is not None:
+                flush()
+                skip_space = False
+                parts.append(link)
+                continue
+            kind = "TEXT"  # an address that is not http, https or mailto stays text, as written
         if skip_space and kind == "TEXT":
             stripped = value.lstrip(" \t")
             begin += len(value) - len(stripped)
@@ -86,6 +100,15 @@ def _split_marked(text: str, line: int, start: int, span: Span) -> tuple[n.RichT
         buffer_end = end
     flush()
     return n.RichText(_trim(parts), span), anchors
+
+
+def _link(value: str, bare: bool, span: Span) -> n.Link | None:
+    """A link, or None when its address is not a safe http, https or mailto one."""
+    if bare:
+        return n.Link(value, value, span, bare=True) if safe_url(value) else None
+    close = value.index("](")
+    text, url = docref(value[:close + 1], span).text, value[close + 2:-1]
+    return n.Link(text or url, url, span) if safe_url(url) else None
 
 
 def docref(value: str, span: Span) -> n.DocRef:

@@ -58,7 +58,27 @@ class XRef:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-Inline = Text | DocRef | XRef
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link: ``[the Secretariat's note](https://example.org/note)``, or a bare web address
+    (``text`` is then the address). Only http, https and mailto addresses are links."""
+
+    text: str
+    url: str
+    span: Span = field(default=NO_SPAN, compare=False)
+    bare: bool = False
+    """Written as a bare address, not in ``[text](address)`` form."""
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote marker ``[^1]``; the text is the agenda's footnote with that label."""
+
+    label: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+Inline = Text | DocRef | XRef | Link | FootnoteRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +95,10 @@ class RichText:
         for part in self.parts:
             if isinstance(part, Text):
                 out.append(part.value)
-            elif isinstance(part, DocRef):
+            elif isinstance(part, (DocRef, Link)):
                 out.append(part.text)
+            elif isinstance(part, FootnoteRef):
+                out.append("[^" + part.label + "]")
             else:
                 out.append("{" + part.label + "}")
         return "".join(out)
@@ -445,13 +467,23 @@ def _items(body: tuple[Entry, ...]) -> tuple[Item, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote's text, written ``[^1]: text`` on a line of its own at the top level."""
+
+    label: str
+    text: RichText
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Agenda:
     """A whole agenda: the header, then its body in source order: top-level items, groups, text
-    blocks and the next-meetings block."""
+    blocks and the next-meetings block; and its footnotes."""
 
     meeting: Meeting
     body: tuple[Entry, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), compare=False)
+    footnotes: tuple[Footnote, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -153,16 +153,19 @@ class AgendaTransformer(Transformer):
     def start(self, children: list) -> n.Agenda:
         meeting = n.Meeting()
         entries: list = []
+        footnotes: list[n.Footnote] = []
         for child in children:
             if isinstance(child, n.Meeting):
                 meeting = child
+            elif isinstance(child, n.Footnote):
+                footnotes.append(child)
             else:
                 entries.append(child)
         body = _nest(_text_blocks(entries)) if any(isinstance(e, (_NoteLine, n.Bullet, _Heading))
                                                   for e in entries) else entries
         if meeting.dates is not None and any(isinstance(e, n.Group) for e in body):
             body = [_with_year(e, meeting.dates) for e in body]
-        return n.Agenda(meeting, tuple(body), tuple(current_sink().comments))
+        return n.Agenda(meeting, tuple(body), tuple(current_sink().comments), tuple(footnotes))
 
     # ------------------------------------------------------------------ header
     def header(self, fields: list[_Field]) -> n.Meeting:
@@ -342,6 +345,13 @@ class AgendaTransformer(Transformer):
 
     def internal_note(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=True)
+
+    def footnote(self, children: list[Token]) -> n.Footnote:
+        mark = children[0]
+        span = _span_of(children, token_span(mark))
+        text, anchors = split(_inline(children), span)
+        _no_anchors(anchors)
+        return n.Footnote(mark.value[2:-2], text, span)
 
     def annotation(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=False, annotation=True)

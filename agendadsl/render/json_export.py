@@ -15,8 +15,10 @@ from ..language.nodes import (
     DateValue,
     DocRef,
     Entry,
+    FootnoteRef,
     Group,
     Item,
+    Link,
     NextMeeting,
     NextMeetings,
     Note,
@@ -113,6 +115,8 @@ class _Exporter:
             "next_meetings": [self.next_meeting(m) for m in agenda.next_meetings],
             "next_meetings_position": position,
             "body": self.body(agenda.body, {id(item): i for i, item in enumerate(agenda.items)}),
+            "footnotes": [{"label": note.label, "text": note.text.plain, "text_parts": self.parts(note.text),
+                           "line": note.span.line} for note in agenda.footnotes],
         }
 
     def body(self, entries: tuple[Entry, ...], index: dict[int, int]) -> list[dict[str, Any]]:
@@ -215,6 +219,10 @@ class _Exporter:
                 out.append({"text": part.value})
             elif isinstance(part, DocRef):
                 out.append({"docref": self.docref(part)})
+            elif isinstance(part, Link):
+                out.append({"link": {"text": part.text, "url": part.url}})
+            elif isinstance(part, FootnoteRef):
+                out.append({"footnote": part.label})
             else:
                 target = self.labels.get(part.label)
                 out.append({"xref": part.label,

@@ -19,8 +19,10 @@ from ..language.nodes import (
     DateRange,
     DocRef,
     Entry,
+    FootnoteRef,
     Group,
     Item,
+    Link,
     NextMeeting,
     NextMeetings,
     Note,
@@ -47,13 +49,27 @@ class View(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A run of inline text: plain ``text``, a document reference (``url`` when linkable) or a
-    cross-reference (``text`` is the target's number, ``href`` its anchor)."""
+    """A run of inline text: plain ``text``, a document reference (``url`` when linkable), a
+    ``link`` (``url``), a cross-reference (``text`` is the target's number, ``href`` its anchor),
+    or a ``footnote`` marker (``text`` its number, ``href`` the note's anchor, ``parts`` its text,
+    for formats that print the note where it is marked)."""
 
     kind: str
     text: str
     url: str | None = None
     href: str | None = None
+    parts: tuple[Segment, ...] = ()
+    id: str | None = None
+    """The anchor of a footnote's first marker, which the note links back to."""
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteView:
+    """A footnote, numbered in the order of its first marker."""
+
+    number: str
+    id: str
+    parts: tuple[Segment, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +250,8 @@ class AgendaView:
     title: str
     changes: tuple[ChangeView, ...] = ()
     changes_since: str | None = None
+    footnotes: tuple[FootnoteView, ...] = ()
+    """The footnotes marked in what this view shows, in the order of their numbers."""
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -321,6 +339,8 @@ class _Builder:
             self.ids[id(item)] = candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
         self.heading_count = 0
+        self.footnote_texts = {note.label: note for note in agenda.footnotes}
+        self.footnote_numbers: dict[str, str] = {}
         self.translated = False
         """Whether the output language was asked for and is not the agenda's own: headings are then
         reworded (set by build())."""
@@ -367,7 +387,7 @@ class _Builder:
         labels = dict(self.loc.data["labels"])
         title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
-                          self.change_summary(), self.since[0] if self.since else None)
+                          self.change_summary(), self.since[0] if self.since else None, self.footnotes())
 
     def entries(self, body: tuple[Entry, ...], blocks: list[Block]) -> None:
         for entry in body:
@@ -504,6 +524,10 @@ class _Builder:
             elif isinstance(part, DocRef):
                 ref = self.ref(part)
                 out.append(Segment("docref", ref.text, url=ref.url))
+            elif isinstance(part, Link):
+                out.append(Segment("link", part.text, url=part.url))
+            elif isinstance(part, FootnoteRef):
+                out.append(self.footnote_marker(part.label))
             else:
                 target = self.labelled.get(part.label)
                 number = self.resolution.number_of(target) if target is not None else None
@@ -516,6 +540,24 @@ class _Builder:
                     out.append(Segment("text", shown) if hidden else
                                Segment("xref", shown, href="#" + self.ids[id(target)]))
         return tuple(out)
+
+    def footnote_marker(self, label: str) -> Segment:
+        """The marker of footnote ``label``: numbered 1, 2, 3 in the order of first markers."""
+        note = self.footnote_texts.get(label)
+        if note is None:  # reported by check; shown as written
+            return Segment("text", f"[^{label}]")
+        first = label not in self.footnote_numbers
+        if first:
+            self.footnote_numbers[label] = str(len(self.footnote_numbers) + 1)
+        number = self.footnote_numbers[label]
+        return Segment("footnote", number, href=f"#fn-{number}", parts=self.segments(note.text),
+                       id=f"fnref-{number}" if first else None)
+
+    def footnotes(self) -> tuple[FootnoteView, ...]:
+        """The footnotes that are marked, in the order of their numbers."""
+        notes = {label: self.footnote_texts[label] for label in self.footnote_numbers}
+        return tuple(FootnoteView(number, f"fn-{number}", self.segments(notes[label].text))
+                     for label, number in self.footnote_numbers.items())
 
     def notes(self, item: Item) -> tuple[NoteView, ...]:
         return self.note_views(item.notes)
