@@ -59,6 +59,24 @@ def invalid_series(context: CheckContext) -> Iterable[Diagnostic]:
                         "{ref} and the pattern's own placeholders in the URL")
 
 
+@check("unused-series")
+def unused_series(context: CheckContext) -> Iterable[Diagnostic]:
+    """A declared series that no reference of the agenda belongs to: most often a misspelt name."""
+    declared = context.agenda.meeting.series
+    if not declared:
+        return
+    owners = {id(owner) for ref in context.docrefs() if (owner := docrefs.series_of(ref, declared)) is not None}
+    for series in declared:
+        try:
+            docrefs.compile_pattern(series.pattern)
+        except docrefs.SeriesError:
+            continue  # reported by invalid-series
+        if id(series) not in owners:
+            yield warning("unused-series", f"no document reference belongs to series {series.name}", series.span,
+                          f"check the series' name against the references (they start with {series.name}), or "
+                          "remove the declaration")
+
+
 @check("docref-pattern")
 def docref_pattern(context: CheckContext) -> Iterable[Diagnostic]:
     """A document reference of a declared series that does not have the series' shape."""

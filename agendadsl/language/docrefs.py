@@ -9,7 +9,10 @@ from urllib.parse import quote
 
 from .nodes import DocRef, Series
 
-PLACEHOLDERS = {"year": r"[0-9]{4}", "n": r"[0-9]+", "text": r"\S+?"}
+SUFFIX = r"(?:[-_./ ]?(?:prov|add|addendum|rev|corr|corrigendum|final|def|fin)\.?[0-9]*)*"
+"""The suffixes a document symbol may carry: ``prov2``, ``add1``, ``rev``, ``Corr.1``, ``final``,
+one after another (``rev1add2``), each perhaps after a dash, dot, slash or space."""
+PLACEHOLDERS = {"year": r"[0-9]{4}", "n": r"[0-9]+", "text": r"\S+?", "suffix": SUFFIX}
 """What each ``{placeholder}`` of a series pattern stands for."""
 
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
@@ -34,7 +37,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         used.add(name)
         position = match.end()
     out.append(re.escape(pattern[position:]))
-    return re.compile("".join(out))
+    return re.compile("".join(out), re.IGNORECASE if "suffix" in used else 0)
 
 
 def series_of(ref: DocRef, series: tuple[Series, ...]) -> Series | None:
@@ -58,9 +61,10 @@ def url_for(ref: DocRef, series: Series) -> str | None:
     if series.url is None:
         return None
     match = compile_pattern(series.pattern).fullmatch(ref.text)
-    values = {"ref": quote(ref.text, safe="")}
+    # Slashes stay: a symbol such as A/HRC/59/1 is a path on most document servers.
+    values = {"ref": quote(ref.text, safe="/")}
     if match:
-        values.update({k: quote(v, safe="") for k, v in match.groupdict().items()})
+        values.update({k: quote(v or "", safe="/") for k, v in match.groupdict().items()})
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), series.url)
 
 
