@@ -206,7 +206,9 @@ def latex_title(source: str) -> str:
     return _LATEX_ESCAPE.sub(lambda m: _LATEX_ESCAPES[m.group(0)], argument)
 
 
-TITLES = free_text(max_size=80, alphabet=WIDE_CHARS)
+TITLES = free_text(max_size=80, alphabet=WIDE_CHARS).filter(
+    lambda title: not re.search(r"(?i)https?://|mailto:", title))
+"""Titles that are text: a web address is a link (tests/test_links.py)."""
 
 
 @settings(max_examples=80, suppress_health_check=SLOW)

@@ -26,6 +26,7 @@ from ..language.nodes import (
     Comment,
     DateRange,
     DateValue,
+    DocGroup,
     DocRef,
     Duration,
     Entry,
@@ -368,8 +369,10 @@ def attribute_lines(item: Item) -> list[tuple[str, int]]:
     simple("status", item.status)
     simple("session", item.session)
     simple("visibility", item.visibility)
-    if item.documents:
-        out.append(("@docs " + ", ".join(_docref(ref) for ref in item.documents), item.documents[0].span.line))
+    for group in item.document_groups or ((DocGroup(None, item.documents),) if item.documents else ()):
+        entries = ", ".join(_docref(ref) + (f" of {date_range(ref.date)}" if ref.date else "") for ref in group.refs)
+        label = f"{group.label}: " if group.label else ""
+        out.append((f"@docs {label}{entries}", group.refs[0].span.line))
     simple("numbering", item.child_numbering)
     for custom in item.fields:
         out.append((f"@{'-'.join(custom.name.lower().split())} {custom.value}", custom.span.line))

@@ -44,10 +44,12 @@ class Text:
 
 @dataclass(frozen=True, slots=True)
 class DocRef:
-    """A document reference such as ``T-ES(2020)23``, written ``[T-ES(2020)23]``."""
+    """A document reference such as ``T-ES(2020)23``, written ``[T-ES(2020)23]``; in ``@docs``, it
+    may carry the document's date (``[CM/Notes/1370/1.6] of 3.11.2025``)."""
 
     text: str
     span: Span = field(default=NO_SPAN, compare=False)
+    date: DateRange | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +352,16 @@ class TextBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class DocGroup:
+    """One ``@docs`` line: its references, under the label written before them
+    (``@docs for decision: [A], [B]``) or none."""
+
+    label: str | None
+    refs: tuple[DocRef, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Presenter:
     """Who presents an item, with the role given before a colon (``Rapporteur: Ms X (EPP)``)."""
 
@@ -381,6 +393,8 @@ class Item:
     span: Span = field(default=NO_SPAN, compare=False)
     fields: tuple[CustomField, ...] = ()
     """The item's fields of the writer's own (``@stage 2.7``), under their declared names."""
+    document_groups: tuple[DocGroup, ...] = ()
+    """The ``@docs`` lines, each with its label; ``documents`` holds all their references in order."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,7 @@ def _resolve(agenda: Agenda) -> Resolution:
             continue
         style, checked = _example_style(heading.child_numbering, False, resolution)
         _SiblingRun(style, None, resolution if checked else Resolution(resolution.numbers),
-                    as_written=heading.child_numbering.value == AS_WRITTEN or everything_as_written).run(siblings)
+                    as_written=heading.child_numbering.value == AS_WRITTEN).run(siblings)
         pending.extend((item, item.children, 2, None) for item in reversed(siblings) if item.children)
     while pending:
         parent, siblings, depth, inherited = pending.pop()

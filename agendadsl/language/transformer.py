@@ -325,6 +325,10 @@ class AgendaTransformer(Transformer):
                 if child.name == "presenters":  # several presenters: one line each
                     values["presenters"] = (*values.get("presenters", ()), child.value)
                     continue
+                if child.name == "document_groups":  # several @docs lines, each with its label
+                    values["document_groups"] = (*values.get("document_groups", ()), child.value)
+                    values["documents"] = (*values.get("documents", ()), *child.value.refs)
+                    continue
                 key = f"@{child.value.name}" if child.name == "fields" else child.name
                 if key in seen:
                     word = child.value.name if child.name == "fields" else _ATTR_WORD[child.name]
@@ -453,9 +457,22 @@ class AgendaTransformer(Transformer):
     session_attr = _enum_attr("session", n.Session)
     visibility_attr = _enum_attr("visibility", n.Visibility)
 
-    def docs_attr(self, children: list[Token]) -> _Field:
-        refs = tuple(docref(t.value, token_span(t)) for t in children)
-        return _Field("documents", refs, _span_of(children, Span.point(1, 1)))
+    def docs_attr(self, children: list) -> _Field:
+        label = children[0].value[:-1].strip() if isinstance(children[0], Token) else None
+        refs = tuple(c for c in children if isinstance(c, n.DocRef))
+        span = refs[0].span.to(refs[-1].span)
+        return _Field("document_groups", n.DocGroup(label or None, refs, span), span)
+
+    def docs_entry(self, children: list[Token]) -> n.DocRef:
+        ref = docref(children[0].value, token_span(children[0]))
+        if len(children) == 1:
+            return ref
+        written = children[1]
+        text = written.value[2:].lstrip(" \t")
+        shift = len(written.value) - len(text)
+        dated = Token("LINE", text, (written.start_pos or 0) + shift, written.line, (written.column or 1) + shift,
+                      written.end_line, written.end_column, written.end_pos)
+        return replace(ref, date=_when_value("dates", dated))
 
     def numbering_attr(self, children: list[Token]) -> _Field:
         token = children[0]

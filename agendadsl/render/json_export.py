@@ -198,6 +198,8 @@ class _Exporter:
             "session": _value(item.session),
             "visibility": _value(item.visibility),
             "documents": [self.docref(ref) for ref in item.documents],
+            "document_groups": [{"label": group.label, "documents": [self.docref(ref) for ref in group.refs]}
+                                for group in item.document_groups],
             "child_numbering": _value(item.child_numbering),
             "notes": [self.block(block) for block in item.notes],
             "children": [self.item(child) for child in item.children],
@@ -231,7 +233,10 @@ class _Exporter:
 
     def docref(self, ref: DocRef) -> dict[str, Any]:
         series, url = docrefs.link(ref, self.agenda.meeting.series)
-        return {"text": ref.text, "series": series.name if series else None, "url": url}
+        out: dict[str, Any] = {"text": ref.text, "series": series.name if series else None, "url": url}
+        if ref.date is not None:
+            out["date"] = _dates(ref.date)
+        return out
 
     def next_meeting(self, meeting: NextMeeting) -> dict[str, Any]:
         return {

@@ -87,6 +87,16 @@ class DatesView:
 class RefView:
     text: str
     url: str | None
+    date: str | None = None
+    """The document's date, as the output language writes it (``of 3 November 2025`` in the source)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocGroupView:
+    """One ``@docs`` line: its label as written (None: the wording's "Documents") and references."""
+
+    label: str | None
+    refs: tuple[RefView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,8 @@ class ItemView:
     session_label: str | None = None
     internal: bool = False
     documents: tuple[RefView, ...] = ()
+    document_groups: tuple[DocGroupView, ...] = ()
+    """The ``@docs`` lines, each with its label; ``documents`` has all their references."""
     notes: tuple[NoteView, ...] = ()
     children: tuple[ItemView, ...] = ()
     change: str | None = None
@@ -477,7 +489,8 @@ class _Builder:
                          last.isoformat() if last and dates.end is not None else None)
 
     def ref(self, ref: DocRef) -> RefView:
-        return RefView(ref.text, docrefs.link(ref, self.agenda.meeting.series)[1])
+        date = self.loc.dates(ref.date) if ref.date is not None else None
+        return RefView(ref.text, docrefs.link(ref, self.agenda.meeting.series)[1], date)
 
     def meeting(self) -> MeetingView:
         m = self.agenda.meeting
@@ -615,6 +628,8 @@ class _Builder:
             session_label=loc.word("session", session) if session else None,
             internal=internal,
             documents=tuple(self.ref(ref) for ref in item.documents),
+            document_groups=tuple(DocGroupView(g.label, tuple(self.ref(ref) for ref in g.refs))
+                                  for g in item.document_groups),
             notes=self.notes(item),
             children=children,
             change=change,
