@@ -502,3 +502,32 @@ def test_hostile_labels_never_reach_an_id_or_a_link(label: str) -> None:
     document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(render_text(agenda, "html"))
     assert all(re.fullmatch(r"[A-Za-z0-9-]+", e.get("id")) for e in document.iter() if e.get("id"))
     assert not document.findall(".//script") and not document.findall(".//a")
+
+
+# ------------------------------------------------------ part 2: participants, footnotes, fields, links
+def part_two(literal: str) -> str:
+    """An agenda with ``literal`` as a participant, a footnote, a field's value and a link's text."""
+    rich = typed(literal)
+    return (f"body: Board\ndate: 1 May 2026\nfields: Stage\n\n1. Title[^1] and [{rich}](https://ok.example/x)\n"
+            f"   @stage {literal}\n\nparticipants:\n  - {literal.replace(',', ';')}\n\n[^1]: {rich}\n")
+
+
+@pytest.mark.parametrize("literal", [t for t in HOSTILE if not t.startswith(("(", "-"))],
+                         ids=[i for i, t in zip(IDS, HOSTILE) if not t.startswith(("(", "-"))])
+def test_participants_footnotes_fields_and_link_texts_are_text_in_every_format(literal: str) -> None:
+    agenda = agenda_of(part_two(literal))
+    page = render_text(agenda, "html", Options(view=View.INTERNAL))
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    plain = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(
+        render_text(agenda_of(part_two(PLACEHOLDER)), "html", Options(view=View.INTERNAL)))
+    assert [(e.tag, sorted(e.attrib)) for e in document.iter()] == [(e.tag, sorted(e.attrib)) for e in plain.iter()]
+    markdown = render_text(agenda, "markdown", Options(view=View.INTERNAL))
+    kinds = Counter(t.type for t in _tokens(markdown) if t.type not in ("text", "softbreak"))
+    plain_kinds = Counter(t.type for t in _tokens(render_text(agenda_of(part_two(PLACEHOLDER)), "markdown",
+                                                              Options(view=View.INTERNAL)))
+                          if t.type not in ("text", "softbreak"))
+    assert kinds == plain_kinds
+    latex = render_text(agenda, "latex", Options(view=View.INTERNAL))
+    assert latex.replace(escape.latex(literal.replace(",", ";")), PLACEHOLDER).replace(
+        escape.latex(literal), PLACEHOLDER) == render_text(agenda_of(part_two(PLACEHOLDER)), "latex",
+                                                           Options(view=View.INTERNAL))

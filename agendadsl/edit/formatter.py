@@ -39,6 +39,8 @@ from ..language.nodes import (
     NextMeetings,
     Note,
     NumberMark,
+    Participant,
+    Participants,
     RichText,
     Text,
     TextBlock,
@@ -214,6 +216,10 @@ class _Printer:
                 self.next_meetings(entry)
             elif isinstance(entry, TextBlock):
                 self.notes(entry.parts, 0)
+            elif isinstance(entry, Participants):
+                self.emit("participants:", entry.span.line, 0)
+                for person in entry.people:
+                    self.emit(participant_line(person), person.span.line, NEXT_INDENT)
             else:
                 self.group(entry)
 
@@ -284,6 +290,13 @@ class _Printer:
         self.emit("next meetings:", block.span.line, 0)
         for meeting in block.meetings:
             self.emit(next_meeting_line(meeting), meeting.span.line, NEXT_INDENT)
+
+
+def participant_line(person: Participant) -> str:
+    """A participant as its line in the source: ``- Ms Jane Doe, Chair, Ireland (voting) (excused)``."""
+    parts = [p for p in (person.name, person.role, person.affiliation) if p]
+    flags = "".join(f" ({flag})" for flag in (person.voting, person.attendance) if flag)
+    return "- " + ", ".join(parts) + flags
 
 
 def next_meeting_line(meeting: NextMeeting) -> str:

@@ -106,7 +106,7 @@ def _link(value: str, bare: bool, span: Span) -> n.Link | None:
     """A link, or None when its address is not a safe http, https or mailto one."""
     if bare:
         return n.Link(value, value, span, bare=True) if safe_url(value) else None
-    close = value.index("](")
+    close = value.rindex("](")  # the address holds no bracket; the text may hold an escaped "\]("
     text, url = docref(value[:close + 1], span).text, value[close + 2:-1]
     return n.Link(text or url, url, span) if safe_url(url) else None
 

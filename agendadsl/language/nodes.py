@@ -464,7 +464,30 @@ class Group:
         return _items(self.body)
 
 
-Entry = Item | NextMeetings | TextBlock | Group
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """One line of a ``participants:`` block: ``Ms Jane Doe, Chair, Ireland (voting) (excused)``:
+    the name, then a role and an affiliation after commas, then what the parentheses say."""
+
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+    voting: str | None = None
+    """``voting``, ``non-voting`` or ``observer``, when written."""
+    attendance: str | None = None
+    """``expected``, ``present``, ``excused`` or ``absent``, when written."""
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Participants:
+    """The ``participants:`` block: who is invited, with roles and attendance."""
+
+    people: tuple[Participant, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+Entry = Item | NextMeetings | TextBlock | Group | Participants
 """What the body of an agenda or a group is made of, in source order."""
 
 

@@ -484,6 +484,24 @@ class AgendaTransformer(Transformer):
         span = token_span(children[0])
         return n.NextMeetings(meetings, span)
 
+    def participants(self, children: list) -> n.Participants:
+        return n.Participants(tuple(c for c in children if isinstance(c, n.Participant)), token_span(children[0]))
+
+    def participant(self, children: list[Token]) -> n.Participant:
+        value = _stripped(children[1])
+        text = value.value
+        flags: dict[str, str] = {}
+        while True:  # "(voting) (excused)" at the end, in any order
+            match = _PARTICIPANT_FLAG.search(text)
+            if match is None:
+                break
+            word = match.group(1).lower().replace(" ", "-")
+            flags["voting" if word in _VOTING else "attendance"] = _FLAG_WORDS.get(word, word)
+            text = text[: match.start()].rstrip()
+        name, role, affiliation = ([part.strip() for part in text.split(",", 2)] + [None, None])[:3]
+        return n.Participant(name or text, role or None, affiliation or None, flags.get("voting"),
+                             flags.get("attendance"), token_span(children[0]).to(value.span))
+
     def next_meeting(self, children: list) -> n.NextMeeting | None:
         bullet, written, rest = children[0], children[1], children[2:]
         dates = _when_value("dates", written)
@@ -540,6 +558,14 @@ _MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen", 
 _ROLE = re.compile(r"[^\W\d_][\w'.-]*(?: [\w'.-]+){0,3}")
 """A presenter's role before a colon: one to four words ("Rapporteur", "Co-rapporteur", "Chair of the
 Bureau")."""
+
+
+_VOTING = {"voting", "non-voting", "observer"}
+_FLAG_WORDS = {"apologies": "excused", "excused": "excused", "absent": "absent", "present": "present",
+               "expected": "expected", "voting": "voting", "non-voting": "non-voting", "observer": "observer"}
+_PARTICIPANT_FLAG = re.compile(r"\((voting|non[- ]voting|observer|apologies|excused|absent|present|expected)\)\s*$",
+                               re.IGNORECASE)
+"""What a participant's parentheses may say, at the end of the line: voting status, attendance."""
 
 
 def _attribute_word(field_name: str) -> str:
@@ -671,7 +697,7 @@ def _nest(entries: list) -> list:
     above. Text and the next-meetings list after the last item of a group are the agenda's closing
     part, not the group's."""
     tail = len(entries)
-    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings)):
+    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings, n.Participants)):
         tail -= 1
     if tail == len(entries) or tail == 0 or not isinstance(entries[tail - 1], n.Item):
         tail = len(entries)

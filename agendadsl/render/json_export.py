@@ -22,6 +22,7 @@ from ..language.nodes import (
     NextMeeting,
     NextMeetings,
     Note,
+    Participants,
     Presenter,
     RichText,
     Text,
@@ -131,6 +132,10 @@ class _Exporter:
                             "blocks": [self.block(part) for part in entry.parts]})
             elif isinstance(entry, Group):
                 out.append(self.group(entry, index))
+            elif isinstance(entry, Participants):
+                out.append({"type": "participants", "line": entry.span.line,
+                            "participants": [{"name": p.name, "role": p.role, "affiliation": p.affiliation,
+                                              "voting": p.voting, "attendance": p.attendance} for p in entry.people]})
             else:
                 out.append({"type": "next_meetings"})
         return out

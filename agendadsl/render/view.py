@@ -26,6 +26,7 @@ from ..language.nodes import (
     NextMeeting,
     NextMeetings,
     Note,
+    Participants,
     Presenter,
     RichText,
     Text,
@@ -180,6 +181,17 @@ class NextMeetingView:
 
 
 @dataclass(frozen=True, slots=True)
+class ParticipantView:
+    """A participant; ``voting`` and ``attendance`` in the words of the output language."""
+
+    name: str
+    role: str | None
+    affiliation: str | None
+    voting: str | None
+    attendance: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ChangeView:
     """One line of the summary of changes of a revised agenda."""
 
@@ -226,6 +238,7 @@ class Block:
     meetings: tuple[NextMeetingView, ...] = ()
     heading: HeadingView | None = None
     notes: tuple[NoteView, ...] = ()
+    participants: tuple[ParticipantView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +251,7 @@ class Run:
     meetings: tuple[NextMeetingView, ...] = ()
     heading: HeadingView | None = None
     notes: tuple[NoteView, ...] = ()
+    participants: tuple[ParticipantView, ...] = ()
 
     @property
     def flat_items(self) -> list[ItemView]:
@@ -283,7 +297,8 @@ class AgendaView:
             elif block.type == "next_meetings":
                 runs.append(Run("next_meetings", meetings=block.meetings))
             else:
-                runs.append(Run(block.type, heading=block.heading, notes=block.notes))
+                runs.append(Run(block.type, heading=block.heading, notes=block.notes,
+                                participants=block.participants))
         return tuple(runs)
 
 
@@ -414,6 +429,12 @@ class _Builder:
                 notes = self.note_views(entry.parts)
                 if notes:
                     blocks.append(Block("text", notes=notes))
+            elif isinstance(entry, Participants):
+                words = self.loc.data.get("participation", {})
+                blocks.append(Block("participants", participants=tuple(
+                    ParticipantView(p.name, p.role, p.affiliation, words.get(p.voting, p.voting) if p.voting else None,
+                                    words.get(p.attendance, p.attendance) if p.attendance else None)
+                    for p in entry.people)))
             else:
                 blocks.append(Block("heading", heading=self.heading(entry)))
                 self.entries(entry.body, blocks)
