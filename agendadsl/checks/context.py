@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language.nodes import Agenda, Bullet, DocRef, Group, Item, Note, RichText, TextBlock, XRef, walk
+from ..language.nodes import Agenda, Annexes, Bullet, DocRef, Group, Item, Note, RichText, TextBlock, XRef, walk
 from ..language.resolution import Resolution, resolve
 
 
@@ -34,6 +34,9 @@ class CheckContext:
                 yield from ((line, None) for line in _lines(entry.parts))
         for note in self.agenda.footnotes:
             yield note.text, None
+        for entry in self.agenda.groups_and_body():
+            if isinstance(entry, Annexes):
+                yield from ((annex.title, None) for annex in entry.annexes)
 
     def xrefs(self) -> Iterator[XRef]:
         for text, _item in self.texts():

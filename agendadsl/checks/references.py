@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..language import docrefs
 from ..language.diagnostics import Diagnostic, Related, error, warning
-from ..language.nodes import FootnoteRef
+from ..language.nodes import Annexes, AnnexRef, FootnoteRef
 from ..language.span import Span
 from .context import CheckContext
 from .registry import check
@@ -121,3 +121,23 @@ def footnotes(context: CheckContext) -> Iterable[Diagnostic]:
         if label not in used:
             yield warning("unused-footnote", f"no text refers to footnote [^{label}]", span,
                           f"mark where it belongs with [^{label}], or remove the footnote")
+
+
+@check("unknown-annex", "duplicate-annex")
+def annexes(context: CheckContext) -> Iterable[Diagnostic]:
+    """A reference ``{annex C}`` to an annex the agenda does not list, and two annexes with one label."""
+    listed: dict[str, Span] = {}
+    for entry in context.agenda.groups_and_body():
+        if isinstance(entry, Annexes):
+            for annex in entry.annexes:
+                if annex.label in listed:
+                    yield error("duplicate-annex", f"two annexes are labelled {annex.label}", annex.span,
+                                "give each annex a label of its own", (Related(listed[annex.label], "first here"),))
+                listed.setdefault(annex.label, annex.span)
+    for text, _item in context.texts():
+        for part in text.parts:
+            if isinstance(part, AnnexRef) and part.label not in listed:
+                known = ", ".join(listed) or "none"
+                yield error("unknown-annex", f"no annex is labelled {part.label}", part.span,
+                            f"the annexes listed under 'annexes:' are {known}; add annex {part.label} there, or "
+                            "correct the label")

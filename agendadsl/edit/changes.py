@@ -13,7 +13,7 @@ import bisect
 import difflib
 from dataclasses import dataclass, field
 
-from ..language.nodes import Agenda, Bullet, Group, Item, NextMeeting, Note, Participants, TextBlock, walk
+from ..language.nodes import Agenda, Annexes, Bullet, Group, Item, NextMeeting, Note, Participants, TextBlock, walk
 from ..language.resolution import resolve
 from . import formatter
 
@@ -312,6 +312,8 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
         out.extend((f"[^{note.label}]: {formatter.rich(note.text)}", note.span.line) for note in agenda.footnotes)
         out.extend((formatter.participant_line(person), person.span.line) for entry in agenda.groups_and_body()
                    if isinstance(entry, Participants) for person in entry.people)
+        out.extend((formatter.annex_line(annex), annex.span.line) for entry in agenda.groups_and_body()
+                   if isinstance(entry, Annexes) for annex in entry.annexes)
         return out
 
     was, now = lines(old), lines(new)

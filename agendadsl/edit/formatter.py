@@ -21,6 +21,9 @@ from ..language import dates
 from ..language.breaks import names_a_break
 from ..language.nodes import (
     Agenda,
+    Annex,
+    Annexes,
+    AnnexRef,
     Attr,
     Bullet,
     Comment,
@@ -87,6 +90,8 @@ def rich(text: RichText) -> str:
             out.append("{" + part.label + "}")
         elif isinstance(part, FootnoteRef):
             out.append("[^" + part.label + "]")
+        elif isinstance(part, AnnexRef):
+            out.append("{annex " + part.label + "}")
         elif isinstance(part, Link):
             out.append(part.url if part.bare else f"[{_link_text(part.text)}]({part.url})")
     return "".join(out)
@@ -216,6 +221,10 @@ class _Printer:
                 self.next_meetings(entry)
             elif isinstance(entry, TextBlock):
                 self.notes(entry.parts, 0)
+            elif isinstance(entry, Annexes):
+                self.emit("annexes:", entry.span.line, 0)
+                for annex in entry.annexes:
+                    self.emit(annex_line(annex), annex.span.line, NEXT_INDENT)
             elif isinstance(entry, Participants):
                 self.emit("participants:", entry.span.line, 0)
                 for person in entry.people:
@@ -292,9 +301,16 @@ class _Printer:
             self.emit(next_meeting_line(meeting), meeting.span.line, NEXT_INDENT)
 
 
+def annex_line(annex: Annex) -> str:
+    """An annex as its line in the source: ``- A. Draft resolution [CM(2020)26]``."""
+    return f"- {annex.label}. {rich(annex.title)}".rstrip(" \t")
+
+
 def participant_line(person: Participant) -> str:
     """A participant as its line in the source: ``- Ms Jane Doe, Chair, Ireland (voting) (excused)``."""
-    parts = [p for p in (person.name, person.role, person.affiliation) if p]
+    # An affiliation without a role keeps its empty place: "- @bnoordhuis, , TSC".
+    parts = [person.name, person.role or "", person.affiliation] if person.affiliation else \
+        [p for p in (person.name, person.role) if p]
     flags = "".join(f" ({flag})" for flag in (person.voting, person.attendance) if flag)
     return "- " + ", ".join(parts) + flags
 

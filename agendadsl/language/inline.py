@@ -29,6 +29,7 @@ _PIECES = re.compile(r"""
   | (?P<FOOTNOTE>\[\^[A-Za-z0-9_-]{1,20}\])      # [^1]
   | (?P<DOCREF>{docref})                      # [T-ES(2020)23]
   | (?P<XREF>\{[A-Za-z][A-Za-z0-9_.-]*\})     # {adoption}
+  | (?P<ANNEX>\{annex[ ]+[A-Za-z0-9]{1,4}\})   # {annex A}
   | (?P<ANCHOR>\{\#[^{}]*\})                  # {#adoption}
   | (?P<ESCAPE>\\[\[\]{}\\])                  # \[ is a literal bracket
   | (?P<STRAY>[\[\]{}\\])                     # any other bracket or backslash is text
@@ -71,6 +72,11 @@ def _split_marked(text: str, line: int, start: int, span: Span) -> tuple[n.RichT
         if kind == "ANCHOR":
             anchors.append(n.Attr(value[2:-1], Span(line, start + begin, line, start + end)))
             skip_space = bool(buffer) and buffer[-1][-1:] in (" ", "\t")
+            continue
+        if kind == "ANNEX":
+            flush()
+            skip_space = False
+            parts.append(n.AnnexRef(value[1:-1].split()[1], Span(line, start + begin, line, start + end)))
             continue
         if kind in ("DOCREF", "XREF", "FOOTNOTE"):
             flush()

@@ -80,7 +80,15 @@ class FootnoteRef:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-Inline = Text | DocRef | XRef | Link | FootnoteRef
+@dataclass(frozen=True, slots=True)
+class AnnexRef:
+    """A reference ``{annex A}`` to the annex labelled ``A``."""
+
+    label: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+Inline = Text | DocRef | XRef | Link | FootnoteRef | AnnexRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +109,8 @@ class RichText:
                 out.append(part.text)
             elif isinstance(part, FootnoteRef):
                 out.append("[^" + part.label + "]")
+            elif isinstance(part, AnnexRef):
+                out.append("{annex " + part.label + "}")
             else:
                 out.append("{" + part.label + "}")
         return "".join(out)
@@ -487,7 +497,24 @@ class Participants:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-Entry = Item | NextMeetings | TextBlock | Group | Participants
+@dataclass(frozen=True, slots=True)
+class Annex:
+    """One annex: its label (``A``, ``1``, ``AA``) and its title, which may hold a reference or a link."""
+
+    label: str
+    title: RichText
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Annexes:
+    """The ``annexes:`` block: the documents annexed to the agenda, each with its label."""
+
+    annexes: tuple[Annex, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+Entry = Item | NextMeetings | TextBlock | Group | Participants | Annexes
 """What the body of an agenda or a group is made of, in source order."""
 
 

@@ -29,7 +29,7 @@ PARSE_CODES = (
     # when.py: date, time and duration values
     "date-syntax", "time-syntax", "invalid-time", "unknown-time-zone",
     # transformer.py: well-formed lines that cannot go together
-    "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label",
+    "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label", "invalid-annex",
 )
 """Every code reported before the checks run (the checks' codes are in checks.CHECKS)."""
 

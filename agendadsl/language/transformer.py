@@ -484,6 +484,26 @@ class AgendaTransformer(Transformer):
         span = token_span(children[0])
         return n.NextMeetings(meetings, span)
 
+    def annexes(self, children: list) -> n.Annexes:
+        return n.Annexes(tuple(c for c in children if isinstance(c, n.Annex)), token_span(children[0]))
+
+    def annex(self, children: list[Token]) -> n.Annex:
+        span = _span_of(children, token_span(children[0]))
+        inline = _inline(children)
+        text = inline.value if inline is not None else ""
+        match = _ANNEX_LABEL.match(text)
+        if match is None or inline is None:
+            _report(error("invalid-annex", "an annex starts with its label: a letter or a number", span,
+                          "write it like '- A. Draft resolution' or '- 1 List of participants'"))
+            return n.Annex("?", split(inline, span)[0], span)
+        rest = text[match.end():]
+        start = (inline.start_pos or 0) + match.end()
+        piece = Token("INLINE", rest, start, inline.line, (inline.column or 1) + match.end(), inline.line,
+                      (inline.column or 1) + len(text), start + len(rest))
+        title, anchors = split(piece, span)
+        _no_anchors(anchors)
+        return n.Annex(match.group(1), title, span)
+
     def participants(self, children: list) -> n.Participants:
         return n.Participants(tuple(c for c in children if isinstance(c, n.Participant)), token_span(children[0]))
 
@@ -559,6 +579,9 @@ _ROLE = re.compile(r"[^\W\d_][\w'.-]*(?: [\w'.-]+){0,3}")
 """A presenter's role before a colon: one to four words ("Rapporteur", "Co-rapporteur", "Chair of the
 Bureau")."""
 
+
+_ANNEX_LABEL = re.compile(r"[ \t]*([A-Z]{1,3}|[0-9]{1,3})[.)]?(?=[ \t]|$)[ \t]*")
+"""An annex's label at the start of its line: A, B, AA, 1, 12 (a dot or parenthesis may follow)."""
 
 _VOTING = {"voting", "non-voting", "observer"}
 _FLAG_WORDS = {"apologies": "excused", "excused": "excused", "absent": "absent", "present": "present",
@@ -697,7 +720,7 @@ def _nest(entries: list) -> list:
     above. Text and the next-meetings list after the last item of a group are the agenda's closing
     part, not the group's."""
     tail = len(entries)
-    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings, n.Participants)):
+    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings, n.Participants, n.Annexes)):
         tail -= 1
     if tail == len(entries) or tail == 0 or not isinstance(entries[tail - 1], n.Item):
         tail = len(entries)

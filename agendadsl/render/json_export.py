@@ -9,6 +9,8 @@ from typing import Any
 from ..language import docrefs
 from ..language.nodes import (
     Agenda,
+    Annexes,
+    AnnexRef,
     Attr,
     Bullet,
     DateRange,
@@ -132,6 +134,10 @@ class _Exporter:
                             "blocks": [self.block(part) for part in entry.parts]})
             elif isinstance(entry, Group):
                 out.append(self.group(entry, index))
+            elif isinstance(entry, Annexes):
+                out.append({"type": "annexes", "line": entry.span.line, "annexes": [
+                    {"label": a.label, "title": a.title.plain, "title_parts": self.parts(a.title)}
+                    for a in entry.annexes]})
             elif isinstance(entry, Participants):
                 out.append({"type": "participants", "line": entry.span.line,
                             "participants": [{"name": p.name, "role": p.role, "affiliation": p.affiliation,
@@ -230,6 +236,8 @@ class _Exporter:
                 out.append({"link": {"text": part.text, "url": part.url}})
             elif isinstance(part, FootnoteRef):
                 out.append({"footnote": part.label})
+            elif isinstance(part, AnnexRef):
+                out.append({"annex": part.label})
             else:
                 target = self.labels.get(part.label)
                 out.append({"xref": part.label,

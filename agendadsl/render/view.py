@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from ..language import docrefs
 from ..language.nodes import (
     Agenda,
+    Annexes,
+    AnnexRef,
     Bullet,
     DateRange,
     DocRef,
@@ -181,6 +183,15 @@ class NextMeetingView:
 
 
 @dataclass(frozen=True, slots=True)
+class AnnexView:
+    """An annex: its label, its anchor (``annex-A``) and its title."""
+
+    label: str
+    id: str
+    title: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ParticipantView:
     """A participant; ``voting`` and ``attendance`` in the words of the output language."""
 
@@ -239,6 +250,7 @@ class Block:
     heading: HeadingView | None = None
     notes: tuple[NoteView, ...] = ()
     participants: tuple[ParticipantView, ...] = ()
+    annexes: tuple[AnnexView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +264,7 @@ class Run:
     heading: HeadingView | None = None
     notes: tuple[NoteView, ...] = ()
     participants: tuple[ParticipantView, ...] = ()
+    annexes: tuple[AnnexView, ...] = ()
 
     @property
     def flat_items(self) -> list[ItemView]:
@@ -298,7 +311,7 @@ class AgendaView:
                 runs.append(Run("next_meetings", meetings=block.meetings))
             else:
                 runs.append(Run(block.type, heading=block.heading, notes=block.notes,
-                                participants=block.participants))
+                                participants=block.participants, annexes=block.annexes))
         return tuple(runs)
 
 
@@ -367,6 +380,8 @@ class _Builder:
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
         self.heading_count = 0
         self.footnote_texts = {note.label: note for note in agenda.footnotes}
+        self.annex_labels = {annex.label for entry in agenda.groups_and_body() if isinstance(entry, Annexes)
+                             for annex in entry.annexes}
         self.footnote_numbers: dict[str, str] = {}
         self.translated = False
         """Whether the output language was asked for and is not the agenda's own: headings are then
@@ -429,6 +444,9 @@ class _Builder:
                 notes = self.note_views(entry.parts)
                 if notes:
                     blocks.append(Block("text", notes=notes))
+            elif isinstance(entry, Annexes):
+                blocks.append(Block("annexes", annexes=tuple(
+                    AnnexView(a.label, f"annex-{a.label}", self.segments(a.title)) for a in entry.annexes)))
             elif isinstance(entry, Participants):
                 words = self.loc.data.get("participation", {})
                 blocks.append(Block("participants", participants=tuple(
@@ -562,6 +580,10 @@ class _Builder:
                 out.append(Segment("link", part.text, url=part.url))
             elif isinstance(part, FootnoteRef):
                 out.append(self.footnote_marker(part.label))
+            elif isinstance(part, AnnexRef):
+                shown = self.loc.label("annex", label=part.label)
+                out.append(Segment("xref", shown, href=f"#annex-{part.label}") if part.label in self.annex_labels
+                           else Segment("text", shown))
             else:
                 target = self.labelled.get(part.label)
                 number = self.resolution.number_of(target) if target is not None else None
