@@ -154,7 +154,7 @@ def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]
             mark = "!" if block.internal else ">>" if block.annotation else ">"
             out.extend(f"{mark} {formatter.rich(line)}" for line in block.lines)
         else:
-            out.append(indent + "- " + formatter.rich(block.text))
+            out.append(indent + formatter.bullet_line(block))
             out.extend(_text_lines(block.children, indent + "  "))
     return out
 

@@ -267,7 +267,7 @@ class _Printer:
             previous = block
 
     def bullet(self, bullet: Bullet, indent: int) -> None:
-        self.emit(f"- {rich(bullet.text)}".rstrip(" \t"), bullet.span.line, indent)
+        self.emit(bullet_line(bullet), bullet.span.line, indent)
         for child in bullet.children:
             self.bullet(child, indent + 2)
 
@@ -299,6 +299,15 @@ class _Printer:
         self.emit("next meetings:", block.span.line, 0)
         for meeting in block.meetings:
             self.emit(next_meeting_line(meeting), meeting.span.line, NEXT_INDENT)
+
+
+def bullet_line(bullet: Bullet) -> str:
+    """A bullet, or an action item with its status and owner: ``- [ ] @alex Draft the report``."""
+    if bullet.status is None:
+        return f"- {rich(bullet.text)}".rstrip(" \t")
+    mark = {"open": " ", "done": "x"}.get(bullet.status, bullet.status)
+    owner = f"@{bullet.owner} " if bullet.owner else ""
+    return f"- [{mark}] {owner}{rich(bullet.text)}".rstrip(" \t")
 
 
 def annex_line(annex: Annex) -> str:

@@ -350,6 +350,10 @@ class Bullet:
     text: RichText
     span: Span = field(default=NO_SPAN, compare=False)
     children: tuple[Bullet, ...] = ()
+    status: str | None = None
+    """For an action item (``- [ ] ...``): ``open``, ``done``, ``in progress`` ...; None for a bullet."""
+    owner: str | None = None
+    """For an action item, who owns it: ``@alex`` written first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -369,9 +369,21 @@ class AgendaTransformer(Transformer):
     def bullet(self, children: list) -> n.Bullet:
         tokens = [c for c in children if isinstance(c, Token)]
         span = _span_of(tokens, token_span(tokens[0]))
-        text, anchors = split(_inline(tokens), span)
+        inline = _inline(tokens)
+        status = owner = None
+        if tokens[0].type == "ACTION_MARK":
+            written = tokens[0].value[tokens[0].value.index("[") + 1:-1].strip().lower()
+            status = {"": "open", "x": "done"}.get(written, written)
+            match = _OWNER.match(inline.value) if inline is not None else None
+            if match is not None and inline is not None:
+                owner = match.group(1)
+                rest = inline.value[match.end():]
+                start = (inline.start_pos or 0) + match.end()
+                inline = Token("INLINE", rest, start, inline.line, (inline.column or 1) + match.end(),
+                               inline.end_line, inline.end_column, inline.end_pos)
+        text, anchors = split(inline, span)
         _no_anchors(anchors)
-        return n.Bullet(text, span, tuple(c for c in children if isinstance(c, n.Bullet)))
+        return n.Bullet(text, span, tuple(c for c in children if isinstance(c, n.Bullet)), status, owner)
 
     # ------------------------------------------------------------------ groups
     def group(self, children: list) -> _Heading:
@@ -582,6 +594,9 @@ Bureau")."""
 
 _ANNEX_LABEL = re.compile(r"[ \t]*([A-Z]{1,3}|[0-9]{1,3})[.)]?(?=[ \t]|$)[ \t]*")
 """An annex's label at the start of its line: A, B, AA, 1, 12 (a dot or parenthesis may follow)."""
+
+_OWNER = re.compile(r"[ \t]*@([^\W\d][\w.-]*)[ \t]*")
+"""An action item's owner, written first: ``@alex``."""
 
 _VOTING = {"voting", "non-voting", "observer"}
 _FLAG_WORDS = {"apologies": "excused", "excused": "excused", "absent": "absent", "present": "present",

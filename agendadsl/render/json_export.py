@@ -219,6 +219,8 @@ class _Exporter:
     def block(self, block: Note | Bullet) -> dict[str, Any]:
         if isinstance(block, Bullet):
             out: dict[str, Any] = {"kind": "bullet", "lines": [self.parts(block.text)]}
+            if block.status is not None:
+                out.update(kind="action", status=block.status, owner=block.owner)
             if block.children:
                 out["children"] = [self.block(child) for child in block.children]
             return out

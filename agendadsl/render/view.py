@@ -110,6 +110,10 @@ class NoteView:
     kind: str
     lines: tuple[tuple[Segment, ...], ...]
     children: tuple[NoteView, ...] = ()
+    status: str | None = None
+    """For an action item (kind ``bullet``): its status in the output language ("open", "done")."""
+    done: bool = False
+    owner: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -635,7 +639,11 @@ class _Builder:
         return tuple(out)
 
     def bullet(self, bullet: Bullet) -> NoteView:
-        return NoteView("bullet", (self.segments(bullet.text),), tuple(self.bullet(c) for c in bullet.children))
+        status = None
+        if bullet.status is not None:
+            status = self.loc.data.get("action_status", {}).get(bullet.status, bullet.status)
+        return NoteView("bullet", (self.segments(bullet.text),), tuple(self.bullet(c) for c in bullet.children),
+                        status, bullet.status == "done", bullet.owner)
 
     def item(self, item: Item, depth: int) -> ItemView | None:
         internal = item.visibility is not None and item.visibility.value is Visibility.INTERNAL
