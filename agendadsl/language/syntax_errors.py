@@ -112,7 +112,8 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
                 "above it")
         return error("unexpected-indent", "this line is indented more than the line above allows",
                      Span.point(line, column), hint)
-    if {e for e in expected if e.lstrip("_").isupper()} == {"BULLET", "ACTION_MARK"} and at_line_start:  # under a bullet
+    under_bullet = {e for e in expected if e.lstrip("_").isupper()} == {"BULLET", "ACTION_MARK"}
+    if under_bullet and at_line_start:  # the first line indented under a bullet
         return error("unexpected-indent", "this line is indented more than the line above allows",
                      Span.point(line, column),
                      "only bullets ('- ...') can be indented under a bullet; to go on with the bullet's text, "
