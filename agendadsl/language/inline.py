@@ -17,7 +17,8 @@ from . import nodes as n
 from .span import Span
 from .urls import safe_url
 
-_MARKUP = re.compile(r"[\[\]{}\\]|https?://|mailto:", re.IGNORECASE)
+_MARKUP = re.compile(r"[\[\]{}\\]")
+_SCHEME = re.compile(r"https?://|mailto:", re.IGNORECASE)
 DOCREF = r"\[(?:[^\[\]\\]|\\.)+\]"
 """[T-ES(2020)23]; a backslash makes the next character literal. The grammar's DOCREF terminal
 (for @docs lines) reads the same references; a test holds the two together."""
@@ -43,7 +44,7 @@ def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]
         return n.RichText((), span), []
     line, start = token.line or 1, token.column or 1
     text = token.value
-    if _MARKUP.search(text) is None:  # most lines: plain text, one part
+    if _MARKUP.search(text) is None and (":" not in text or _SCHEME.search(text) is None):  # most lines: plain
         value = text.strip(" \t")
         lead = len(text) - len(text.lstrip(" \t"))
         plain = (n.Text(value, Span(line, start + lead, line, start + len(text))),) if value else ()
