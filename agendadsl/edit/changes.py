@@ -151,8 +151,8 @@ def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]
     out: list[str] = []
     for block in notes:
         if isinstance(block, Note):
-            mark = "!" if block.internal else ">>" if block.annotation else ">"
-            out.extend(f"{mark} {formatter.rich(line)}" for line in block.lines)
+            mark = "!" if block.internal else ">>" if block.annotation else "|" if block.verbatim else ">"
+            out.extend(f"{mark} {line.plain if block.verbatim else formatter.rich(line)}" for line in block.lines)
         else:
             out.append(indent + formatter.bullet_line(block))
             out.extend(_text_lines(block.children, indent + "  "))

@@ -261,7 +261,8 @@ class _Printer:
                     self.emit(mark, 0, indent)
                 for number, text_line in enumerate(block.lines):
                     start = block.span.line + number if number == 0 else 0
-                    self.emit(f"{mark} {rich(text_line)}", text_line.span.line or start, indent)
+                    written = text_line.plain if block.verbatim else rich(text_line)
+                    self.emit(f"{mark} {written}", text_line.span.line or start, indent)
             else:
                 self.bullet(block, indent)
             previous = block
@@ -437,7 +438,7 @@ def group_attribute_lines(group: Group) -> list[tuple[str, int]]:
 
 
 def _mark(note: Note) -> str:
-    return "!" if note.internal else ">>" if note.annotation else ">"
+    return "!" if note.internal else ">>" if note.annotation else "|" if note.verbatim else ">"
 
 
 def _has_lines(item: Item) -> bool:

@@ -341,6 +341,9 @@ class Note:
     internal: bool = False
     span: Span = field(default=NO_SPAN, compare=False)
     annotation: bool = False
+    verbatim: bool = False
+    """Formal text kept exactly as written (``|`` lines: a draft resolution): no references, no
+    escapes, the spaces at the start of a line kept."""
 
 
 @dataclass(frozen=True, slots=True)

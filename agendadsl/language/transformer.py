@@ -45,6 +45,7 @@ class _NoteLine:
     text: n.RichText
     span: Span
     annotation: bool = False
+    verbatim: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ class _Paragraphs:
             self.out.append(child)
             return
         last = self.lines[-1] if self.lines else None
-        if last is not None and ((last.internal, last.annotation) != (child.internal, child.annotation)
+        if last is not None and ((last.internal, last.annotation, last.verbatim) !=
+                                 (child.internal, child.annotation, child.verbatim)
                                  or self.blank_between(last.span.end_line, child.span.line)):
             self.end()
         if child.text.parts:
@@ -93,7 +95,8 @@ class _Paragraphs:
         if self.lines:
             first = self.lines[0]
             span = first.span.to(self.lines[-1].span)
-            self.out.append(n.Note(tuple(line.text for line in self.lines), first.internal, span, first.annotation))
+            self.out.append(n.Note(tuple(line.text for line in self.lines), first.internal, span, first.annotation,
+                                   first.verbatim))
             self.lines.clear()
 
     def done(self) -> tuple[n.Note | n.Bullet, ...]:
@@ -359,6 +362,14 @@ class AgendaTransformer(Transformer):
 
     def annotation(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=False, annotation=True)
+
+    def verbatim(self, children: list[Token]) -> _NoteLine:
+        span = _span_of(children, token_span(children[0]))
+        inline = _inline(children)
+        text = inline.value.rstrip(" \t") if inline is not None else ""
+        text = text.removeprefix(" ")  # the one space after the marker
+        parts = (n.Text(text, token_span(inline)),) if inline is not None and text.strip() else ()
+        return _NoteLine(False, n.RichText(parts, span), span, verbatim=True)
 
     def _note_line(self, children: list[Token], internal: bool, annotation: bool = False) -> _NoteLine:
         span = _span_of(children, token_span(children[0]))

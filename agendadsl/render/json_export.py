@@ -224,7 +224,8 @@ class _Exporter:
             if block.children:
                 out["children"] = [self.block(child) for child in block.children]
             return out
-        kind = "internal" if block.internal else "annotation" if block.annotation else "note"
+        kind = ("internal" if block.internal else "annotation" if block.annotation else
+                "verbatim" if block.verbatim else "note")
         return {"kind": kind, "lines": [self.parts(line) for line in block.lines]}
 
     def parts(self, text: RichText) -> list[dict[str, Any]]:

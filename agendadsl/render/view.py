@@ -634,7 +634,8 @@ class _Builder:
                 continue
             if block.annotation and self.view is View.PUBLIC:
                 continue
-            kind = "internal" if block.internal else "annotation" if block.annotation else "note"
+            kind = ("internal" if block.internal else "annotation" if block.annotation else
+                    "verbatim" if block.verbatim else "note")
             out.append(NoteView(kind, tuple(self.segments(line) for line in block.lines)))
         return tuple(out)
 
