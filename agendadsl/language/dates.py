@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .nodes import DateRange, DateValue, TimeOfDay
+from .nodes import DateRange, DateValue
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -37,13 +37,6 @@ def bounds(dates: DateRange) -> tuple[datetime.date, datetime.date] | None:
     if first is None or last is None:
         return None
     return first, last
-
-
-def valid_time(time: TimeOfDay, *, end: bool = False) -> bool:
-    """00:00 to 23:59; 24:00 is allowed as the end of a slot."""
-    if end and (time.hour, time.minute) == (24, 0):
-        return True
-    return 0 <= time.hour <= 23 and 0 <= time.minute <= 59
 
 
 def time_zone(name: str) -> datetime.tzinfo | None:

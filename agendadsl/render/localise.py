@@ -36,6 +36,11 @@ class Locale:
         """An entry of a named table (``kind``, ``stage``, ``action`` ...)."""
         return self.data[table][key]
 
+    def word_or_written(self, table: str, key: str) -> str:
+        """An entry of a named table, or ``key`` as the agenda wrote it when the table has none
+        (an action item's own status, a participant's own attendance wording)."""
+        return self.data.get(table, {}).get(key, key)
+
     @property
     def babel(self) -> str:
         return self.data["locale"]["babel"]

@@ -452,10 +452,11 @@ class _Builder:
                 blocks.append(Block("annexes", annexes=tuple(
                     AnnexView(a.label, f"annex-{a.label}", self.segments(a.title)) for a in entry.annexes)))
             elif isinstance(entry, Participants):
-                words = self.loc.data.get("participation", {})
+                word = self.loc.word_or_written
                 blocks.append(Block("participants", participants=tuple(
-                    ParticipantView(p.name, p.role, p.affiliation, words.get(p.voting, p.voting) if p.voting else None,
-                                    words.get(p.attendance, p.attendance) if p.attendance else None)
+                    ParticipantView(p.name, p.role, p.affiliation,
+                                    word("participation", p.voting) if p.voting else None,
+                                    word("participation", p.attendance) if p.attendance else None)
                     for p in entry.people)))
             else:
                 blocks.append(Block("heading", heading=self.heading(entry)))
@@ -499,7 +500,6 @@ class _Builder:
     def change_summary(self) -> tuple[ChangeView, ...]:
         if self.comparison is None:
             return ()
-        words = self.loc.data.get("change", {})
         out: list[ChangeView] = []
         merged: dict[tuple, int] = {}  # one line per item: "renumbered, changed"
         for change in self.comparison.changes:
@@ -510,7 +510,7 @@ class _Builder:
             detail = "; ".join(change.details).replace(" -> ", " → ")
             title = f"{change.title} ({detail})" if detail else change.title
             key = (change.old_line, change.new_line, change.kind.startswith(("header", "next-meeting")))
-            label = words.get(change.kind, change.kind)
+            label = self.loc.word_or_written("change", change.kind)
             if key in merged and not key[2] and key[:2] != (None, None):
                 index = merged[key]
                 first = out[index]
@@ -642,7 +642,7 @@ class _Builder:
     def bullet(self, bullet: Bullet) -> NoteView:
         status = None
         if bullet.status is not None:
-            status = self.loc.data.get("action_status", {}).get(bullet.status, bullet.status)
+            status = self.loc.word_or_written("action_status", bullet.status)
         return NoteView("bullet", (self.segments(bullet.text),), tuple(self.bullet(c) for c in bullet.children),
                         status, bullet.status == "done", bullet.owner)
 
