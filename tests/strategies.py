@@ -140,6 +140,8 @@ def reference(draw, declared: tuple[SeriesDecl, ...]) -> str:
 def written_reference(text: str, padded: bool = False) -> str:
     """``[A\\]B]``: a reference in brackets, its brackets and backslashes escaped."""
     inner = "".join("\\" + c if c in "[]\\" else c for c in text)
+    if inner.startswith("^") and not padded:  # "[^1]" is a footnote marker
+        inner = "\\" + inner
     return f"[ {inner} ]" if padded else f"[{inner}]"
 
 
@@ -260,7 +262,9 @@ def writable(style: Style, prefix: tuple[str, ...], segment: str) -> bool:
 WEEKDAY_NAMES = [("Monday", ["Mon"]), ("Tuesday", ["Tue", "Tues"]), ("Wednesday", ["Wed"]),
                  ("Thursday", ["Thu", "Thur", "Thurs"]), ("Friday", ["Fri"]), ("Saturday", ["Sat"]),
                  ("Sunday", ["Sun"])]
-MONTH_NAMES = [("January", ["Jan"]), ("February", ["Feb"]), ("March", ["Mar"]), ("April", ["Apr"]), ("May", []),
+# No "Mar": the dates are drawn before the agenda's language, and in French "mar." is mardi (Tuesday),
+# so "Mar 1, 2000" in a French agenda is rightly read as a weekday without a month.
+MONTH_NAMES = [("January", ["Jan"]), ("February", ["Feb"]), ("March", []), ("April", ["Apr"]), ("May", []),
                ("June", ["Jun"]), ("July", ["Jul"]), ("August", ["Aug"]), ("September", ["Sep", "Sept"]),
                ("October", ["Oct"]), ("November", ["Nov"]), ("December", ["Dec"])]
 DASHES = ["-", "–", "—"]

@@ -159,3 +159,14 @@ def test_fmt_refuses_a_file_with_syntax_errors(cli, tmp_path) -> None:
     run = cli("fmt", str(path))
     assert run.exit_code == 1 and "invalid-value" in run.stderr
     assert path.read_text(encoding="utf-8") == "1. A\n   @for voting\n"
+
+
+@pytest.mark.parametrize("written", ["[ ^Opening ]", r"[\^Opening]"])
+def test_a_reference_starting_with_a_caret_stays_a_reference(written: str) -> None:
+    # Found by hypothesis: "[ ^Opening ]" was written back as "[^Opening]", a footnote marker.
+    source = f"body: Board\ndate: 1 May 2026\n\n1. Opening\n   > See {written}\n"
+    formatted = format_source(source).text
+    assert formatted.endswith("   > See [\\^Opening]\n")
+    agenda, diagnostics = analyse(formatted)
+    assert agenda is not None and diagnostics == []
+    assert [type(p).__name__ for p in agenda.items[0].notes[0].lines[0].parts] == ["Text", "DocRef"]

@@ -76,7 +76,9 @@ def escape_text(text: str) -> str:
 
 
 def _docref(ref: DocRef) -> str:
-    return "[" + "".join("\\" + c if c in "[]\\" else c for c in ref.text) + "]"
+    # A leading "^" is escaped: "[^1]" is a footnote marker, "[\^1]" a document called "^1".
+    text = "".join("\\" + c if c in "[]\\" else c for c in ref.text)
+    return "[" + ("\\" + text if text.startswith("^") else text) + "]"
 
 
 def rich(text: RichText) -> str:
