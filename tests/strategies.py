@@ -693,7 +693,7 @@ def _next_meeting(draw, first: datetime.date, last: datetime.date) -> str:
     for part in draw(st.permutations(parts)):
         line += ", " + part
     if draw(st.booleans()):
-        line += "; " + draw(free_text(max_size=40))
+        line += "; " + escape(draw(free_text(max_size=40)))  # the remark is rich text, like a title
     return line
 
 

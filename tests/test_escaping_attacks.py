@@ -112,7 +112,7 @@ def everywhere(literal: str) -> str:
         "2. Any other business\n"
         "\n"
         "next meetings:\n"
-        f'  - 2 June 2026, "{literal}", hybrid (tbc); {literal}\n'
+        f'  - 2 June 2026, "{literal}", hybrid (tbc); {rich}\n'
     )
 
 

@@ -46,10 +46,10 @@ def test_seed_in_french() -> None:
 def test_seed_in_english_reads_like_the_original() -> None:
     text = render_text(load(SEED), "markdown")
     for expected in ("Virtual meeting, 23 November 2020", "Dates of the next meetings",
-                     # CLDR's British English intervals: an en dash between thin spaces
-                     "7\u2009\u2013\u200911 December 2020, KUDO Platform *(exact dates tbc)*",
-                     "28 June\u2009\u2013\u20092 July 2021, Strasbourg *(exact dates and place/nature of the meeting "
-                     "tbc)*"):
+                     # CLDR's British English intervals: an en dash between thin spaces; a table row
+                     "| 7\u2009\u2013\u200911 December 2020 | KUDO Platform | *(exact dates tbc)* |",
+                     "| 28 June\u2009\u2013\u20092 July 2021 | Strasbourg | *(exact dates and place/nature of the "
+                     "meeting tbc)* |"):
         assert expected in text
 
 

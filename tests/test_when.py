@@ -234,6 +234,8 @@ DATES = [
     ("30 December 2026 - 2 January 2027", D(30, 12, 2026), D(2, 1, 2027)),
     ("30 December - 2 January 2027", D(30, 12, 2026), D(2, 1, 2027)),
     ("Monday 23 - Tuesday 24 November 2020", D(23, 11, 2020, 0), D(24, 11, 2020, 1)),
+    ("Tuesday-Wednesday, October 28-29, 2025", D(28, 10, 2025, 1), D(29, 10, 2025, 2)),  # W3C
+    ("Tuesday to Thursday 14-16 April 2026", D(14, 4, 2026, 1), D(16, 4, 2026, 3)),
     ("2020-11-23 - 2020-11-25", D(23, 11, 2020, iso=True), D(25, 11, 2020, iso=True)),
     ("March 4-6, 2025", D(4, 3, 2025), D(6, 3, 2025)),
     ("December 30 - January 2, 2027", D(30, 12, 2026), D(2, 1, 2027)),
@@ -251,6 +253,7 @@ def test_dates(text: str, start: DateValue, end: DateValue | None) -> None:
 
 @pytest.mark.parametrize(("text", "language", "start", "end"), [
     ("mardi 14 octobre 2025", "fr", D(14, 10, 2025, 1), None),
+    ("mardi-jeudi 14-16 avril 2026", "fr", D(14, 4, 2026, 1), D(16, 4, 2026, 3)),
     ("Mardi 5 octobre 2021", "fr", D(5, 10, 2021, 1), None),
     ("1er mars 2025", "fr", D(1, 3, 2025), None),
     ("mar. 14 oct. 2025", "fr", D(14, 10, 2025, 1), None),
@@ -319,6 +322,18 @@ DATE_ERRORS = [
     ("", "a date is missing", 0, 1),
     ("9" * 5000, "'" + "9" * 30 + "...' is not a day", 0, 5000),
 ]
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end"), [
+    ("Tuesday-Wednesday 28 October 2025", "a range of weekdays needs a range of dates", 0, 17),
+    ("Tuesday-Wednesday, 28 and 29 October 2025", "a range of weekdays needs a range of dates", 0, 17),
+    ("Tuesday-Wednesday, Tuesday 28-29 October 2025", "this date has its weekday twice", 19, 29),
+])
+def test_weekday_range_errors(text: str, message: str, start: int, end: int) -> None:
+    with pytest.raises(WhenError) as caught:
+        dates(text)
+    assert (caught.value.message, caught.value.start, caught.value.end) == (message, start, end)
+    assert "Tuesday-Wednesday, October 28-29, 2025" in caught.value.hint or "weekdays once" in caught.value.hint
 
 
 @pytest.mark.parametrize(("text", "message", "start", "end"), DATE_ERRORS)

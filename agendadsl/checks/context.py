@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language.nodes import Agenda, Annexes, Bullet, DocRef, Group, Item, Note, RichText, TextBlock, XRef, walk
+from ..language.nodes import (
+    Agenda,
+    Annexes,
+    Bullet,
+    DocRef,
+    Group,
+    Item,
+    NextMeetings,
+    Note,
+    RichText,
+    TextBlock,
+    XRef,
+    walk,
+)
 from ..language.resolution import Resolution, resolve
 
 
@@ -37,6 +50,8 @@ class CheckContext:
         for entry in self.agenda.groups_and_body():
             if isinstance(entry, Annexes):
                 yield from ((annex.title, None) for annex in entry.annexes)
+            elif isinstance(entry, NextMeetings):
+                yield from ((meeting.remark, None) for meeting in entry.meetings if meeting.remark is not None)
 
     def xrefs(self) -> Iterator[XRef]:
         for text, _item in self.texts():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from ..language import dates
@@ -12,13 +13,13 @@ from .registry import check
 
 
 def _ranges(context: CheckContext) -> Iterator[DateRange]:
-    """Every date or range: the meeting's, its date of issue, the headings' and the next meetings'."""
+    """Every date or range: the meeting's, its date of issue, the headings' and the next and past meetings'."""
     meeting = context.agenda.meeting
     for dates_ in (meeting.dates, meeting.issued, *(group.dates for group in context.agenda.groups)):
         if dates_ is not None:
             yield dates_
-    for next_meeting in context.agenda.next_meetings:
-        yield next_meeting.dates
+    for listed in (*context.agenda.next_meetings, *context.agenda.past_meetings):
+        yield listed.dates
 
 
 def _values(context: CheckContext) -> Iterator[DateValue]:
@@ -100,6 +101,39 @@ def next_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
                         "list the next meetings from the soonest to the latest",
                         (Related(previous[1].dates.span, "this meeting is listed before it but comes later"),))
         previous = (found[0], meeting)
+
+
+@check("past-meeting-not-before")
+def past_meeting_not_before(context: CheckContext) -> Iterable[Diagnostic]:
+    """A "past meeting" that does not end before this meeting starts."""
+    this = context.agenda.meeting.dates
+    this_bounds = dates.bounds(this) if this is not None else None
+    if this is None or this_bounds is None:
+        return
+    for meeting in context.agenda.past_meetings:
+        found = dates.bounds(meeting.dates)
+        if found is not None and found[1] >= this_bounds[0]:
+            yield error("past-meeting-not-before",
+                        f"this past meeting ends on {dates.english(meeting.dates.last)}, "
+                        "not before the meeting this agenda is for", meeting.dates.span,
+                        "check the year of the date, or list the meeting under 'next meetings:'",
+                        (Related(this.span, "this meeting's date"),))
+
+
+@check("past-meetings-order")
+def past_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
+    """Past meetings listed out of order. Both orders are usual (the latest first, as an archive
+    page lists them, or the earliest first); the first two meetings set the direction."""
+    listed = [(found[0], meeting) for meeting in context.agenda.past_meetings
+              if (found := dates.bounds(meeting.dates)) is not None]
+    pairs = list(itertools.pairwise(listed))
+    direction = next((later[0] > earlier[0] for earlier, later in pairs if later[0] != earlier[0]), None)
+    for earlier, later in pairs:
+        if later[0] != earlier[0] and (later[0] > earlier[0]) != direction:
+            order = "from the earliest to the latest" if direction else "from the latest to the earliest"
+            yield warning("past-meetings-order", "the past meetings are not in one chronological order",
+                        later[1].dates.span, f"list them {order}, as the first two are",
+                        (Related(earlier[1].dates.span, "the meeting listed just before it"),))
 
 
 @check("time-slot-reversed")

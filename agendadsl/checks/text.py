@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ..language.diagnostics import Diagnostic, error
-from ..language.nodes import Attr, Bullet, DocRef, Link, NumberMark, Text
+from ..language.nodes import Bullet, DocRef, Link, NumberMark, Text
 from ..language.span import Span
 from .context import CheckContext
 from .registry import check
@@ -42,9 +42,9 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
             yield custom.value, custom.span
         for ref in item.documents:
             yield ref.text, ref.span
-    for meeting_ in context.agenda.next_meetings:
-        for value in (meeting_.place, meeting_.remark):
-            if isinstance(value, Attr) and isinstance(value.value, str):
+    for meeting_ in (*context.agenda.next_meetings, *context.agenda.past_meetings):
+        for value in (meeting_.place, meeting_.host):  # the remark is rich text: texts() has it
+            if value is not None:
                 yield value.value, value.span
 
 

@@ -10,7 +10,8 @@ from ..edit.changes import Change
 JSON_VERSION = 1
 _COLOURS = {"added": "\x1b[32m", "next-meeting-added": "\x1b[32m", "heading-added": "\x1b[32m",
             "text-added": "\x1b[32m", "heading-removed": "\x1b[31m", "text-removed": "\x1b[31m", "removed": "\x1b[31m",
-            "next-meeting-removed": "\x1b[31m", "withdrawn": "\x1b[31m"}
+            "next-meeting-removed": "\x1b[31m", "withdrawn": "\x1b[31m", "past-meeting-added": "\x1b[32m",
+            "past-meeting-removed": "\x1b[31m"}
 _DEFAULT, _DIM, _RESET = "\x1b[33m", "\x1b[2m", "\x1b[0m"
 
 

@@ -26,7 +26,7 @@ class Change:
     """One difference. ``kind`` is one of: added, removed, withdrawn, moved, renumbered, retitled,
     changed (attributes or notes), header, heading-added, heading-removed, heading (a heading's
     title, date, time, place, kind or session), text-added, text-removed, text (text that is not
-    an item), next-meeting-added, next-meeting-removed, next-meeting."""
+    an item), next-meeting-added, next-meeting-removed, next-meeting, and the same for past-meeting."""
 
     kind: str
     title: str
@@ -185,6 +185,7 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     result.changes.extend(_group_changes(old, new))
     result.changes.extend(_text_changes(old, new))
     result.changes.extend(_next_meeting_changes(old.next_meetings, new.next_meetings))
+    result.changes.extend(_next_meeting_changes(old.past_meetings, new.past_meetings, "past-meeting"))
     return result
 
 
@@ -340,7 +341,8 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
     return changes
 
 
-def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, ...]) -> list[Change]:
+def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, ...],
+                          kind: str = "next-meeting") -> list[Change]:
     text = formatter.next_meeting_line
     changes: list[Change] = []
     unmatched = list(old)
@@ -353,11 +355,11 @@ def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, 
         if same is None and len(old) == len(new):
             same = next((m for m in unmatched if old.index(m) == new.index(meeting)), None)
         if same is None:
-            changes.append(Change("next-meeting-added", text(meeting)[2:], new_line=meeting.span.line))
+            changes.append(Change(f"{kind}-added", text(meeting)[2:], new_line=meeting.span.line))
             continue
         unmatched.remove(same)
         if same != meeting:
-            changes.append(Change("next-meeting", text(meeting)[2:], details=(f"was: {text(same)[2:]}",),
+            changes.append(Change(kind, text(meeting)[2:], details=(f"was: {text(same)[2:]}",),
                                   old_line=same.span.line, new_line=meeting.span.line))
-    changes.extend(Change("next-meeting-removed", text(m)[2:], old_line=m.span.line) for m in unmatched)
+    changes.extend(Change(f"{kind}-removed", text(m)[2:], old_line=m.span.line) for m in unmatched)
     return changes

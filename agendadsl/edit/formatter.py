@@ -13,6 +13,7 @@ parses to the same agenda, formatting it again changes nothing, and every commen
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -153,11 +154,16 @@ def duration(value: Duration) -> str:
     return f"{hours} h" if hours else f"{minutes} min"
 
 
+_HOST_WORD = re.compile(r"host(?:ed[ \t]+by)?[ \t]", re.IGNORECASE)
+"""A place starting with these words would be read as the host."""
+
+
 def _place(text: str) -> str:
     """A next meeting's place, quoted when it could be read as something else."""
     # A place starting with a digit is quoted too: after a comma, a digit goes on the date ("March 4, 2025").
     bare = text and not any(c in text for c in ',;"') and "(tbc)" not in text.lower() and text.lower().replace(
         "-", " ") not in ("in person", "virtual", "hybrid", "kind") and text[0] not in " \t(" and not text[0].isdigit()
+    bare = bare and _HOST_WORD.match(text) is None
     return text if bare else f'"{text}"'
 
 
@@ -299,7 +305,7 @@ class _Printer:
 
     # ------------------------------------------------------------------ next meetings
     def next_meetings(self, block: NextMeetings) -> None:
-        self.emit("next meetings:", block.span.line, 0)
+        self.emit("past meetings:" if block.past else "next meetings:", block.span.line, 0)
         for meeting in block.meetings:
             self.emit(next_meeting_line(meeting), meeting.span.line, NEXT_INDENT)
 
@@ -335,9 +341,11 @@ def next_meeting_line(meeting: NextMeeting) -> str:
     if meeting.kind is not None:
         kind = meeting.kind.value.value if meeting.kind.value is not None else "kind"
         text += f", {kind}" + (" (tbc)" if meeting.kind_tbc else "")
+    if meeting.host is not None:
+        text += f", hosted by {meeting.host.value}" + (" (tbc)" if meeting.host_tbc else "")
     if meeting.remark is not None:
-        text += f"; {meeting.remark.value}"
-    return text
+        text += f"; {rich(meeting.remark)}"
+    return text.rstrip(" \t")
 
 
 def header_fields(m: Meeting) -> list[tuple[str, str, int]]:

@@ -416,8 +416,9 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class NextMeeting:
-    """One entry of the "next meetings" list, each part with its own "to be confirmed" flag.
-    ``kind`` holds None as value when only "kind (tbc)" was written."""
+    """One entry of a "next meetings" or "past meetings" list, each part with its own "to be
+    confirmed" flag. ``kind`` holds None as value when only "kind (tbc)" was written; the remark
+    may hold links and references (the minutes of a past meeting)."""
 
     dates: DateRange
     dates_tbc: bool = False
@@ -425,16 +426,21 @@ class NextMeeting:
     place_tbc: bool = False
     kind: Attr[MeetingKind | None] | None = None
     kind_tbc: bool = False
-    remark: Attr[str] | None = None
+    remark: RichText | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    host: Attr[str] | None = None
+    """Who hosts the meeting ("hosted by Igalia")."""
+    host_tbc: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class NextMeetings:
-    """The "next meetings" block; it stands among the top-level items where it was written."""
+    """The "next meetings" block, or with ``past`` the "past meetings" block (earlier meetings,
+    with their minutes); it stands among the top-level items where it was written."""
 
     meetings: tuple[NextMeeting, ...]
     span: Span = field(default=NO_SPAN, compare=False)
+    past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -565,7 +571,12 @@ class Agenda:
 
     @property
     def next_meetings(self) -> tuple[NextMeeting, ...]:
-        return tuple(m for entry in self.groups_and_body() if isinstance(entry, NextMeetings)
+        return tuple(m for entry in self.groups_and_body() if isinstance(entry, NextMeetings) and not entry.past
+                     for m in entry.meetings)
+
+    @property
+    def past_meetings(self) -> tuple[NextMeeting, ...]:
+        return tuple(m for entry in self.groups_and_body() if isinstance(entry, NextMeetings) and entry.past
                      for m in entry.meetings)
 
     @property

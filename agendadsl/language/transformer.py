@@ -505,7 +505,7 @@ class AgendaTransformer(Transformer):
     def next_meetings(self, children: list) -> n.NextMeetings:
         meetings = tuple(c for c in children if isinstance(c, n.NextMeeting))
         span = token_span(children[0])
-        return n.NextMeetings(meetings, span)
+        return n.NextMeetings(meetings, span, past=children[0].type == "PAST_MEETINGS")
 
     def annexes(self, children: list) -> n.Annexes:
         return n.Annexes(tuple(c for c in children if isinstance(c, n.Annex)), token_span(children[0]))
@@ -565,7 +565,7 @@ class AgendaTransformer(Transformer):
                 last_span = child.span
                 if name in seen:
                     hint = ("a place that contains a comma must be written in quotes: \"City Hall, Room 2\""
-                            if name == "place" else "give each meeting at most one kind")
+                            if name == "place" else f"give each meeting at most one {name}")
                     _report(error("duplicate-field", f"this meeting already has a {name}", child.span, hint,
                                   (Related(seen[name], "first given here"),)))
                     continue
@@ -585,15 +585,23 @@ class AgendaTransformer(Transformer):
                               "write 'kind (tbc)' if its kind is not known yet, or the kind: in person, virtual "
                               "or hybrid"))
             return _Field("kind", (n.Attr(kind, token_span(token)), tbc), span)
+        if token.type == "HOST":
+            host = _stripped(token)
+            name = _HOST_WORDS.sub("", host.value)
+            return _Field("host", (n.Attr(name, host.span), tbc), span)
         place = _stripped(token)
         if place.value.startswith('"'):
             place = n.Attr(place.value[1:-1].strip(), place.span)
         return _Field("place", (place, tbc), span)
 
     def remark(self, children: list[Token]) -> _Field:
-        value = _stripped(children[0])
-        return _Field("remark", value, value.span)
+        text, anchors = split(children[0], token_span(children[0]))
+        _no_anchors(anchors)
+        return _Field("remark", text, token_span(children[0]))
 
+
+_HOST_WORDS = re.compile(r"^host(?:ed[ \t]+by)?[ \t]+", re.IGNORECASE)
+"""The words before a next meeting's host: "hosted by Igalia" is hosted by "Igalia"."""
 
 _MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen", "title": "document_title"}
 """Header keywords whose Meeting attribute has another name."""

@@ -669,7 +669,8 @@ def numeric_order(language: str | None) -> str:
 def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRange:
     """A date, a range or a list of days: ``Monday 23 November 2020``, ``March 4, 2025``,
     ``2020-11-23``, ``24/06/2025``, ``7-11 December 2020``, ``March 4-6, 2025``, ``du 3 au 5 mai
-    2026``, ``8, 9 and 10 October 2025``, ``11 December 2025 - ?``."""
+    2026``, ``8, 9 and 10 October 2025``, ``11 December 2025 - ?``, ``Tuesday-Wednesday, October
+    28-29, 2025``."""
     tokens = _lex(text)
     if not tokens:
         raise WhenError("a date is missing", 0, 1, DATE_HINT)
@@ -682,6 +683,7 @@ def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRan
     elif _a_partir(reader):
         opener = True
         reader.i += 3  # à partir du 11 décembre 2025
+    weekdays = _weekday_range(reader, key)
     pieces = [_date_piece(reader, key)]
     open_end = False
     listed = False
@@ -705,6 +707,15 @@ def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRan
         tok = reader.tok
         raise _unknown_word(reader.error(f"'{tok.text}' is not part of a date"), tok, key)
     values = _complete(pieces, reader)
+    if weekdays is not None:
+        if len(values) != 2 or listed:
+            raise WhenError("a range of weekdays needs a range of dates", weekdays[2], weekdays[3],
+                            "write both, like 'Tuesday-Wednesday, October 28-29, 2025', or one weekday and one date")
+        for piece, weekday in zip(values, weekdays[:2], strict=True):
+            if piece.weekday is not None:
+                raise WhenError("this date has its weekday twice", piece.start, piece.end,
+                                "write the weekdays once: before the dates or with each date")
+            piece.weekday = weekday
     a, b = tokens[0].start, tokens[-1].end
     span = _span(origin, a, b)
     written = text[a:b]
@@ -712,6 +723,22 @@ def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRan
     if listed:
         return DateRange(dated[0], None, span, tuple(dated[1:]), False, written)
     return DateRange(dated[0], dated[1] if len(dated) > 1 else None, span, (), open_end, written)
+
+
+def _weekday_range(reader: _Reader, language: str) -> tuple[int, int, int, int] | None:
+    """The weekdays of a range written before its dates, ``Tuesday-Wednesday, October 28-29``:
+    the two weekdays and where they are written; None (nothing taken) for anything else."""
+    first, dash, last = reader.tok, reader.peek(), reader.peek(2)
+    if first is None or dash is None or last is None or first.kind != "word" or last.kind != "word" \
+            or dash.key not in _DATE_TO:
+        return None
+    start, end = _lookup(language, "weekdays", first.key), _lookup(language, "weekdays", last.key)
+    if start is None or end is None:
+        return None
+    reader.i += 3
+    if reader.at(","):
+        reader.take()
+    return start, end, first.start, last.end
 
 
 def _value(piece: _Piece, origin: Span) -> DateValue:

@@ -69,5 +69,7 @@ def markdown_number(number: str) -> str:
 
 
 def markdown_url(url: str) -> str:
-    """A URL inside ``[text](<url>)``: no angle bracket, space or line end can appear."""
-    return url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace("\n", "")
+    """A URL inside ``[text](<url>)``: no angle bracket, space or line end can appear, nor a pipe,
+    which would end a table cell."""
+    return url.replace("\\", "%5C").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace(
+        "|", "%7C").replace("\n", "")

@@ -138,7 +138,8 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         if when is None:
             continue
         summary = f"{body}: {shown.kind}" if shown.kind else body
-        description = "; ".join(p for p in (shown.tbc_note, shown.remark) if p) or None
+        host = view.labels["host"].format(name=shown.host) if shown.host else None
+        description = "; ".join(p for p in (shown.tbc_note, host, shown.remark_text) if p) or None
         calendar.add_component(event(uids(next_meeting.dates), when, summary, shown.place, description,
                                      _tentative(next_meeting)))
     if hasattr(calendar, "add_missing_timezones"):
@@ -197,7 +198,7 @@ def _item_lines(agenda: Agenda, view) -> list[tuple[Item, str]]:
 
 
 def _next_views(view):
-    return [meeting for block in view.blocks for meeting in block.meetings]
+    return [meeting for block in view.blocks if block.type == "next_meetings" for meeting in block.meetings]
 
 
 def _tentative(meeting: NextMeeting) -> bool:

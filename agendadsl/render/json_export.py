@@ -106,7 +106,7 @@ class _Exporter:
         position = None
         count = 0
         for entry in agenda.body:
-            if isinstance(entry, NextMeetings) and position is None:
+            if isinstance(entry, NextMeetings) and not entry.past and position is None:
                 position = count
             elif isinstance(entry, Item):
                 count += 1
@@ -117,6 +117,7 @@ class _Exporter:
             "items": [self.item(item) for item in agenda.items],
             "next_meetings": [self.next_meeting(m) for m in agenda.next_meetings],
             "next_meetings_position": position,
+            "past_meetings": [self.next_meeting(m) for m in agenda.past_meetings],
             "body": self.body(agenda.body, {id(item): i for i, item in enumerate(agenda.items)}),
             "footnotes": [{"label": note.label, "text": note.text.plain, "text_parts": self.parts(note.text),
                            "line": note.span.line} for note in agenda.footnotes],
@@ -142,8 +143,8 @@ class _Exporter:
                 out.append({"type": "participants", "line": entry.span.line,
                             "participants": [{"name": p.name, "role": p.role, "affiliation": p.affiliation,
                                               "voting": p.voting, "attendance": p.attendance} for p in entry.people]})
-            else:
-                out.append({"type": "next_meetings"})
+            elif isinstance(entry, NextMeetings):
+                out.append({"type": "past_meetings" if entry.past else "next_meetings"})
         return out
 
     def group(self, group: Group, index: dict[int, int]) -> dict[str, Any]:
@@ -262,6 +263,9 @@ class _Exporter:
             "place_tbc": meeting.place_tbc,
             "kind": _value(meeting.kind),
             "kind_tbc": meeting.kind_tbc,
-            "remark": _value(meeting.remark),
+            "host": _value(meeting.host),
+            "host_tbc": meeting.host_tbc,
+            "remark": meeting.remark.plain if meeting.remark else None,
+            "remark_parts": self.parts(meeting.remark) if meeting.remark else None,
         }
 

@@ -119,7 +119,8 @@ class NoteView:
 @dataclass(frozen=True, slots=True)
 class HeadingView:
     """A group heading: a day, a sitting, a time slot or a part. ``when`` is its date and time as
-    the output language writes them; ``is_break`` a heading with a time and nothing under it."""
+    the output language writes them; ``is_break`` a heading with a time and nothing under it (no
+    item, no text)."""
 
     level: int
     id: str
@@ -178,12 +179,17 @@ class ItemView:
 
 @dataclass(frozen=True, slots=True)
 class NextMeetingView:
+    """A next or past meeting. ``remark`` is rich text (a past meeting's minutes are often a link);
+    ``remark_text`` is the same as plain text, for formats without links."""
+
     dates: DatesView
     place: str | None
     kind: str | None
     tbc_note: str | None
     tentative: bool
-    remark: str | None
+    remark: tuple[Segment, ...] | None
+    remark_text: str | None = None
+    host: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +251,7 @@ class MeetingView:
 @dataclass(frozen=True, slots=True)
 class Block:
     """One entry of the agenda's body in source order: an item, a heading, text that is not an
-    item (``notes``), or the next-meetings list. Groups are flattened: a heading block, then what
+    item (``notes``), or a next- or past-meetings list. Groups are flattened: a heading block, then what
     the group holds."""
 
     type: str
@@ -255,12 +261,15 @@ class Block:
     notes: tuple[NoteView, ...] = ()
     participants: tuple[ParticipantView, ...] = ()
     annexes: tuple[AnnexView, ...] = ()
+    columns: tuple[str, ...] = ()
+    """For a meetings list: the columns some meeting fills (of place, kind, host, remark); what is
+    still to be confirmed goes in the remark's column."""
 
 
 @dataclass(frozen=True, slots=True)
 class Run:
     """Consecutive top-level items (``type`` "items"), a heading ("heading"), text ("text"), or
-    the next-meetings list ("next_meetings")."""
+    a next- or past-meetings list ("next_meetings", "past_meetings")."""
 
     type: str
     items: tuple[ItemView, ...] = ()
@@ -269,6 +278,7 @@ class Run:
     notes: tuple[NoteView, ...] = ()
     participants: tuple[ParticipantView, ...] = ()
     annexes: tuple[AnnexView, ...] = ()
+    columns: tuple[str, ...] = ()
 
     @property
     def flat_items(self) -> list[ItemView]:
@@ -311,8 +321,8 @@ class AgendaView:
                     runs[-1] = Run("items", (*runs[-1].items, block.item))
                 else:
                     runs.append(Run("items", (block.item,)))
-            elif block.type == "next_meetings":
-                runs.append(Run("next_meetings", meetings=block.meetings))
+            elif block.type in ("next_meetings", "past_meetings"):
+                runs.append(Run(block.type, meetings=block.meetings, columns=block.columns))
             else:
                 runs.append(Run(block.type, heading=block.heading, notes=block.notes,
                                 participants=block.participants, annexes=block.annexes))
@@ -443,7 +453,11 @@ class _Builder:
                     blocks.append(Block("item", item=item))
                 blocks.extend(Block("item", item=self.removed(gone, 1)) for gone in self.after.get(id(entry), []))
             elif isinstance(entry, NextMeetings):
-                blocks.append(Block("next_meetings", meetings=tuple(self.next_meeting(m) for m in entry.meetings)))
+                meetings = tuple(self.next_meeting(m) for m in entry.meetings)
+                columns = tuple(name for name in ("place", "kind", "host", "remark")
+                                if any(getattr(m, name) or (name == "remark" and m.tbc_note) for m in meetings))
+                blocks.append(Block("past_meetings" if entry.past else "next_meetings", meetings=meetings,
+                                    columns=columns))
             elif isinstance(entry, TextBlock):
                 notes = self.note_views(entry.parts)
                 if notes:
@@ -485,7 +499,7 @@ class _Builder:
             kind=loc.word("kind", group.kind.value.value) if group.kind else None,
             session_label=loc.word("session", group.session.value.value) if group.session else None,
             notes=self.note_views(group.notes),
-            is_break=group.is_break or (not group.body and group.time is not None))
+            is_break=group.is_break or (not group.body and not group.notes and group.time is not None))
 
     def presenter_text(self, presenter: Presenter) -> str:
         """``Rapporteur: Ms X`` for a presenter with a role, else the wording's ``Presenter: Mr Y``."""
@@ -509,7 +523,7 @@ class _Builder:
                 number = change.new_number or change.old_number or ""
             detail = "; ".join(change.details).replace(" -> ", " → ")
             title = f"{change.title} ({detail})" if detail else change.title
-            key = (change.old_line, change.new_line, change.kind.startswith(("header", "next-meeting")))
+            key = (change.old_line, change.new_line, change.kind.startswith(("header", "next-meeting", "past-meeting")))
             label = self.loc.word_or_written("change", change.kind)
             if key in merged and not key[2] and key[:2] != (None, None):
                 index = merged[key]
@@ -712,6 +726,8 @@ class _Builder:
             parts.append(loc.label("place"))
         elif meeting.kind_tbc:
             parts.append(loc.label("kind"))
+        if meeting.host_tbc:
+            parts.append(loc.label("host_part"))
         note = None
         if parts:
             joined = f" {loc.label('and')} ".join(parts)
@@ -725,5 +741,7 @@ class _Builder:
             kind=kind,
             tbc_note=note,
             tentative=meeting.dates_tbc or meeting.place_tbc or meeting.kind_tbc,
-            remark=meeting.remark.value if meeting.remark else None,
+            remark=self.segments(meeting.remark) if meeting.remark else None,
+            remark_text=meeting.remark.plain if meeting.remark else None,
+            host=meeting.host.value if meeting.host else None,
         )
