@@ -136,6 +136,26 @@ def past_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
                         (Related(earlier[1].dates.span, "the meeting listed just before it"),))
 
 
+@check("local-times-without-time")
+def local_times_without_time(context: CheckContext) -> Iterable[Diagnostic]:
+    """``local times:`` with nothing to convert: the meeting needs a date and a time with its zone."""
+    meeting = context.agenda.meeting
+    if not meeting.local_times:
+        return
+    if meeting.dates is None or meeting.dates.start.to_date() is None:
+        missing = "date"
+    elif meeting.time is None:
+        missing = "time"
+    elif meeting.time.zone is None:
+        missing = "time zone on its time"
+    else:
+        return
+    yield warning("local-times-without-time", f"local times are given, but the meeting has no {missing} to convert "
+                  "from",
+                  meeting.local_times[0].span, "give the meeting its date and its time with a zone, like "
+                  "'time: 20:00 UTC'")
+
+
 @check("time-slot-reversed")
 def time_slot_reversed(context: CheckContext) -> Iterable[Diagnostic]:
     """A time slot that ends before, or when, it starts."""

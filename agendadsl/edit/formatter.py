@@ -53,7 +53,7 @@ from ..language.nodes import (
 )
 from ..language.parser import parse
 
-HEADER_ORDER = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "chair", "host",
+HEADER_ORDER = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "local times", "chair", "host",
                 "contact", "reference", "issued", "distribution", "original", "status", "language", "numbers",
                 "numbering", "series", "fields", "custom")
 GROUP_INDENT = 2
@@ -364,6 +364,9 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
         add("date", date_range(m.dates), m.dates.span.line)
     if m.time is not None:
         add("time", time_slot(m.time), m.time.span.line)
+    if m.local_times:
+        add("local times", ", ".join(f"{p.label} ({p.written})" if p.label else p.written for p in m.local_times),
+            m.local_times[0].span.line)
     if m.reference is not None:
         add("reference", m.reference.text, m.reference.span.line)
     if m.status is not None:

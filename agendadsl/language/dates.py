@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .nodes import DateRange, DateValue
+from .nodes import DateRange, DateValue, TimeSlot
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -56,3 +56,15 @@ def time_zone(name: str) -> datetime.tzinfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def moment(day: datetime.date, slot: TimeSlot) -> tuple[datetime.datetime, datetime.datetime | None] | None:
+    """The start and end of ``slot`` on ``day`` as times in its zone; None without a known zone.
+    An end at 24:00 or past midnight counts from the day's start."""
+    zone = time_zone(slot.zone) if slot.zone is not None else None
+    if zone is None:
+        return None
+    midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=zone)
+    start = midnight + datetime.timedelta(hours=slot.start.hour, minutes=slot.start.minute)
+    end = None if slot.end is None else midnight + datetime.timedelta(hours=slot.end.hour, minutes=slot.end.minute)
+    return start, end

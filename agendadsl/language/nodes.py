@@ -325,6 +325,8 @@ class Meeting:
     """``original:``, the language the document was written in: a code (``en``) or a name."""
     fields: tuple[Attr[str], ...] = ()
     """The names declared in ``fields:`` for the writer's own header fields."""
+    local_times: tuple[LocalTime, ...] = ()
+    """``local times:``, the places whose clock time of the meeting is printed under its time."""
     custom: tuple[CustomField, ...] = ()
 
 
@@ -412,6 +414,18 @@ class Item:
     """The item's fields of the writer's own (``@stage 2.7``), under their declared names."""
     document_groups: tuple[DocGroup, ...] = ()
     """The ``@docs`` lines, each with its label; ``documents`` holds all their references in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalTime:
+    """A place whose clock the agenda also gives the meeting's time in (``local times:``): its
+    label ("San Francisco"; None: the zone's city in the output language) and its zone."""
+
+    zone: str
+    label: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    written: str = ""
+    """The zone as written ("EST", "America/New_York"); ``zone`` is what it names."""
 
 
 @dataclass(frozen=True, slots=True)

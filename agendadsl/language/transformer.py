@@ -246,6 +246,28 @@ class AgendaTransformer(Transformer):
         token = children[0]
         return _Field("distribution", n.Attr(_enum(n.Distribution, token), token_span(token)), token_span(token))
 
+    def local_times_field(self, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        places: list[n.LocalTime] = []
+        offset = 0
+        for part in value.value.split(","):
+            text = part.strip()
+            column = value.span.column + offset + (len(part) - len(part.lstrip()))
+            offset += len(part) + 1
+            if not text:
+                continue
+            span = Span(value.span.line, column, value.span.line, column + len(text))
+            labelled = _LOCAL_TIME.fullmatch(text)
+            label, written = (labelled.group(1), labelled.group(2).strip()) if labelled else (None, text)
+            zone = when.zone_name(written, current_sink().language)
+            if zone is None:
+                _report(error("unknown-time-zone", f"'{written}' is not a known time zone", span,
+                              "write a place and its zone, like 'New York (America/New_York)', or a zone alone "
+                              "('Europe/Paris'); places are separated by commas"))
+                continue
+            places.append(n.LocalTime(zone, label, span, written))
+        return _Field("local_times", tuple(places), value.span)
+
     def fields_field(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
         names: list[n.Attr[str]] = []
@@ -599,6 +621,9 @@ class AgendaTransformer(Transformer):
         _no_anchors(anchors)
         return _Field("remark", text, token_span(children[0]))
 
+
+_LOCAL_TIME = re.compile(r"(.+?)[ \t]*\(([^()]+)\)")
+"""A place of ``local times:`` with its zone in parentheses: ``San Francisco (America/Los_Angeles)``."""
 
 _HOST_WORDS = re.compile(r"^host(?:ed[ \t]+by)?[ \t]+", re.IGNORECASE)
 """The words before a next meeting's host: "hosted by Igalia" is hosted by "Igalia"."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..language import docrefs
+from ..language.dates import moment, time_zone
 from ..language.nodes import (
     Agenda,
     Annexes,
@@ -189,7 +190,22 @@ class _Exporter:
             "numbering": [example.value for example in m.numbering],
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
             "numbers_frozen": bool(m.frozen and m.frozen.value),
+            "local_times": self.local_times(),
         }
+
+    def local_times(self) -> list[dict[str, Any]]:
+        """``local times:``: each place, its zone, and the meeting's start and end there (ISO 8601
+        with the offset), or null when the meeting has no date and zoned time to convert."""
+        m = self.agenda.meeting
+        first = m.dates.start.to_date() if m.dates is not None else None
+        found = moment(first, m.time) if first is not None and m.time is not None else None
+        out = []
+        for place in m.local_times:
+            zone = time_zone(place.zone)
+            start, end = (t.astimezone(zone).isoformat() if t is not None and zone is not None else None
+                          for t in (found or (None, None)))
+            out.append({"place": place.label, "zone": place.zone, "start": start, "end": end})
+        return out
 
     def item(self, item: Item) -> dict[str, Any]:
         return {

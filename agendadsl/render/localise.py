@@ -186,6 +186,32 @@ class Locale:
             text = self._when("approx_time", time=text)
         return text
 
+    def city(self, zone: str) -> str | None:
+        """The city CLDR names a zone by, in this language ("Moscou" for Europe/Moscow in French);
+        None for UTC or an offset."""
+        if "/" not in zone:
+            return None
+        from babel.dates import get_timezone_location
+
+        try:
+            return get_timezone_location(zone, locale=self._cldr_locale(), return_city=True)
+        except LookupError:
+            return None
+
+    def local_time(self, start: datetime.datetime, end: datetime.datetime | None) -> str:
+        """The meeting's time somewhere else: its weekday and date there, then the time or slot
+        ("Thursday, 18 February 2016, 12:00"); an end on another day is given with its date."""
+        day = self._one_date(start.date(), True)
+        first = TimeOfDay(start.hour, start.minute)
+        if end is None:
+            return self._when("local_time", date=day, time=self._clock(first))
+        if end.date() == start.date():
+            slot = self._slot(TimeSlot(first, TimeOfDay(end.hour, end.minute)))
+            return self._when("local_time", date=day, time=slot)
+        later = self._when("local_time", date=self._one_date(end.date(), True), time=self._clock(
+            TimeOfDay(end.hour, end.minute)))
+        return self._when("local_time", date=day, time=self._clock(first)) + " \u2013 " + later
+
     def times(self, value: TimeSlot) -> str:
         """A time or slot: en-GB "15:15-16:00", en-US "3:15 - 4:00 PM" (CLDR's interval formats,
         with an en dash), fr "15 h 15 - 16 h 00" (the wording file's pattern); "approx. 11:20",
@@ -209,7 +235,7 @@ class Locale:
 _DASHES_AND_SPACES = " \u2009\u202f\u00a0\u2013\u2014-"
 
 _ENGLISH_WHEN = {"from_date": "from {date}", "from_time": "from {time}", "approx_time": "approx. {time}",
-                 "slot": "{start}\u2013{end}"}
+                 "slot": "{start}\u2013{end}", "local_time": "{date}, {time}"}
 """The wording of dates and times where a wording file has no ``[when]`` table."""
 
 

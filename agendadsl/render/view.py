@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..language import docrefs
+from ..language.dates import moment, time_zone
 from ..language.nodes import (
     Agenda,
     Annexes,
@@ -246,6 +247,8 @@ class MeetingView:
     original: str | None = None
     fields: tuple[tuple[str, str], ...] = ()
     """The writer's own header fields, (name, value), in the order of the header."""
+    local_times: tuple[tuple[str, str], ...] = ()
+    """``local times:``, (place, the meeting's date and time there) in the output language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -583,7 +586,24 @@ class _Builder:
             distribution=distribution,
             distribution_label=self.loc.word("distribution", distribution) if distribution else None,
             original=_language_name(m.original.value, self.loc.babel) if m.original else None,
-            fields=tuple((f.name, f.value) for f in m.custom))
+            fields=tuple((f.name, f.value) for f in m.custom), local_times=self.local_times())
+
+    def local_times(self) -> tuple[tuple[str, str], ...]:
+        """Each place of ``local times:`` with the meeting's start (and end) on its clock."""
+        m = self.agenda.meeting
+        first = m.dates.start.to_date() if m.dates is not None else None
+        found = moment(first, m.time) if first is not None and m.time is not None else None
+        if not m.local_times or found is None:
+            return ()
+        out = []
+        for place in m.local_times:
+            zone = time_zone(place.zone)
+            if zone is None:
+                continue
+            start, end = found
+            out.append((place.label or self.loc.city(place.zone) or place.written,
+                        self.loc.local_time(start.astimezone(zone), end.astimezone(zone) if end else None)))
+        return tuple(out)
 
     # ------------------------------------------------------------------ items
     def segments(self, text: RichText) -> tuple[Segment, ...]:
