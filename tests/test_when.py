@@ -254,6 +254,8 @@ def test_dates(text: str, start: DateValue, end: DateValue | None) -> None:
 @pytest.mark.parametrize(("text", "language", "start", "end"), [
     ("mardi 14 octobre 2025", "fr", D(14, 10, 2025, 1), None),
     ("mardi-jeudi 14-16 avril 2026", "fr", D(14, 4, 2026, 1), D(16, 4, 2026, 3)),
+    ("Le mardi 4 octobre 2005", "fr", D(4, 10, 2005, 1), None),  # House of Commons, French side
+    ("le 4 octobre 2005", "fr", D(4, 10, 2005), None),
     ("Mardi 5 octobre 2021", "fr", D(5, 10, 2021, 1), None),
     ("1er mars 2025", "fr", D(1, 3, 2025), None),
     ("mar. 14 oct. 2025", "fr", D(14, 10, 2025, 1), None),

@@ -381,7 +381,8 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
         if attr is not None:
             add(key, attr.value, attr.span.line)
     if m.issued is not None:
-        add("issued", date_range(m.issued), m.issued.span.line)
+        at = f" {time_slot(m.issued_time)}" if m.issued_time is not None else ""
+        add("issued", date_range(m.issued) + at, m.issued.span.line)
     if m.distribution is not None:
         add("distribution", m.distribution.value.value, m.distribution.span.line)
     if m.fields:

@@ -320,6 +320,8 @@ class Meeting:
     contact: Attr[str] | None = None
     issued: DateRange | None = None
     """``issued:``, the date of issue of the document (not of the meeting)."""
+    issued_time: TimeSlot | None = None
+    """The time of issue, when ``issued:`` gives one after the date ("2005/09/30 1:29 p.m.")."""
     distribution: Attr[Distribution] | None = None
     original: Attr[str] | None = None
     """``original:``, the language the document was written in: a code (``en``) or a name."""

@@ -199,7 +199,9 @@ class AgendaTransformer(Transformer):
                               f"keep one '{f.name}:' line", (Related(seen[f.name].span, "first given here"),)))
                 continue
             seen[f.name] = f
-            if f.value is not None:  # None: a value that could not be read, already reported
+            if f.name == "issued" and f.value is not None:
+                values["issued"], values["issued_time"] = f.value
+            elif f.value is not None:  # None: a value that could not be read, already reported
                 values[attribute] = f.value
         if custom:
             values["custom"] = _custom_fields(custom, values.get("fields", ()))
@@ -240,7 +242,7 @@ class AgendaTransformer(Transformer):
     original_field = _line_field("original")
 
     def issued_field(self, children: list[Token]) -> _Field:
-        return _Field("issued", _Later("dates", children[0]), token_span(children[0]))
+        return _Field("issued", _Later("issued", children[0]), token_span(children[0]))
 
     def distribution_field(self, children: list[Token]) -> _Field:
         token = children[0]
@@ -665,9 +667,26 @@ _WHEN_CODES = {"dates": "date-syntax", "times": "time-syntax", "duration": "time
 
 
 def _when_value(kind: str, token: Token) -> Any:
-    """A date range, time slot or duration read by when.py, or None after reporting why not."""
+    """A date range, time slot or duration read by when.py, or None after reporting why not; for
+    ``issued``, a date and optionally the time of issue after it ("2005/09/30 1:29 p.m.")."""
     value = _stripped(token)
     origin = value.span
+    if kind == "issued":
+        language = current_sink().language
+        text = value.value
+        try:
+            return when.parse_dates(text, origin, language), None
+        except when.WhenError:
+            for cut in (m.start() for m in re.finditer(r"(?<=[ \t,])\S", text)):  # the date, then a time
+                try:
+                    dates = when.parse_dates(text[:cut].rstrip(" \t,"), origin, language)
+                    slot = when.parse_times(text[cut:], Span(origin.line, origin.column + cut, origin.line,
+                                                             origin.end_column), language)
+                except when.WhenError:
+                    continue
+                return dates, slot
+        dates = _when_value("dates", token)  # reports why the date cannot be read
+        return None if dates is None else (dates, None)
     try:
         if kind == "dates":
             return when.parse_dates(value.value, origin, current_sink().language)

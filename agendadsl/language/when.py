@@ -645,6 +645,8 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th", "er", "re", "e", "eme", "o", "º"}
 _DATE_FROM = frozenset({"from", "du", "vom", "von"})
 _DATE_TO = frozenset({*_DASHES, "to", "till", "until", "through", "thru", "au", "bis"})
 _DATE_AND = frozenset({"and", "et", "und", "&", ","})
+_DATE_ARTICLE = frozenset({"le", "the", "am", "el", "il"})
+"""An article before a date, as French and German write it: "le mardi 4 octobre", "am 7. März"."""
 
 
 @dataclass(slots=True)
@@ -677,6 +679,10 @@ def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRan
     reader = _Reader(text, tokens, DATE_HINT)
     key = _language_key(language)
     opener = False
+    following = reader.peek()
+    if reader.at(*_DATE_ARTICLE) and following is not None and (
+            following.kind in ("num", "numdate") or _lookup(key, "weekdays", following.key) is not None):
+        reader.take()  # "Le mardi 4 octobre 2005"
     if reader.at(*_DATE_FROM):
         opener = True
         reader.take()

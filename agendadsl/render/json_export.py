@@ -183,6 +183,7 @@ class _Exporter:
             "host": _value(m.host),
             "contact": _value(m.contact),
             "issued": _dates(m.issued),
+            "issued_time": _time(m.issued_time),
             "distribution": _value(m.distribution),
             "original_language": _value(m.original),
             "fields": {custom.name: custom.value for custom in m.custom},

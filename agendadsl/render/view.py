@@ -242,6 +242,7 @@ class MeetingView:
     host: str | None = None
     contact: str | None = None
     issued: DatesView | None = None
+    issued_time: str | None = None
     distribution: str | None = None
     distribution_label: str | None = None
     original: str | None = None
@@ -583,6 +584,7 @@ class _Builder:
             document_title=m.document_title.value if m.document_title else None,
             chair=m.chair.value if m.chair else None, host=m.host.value if m.host else None,
             contact=m.contact.value if m.contact else None, issued=self.dates(m.issued),
+            issued_time=self.time_text(m.issued_time) if m.issued_time is not None else None,
             distribution=distribution,
             distribution_label=self.loc.word("distribution", distribution) if distribution else None,
             original=_language_name(m.original.value, self.loc.babel) if m.original else None,
