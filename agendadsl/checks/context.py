@@ -15,6 +15,7 @@ from ..language.nodes import (
     NextMeetings,
     Note,
     RichText,
+    Table,
     TextBlock,
     XRef,
     walk,
@@ -52,6 +53,8 @@ class CheckContext:
                 yield from ((annex.title, None) for annex in entry.annexes)
             elif isinstance(entry, NextMeetings):
                 yield from ((meeting.remark, None) for meeting in entry.meetings if meeting.remark is not None)
+            elif isinstance(entry, Table):
+                yield from ((cell, None) for row in (entry.header, *entry.rows) for cell in row)
 
     def xrefs(self) -> Iterator[XRef]:
         for text, _item in self.texts():

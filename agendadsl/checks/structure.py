@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..language.diagnostics import Diagnostic, error, warning
+from ..language.diagnostics import Diagnostic, Related, error, warning
+from ..language.nodes import Table
 from ..language.span import Span
 from .context import CheckContext
 from .registry import check
@@ -31,3 +32,20 @@ def unknown_language(context: CheckContext) -> Iterable[Diagnostic]:
         yield warning("unknown-language", f"there is no wording for the language '{language.value}'; rendered "
                       "agendas will use English", language.span,
                       f"use one of {', '.join(known)}, or add templates/i18n/{language.value.lower()}.toml")
+
+
+@check("table-row-width")
+def table_row_width(context: CheckContext) -> Iterable[Diagnostic]:
+    """A table row with more or fewer cells than its header row."""
+    for entry in context.agenda.groups_and_body():
+        if not isinstance(entry, Table):
+            continue
+        width = len(entry.header)
+        for row in entry.rows:
+            if len(row) != width:
+                where = row[0].span.to(row[-1].span) if row else entry.span
+                cells = "1 cell" if len(row) == 1 else f"{len(row)} cells"
+                yield warning("table-row-width", f"this row has {cells}, the header row {width}", where,
+                              "separate the cells with '|' (write '\\|' for a '|' in a cell), or leave a cell "
+                              "empty between two '|'", (Related(entry.header[0].span, "the header row"),)
+                              if entry.header else ())

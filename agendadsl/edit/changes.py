@@ -13,7 +13,19 @@ import bisect
 import difflib
 from dataclasses import dataclass, field
 
-from ..language.nodes import Agenda, Annexes, Bullet, Group, Item, NextMeeting, Note, Participants, TextBlock, walk
+from ..language.nodes import (
+    Agenda,
+    Annexes,
+    Bullet,
+    Group,
+    Item,
+    NextMeeting,
+    Note,
+    Participants,
+    Table,
+    TextBlock,
+    walk,
+)
 from ..language.resolution import resolve
 from . import formatter
 
@@ -315,6 +327,9 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
                    if isinstance(entry, Participants) for person in entry.people)
         out.extend((formatter.annex_line(annex), annex.span.line) for entry in agenda.groups_and_body()
                    if isinstance(entry, Annexes) for annex in entry.annexes)
+        out.extend((formatter.table_row_line(row), row[0].span.line if row else entry.span.line)
+                   for entry in agenda.groups_and_body() if isinstance(entry, Table)
+                   for row in (entry.header, *entry.rows))
         return out
 
     was, now = lines(old), lines(new)

@@ -46,6 +46,7 @@ from ..language.nodes import (
     Participant,
     Participants,
     RichText,
+    Table,
     Text,
     TextBlock,
     TimeSlot,
@@ -233,6 +234,10 @@ class _Printer:
                 self.emit("annexes:", entry.span.line, 0)
                 for annex in entry.annexes:
                     self.emit(annex_line(annex), annex.span.line, NEXT_INDENT)
+            elif isinstance(entry, Table):
+                self.emit("table:", entry.span.line, 0)
+                for row in (entry.header, *entry.rows):
+                    self.emit(table_row_line(row), row[0].span.line if row else entry.span.line, NEXT_INDENT)
             elif isinstance(entry, Participants):
                 self.emit("participants:", entry.span.line, 0)
                 for person in entry.people:
@@ -322,6 +327,14 @@ def bullet_line(bullet: Bullet) -> str:
 def annex_line(annex: Annex) -> str:
     """An annex as its line in the source: ``- A. Draft resolution [CM(2020)26]``."""
     return f"- {annex.label}. {rich(annex.title)}".rstrip(" \t")
+
+
+def table_row_line(row: tuple[RichText, ...]) -> str:
+    """A table row as its line: ``Emoji | Meaning``; between bars when its first or last cell is
+    empty, which would otherwise be lost (``| | Meaning |``)."""
+    cells = [rich(cell).replace("|", "\\|") for cell in row]
+    line = " | ".join(cells)
+    return f"| {line} |".replace("|  |", "| |") if cells and (not cells[0] or not cells[-1]) else line
 
 
 def participant_line(person: Participant) -> str:

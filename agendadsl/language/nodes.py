@@ -527,6 +527,15 @@ class Participants:
 
 
 @dataclass(frozen=True, slots=True)
+class Table:
+    """A ``table:`` block: its header row and its rows, each cell a line of rich text."""
+
+    header: tuple[RichText, ...]
+    rows: tuple[tuple[RichText, ...], ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Annex:
     """One annex: its label (``A``, ``1``, ``AA``) and its title, which may hold a reference or a link."""
 
@@ -543,7 +552,7 @@ class Annexes:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-Entry = Item | NextMeetings | TextBlock | Group | Participants | Annexes
+Entry = Item | NextMeetings | TextBlock | Group | Participants | Annexes | Table
 """What the body of an agenda or a group is made of, in source order."""
 
 

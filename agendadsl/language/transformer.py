@@ -6,6 +6,7 @@ grammar cannot rule out (a header field given twice) become diagnostics in the p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -551,6 +552,33 @@ class AgendaTransformer(Transformer):
         _no_anchors(anchors)
         return n.Annex(match.group(1), title, span)
 
+    def table(self, children: list) -> n.Table:
+        rows = [c for c in children if isinstance(c, tuple)]
+        rows = [row for row in rows if not all(_RULE_CELL.fullmatch(cell.plain) for cell in row)]  # "| :--- |"
+        return n.Table(rows[0] if rows else (), tuple(rows[1:]), token_span(children[0]))
+
+    def table_row(self, children: list[Token]) -> tuple[n.RichText, ...]:
+        token = children[0]
+        text = token.value.rstrip(" \t")
+        bounds = [-1, *(m.start() for m in _CELL_BAR.finditer(text)), len(text)]
+        if text.startswith("|"):  # "| a | b |", as Markdown writes a row
+            bounds.pop(0)
+        if len(bounds) > 2 and not text[bounds[-2] + 1:].strip():
+            bounds.pop()
+        cells = []
+        for left, right in itertools.pairwise(bounds):
+            piece = text[left + 1:right]
+            column = (token.column or 1) + left + 1
+            start = (token.start_pos or 0) + left + 1
+            cell_token = Token("INLINE", piece, start, token.line, column, token.line, column + len(piece),
+                               start + len(piece))
+            span = Span(token.line or 1, column, token.line or 1, column + max(1, len(piece)))
+            rich, anchors = split(cell_token, span)
+            _no_anchors(anchors)
+            cells.append(n.RichText(tuple(replace(p, value=p.value.replace("\\|", "|")) if isinstance(p, n.Text)
+                                          else p for p in rich.parts), span))
+        return tuple(cells)
+
     def participants(self, children: list) -> n.Participants:
         return n.Participants(tuple(c for c in children if isinstance(c, n.Participant)), token_span(children[0]))
 
@@ -626,6 +654,11 @@ class AgendaTransformer(Transformer):
 
 _LOCAL_TIME = re.compile(r"(.+?)[ \t]*\(([^()]+)\)")
 """A place of ``local times:`` with its zone in parentheses: ``San Francisco (America/Los_Angeles)``."""
+
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+"""A "|" between two cells of a table row; "\\|" is a "|" in a cell."""
+_RULE_CELL = re.compile(r"[ \t]*:?-{3,}:?[ \t]*")
+"""A cell of a Markdown table's rule row ("| :---: | --- |"), which is layout and is dropped."""
 
 _HOST_WORDS = re.compile(r"^host(?:ed[ \t]+by)?[ \t]+", re.IGNORECASE)
 """The words before a next meeting's host: "hosted by Igalia" is hosted by "Igalia"."""
@@ -798,7 +831,8 @@ def _nest(entries: list) -> list:
     above. Text and the next-meetings list after the last item of a group are the agenda's closing
     part, not the group's."""
     tail = len(entries)
-    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings, n.Participants, n.Annexes)):
+    while tail > 0 and isinstance(entries[tail - 1], (n.TextBlock, n.NextMeetings, n.Participants, n.Annexes,
+                                                      n.Table)):
         tail -= 1
     if tail == len(entries) or tail == 0 or not isinstance(entries[tail - 1], n.Item):
         tail = len(entries)

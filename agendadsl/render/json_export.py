@@ -28,6 +28,7 @@ from ..language.nodes import (
     Participants,
     Presenter,
     RichText,
+    Table,
     Text,
     TextBlock,
     TimeSlot,
@@ -146,7 +147,14 @@ class _Exporter:
                                               "voting": p.voting, "attendance": p.attendance} for p in entry.people]})
             elif isinstance(entry, NextMeetings):
                 out.append({"type": "past_meetings" if entry.past else "next_meetings"})
+            elif isinstance(entry, Table):
+                out.append({"type": "table", "line": entry.span.line,
+                            "header": [self.cell(cell) for cell in entry.header],
+                            "rows": [[self.cell(cell) for cell in row] for row in entry.rows]})
         return out
+
+    def cell(self, cell: RichText) -> dict[str, Any]:
+        return {"text": cell.plain, "parts": self.parts(cell)}
 
     def group(self, group: Group, index: dict[int, int]) -> dict[str, Any]:
         return {

@@ -32,6 +32,7 @@ from ..language.nodes import (
     Participants,
     Presenter,
     RichText,
+    Table,
     Text,
     TextBlock,
     TimeSlot,
@@ -194,6 +195,17 @@ class NextMeetingView:
 
 
 @dataclass(frozen=True, slots=True)
+class TableView:
+    """A ``table:`` block: its header cells and rows, each cell a list of Segment, every row as
+    wide as the widest; ``weights`` is the length of the longest text of each column (3 to 40),
+    for formats that share the line's width between the columns."""
+
+    header: tuple[tuple[Segment, ...], ...]
+    rows: tuple[tuple[tuple[Segment, ...], ...], ...]
+    weights: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AnnexView:
     """An annex: its label, its anchor (``annex-A``) and its title."""
 
@@ -268,6 +280,7 @@ class Block:
     columns: tuple[str, ...] = ()
     """For a meetings list: the columns some meeting fills (of place, kind, host, remark); what is
     still to be confirmed goes in the remark's column."""
+    table: TableView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +296,7 @@ class Run:
     participants: tuple[ParticipantView, ...] = ()
     annexes: tuple[AnnexView, ...] = ()
     columns: tuple[str, ...] = ()
+    table: TableView | None = None
 
     @property
     def flat_items(self) -> list[ItemView]:
@@ -329,7 +343,7 @@ class AgendaView:
                 runs.append(Run(block.type, meetings=block.meetings, columns=block.columns))
             else:
                 runs.append(Run(block.type, heading=block.heading, notes=block.notes,
-                                participants=block.participants, annexes=block.annexes))
+                                participants=block.participants, annexes=block.annexes, table=block.table))
         return tuple(runs)
 
 
@@ -469,6 +483,8 @@ class _Builder:
             elif isinstance(entry, Annexes):
                 blocks.append(Block("annexes", annexes=tuple(
                     AnnexView(a.label, f"annex-{a.label}", self.segments(a.title)) for a in entry.annexes)))
+            elif isinstance(entry, Table):
+                blocks.append(Block("table", table=self.table(entry)))
             elif isinstance(entry, Participants):
                 word = self.loc.word_or_written
                 blocks.append(Block("participants", participants=tuple(
@@ -606,6 +622,13 @@ class _Builder:
             out.append((place.label or self.loc.city(place.zone) or place.written,
                         self.loc.local_time(start.astimezone(zone), end.astimezone(zone) if end else None)))
         return tuple(out)
+
+    def table(self, table: Table) -> TableView:
+        width = max(len(row) for row in (table.header, *table.rows))
+        grid = [[*row, *(RichText(()),) * (width - len(row))] for row in (table.header, *table.rows)]
+        weights = tuple(min(40, max(3, *(len(row[i].plain) for row in grid))) for i in range(width))
+        cells = tuple(tuple(self.segments(cell) for cell in row) for row in grid)
+        return TableView(cells[0], cells[1:], weights)
 
     # ------------------------------------------------------------------ items
     def segments(self, text: RichText) -> tuple[Segment, ...]:
