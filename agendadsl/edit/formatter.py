@@ -439,6 +439,7 @@ def attribute_lines(item: Item) -> list[tuple[str, int]]:
         entries = ", ".join(_docref(ref) + (f" of {date_range(ref.date)}" if ref.date else "") for ref in group.refs)
         label = f"{group.label}: " if group.label else ""
         out.append((f"@docs {label}{entries}", group.refs[0].span.line))
+    simple("documents", item.documents_state)
     simple("numbering", item.child_numbering)
     for custom in item.fields:
         out.append((f"@{'-'.join(custom.name.lower().split())} {custom.value}", custom.span.line))

@@ -239,6 +239,13 @@ class Session(enum.Enum):
     CLOSED = "closed"
 
 
+class DocumentsState(enum.Enum):
+    """Whether an item's documents are out (``@documents available``) or still to come."""
+
+    AVAILABLE = "available"
+    TO_FOLLOW = "to follow"
+
+
 class Visibility(enum.Enum):
     PUBLIC = "public"
     INTERNAL = "internal"
@@ -416,6 +423,8 @@ class Item:
     """The item's fields of the writer's own (``@stage 2.7``), under their declared names."""
     document_groups: tuple[DocGroup, ...] = ()
     """The ``@docs`` lines, each with its label; ``documents`` holds all their references in order."""
+    documents_state: Attr[DocumentsState] | None = None
+    """``@documents available`` or ``@documents to follow``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ _CHOICES = {
     "KIND": ("in person", "virtual", "hybrid"),
     "DISTRIBUTION": ("public", "general", "restricted", "limited"),
     "FREEZE": ("frozen", "free"),
+    "DOCS_STATE": ("available", "to follow"),
 }
 
 _NAMES = {
@@ -49,6 +50,13 @@ _NAMES = {
     "NOTE": "'>'",
     "INTERNAL": "'!'",
     "NEXT_MEETINGS": "'next meetings:'",
+    "PAST_MEETINGS": "'past meetings:'",
+    "TABLE": "'table:'",
+    "VERBATIM": "'|'",
+    "HOST": "'hosted by' and a name",
+    "PARTICIPANTS": "'participants:'",
+    "ANNEXES": "'annexes:'",
+    "FOOTNOTE": "a footnote '[^1]: text'",
     "NEXT_DATE": "a date",
     "HEADING": "'#' for a heading",
     "ANNOTATION": "'>>'",
@@ -120,7 +128,7 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
                      "write it on the bullet's line, or align this line with the line above it")
     if expected == {"_INDENT"}:
         return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),
-                     "indent the lines under 'next meetings:' by two spaces")
+                     "indent the lines under the block's first line ('next meetings:', 'table:' ...) by two spaces")
     if at_line_start and "NUMBER" in expected:
         return _line_start(found, line_text, expected, span)
     for name, values in _CHOICES.items():

@@ -502,6 +502,11 @@ class AgendaTransformer(Transformer):
             return _Field("unknown", None, span)
         return _Field("fields", n.CustomField(declared[word.lower()], value.value, span.to(value.span)), span)
     status_attr = _enum_attr("status", n.ItemStatus)
+
+    def documents_attr(self, children: list[Token]) -> _Field:
+        token = children[0]
+        state = n.DocumentsState(" ".join(token.value.lower().split()))
+        return _Field("documents_state", n.Attr(state, token_span(token)), token_span(token))
     session_attr = _enum_attr("session", n.Session)
     visibility_attr = _enum_attr("visibility", n.Visibility)
 

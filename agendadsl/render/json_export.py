@@ -233,6 +233,7 @@ class _Exporter:
             "fields": {custom.name: custom.value for custom in item.fields},
             "status": _value(item.status),
             "session": _value(item.session),
+            "documents_state": _value(item.documents_state),
             "visibility": _value(item.visibility),
             "documents": [self.docref(ref) for ref in item.documents],
             "document_groups": [{"label": group.label, "documents": [self.docref(ref) for ref in group.refs]}

@@ -161,6 +161,8 @@ class ItemView:
     action: str | None = None
     status: str | None = None
     status_label: str | None = None
+    documents_label: str | None = None
+    """``@documents available`` or ``to follow``, in the output language."""
     session: str | None = None
     session_label: str | None = None
     internal: bool = False
@@ -735,6 +737,8 @@ class _Builder:
             fields=tuple((custom.name, custom.value) for custom in item.fields),
             status=status,
             status_label=loc.word("status", status) if status else None,
+            documents_label=loc.word("documents_state", item.documents_state.value.value)
+            if item.documents_state else None,
             session=session,
             session_label=loc.word("session", session) if session else None,
             internal=internal,
