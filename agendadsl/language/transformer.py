@@ -249,6 +249,15 @@ class AgendaTransformer(Transformer):
         token = children[0]
         return _Field("distribution", n.Attr(_enum(n.Distribution, token), token_span(token)), token_span(token))
 
+    def documents_list_field(self, children: list[Token]) -> _Field:
+        value = _stripped(children[0])
+        answer = _YES_NO.get(value.value.lower())
+        if answer is None:
+            _report(error("invalid-value", f"'{value.value}' is not yes or no", value.span,
+                          "write 'list of documents: yes' to publish the list, or leave the line out"))
+            return _Field("documents_list", None, value.span)
+        return _Field("documents_list", n.Attr(answer, value.span), value.span)
+
     def local_times_field(self, children: list[Token]) -> _Field:
         value = _stripped(children[0])
         places: list[n.LocalTime] = []
@@ -656,6 +665,8 @@ class AgendaTransformer(Transformer):
         _no_anchors(anchors)
         return _Field("remark", text, token_span(children[0]))
 
+
+_YES_NO = {"yes": True, "no": False, "oui": True, "non": False}
 
 _LOCAL_TIME = re.compile(r"(.+?)[ \t]*\(([^()]+)\)")
 """A place of ``local times:`` with its zone in parentheses: ``San Francisco (America/Los_Angeles)``."""

@@ -199,6 +199,7 @@ class _Exporter:
             "numbering": [example.value for example in m.numbering],
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
             "numbers_frozen": bool(m.frozen and m.frozen.value),
+            "list_of_documents": bool(m.documents_list and m.documents_list.value),
             "local_times": self.local_times(),
         }
 

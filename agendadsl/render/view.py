@@ -97,6 +97,23 @@ class RefView:
 
 
 @dataclass(frozen=True, slots=True)
+class CitedRefView:
+    """A reference in the list of documents, with the numbers of the items that cite it."""
+
+    ref: RefView
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSeriesView:
+    """The references of one declared series (``name``), or of none (``name`` None), in the order
+    the agenda first cites them."""
+
+    name: str | None
+    refs: tuple[CitedRefView, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class DocGroupView:
     """One ``@docs`` line: its label as written (None: the wording's "Documents") and references."""
 
@@ -325,6 +342,8 @@ class AgendaView:
     changes_since: str | None = None
     footnotes: tuple[FootnoteView, ...] = ()
     """The footnotes marked in what this view shows, in the order of their numbers."""
+    documents: tuple[DocumentSeriesView, ...] = ()
+    """With ``list of documents: yes``: every reference the shown items cite, by series."""
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -462,8 +481,42 @@ class _Builder:
         self.entries(self.agenda.body, blocks)
         labels = dict(self.loc.data["labels"])
         title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
+        documents = self.documents(tuple(b.item for b in blocks if b.item is not None)) \
+            if self.agenda.meeting.documents_list is not None and self.agenda.meeting.documents_list.value else ()
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
-                          self.change_summary(), self.since[0] if self.since else None, self.footnotes())
+                          self.change_summary(), self.since[0] if self.since else None, self.footnotes(), documents)
+
+    def documents(self, items: tuple[ItemView, ...]) -> tuple[DocumentSeriesView, ...]:
+        """The list of documents: each reference the shown items cite (in their titles, text and
+        @docs), grouped by declared series in the header's order, references of no series last."""
+        cited: dict[str, tuple[RefView, list[str]]] = {}
+        stack = list(reversed(items))
+        while stack:
+            item = stack.pop()
+            if item.change == "removed":
+                continue
+            found = [RefView(s.text, s.url) for s in item.title if s.kind == "docref"]
+            found += [ref for group in item.document_groups for ref in group.refs] or list(item.documents)
+            notes = list(item.notes)
+            while notes:
+                note = notes.pop(0)
+                found += [RefView(s.text, s.url) for line in note.lines for s in line if s.kind == "docref"]
+                notes.extend(note.children)
+            for ref in found:
+                entry = cited.setdefault(ref.text, (ref, []))
+                if ref.date and not entry[0].date:
+                    cited[ref.text] = entry = (ref, entry[1])
+                number = item.number.removesuffix(".") if item.number else None  # "items 2, 2.1"
+                if number and number not in entry[1]:
+                    entry[1].append(number)
+            stack.extend(reversed(item.children))
+        series = self.agenda.meeting.series
+        groups: dict[str | None, list[CitedRefView]] = {s.name: [] for s in series}
+        groups[None] = []
+        for text, (ref, numbers) in cited.items():
+            owner = docrefs.series_of(DocRef(text), series)
+            groups[owner.name if owner else None].append(CitedRefView(ref, tuple(numbers)))
+        return tuple(DocumentSeriesView(name, tuple(refs)) for name, refs in groups.items() if refs)
 
     def entries(self, body: tuple[Entry, ...], blocks: list[Block]) -> None:
         for entry in body:
