@@ -56,7 +56,7 @@ from ..language.parser import parse
 
 HEADER_ORDER = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "local times", "chair", "host",
                 "contact", "reference", "issued", "distribution", "original", "status", "language", "numbers",
-                "numbering", "series", "list of documents", "fields", "custom")
+                "numbering", "number label", "series", "list of documents", "fields", "custom")
 GROUP_INDENT = 2
 """How far a heading's attributes and notes are indented."""
 NEXT_INDENT = 2
@@ -411,6 +411,8 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
     for series in m.series:
         tail = f" {series.url}" if series.url else ""
         add("series", f"{series.name}: {series.pattern}{tail}", series.span.line)
+    if m.number_label is not None:
+        add("number label", m.number_label.value, m.number_label.span.line)
     if m.documents_list is not None:
         add("list of documents", "yes" if m.documents_list.value else "no", m.documents_list.span.line)
     return [(key, value, line) for key in HEADER_ORDER for value, line in fields.get(key, [])]
@@ -484,7 +486,7 @@ def _first_line(agenda: Agenda) -> int:
     m = agenda.meeting
     values: tuple[Any, ...] = (m.body, m.title, m.kind, m.platform, m.place, m.dates, m.time, m.reference, m.status,
                                m.language, m.frozen, m.document_title, m.chair, m.host, m.contact, m.issued,
-                               m.distribution, m.original, m.documents_list)
+                               m.distribution, m.original, m.documents_list, m.number_label)
     lines = [a.span.line for a in values if a is not None]
     repeated: tuple[Any, ...] = (*m.numbering, *m.series, *m.fields, *m.custom, *m.local_times)
     lines += [e.span.line for e in repeated]

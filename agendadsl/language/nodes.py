@@ -334,6 +334,8 @@ class Meeting:
     """``original:``, the language the document was written in: a code (``en``) or a name."""
     fields: tuple[Attr[str], ...] = ()
     """The names declared in ``fields:`` for the writer's own header fields."""
+    number_label: Attr[str] | None = None
+    """``number label: Item No.``: the words printed before each top-level item's number."""
     documents_list: Attr[bool] | None = None
     """``list of documents: yes``: publish every reference in an annex, by series, with its items."""
     local_times: tuple[LocalTime, ...] = ()

@@ -240,6 +240,7 @@ class AgendaTransformer(Transformer):
     chair_field = _line_field("chair")
     host_field = _line_field("host")
     contact_field = _line_field("contact")
+    number_label_field = _line_field("number_label")
     original_field = _line_field("original")
 
     def issued_field(self, children: list[Token]) -> _Field:

@@ -200,6 +200,7 @@ class _Exporter:
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
             "numbers_frozen": bool(m.frozen and m.frozen.value),
             "list_of_documents": bool(m.documents_list and m.documents_list.value),
+            "number_label": _value(m.number_label),
             "local_times": self.local_times(),
         }
 

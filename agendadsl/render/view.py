@@ -192,10 +192,20 @@ class ItemView:
     """With --changes-since: added, removed, moved, renumbered, retitled, changed or withdrawn."""
     old_number: str | None = None
     """With --changes-since: the number the item had, when it changed."""
+    number_label: str | None = None
+    """``number label:`` (top-level items only): the words printed before the number."""
 
     @property
     def withdrawn(self) -> bool:
         return self.status == "withdrawn"
+
+    @property
+    def shown_number(self) -> str | None:
+        """The number as the item's line prints it: "Item No. 3" under ``number label: Item No.``
+        (the number's final dot dropped after words), else the number."""
+        if self.number and self.number_label:
+            return f"{self.number_label} {self.number.removesuffix('.')}"
+        return self.number
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +414,7 @@ class _Builder:
         self.view = view
         self.loc = loc
         self.resolution: Resolution = resolve(agenda)
+        self.number_label = agenda.meeting.number_label.value if agenda.meeting.number_label else None
         self.since = since
         self.comparison: Comparison | None = None
         self.after: dict[int, list[Item]] = {}  # id(new item) -> removed items shown after it
@@ -802,6 +813,7 @@ class _Builder:
             children=children,
             change=change,
             old_number=old_number,
+            number_label=self.number_label if depth == 1 else None,
         )
 
     _PRIORITY = ("added", "withdrawn", "retitled", "changed", "moved", "renumbered")
