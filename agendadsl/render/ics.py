@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..language.dates import time_zone
-from ..language.nodes import Agenda, DateRange, Group, Item, NextMeeting, TimeSlot, Visibility
+from ..language.nodes import Agenda, DateRange, DateValue, Group, Item, ItemStatus, NextMeeting, TimeSlot, Visibility
 from .view import build
 
 if TYPE_CHECKING:
@@ -59,16 +59,37 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object | Non
     return start, end
 
 
+def _days(dates: DateRange, time: TimeSlot | None) -> list[tuple[datetime.date | None, tuple]]:
+    """The meeting's events: one for its dates, or with hours, one per day (a three-day meeting
+    from 09:30 to 17:00 is three events of those hours, not one of three days)."""
+    first, last = dates.start.to_date(), dates.last.to_date()
+    if time is None or first is None or last is None or (first == last and not dates.days):
+        when = _when(dates, time)
+        return [(first, when)] if when is not None else []
+    days = [v.to_date() for v in (dates.start, *dates.days)] if dates.days else \
+        [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+    out: list[tuple[datetime.date | None, tuple]] = []
+    for day in days:
+        if day is None:
+            continue
+        single = DateRange(DateValue(day.day, day.month, day.year), None, dates.span)
+        when = _when(single, time)
+        if when is not None:
+            out.append((day, when))
+    return out
+
+
 class _Uids:
     def __init__(self, body: str) -> None:
         self.body = _slug(body)
         self.used: set[str] = set()
 
-    def __call__(self, dates: DateRange, time: TimeSlot | None = None) -> str:
-        first = dates.start.to_date()
-        base = f"{self.body}-{first:%Y-%m}" if first else f"{self.body}-undated"
-        if time is not None and first is not None:  # one sitting of a meeting: its day and hour
-            base = f"{self.body}-{first:%Y-%m-%d}-{time.start.hour:02d}{time.start.minute:02d}"
+    def __call__(self, first: datetime.date | None, time: TimeSlot | None = None) -> str:
+        """The body and the day (two meetings of one body in a month are two events), and for a
+        sitting its hour: the same in every revision of the agenda, so calendars update it."""
+        base = f"{self.body}-{first:%Y-%m-%d}" if first else f"{self.body}-undated"
+        if time is not None and first is not None:
+            base += f"-{time.start.hour:02d}{time.start.minute:02d}"
         uid, n = base, 2
         while uid in self.used:
             uid, n = f"{base}-{n}", n + 1
@@ -90,11 +111,14 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
 
+    sequence = meeting.status.revision if meeting.status is not None and meeting.status.revision else 0
+
     def event(uid: str, when: tuple[object, object], summary: str, location: str | None,
               description: str | None, tentative: bool) -> Event:
         entry = Event()
         entry.add("uid", uid)
         entry.add("dtstamp", stamp)
+        entry.add("sequence", sequence)  # Rev.2 replaces Rev.1 in the calendars that have it
         entry.add("dtstart", when[0])
         if when[1] is not None:  # a time with no end has none: none is invented
             entry.add("dtend", when[1])
@@ -122,17 +146,16 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         location = ", ".join(p for p in (place or view.meeting.place, view.meeting.platform) if p) or None
         heading = headings[id(group)].text
         summary = f"{body}: {heading}" if heading else body
-        calendar.add_component(event(uids(sitting.dates, sitting.time), when, summary, location, "\n".join(lines),
-                                     False))
+        calendar.add_component(event(uids(sitting.dates.start.to_date(), sitting.time), when, summary, location,
+                                     "\n".join(lines), False))
     if meeting.dates is not None and (loose or not sittings):
-        when = _when(meeting.dates, meeting.time)
-        if when is not None:
-            shown = {id(item) for item in loose}
-            lines = [line for item, line in item_lines if id(item) in shown or not sittings]
-            location = ", ".join(p for p in (view.meeting.place, view.meeting.platform) if p) or None
-            title = view.meeting.heading_title
-            summary = f"{body}: {title}" if title and title != body else body
-            calendar.add_component(event(uids(meeting.dates), when, summary, location, "\n".join(lines), False))
+        shown = {id(item) for item in loose}
+        lines = [line for item, line in item_lines if id(item) in shown or not sittings]
+        location = ", ".join(p for p in (view.meeting.place, view.meeting.platform) if p) or None
+        title = view.meeting.heading_title
+        summary = f"{body}: {title}" if title and title != body else body
+        for day, when in _days(meeting.dates, meeting.time):
+            calendar.add_component(event(uids(day), when, summary, location, "\n".join(lines), False))
     for next_meeting, shown in zip(agenda.next_meetings, _next_views(view), strict=True):
         when = _when(next_meeting.dates, None)
         if when is None:
@@ -140,10 +163,9 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         summary = f"{body}: {shown.kind}" if shown.kind else body
         host = view.labels["host"].format(name=shown.host) if shown.host else None
         description = "; ".join(p for p in (shown.tbc_note, host, shown.remark_text) if p) or None
-        calendar.add_component(event(uids(next_meeting.dates), when, summary, shown.place, description,
-                                     _tentative(next_meeting)))
-    if hasattr(calendar, "add_missing_timezones"):
-        calendar.add_missing_timezones()
+        calendar.add_component(event(uids(next_meeting.dates.start.to_date()), when, summary, shown.place,
+                                     description, _tentative(next_meeting)))
+    calendar.add_missing_timezones()  # a VTIMEZONE for every zone named (icalendar >= 7.3, pyproject.toml)
     return calendar.to_ical().decode("utf-8")
 
 
@@ -187,11 +209,14 @@ def _sittings(agenda: Agenda) -> tuple[list[_Sitting], list[Item]]:
 
 def _item_lines(agenda: Agenda, view) -> list[tuple[Item, str]]:
     """Each top-level item shown in this view, with its line of an event's description: its
-    number and its title as the view shows it (cross-references as the numbers they name)."""
+    number and its title as the view shows it (cross-references as the numbers they name).
+    Withdrawn items are not on a calendar's list of what will be discussed."""
     shown = [item for item in agenda.items if view.view == "internal" or item.visibility is None
              or item.visibility.value is not Visibility.INTERNAL]
     out = []
     for item, item_view in zip(shown, view.items, strict=True):
+        if item.status is not None and item.status.value is ItemStatus.WITHDRAWN:
+            continue
         text = "".join(part.text for part in item_view.title)
         out.append((item, f"{item_view.number} {text}" if item_view.number else text))
     return out
