@@ -33,6 +33,8 @@ def test_all_formats_into_a_folder(cli, tmp_path) -> None:
     (["--to", "docx"], "unknown format"),
     (["--to", "html", "--language", "tlh"], "no wording for language"),
     (["--to", "html", "--templates", "no/such/folder"], "not a folder"),
+    (["--to", "json", "--fragment"], "--fragment applies to html and latex, not to json"),
+    (["--to", "html,pdf", "--fragment", "-o", "out/"], "not to pdf"),
 ])
 def test_usage_errors_exit_2(cli, args, message) -> None:
     run = cli("render", SEED, *args)
@@ -141,3 +143,39 @@ def test_a_public_page_never_links_to_an_item_it_hides(cli, tmp_path) -> None:
     path.write_text("1. Open\n2. Hidden {#hidden}\n   @visibility internal\n3. See {hidden}\n", encoding="utf-8")
     page = cli("render", str(path), "--to", "html").stdout
     assert "#item-hidden" not in page and "See 2." in page
+
+
+def test_an_html_fragment_for_a_website(cli) -> None:
+    import html5lib
+
+    run = cli("render", SEED, "--to", "html", "--fragment")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.startswith('<div class="agenda view-public" lang="en">\n<header class="masthead">')
+    fragment = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parseFragment(run.stdout)
+    tags = {element.tag for element in fragment.iter()}
+    assert not tags & {"html", "head", "body", "style", "title"} and {"header", "main", "ol"} <= tags
+    page = cli("render", SEED, "--to", "html").stdout
+    assert run.stdout.removeprefix('<div class="agenda view-public" lang="en">\n').removesuffix("</div>\n") in page
+
+
+def test_the_pdf_carries_its_title_body_and_language(cli, tmp_path) -> None:
+    import subprocess
+
+    from conftest import need
+
+    need("lualatex")
+    info = need("pdfinfo")
+    out = tmp_path / "seed.pdf"
+    assert cli("render", SEED, "--to", "pdf", "-o", str(out)).exit_code == 0
+    fields = dict(line.split(":", 1) for line in subprocess.run([info, str(out)], capture_output=True, text=True,
+                                                                  check=True).stdout.splitlines() if ":" in line)
+    assert fields["Title"].strip() == "Lanzarote Committee \u2013 Agenda"
+    assert fields["Author"].strip() == "Lanzarote Committee"
+    import re
+    import zlib
+
+    # The catalogue sits in a compressed object stream (PDF 1.5): read the streams as a reader does.
+    raw = out.read_bytes()
+    streams = [zlib.decompress(m.group(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S)
+               if m.group(1)[:1] == b"x"]
+    assert any(re.search(rb"/Lang\s*\(en\)", text) for text in (raw, *streams))

@@ -39,7 +39,8 @@ def render(
     templates: Annotated[Path | None, typer.Option(help="A house style: a folder whose <format>/ "
                                                       "templates replace the built-in ones of the same name.")]
     = None,
-    fragment: Annotated[bool, typer.Option(help="LaTeX: only the body, to \\input into a larger document.")]
+    fragment: Annotated[bool, typer.Option(help="HTML and LaTeX: the agenda without the page around it, "
+                                                "for a website's page or to \\input into a larger document.")]
     = False,
     final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
     = False,
@@ -56,6 +57,10 @@ def render(
 
     try:
         formats = parse_formats(to)
+        if fragment and set(formats) - {"html", "latex"}:
+            others = ", ".join(f for f in formats if f not in ("html", "latex"))
+            raise AgendaError(f"--fragment applies to html and latex, not to {others}: a fragment of it would "
+                              "not be a file of its own kind; render it without --fragment")
         targets = plan(files, formats, output)
         options = _options(view, language, templates, fragment)
     except AgendaError as problem:

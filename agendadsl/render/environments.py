@@ -16,7 +16,7 @@ from . import escape
 from .escape import Raw
 
 TEMPLATE_NAMES = {"html": "agenda.html.j2", "latex": "agenda.tex.j2", "markdown": "agenda.md.j2"}
-FRAGMENT_NAMES = {"latex": "fragment.tex.j2"}
+FRAGMENT_NAMES = {"latex": "fragment.tex.j2", "html": "fragment.html.j2"}
 
 
 def _finalizer(escaper):
