@@ -164,3 +164,29 @@ def test_html_screenshot_in_headless_chromium(tmp_path) -> None:
                     f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=False)
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 20_000  # a page with text, not a blank canvas
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "samples").glob("*.agenda")), ids=lambda p: p.stem)
+def test_the_html_prints_on_no_more_pages_than_the_pdf(path, tmp_path) -> None:
+    """Chromium's print of the page against the LaTeX PDF: the print stylesheet must not waste
+    pages (an item with sub-items kept whole left the seed's first page with only the masthead)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        need("chromium")
+    need("lualatex")
+    pdfinfo = need("pdfinfo")
+    agenda = load(path)
+    page = tmp_path / "agenda.html"
+    page.write_bytes(render_bytes(agenda, "html"))
+    (tmp_path / "agenda.pdf").write_bytes(render_bytes(agenda, "pdf"))
+    printed = tmp_path / "printed.pdf"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                    "--disable-background-networking", "--disable-component-update", "--no-pdf-header-footer",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={printed}", page.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+
+    def pages(pdf) -> int:
+        out = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+        return int(next(line.split()[1] for line in out.splitlines() if line.startswith("Pages:")))
+
+    assert pages(printed) <= pages(tmp_path / "agenda.pdf")
