@@ -23,7 +23,7 @@ def test_the_stamp_gives_the_date_and_the_time_of_issue() -> None:
     assert (agenda.meeting.issued_time.start.hour, agenda.meeting.issued_time.start.minute) == (13, 29)
     # CLDR's en-CA time: a narrow no-break space before "p.m."
     assert "Issued September 30, 2005, 1:29\u202fp.m." in render_text(agenda, "markdown", Options())
-    assert "Publié le 30 septembre 2005 à 13 h 29" in render_text(agenda, "html", Options(language="fr"))
+    assert "Publié le 30 septembre 2005 à 13\u00a0h\u00a029" in render_text(agenda, "html", Options(language="fr"))
     meeting = json.loads(render_text(agenda, "json", Options()))["meeting"]
     assert meeting["issued"]["start"]["date"] == "2005-09-30"
     assert meeting["issued_time"]["start"] == "13:29"

@@ -58,7 +58,7 @@ def test_a_zone_alone_is_named_by_its_city_in_the_output_language() -> None:
     source = "date: 18 February 2016\ntime: 20:00 UTC\nlocal times: Europe/Moscow, New York (EST)\n\n1. A\n"
     agenda = load(source)
     assert build(agenda, language="fr").meeting.local_times == (
-        ("Moscou", "jeudi 18 février 2016, 23 h 00"), ("New York", "jeudi 18 février 2016, 15 h 00"))
+        ("Moscou", "jeudi 18 février 2016, 23\u00a0h\u00a000"), ("New York", "jeudi 18 février 2016, 15\u00a0h\u00a000"))
 
 
 def test_fmt_keeps_the_zones_as_written() -> None:

@@ -190,3 +190,24 @@ def test_the_html_prints_on_no_more_pages_than_the_pdf(path, tmp_path) -> None:
         return int(next(line.split()[1] for line in out.splitlines() if line.startswith("Pages:")))
 
     assert pages(printed) <= pages(tmp_path / "agenda.pdf")
+
+
+def test_the_status_keeps_its_case_in_print(tmp_path) -> None:
+    """'Rev.1' is printed as written, not 'REV.1': read back from the PDF and from Chromium's print."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        need("chromium")
+    need("lualatex")
+    pdftotext = need("pdftotext")
+    agenda = load(ROOT / "samples" / "university-board-2026-05-20.agenda")
+    page = tmp_path / "agenda.html"
+    page.write_bytes(render_bytes(agenda, "html"))
+    (tmp_path / "agenda.pdf").write_bytes(render_bytes(agenda, "pdf"))
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+                    "--no-pdf-header-footer", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={tmp_path / 'printed.pdf'}", page.as_uri()], capture_output=True, timeout=120,
+                   check=False)
+    for pdf in ("agenda.pdf", "printed.pdf"):
+        text = subprocess.run([pdftotext, "-l", "1", str(tmp_path / pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "Provisional Rev.1" in text and "REV.1" not in text, (pdf, text[:200])

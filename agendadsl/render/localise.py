@@ -27,10 +27,17 @@ class Locale:
     below (``dates``, ``times``, ``duration_value``) use its CLDR formats. None: the wording
     file's ``babel`` entry. The methods above keep the wording file's patterns."""
 
+    def typeset(self, text: str) -> str:
+        """Text spaced by the output language's rules. French: a no-break space before ':' and '»'
+        and after '«', a narrow no-break space before ';', '!' and '?', where a space is written."""
+        if not self.code.lower().startswith("fr") or " " not in text:
+            return text
+        return _FRENCH_SPACE.sub(_french_space, text)
+
     def label(self, key: str, **values: str) -> str:
         """A fixed label, with its ``{placeholders}`` filled in."""
         text = self.data["labels"][key]
-        return text.format(**values) if values else text
+        return self.typeset(text.format(**values) if values else text)
 
     def word(self, table: str, key: str) -> str:
         """An entry of a named table (``kind``, ``stage``, ``action`` ...)."""
@@ -293,3 +300,13 @@ def locale(code: str | None) -> Locale:
                 region = f"{parts[0]}_{parts[-1].upper()}"
             return Locale(candidate, data, region)
     raise FileNotFoundError(f"no wording file for {DEFAULT_LANGUAGE!r} in {folder}")
+
+
+_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;!?\u00bb])|(\u00ab) (?=\S)")
+
+
+def _french_space(match: re.Match[str]) -> str:
+    if match.group(2):
+        return "\u00ab\u00a0"
+    mark = match.group(1)
+    return ("\u00a0" if mark in ":\u00bb" else "\u202f") + mark

@@ -490,7 +490,7 @@ class _Builder:
         meeting = self.meeting()
         blocks = [Block("item", item=self.removed(item, 1)) for item in self.top]
         self.entries(self.agenda.body, blocks)
-        labels = dict(self.loc.data["labels"])
+        labels = {key: self.loc.typeset(value) for key, value in self.loc.data["labels"].items()}
         title = " – ".join(p for p in (meeting.body, labels["agenda"]) if p)  # noqa: RUF001 (typographic dash)
         documents = self.documents(tuple(b.item for b in blocks if b.item is not None)) \
             if self.agenda.meeting.documents_list is not None and self.agenda.meeting.documents_list.value else ()
@@ -639,7 +639,7 @@ class _Builder:
         m = self.agenda.meeting
         dates = self.dates(m.dates)
         kind = self.loc.word("kind", m.kind.value.value) if m.kind else None
-        title = m.title.value if m.title else None
+        title = self.loc.typeset(m.title.value) if m.title else None
         heading_title = title or kind
         heading = (self.loc.label("heading", title=heading_title, date=dates.text) if heading_title and dates
                    else heading_title or (dates.text if dates else None))
@@ -658,12 +658,14 @@ class _Builder:
             banner = status if banner is not None or m.status.stage is None else banner
         distribution = m.distribution.value.value if m.distribution else None
         return MeetingView(
-            body=m.body.value if m.body else None, title=title, heading=heading, heading_title=heading_title,
+            body=self.loc.typeset(m.body.value) if m.body else None, title=title, heading=heading,
+            heading_title=heading_title,
             kind=kind,
-            platform=m.platform.value if m.platform else None, place=m.place.value if m.place else None,
+            platform=m.platform.value if m.platform else None,
+            place=self.loc.typeset(m.place.value) if m.place else None,
             dates=dates, time=time, reference=self.ref(m.reference) if m.reference else None,
             status=status, banner=banner,
-            document_title=m.document_title.value if m.document_title else None,
+            document_title=self.loc.typeset(m.document_title.value) if m.document_title else None,
             chair=m.chair.value if m.chair else None, host=m.host.value if m.host else None,
             contact=m.contact.value if m.contact else None, issued=self.dates(m.issued),
             issued_time=self.time_text(m.issued_time) if m.issued_time is not None else None,
@@ -697,11 +699,13 @@ class _Builder:
         return TableView(cells[0], cells[1:], weights)
 
     # ------------------------------------------------------------------ items
-    def segments(self, text: RichText) -> tuple[Segment, ...]:
+    def segments(self, text: RichText, *, verbatim: bool = False) -> tuple[Segment, ...]:
+        """The parts of a line of text for a template; its text spaced by the output language's
+        rules, unless it is kept as written (``|``)."""
         out = []
         for part in text.parts:
             if isinstance(part, Text):
-                out.append(Segment("text", part.value))
+                out.append(Segment("text", part.value if verbatim else self.loc.typeset(part.value)))
             elif isinstance(part, DocRef):
                 ref = self.ref(part)
                 out.append(Segment("docref", ref.text, url=ref.url))
@@ -761,7 +765,7 @@ class _Builder:
                 continue
             kind = ("internal" if block.internal else "annotation" if block.annotation else
                     "verbatim" if block.verbatim else "note")
-            out.append(NoteView(kind, tuple(self.segments(line) for line in block.lines)))
+            out.append(NoteView(kind, tuple(self.segments(line, verbatim=block.verbatim) for line in block.lines)))
         return tuple(out)
 
     def bullet(self, bullet: Bullet) -> NoteView:
