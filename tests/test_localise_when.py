@@ -4,7 +4,7 @@
 Expected strings are literal. CLDR puts thin spaces (U+2009) around the en dash of most intervals,
 and a narrow no-break space (U+202F) before AM/PM; they are written as escapes here.
 
-``de`` has no wording file: it is rendered wholly in English (en.toml, whose Babel locale is
+``nl`` has no wording file: it is rendered wholly in English (en.toml, whose Babel locale is
 en_GB), dates included, so that no agenda mixes two languages."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from agendadsl.language.when import parse_dates, parse_duration, parse_times
 from agendadsl.render.localise import locale
 
 ORIGIN = Span(1, 1, 1, 1)
-LANGUAGES = ("en", "en-US", "en-GB", "fr", "de")
+LANGUAGES = ("en", "en-US", "en-GB", "fr", "nl")
 
 DATES = {
     "7-11 December 2020": ("7\u2009–\u200911 December 2020", "December 7\u2009–\u200911, 2020",
@@ -83,7 +83,8 @@ def test_regions() -> None:
     assert [(locale(code).code, locale(code).cldr) for code in LANGUAGES] == \
         [("en", "en_GB"), ("en", "en_US"), ("en", "en_GB"), ("fr", "fr_FR"), ("en", "en_GB")]
     assert (locale("fr-CH").code, locale("fr-CH").cldr) == ("fr", "fr_CH")
-    assert (locale("de-DE").code, locale("de-DE").cldr) == ("en", "en_GB")  # English wording: English dates
+    assert (locale("nl-NL").code, locale("nl-NL").cldr) == ("en", "en_GB")  # English wording: English dates
+    assert (locale("de-AT").code, locale("de-AT").cldr) == ("de", "de_AT")  # German ships: Austrian dates
 
 
 def test_existing_methods_unchanged_for_a_region() -> None:

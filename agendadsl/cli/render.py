@@ -83,10 +83,11 @@ def _options(view: ViewChoice, language: str | None, templates: Path | None, fra
     from ..render import Options, View
     from ..support.resources import available_languages
 
-    if language is not None and language.lower().split("-")[0] not in available_languages():
-        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(available_languages())}")
     if templates is not None and not templates.is_dir():
         raise AgendaError(f"{templates}: not a folder of templates")
+    known = available_languages(templates)
+    if language is not None and language.lower().split("-")[0] not in known:
+        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(known)}")
     return Options(View(view.value), language, templates, fragment)
 
 

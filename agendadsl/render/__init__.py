@@ -56,7 +56,8 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:
         with collector_paused():
-            view = build(agenda, view=options.view, language=options.language, since=options.since)
+            view = build(agenda, view=options.view, language=options.language, since=options.since,
+                         templates=options.templates)
             yield from batched(environment(fmt, options.templates).get_template(name).generate(view=view))
     except jinja2.TemplateError as problem:
         raise AgendaError(f"the {fmt} template {_where(problem)}: {problem.message or problem}") from None

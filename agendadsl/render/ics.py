@@ -101,7 +101,7 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     """An iCalendar file with the meeting (when dated) and each next meeting."""
     from icalendar import Calendar, Event
 
-    view = build(agenda, view=options.view, language=options.language)
+    view = build(agenda, view=options.view, language=options.language, templates=options.templates)
     meeting = agenda.meeting
     body = meeting.body.value if meeting.body else (view.meeting.heading_title or "Meeting")
     uids = _Uids(body)

@@ -8,10 +8,13 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from ..support.resources import data_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_LANGUAGE = "en"
 
@@ -280,26 +283,40 @@ def _widen(pattern: str) -> str:
 
 
 @functools.cache
-def locale(code: str | None) -> Locale:
+def locale(code: str | None, house: Path | None = None) -> Locale:
     """The Locale for a language code (``en``, ``fr``, ``fr-CH`` -> ``fr``); English when unknown.
 
     A region refines the language's dates and times (``en-US``: month first, 12-hour clock) when
     the wording file is that language's; a language without a wording file (``de``) is rendered
     wholly in English, dates included, so that an agenda never mixes two languages ("from 11.
-    Dezember 2025"): its dates follow the English file's ``babel`` locale."""
+    Dezember 2025"): its dates follow the English file's ``babel`` locale.
+
+    A house style (``--templates DIR``) brings its own wording in ``DIR/i18n/<code>.toml``: a
+    language of its own, or changes to a shipped one. Keys a file leaves out are taken from the
+    shipped file of that language, then from English, so that a new language can start small."""
     folder = data_dir("templates") / "i18n"
     written = (code or "").lower().replace("_", "-")
+    folders = ([house / "i18n"] if house is not None else []) + [folder]
     for candidate in (written, written.split("-")[0], DEFAULT_LANGUAGE):
-        path = folder / f"{candidate}.toml"
-        if candidate and path.is_file():
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
+        layers = [f / f"{candidate}.toml" for f in folders if candidate and (f / f"{candidate}.toml").is_file()]
+        if layers:
+            data = _wording((folder / f"{DEFAULT_LANGUAGE}.toml", *reversed(layers)))
             region = None
             parts = written.split("-")
             if len(parts) > 1 and parts[0] == candidate.split("-")[0] and re.fullmatch(r"[a-z]{2}|[0-9]{3}", parts[-1]):
                 region = f"{parts[0]}_{parts[-1].upper()}"
             return Locale(candidate, data, region)
     raise FileNotFoundError(f"no wording file for {DEFAULT_LANGUAGE!r} in {folder}")
+
+
+def _wording(paths: tuple[Path, ...]) -> dict[str, Any]:
+    """The wording files read in order, each table of a later file updating the earlier ones."""
+    data: dict[str, Any] = {}
+    for path in dict.fromkeys(paths):
+        with path.open("rb") as handle:
+            for table, values in tomllib.load(handle).items():
+                data[table] = {**data.get(table, {}), **values} if isinstance(values, dict) else values
+    return data
 
 
 _FRENCH_SPACE = re.compile(r"(?<=\S) ([:;!?\u00bb])|(\u00ab) (?=\S)")

@@ -43,6 +43,8 @@ from ..language.resolution import Resolution, resolve
 from .localise import Locale, locale
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..edit.changes import Comparison
 
 
@@ -379,11 +381,12 @@ class AgendaView:
 
 
 def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None,
-          since: tuple[str, Agenda] | None = None) -> AgendaView:
+          since: tuple[str, Agenda] | None = None, templates: Path | None = None) -> AgendaView:
     """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
-    ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised."""
+    ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised.
+    ``templates``: a house style, whose ``i18n/`` wording comes before the shipped one."""
     written = agenda.meeting.language.value if agenda.meeting.language else None
-    loc = locale(language or written)
+    loc = locale(language or written, templates)
     builder = _Builder(agenda, view, loc, since)
     own = (written or "en").lower().split("-")[0]
     builder.translated = language is not None and language.lower().split("-")[0] != own

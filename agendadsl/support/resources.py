@@ -23,6 +23,8 @@ def grammar_path() -> Path:
     return data_dir("grammar") / "agenda.lark"
 
 
-def available_languages() -> list[str]:
-    """The languages with a wording file (``templates/i18n/<code>.toml``)."""
-    return sorted(path.stem for path in (data_dir("templates") / "i18n").glob("*.toml"))
+def available_languages(house: Path | None = None) -> list[str]:
+    """The languages with a wording file (``templates/i18n/<code>.toml``), and those a house
+    style adds in its own ``i18n/`` folder."""
+    folders = [data_dir("templates") / "i18n"] + ([house / "i18n"] if house is not None else [])
+    return sorted({path.stem for folder in folders for path in folder.glob("*.toml")})
