@@ -34,6 +34,7 @@ def test_all_formats_into_a_folder(cli, tmp_path) -> None:
     (["--to", "html", "--language", "tlh"], "no wording for language"),
     (["--to", "html", "--templates", "no/such/folder"], "not a folder"),
     (["--to", "json", "--fragment"], "--fragment applies to html and latex, not to json"),
+    (["--to", "html,latex", "-o", "published"], "write -o published/ (with the slash)"),
     (["--to", "html,pdf", "--fragment", "-o", "out/"], "not to pdf"),
 ])
 def test_usage_errors_exit_2(cli, args, message) -> None:
@@ -179,3 +180,12 @@ def test_the_pdf_carries_its_title_body_and_language(cli, tmp_path) -> None:
     streams = [zlib.decompress(m.group(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", raw, re.S)
                if m.group(1)[:1] == b"x"]
     assert any(re.search(rb"/Lang\s*\(en\)", text) for text in (raw, *streams))
+
+
+def test_render_lists_the_files_it_wrote_unless_quiet(cli, tmp_path) -> None:
+    run = cli("render", SEED, "--to", "html,json", "-o", str(tmp_path) + "/")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.splitlines() == [f"wrote {tmp_path / 'lanzarote-2020-11-23.html'}",
+                                       f"wrote {tmp_path / 'lanzarote-2020-11-23.json'}"]
+    quiet = cli("render", SEED, "--to", "html,json", "-o", str(tmp_path) + "/", "--quiet")
+    assert quiet.exit_code == 0 and quiet.stdout == ""

@@ -59,6 +59,9 @@ def plan(sources: list[str], formats: list[str], output: str | None) -> list[Tar
         if path.suffix.lower() not in _SUFFIXES[formats[0]]:
             raise AgendaError(f"{output} does not end in {EXTENSIONS[formats[0]]}, the extension of {formats[0]}; "
                               "choose a matching name or another --to")
+    if not folder and not single:  # "-o published": a folder, or a file without its extension?
+        raise AgendaError(f"several outputs need a folder: write -o {output}/ (with the slash), or give one "
+                          "input and one format for a file")
     if folder or not single:
         if path.exists() and not path.is_dir():
             raise AgendaError(f"{output} is a file; several outputs need a folder")

@@ -48,6 +48,7 @@ def render(
         "--changes-since", help="A revised agenda: mark what changed since this earlier version (a file, or "
         "REVISION:PATH in git) and summarise it at the top.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not list the files written.")] = False,
 ) -> None:
     """Render agendas to HTML, LaTeX, PDF, Markdown, iCalendar or JSON.
 
@@ -74,7 +75,7 @@ def render(
         options = replace(options, since=(changes_since, earlier))
     status = 0
     for source in dict.fromkeys(t.source for t in targets):
-        outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color)
+        outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color, quiet)
         status = max(status, outcome)
     raise typer.Exit(status)
 
@@ -91,7 +92,8 @@ def _options(view: ViewChoice, language: str | None, templates: Path | None, fra
     return Options(View(view.value), language, templates, fragment)
 
 
-def _render_one(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode) -> int:
+def _render_one(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode,
+                quiet: bool = False) -> int:
     """Render one input to each of its targets; the exit status for it."""
     from ..render import render_chunks
     from ..render.final import unconfirmed
@@ -122,6 +124,8 @@ def _render_one(source: str, targets: list[Target], options: Options, final: boo
             else:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target.path, chunks)
+                if not quiet:
+                    sys.stdout.write(f"wrote {target.path}\n")
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {source}: {problem}\n")
             status = EXIT_USAGE
