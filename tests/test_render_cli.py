@@ -189,3 +189,39 @@ def test_render_lists_the_files_it_wrote_unless_quiet(cli, tmp_path) -> None:
                                        f"wrote {tmp_path / 'lanzarote-2020-11-23.json'}"]
     quiet = cli("render", SEED, "--to", "html,json", "-o", str(tmp_path) + "/", "--quiet")
     assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_the_shipped_house_style_extends_the_defaults_in_a_few_lines() -> None:
+    style = ROOT / "templates" / "house-styles" / "secretariat"
+    files = [p for p in style.rglob("*") if p.is_file()]
+    assert files and all(len(p.read_text(encoding="utf-8").splitlines()) < 30 for p in files)
+    for template in (p for p in files if p.suffix == ".j2"):
+        assert 'extends "default/' in template.read_text(encoding="utf-8"), template
+
+
+def test_a_revised_agenda_in_the_house_style_has_its_change_marks(cli, tmp_path) -> None:
+    import html5lib
+
+    old = tmp_path / "old.agenda"
+    old.write_text((ROOT / SEED).read_text(encoding="utf-8").replace("3. Any other business\n", ""),
+                   encoding="utf-8")
+    style = ROOT / "templates" / "house-styles" / "secretariat"
+    html = cli("render", SEED, "--to", "html", "--templates", str(style), "--changes-since", str(old)).stdout
+    page = html5lib.parse(html, namespaceHTMLElements=False)
+    marked = [li for li in page.iter("li") if {"item", "change-added"} <= set((li.get("class") or "").split())]
+    assert len(marked) == 1 and "Any other business" in "".join(marked[0].itertext())
+    css = "".join(page.find("head/style").itertext())
+    assert ".change-mark" in css and "#003399" in css  # the default's rules, then the house's
+    latex = cli("render", SEED, "--to", "latex", "--templates", str(style), "--changes-since", str(old)).stdout
+    assert "\\agendabar{green!50!black}" in latex and "fancyhdr" in latex
+
+
+def test_a_house_style_replaces_the_masthead_block(cli, tmp_path) -> None:
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "body.html.j2").write_text(
+        '{% extends "default/body.html.j2" %}\n{% block masthead %}<header class="masthead">'
+        '<p>{{ view.meeting.body }} · Secretariat</p></header>\n{% endblock %}\n', encoding="utf-8")
+    run = cli("render", SEED, "--to", "html", "--templates", str(tmp_path))
+    assert run.exit_code == 0, run.stderr
+    assert "<p>Lanzarote Committee · Secretariat</p></header>" in run.stdout
+    assert 'id="item-I-3-2"' in run.stdout  # the rest of the page is the default's

@@ -31,11 +31,14 @@ def _finalizer(escaper):
 
 
 def _loader(fmt: str, overrides: Path | None) -> jinja2.BaseLoader:
-    """Templates of ``fmt``: a house style's ``DIR/<format>/`` first, then the built-in ones."""
+    """Templates of ``fmt``: a house style's ``DIR/<format>/`` first, then the built-in ones. The
+    built-in ones are also ``default/<name>``, so that a house style's file of the same name can
+    extend the default and change only its blocks (``{% extends "default/style.html.j2" %}``)."""
     built_in = jinja2.FileSystemLoader(str(data_dir("templates") / fmt))
+    defaults = jinja2.PrefixLoader({"default": built_in})
     if overrides is None:
-        return built_in
-    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(overrides / fmt)), built_in])
+        return jinja2.ChoiceLoader([built_in, defaults])
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(overrides / fmt)), defaults, built_in])
 
 
 class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
