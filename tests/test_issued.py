@@ -48,3 +48,21 @@ def test_what_is_neither_a_date_nor_a_time_is_reported_where_it_is() -> None:
 def test_fmt_keeps_the_stamp() -> None:
     source = HEAD.replace("language:", "issued: 2005/09/30 1:29 p.m.\nlanguage:") + "\n1. Election of Vice-Chair\n"
     assert format_source(source).text == source
+
+
+def test_the_place_and_date_line_stands_under_the_reference() -> None:
+    import html5lib
+
+    source = ("body: Lanzarote Committee\ndate: 23 November 2020\nreference: T-ES(2020)OJ4\nissued: 9 March 2020\n"
+              "issued in: Strasbourg\nlanguage: en\n\n1. Opening\n")
+    agenda, diagnostics = analyse(source)
+    assert diagnostics == []
+    page = html5lib.parse(render_text(agenda, "html", Options(language="fr")), namespaceHTMLElements=False)
+    (symbol,) = [div for div in page.iter("div") if div.get("class") == "symbol"]
+    assert [" ".join("".join(p.itertext()).split()) for p in symbol] == ["T-ES(2020)OJ4", "Strasbourg, 9 mars 2020"]
+    assert "Publié le" not in "".join(page.find("body").itertext())  # said once, by the place-and-date line
+    latex = render_text(agenda, "latex", Options())
+    assert "\\hfill{}T-ES(2020)OJ4\\par\n\\hfill{}Strasbourg, 9 March 2020\\par" in latex
+    assert "\n\nStrasbourg, 9 March 2020\n" in render_text(agenda, "markdown", Options())
+    assert json.loads(render_text(agenda, "json", Options()))["meeting"]["issued_in"] == "Strasbourg"
+    assert format_source(source).text == source

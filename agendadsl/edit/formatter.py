@@ -55,8 +55,8 @@ from ..language.nodes import (
 from ..language.parser import parse
 
 HEADER_ORDER = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "local times", "chair", "host",
-                "contact", "reference", "issued", "distribution", "original", "status", "language", "numbers",
-                "numbering", "number label", "series", "list of documents", "fields", "custom")
+                "contact", "reference", "issued", "issued in", "distribution", "original", "status", "language",
+                "numbers", "numbering", "number label", "series", "list of documents", "fields", "custom")
 GROUP_INDENT = 2
 """How far a heading's attributes and notes are indented."""
 NEXT_INDENT = 2
@@ -396,6 +396,8 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
     if m.issued is not None:
         at = f" {time_slot(m.issued_time)}" if m.issued_time is not None else ""
         add("issued", date_range(m.issued) + at, m.issued.span.line)
+    if m.issued_in is not None:
+        add("issued in", m.issued_in.value, m.issued_in.span.line)
     if m.distribution is not None:
         add("distribution", m.distribution.value.value, m.distribution.span.line)
     if m.fields:
@@ -486,7 +488,8 @@ def _first_line(agenda: Agenda) -> int:
     m = agenda.meeting
     values: tuple[Any, ...] = (m.body, m.title, m.kind, m.platform, m.place, m.dates, m.time, m.reference, m.status,
                                m.language, m.frozen, m.document_title, m.chair, m.host, m.contact, m.issued,
-                               m.distribution, m.original, m.documents_list, m.number_label)
+                               m.distribution, m.original, m.documents_list, m.number_label,
+                               m.issued_in)
     lines = [a.span.line for a in values if a is not None]
     repeated: tuple[Any, ...] = (*m.numbering, *m.series, *m.fields, *m.custom, *m.local_times)
     lines += [e.span.line for e in repeated]

@@ -327,6 +327,8 @@ class Meeting:
     contact: Attr[str] | None = None
     issued: DateRange | None = None
     """``issued:``, the date of issue of the document (not of the meeting)."""
+    issued_in: Attr[str] | None = None
+    """``issued in: Strasbourg``: the place of the place-and-date line ("Strasbourg, 9 March 2020")."""
     issued_time: TimeSlot | None = None
     """The time of issue, when ``issued:`` gives one after the date ("2005/09/30 1:29 p.m.")."""
     distribution: Attr[Distribution] | None = None

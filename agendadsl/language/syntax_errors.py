@@ -19,7 +19,7 @@ from .span import Span
 HEADER_FIELDS = ("body", "meeting", "title", "kind", "platform", "place", "date", "time", "reference", "status",
                  "language", "numbering", "series", "numbers", "chair", "host", "contact", "issued",
                  "distribution", "original", "fields", "local times", "list of documents",
-                 "number label")
+                 "number label", "issued in")
 ATTRIBUTES = ("@time", "@duration", "@presenter", "@for", "@status", "@session", "@visibility", "@docs",
               "@numbering")
 GROUP_ATTRIBUTES = ("@date", "@time", "@place", "@kind", "@session")

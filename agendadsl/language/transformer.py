@@ -241,6 +241,7 @@ class AgendaTransformer(Transformer):
     host_field = _line_field("host")
     contact_field = _line_field("contact")
     number_label_field = _line_field("number_label")
+    issued_in_field = _line_field("issued_in")
     original_field = _line_field("original")
 
     def issued_field(self, children: list[Token]) -> _Field:

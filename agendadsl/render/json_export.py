@@ -192,6 +192,7 @@ class _Exporter:
             "contact": _value(m.contact),
             "issued": _dates(m.issued),
             "issued_time": _time(m.issued_time),
+            "issued_in": _value(m.issued_in),
             "distribution": _value(m.distribution),
             "original_language": _value(m.original),
             "fields": {custom.name: custom.value for custom in m.custom},

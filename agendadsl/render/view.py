@@ -286,6 +286,8 @@ class MeetingView:
     contact: str | None = None
     issued: DatesView | None = None
     issued_time: str | None = None
+    issued_in: str | None = None
+    """``issued in:``: the place of the place-and-date line under the reference."""
     distribution: str | None = None
     distribution_label: str | None = None
     original: str | None = None
@@ -672,6 +674,7 @@ class _Builder:
             chair=m.chair.value if m.chair else None, host=m.host.value if m.host else None,
             contact=m.contact.value if m.contact else None, issued=self.dates(m.issued),
             issued_time=self.time_text(m.issued_time) if m.issued_time is not None else None,
+            issued_in=self.loc.typeset(m.issued_in.value) if m.issued_in else None,
             distribution=distribution,
             distribution_label=self.loc.word("distribution", distribution) if distribution else None,
             original=_language_name(m.original.value, self.loc.babel) if m.original else None,
