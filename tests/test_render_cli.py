@@ -225,3 +225,17 @@ def test_a_house_style_replaces_the_masthead_block(cli, tmp_path) -> None:
     assert run.exit_code == 0, run.stderr
     assert "<p>Lanzarote Committee · Secretariat</p></header>" in run.stdout
     assert 'id="item-I-3-2"' in run.stdout  # the rest of the page is the default's
+
+
+@pytest.mark.parametrize(("command", "shown"), [
+    ("render", ["{FILE...}", "-t, --to FORMATS", "-o, --output DIR/|FILE|-", "-l, --language CODE",
+                "--templates DIR", "--changes-since OLD"]),
+    ("check", ["{FILE|DIR...}"]),
+    ("fmt", ["{FILE|DIR...}"]),
+    ("diff", ["{OLD} {NEW}"]),
+])
+def test_help_shows_what_to_write_not_types_or_parameter_names(cli, command: str, shown: list[str]) -> None:
+    run = cli(command, "--help")
+    assert run.exit_code == 0
+    assert all(text in run.stdout for text in shown), run.stdout
+    assert "<str>" not in run.stdout and "{files}" not in run.stdout and "<path>" not in run.stdout.lower()

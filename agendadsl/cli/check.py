@@ -13,8 +13,9 @@ from .report import EXIT_USAGE
 
 
 def check(
-    files: Annotated[list[str], typer.Argument(help="Agenda files or folders (their *.agenda files) to check; "
-                                               "'-' reads standard input.")],
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE|DIR...", help="Agenda files or folders (their *.agenda files) to check; '-' reads "
+        "standard input.")],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text for people, json for tools.")
     ] = OutputFormat.text,

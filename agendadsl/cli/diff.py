@@ -12,8 +12,8 @@ from .report import EXIT_PROBLEMS, EXIT_USAGE
 
 
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier agenda: a file, or REVISION:PATH in git.")],
-    new: Annotated[str, typer.Argument(help="The later agenda: a file, or REVISION:PATH in git.")],
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier agenda: a file, or REVISION:PATH in git.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The later agenda: a file, or REVISION:PATH in git.")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for "
                                                         "tools.")] = OutputFormat.text,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the changes.")] = ColorMode.auto,
@@ -41,7 +41,8 @@ def diff(
 
 
 def git_diff_driver(
-    arguments: Annotated[list[str], typer.Argument(help="The seven arguments git gives a diff driver.")],
+    arguments: Annotated[list[str], typer.Argument(metavar="ARG...",
+                                                   help="The seven arguments git gives a diff driver.")],
 ) -> None:
     """git's external diff driver for *.agenda files (docs/git.md): a semantic diff."""
     from ..edit.changes import diff as compare

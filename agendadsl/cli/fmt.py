@@ -15,8 +15,9 @@ from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text
 
 
 def fmt(
-    files: Annotated[list[str], typer.Argument(help="Agenda files or folders to format in place; '-' reads "
-                                               "standard input and writes standard output.")],
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE|DIR...", help="Agenda files or folders to format in place; '-' reads standard input and "
+        "writes standard output.")],
     check_only: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 and list the files that "
                                              "would change.")] = False,
     show_diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print a unified diff of the "

@@ -25,18 +25,19 @@ class ViewChoice(str, enum.Enum):
 
 
 def render(
-    files: Annotated[list[str], typer.Argument(help="Agendas to render; '-' reads standard input.")],
-    to: Annotated[str, typer.Option("--to", "-t", help="Formats, comma-separated: html, latex, markdown, json, "
-                                    "ics, pdf.")] = "html",
+    files: Annotated[list[str], typer.Argument(metavar="FILE...",
+                                               help="Agendas to render; '-' reads standard input.")],
+    to: Annotated[str, typer.Option("--to", "-t", metavar="FORMATS", help="Formats, comma-separated: html, latex, "
+                                    "markdown, json, ics, pdf.")] = "html",
     output: Annotated[str | None, typer.Option(
-        "--output", "-o", help="A folder (one file per input and format), a file (one input, one format), "
-        "or '-' for standard output (the default for one input in one text format).")] = None,
+        "--output", "-o", metavar="DIR/|FILE|-", help="A folder (one file per input and format), a file (one "
+        "input, one format), or '-' for standard output (the default for one input in one text format).")] = None,
     view: Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' "
                                              "notes; internal: a run sheet with internal items and notes.")]
     = ViewChoice.public,
-    language: Annotated[str | None, typer.Option("--language", "-l", help="Language of dates and labels "
-                                                    "(default: the header's language:).")] = None,
-    templates: Annotated[Path | None, typer.Option(help="A house style: a folder whose <format>/ "
+    language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="Language of dates and "
+                                                    "labels (default: the header's language:).")] = None,
+    templates: Annotated[Path | None, typer.Option(metavar="DIR", help="A house style: a folder whose <format>/ "
                                                       "templates replace the built-in ones of the same name.")]
     = None,
     fragment: Annotated[bool, typer.Option(help="HTML and LaTeX: the agenda without the page around it, "
@@ -45,8 +46,8 @@ def render(
     final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
     = False,
     changes_since: Annotated[str | None, typer.Option(
-        "--changes-since", help="A revised agenda: mark what changed since this earlier version (a file, or "
-        "REVISION:PATH in git) and summarise it at the top.")] = None,
+        "--changes-since", metavar="OLD", help="A revised agenda: mark what changed since this earlier version (a "
+        "file, or REVISION:PATH in git) and summarise it at the top.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not list the files written.")] = False,
 ) -> None:
