@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from .nodes import DateRange, DateValue, TimeSlot
+from .nodes import DateRange, DateValue, LocalTime, Meeting, TimeSlot
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -59,12 +59,29 @@ def time_zone(name: str) -> datetime.tzinfo | None:
 
 
 def moment(day: datetime.date, slot: TimeSlot) -> tuple[datetime.datetime, datetime.datetime | None] | None:
-    """The start and end of ``slot`` on ``day`` as times in its zone; None without a known zone.
-    An end at 24:00 or past midnight counts from the day's start."""
+    """The start and end of ``slot`` on ``day``, in its zone (floating times when it names none);
+    None when the zone it names is unknown. An end at 24:00 or past midnight counts from the day's
+    start."""
     zone = time_zone(slot.zone) if slot.zone is not None else None
-    if zone is None:
+    if slot.zone is not None and zone is None:
         return None
     midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=zone)
     start = midnight + datetime.timedelta(hours=slot.start.hour, minutes=slot.start.minute)
     end = None if slot.end is None else midnight + datetime.timedelta(hours=slot.end.hour, minutes=slot.end.minute)
     return start, end
+
+
+def local_times(meeting: Meeting) -> list[tuple[LocalTime, datetime.datetime | None, datetime.datetime | None]]:
+    """Each place of ``local times:`` with the meeting's start and end on its clock; None for both
+    without a date and a time with its zone to convert from (local-times-without-time)."""
+    first = meeting.dates.start.to_date() if meeting.dates is not None else None
+    slot = meeting.time
+    found = moment(first, slot) if first is not None and slot is not None and slot.zone is not None else None
+    out: list[tuple[LocalTime, datetime.datetime | None, datetime.datetime | None]] = []
+    for place in meeting.local_times:
+        zone = time_zone(place.zone)
+        if found is None or zone is None:
+            out.append((place, None, None))
+        else:
+            out.append((place, found[0].astimezone(zone), found[1].astimezone(zone) if found[1] else None))
+    return out

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..language.dates import time_zone
-from ..language.nodes import Agenda, DateRange, DateValue, Group, Item, ItemStatus, NextMeeting, TimeSlot, Visibility
+from ..language.dates import moment
+from ..language.nodes import Agenda, DateRange, Group, Item, ItemStatus, NextMeeting, TimeSlot, Visibility
 from .view import build
 
 if TYPE_CHECKING:
@@ -26,10 +26,6 @@ PRODID = "-//agendadsl//agendadsl//EN"
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "meeting"
-
-
-def _zone(name: str | None) -> datetime.tzinfo | None:
-    return time_zone(name) if name is not None else None
 
 
 def _stamp(agenda: Agenda) -> datetime.datetime:
@@ -47,14 +43,16 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object | Non
         return None
     if time is None or (dates.end is not None and first != last):
         return first, last + datetime.timedelta(days=1)  # all-day: DTEND is exclusive
-    zone = _zone(time.zone)
-    start = datetime.datetime(first.year, first.month, first.day, time.start.hour % 24, time.start.minute, tzinfo=zone)
-    if time.end is None:
-        end = None
-    else:
-        end = datetime.datetime(first.year, first.month, first.day, tzinfo=zone) + datetime.timedelta(
-            hours=time.end.hour, minutes=time.end.minute)
-    if isinstance(zone, datetime.timezone):  # UTC or a fixed offset: written in UTC, needing no VTIMEZONE
+    return _at(first, time)
+
+
+def _at(day: datetime.date, time: TimeSlot) -> tuple[object, object | None] | None:
+    """A timed event on ``day``; UTC and fixed offsets are written in UTC, needing no VTIMEZONE."""
+    found = moment(day, time)
+    if found is None:
+        return None
+    start, end = found
+    if isinstance(start.tzinfo, datetime.timezone):
         return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC) if end else None
     return start, end
 
@@ -72,8 +70,7 @@ def _days(dates: DateRange, time: TimeSlot | None) -> list[tuple[datetime.date |
     for day in days:
         if day is None:
             continue
-        single = DateRange(DateValue(day.day, day.month, day.year), None, dates.span)
-        when = _when(single, time)
+        when = _at(day, time)
         if when is not None:
             out.append((day, when))
     return out

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..language import docrefs
-from ..language.dates import moment, time_zone
+from ..language.dates import local_times
 from ..language.nodes import (
     Agenda,
     Annexes,
@@ -208,16 +208,8 @@ class _Exporter:
     def local_times(self) -> list[dict[str, Any]]:
         """``local times:``: each place, its zone, and the meeting's start and end there (ISO 8601
         with the offset), or null when the meeting has no date and zoned time to convert."""
-        m = self.agenda.meeting
-        first = m.dates.start.to_date() if m.dates is not None else None
-        found = moment(first, m.time) if first is not None and m.time is not None else None
-        out = []
-        for place in m.local_times:
-            zone = time_zone(place.zone)
-            start, end = (t.astimezone(zone).isoformat() if t is not None and zone is not None else None
-                          for t in (found or (None, None)))
-            out.append({"place": place.label, "zone": place.zone, "start": start, "end": end})
-        return out
+        return [{"place": place.label, "zone": place.zone, "start": start.isoformat() if start else None,
+                 "end": end.isoformat() if end else None} for place, start, end in local_times(self.agenda.meeting)]
 
     def item(self, item: Item) -> dict[str, Any]:
         return {

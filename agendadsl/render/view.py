@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..language import docrefs
-from ..language.dates import moment, time_zone
+from ..language.dates import local_times
 from ..language.nodes import (
     Agenda,
     Annexes,
@@ -682,20 +682,8 @@ class _Builder:
 
     def local_times(self) -> tuple[tuple[str, str], ...]:
         """Each place of ``local times:`` with the meeting's start (and end) on its clock."""
-        m = self.agenda.meeting
-        first = m.dates.start.to_date() if m.dates is not None else None
-        found = moment(first, m.time) if first is not None and m.time is not None else None
-        if not m.local_times or found is None:
-            return ()
-        out = []
-        for place in m.local_times:
-            zone = time_zone(place.zone)
-            if zone is None:
-                continue
-            start, end = found
-            out.append((place.label or self.loc.city(place.zone) or place.written,
-                        self.loc.local_time(start.astimezone(zone), end.astimezone(zone) if end else None)))
-        return tuple(out)
+        return tuple((place.label or self.loc.city(place.zone) or place.written, self.loc.local_time(start, end))
+                     for place, start, end in local_times(self.agenda.meeting) if start is not None)
 
     def table(self, table: Table) -> TableView:
         width = max(len(row) for row in (table.header, *table.rows))
