@@ -105,6 +105,14 @@ class _Paragraphs:
         return tuple(self.out)
 
 
+def _piece(token: Token, begin: int, end: int | None = None, kind: str = "INLINE") -> Token:
+    """``value[begin:end]`` of a one-line token as a token of its own, with its positions, so that
+    what reads it (split(), the date reader) points at the right columns."""
+    value = token.value[begin:end]
+    start, column = (token.start_pos or 0) + begin, (token.column or 1) + begin
+    return Token(kind, value, start, token.line, column, token.line, column + len(value), start + len(value))
+
+
 def _stripped(token: Token) -> n.Attr[str]:
     """A free-text token without its trailing white space, the span ending where the text does."""
     value = token.value.rstrip(" \t")
@@ -424,10 +432,7 @@ class AgendaTransformer(Transformer):
             match = _OWNER.match(inline.value) if inline is not None else None
             if match is not None and inline is not None:
                 owner = match.group(1)
-                rest = inline.value[match.end():]
-                start = (inline.start_pos or 0) + match.end()
-                inline = Token("INLINE", rest, start, inline.line, (inline.column or 1) + match.end(),
-                               inline.end_line, inline.end_column, inline.end_pos)
+                inline = _piece(inline, match.end())
         text, anchors = split(inline, span)
         _no_anchors(anchors)
         return n.Bullet(text, span, tuple(c for c in children if isinstance(c, n.Bullet)), status, owner)
@@ -532,11 +537,8 @@ class AgendaTransformer(Transformer):
         if len(children) == 1:
             return ref
         written = children[1]
-        text = written.value[2:].lstrip(" \t")
-        shift = len(written.value) - len(text)
-        dated = Token("LINE", text, (written.start_pos or 0) + shift, written.line, (written.column or 1) + shift,
-                      written.end_line, written.end_column, written.end_pos)
-        return replace(ref, date=_when_value("dates", dated))
+        shift = len(written.value) - len(written.value[2:].lstrip(" \t"))  # after "of "
+        return replace(ref, date=_when_value("dates", _piece(written, shift, kind="LINE")))
 
     def numbering_attr(self, children: list[Token]) -> _Field:
         token = children[0]
@@ -560,11 +562,7 @@ class AgendaTransformer(Transformer):
             _report(error("invalid-annex", "an annex starts with its label: a letter or a number", span,
                           "write it like '- A. Draft resolution' or '- 1 List of participants'"))
             return n.Annex("?", split(inline, span)[0], span)
-        rest = text[match.end():]
-        start = (inline.start_pos or 0) + match.end()
-        piece = Token("INLINE", rest, start, inline.line, (inline.column or 1) + match.end(), inline.line,
-                      (inline.column or 1) + len(text), start + len(rest))
-        title, anchors = split(piece, span)
+        title, anchors = split(_piece(inline, match.end()), span)
         _no_anchors(anchors)
         return n.Annex(match.group(1), title, span)
 
@@ -583,13 +581,10 @@ class AgendaTransformer(Transformer):
             bounds.pop()
         cells = []
         for left, right in itertools.pairwise(bounds):
-            piece = text[left + 1:right]
-            column = (token.column or 1) + left + 1
-            start = (token.start_pos or 0) + left + 1
-            cell_token = Token("INLINE", piece, start, token.line, column, token.line, column + len(piece),
-                               start + len(piece))
-            span = Span(token.line or 1, column, token.line or 1, column + max(1, len(piece)))
-            rich, anchors = split(cell_token, span)
+            cell = _piece(token, left + 1, right)
+            column = cell.column or 1
+            span = Span(token.line or 1, column, token.line or 1, column + max(1, len(cell.value)))
+            rich, anchors = split(cell, span)
             _no_anchors(anchors)
             cells.append(n.RichText(tuple(replace(p, value=p.value.replace("\\|", "|")) if isinstance(p, n.Text)
                                           else p for p in rich.parts), span))
@@ -811,9 +806,7 @@ def _heading_when(inline: Token) -> dict[str, Any]:
         found["time"] = time
     offset = text.find(rest) if rest else -1
     if offset >= 0:
-        start = (inline.start_pos or 0) + offset
-        piece = Token("INLINE", rest, start, origin.line, origin.column + offset,
-                      origin.line, origin.column + offset + len(rest), start + len(rest))
+        piece = _piece(inline, offset, offset + len(rest))
         found["name"] = split(piece, token_span(piece))[0]
     else:
         found["name"] = n.RichText(())
