@@ -79,7 +79,7 @@ def escape_text(text: str) -> str:
 
 def _docref(ref: DocRef) -> str:
     # A leading "^" is escaped: "[^1]" is a footnote marker, "[\^1]" a document called "^1".
-    text = "".join("\\" + c if c in "[]\\" else c for c in ref.text)
+    text = _escape_brackets(ref.text)
     return "[" + ("\\" + text if text.startswith("^") else text) + "]"
 
 
@@ -97,12 +97,12 @@ def rich(text: RichText) -> str:
         elif isinstance(part, AnnexRef):
             out.append("{annex " + part.label + "}")
         elif isinstance(part, Link):
-            out.append(part.url if part.bare else f"[{_link_text(part.text)}]({part.url})")
+            out.append(part.url if part.bare else f"[{_escape_brackets(part.text)}]({part.url})")
     return "".join(out)
 
 
-def _link_text(text: str) -> str:
-    """A link's text as written between its brackets: brackets and backslashes escaped."""
+def _escape_brackets(text: str) -> str:
+    """Text as written between brackets (a reference, a link's text): brackets and backslashes escaped."""
     return "".join("\\" + c if c in "[]\\" else c for c in text)
 
 
