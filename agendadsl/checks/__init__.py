@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..language.diagnostics import Diagnostic, sort_key
 from ..language.nodes import Agenda
 from ..support.gcpause import collector_paused
-from . import dates, numbering, references, structure, text  # noqa: F401  (registers the checks)
+from . import dates, numbering, references, structure, text, translations  # noqa: F401  (registers the checks)
 from .context import CheckContext
 from .registry import CHECKS, Check, all_codes
 

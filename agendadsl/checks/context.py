@@ -17,6 +17,7 @@ from ..language.nodes import (
     RichText,
     Table,
     TextBlock,
+    Translation,
     XRef,
     walk,
 )
@@ -34,23 +35,28 @@ class CheckContext:
         return cls(agenda, resolve(agenda), walk(agenda.items))
 
     def texts(self) -> Iterator[tuple[RichText, Item | None]]:
-        """Every line of rich text (titles, note lines, bullets) with its item: the items', then
-        the headings' and the text blocks' (whose item is None)."""
+        """Every line of rich text (titles, note lines, bullets, and their translations) with its
+        item: the items', then the headings' and the text blocks' (whose item is None)."""
         for item, _depth in self.items:
             yield item.title, item
+            yield from ((line, item) for line in _translated(item.translations))
             for line in _lines(item.notes):
                 yield line, item
         for entry in self.agenda.groups_and_body():
             if isinstance(entry, Group):
                 yield entry.title, None
+                yield from ((line, None) for line in _translated(entry.translations))
                 yield from ((line, None) for line in _lines(entry.notes))
             elif isinstance(entry, TextBlock):
                 yield from ((line, None) for line in _lines(entry.parts))
         for note in self.agenda.footnotes:
             yield note.text, None
+            yield from ((line, None) for line in _translated(note.translations))
         for entry in self.agenda.groups_and_body():
             if isinstance(entry, Annexes):
-                yield from ((annex.title, None) for annex in entry.annexes)
+                for annex in entry.annexes:
+                    yield annex.title, None
+                    yield from ((line, None) for line in _translated(annex.translations))
             elif isinstance(entry, NextMeetings):
                 yield from ((meeting.remark, None) for meeting in entry.meetings if meeting.remark is not None)
             elif isinstance(entry, Table):
@@ -75,7 +81,7 @@ class CheckContext:
 
 
 def _lines(blocks: tuple[Note | Bullet, ...]) -> Iterator[RichText]:
-    """The lines of paragraphs and bullets, bullets under bullets included."""
+    """The lines of paragraphs and bullets and of their translations, bullets under bullets included."""
     stack = list(reversed(blocks))
     while stack:
         block = stack.pop()
@@ -84,3 +90,9 @@ def _lines(blocks: tuple[Note | Bullet, ...]) -> Iterator[RichText]:
         else:
             yield block.text
             stack.extend(reversed(block.children))
+        yield from _translated(block.translations)
+
+
+def _translated(translations: tuple[Translation, ...]) -> Iterator[RichText]:
+    for translation in translations:
+        yield from translation.lines

@@ -50,6 +50,7 @@ from ..language.nodes import (
     Text,
     TextBlock,
     TimeSlot,
+    Translation,
     XRef,
 )
 from ..language.parser import parse
@@ -204,6 +205,7 @@ class _Printer:
             self.blank()
         for note in self.agenda.footnotes:
             self.emit(f"[^{note.label}]: {rich(note.text)}".rstrip(" \t"), note.span.line, 0)
+            self.translations(note.translations, 0)
         while self.next_comment < len(self.comments):
             comment = self.comments[self.next_comment]
             self.lines.append(("// " + comment.text if comment.text else "//", 0))
@@ -234,6 +236,7 @@ class _Printer:
                 self.emit("annexes:", entry.span.line, 0)
                 for annex in entry.annexes:
                     self.emit(annex_line(annex), annex.span.line, NEXT_INDENT)
+                    self.translations(annex.translations, NEXT_INDENT)
             elif isinstance(entry, Table):
                 self.emit("table:", entry.span.line, 0)
                 for row in (entry.header, *entry.rows):
@@ -250,7 +253,7 @@ class _Printer:
         for key, value, line in header_fields(m):
             if key == "series":
                 self.emit(f"series {value}", line, 0)
-            elif key == "custom":
+            elif key in ("custom", "translation"):
                 self.emit(value, line, 0)
             else:
                 self.emit(f"{key}: {value}", line, 0)
@@ -258,6 +261,7 @@ class _Printer:
     # ------------------------------------------------------------------ groups
     def group(self, group: Group) -> None:
         self.emit(f"{'#' * group.level} {rich(group.title)}".rstrip(" \t"), group.span.line, 0)
+        self.translations(group.translations, GROUP_INDENT)
         for text, line in group_attribute_lines(group):
             self.emit(text, line, GROUP_INDENT)
         self.notes(group.notes, GROUP_INDENT)
@@ -276,14 +280,22 @@ class _Printer:
                     start = block.span.line + number if number == 0 else 0
                     written = text_line.plain if block.verbatim else rich(text_line)
                     self.emit(f"{mark} {written}", text_line.span.line or start, indent)
+                self.translations(block.translations, indent)
             else:
                 self.bullet(block, indent)
             previous = block
 
     def bullet(self, bullet: Bullet, indent: int) -> None:
         self.emit(bullet_line(bullet), bullet.span.line, indent)
+        self.translations(bullet.translations, indent + 2)
         for child in bullet.children:
             self.bullet(child, indent + 2)
+
+    def translations(self, translations: tuple[Translation, ...], indent: int) -> None:
+        """A text's translations, on the lines after it: ``fr: Ouverture de la réunion``."""
+        for translation in translations:
+            for line in translation.lines:
+                self.emit(f"{translation.language}: {rich(line)}".rstrip(" \t"), line.span.line, indent)
 
     # ------------------------------------------------------------------ items
     def item(self, item: Item, indent: int) -> None:
@@ -296,12 +308,13 @@ class _Printer:
             title = f"{title} {{#{item.label.value}}}" if title else f"{{#{item.label.value}}}"
         self.emit(f"{marker} {title}".rstrip(" \t"), item.span.line, indent)
         inner = indent + len(marker) + 1
+        self.translations(item.translations, inner)
         attributes = attribute_lines(item)
         for text, line in attributes:
             self.emit(text, line, inner)
         self.notes(item.notes, inner)
         # Items of one line are packed; items with lines under them are set off by blank lines.
-        has_body = bool(attributes or item.notes)
+        has_body = bool(attributes or item.notes or item.translations)
         for index, child in enumerate(item.children):
             earlier = item.children[index - 1] if index else None
             if _has_lines(child) or (earlier is not None and _has_lines(earlier)) or (index == 0 and has_body):
@@ -405,7 +418,7 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
     for custom in m.custom:
         add("custom", f"{custom.name}: {custom.value}", custom.span.line)
     if m.language is not None:
-        add("language", m.language.value, m.language.span.line)
+        add("language", ", ".join(m.languages), m.language.span.line)
     if m.frozen is not None:
         add("numbers", "frozen" if m.frozen.value else "free", m.frozen.span.line)
     if m.numbering:
@@ -417,7 +430,18 @@ def header_fields(m: Meeting) -> list[tuple[str, str, int]]:
         add("number label", m.number_label.value, m.number_label.span.line)
     if m.documents_list is not None:
         add("list of documents", "yes" if m.documents_list.value else "no", m.documents_list.span.line)
-    return [(key, value, line) for key in HEADER_ORDER for value, line in fields.get(key, [])]
+    ordered = [(key, value, line) for key in HEADER_ORDER for value, line in fields.get(key, [])]
+    if not m.translations:
+        return ordered
+    # Each translation on the line after its field: ("translation", "fr: Comité de Lanzarote", line).
+    keyword = {"issued_in": "issued in"}
+    out: list[tuple[str, str, int]] = []
+    for key, value, line in ordered:
+        out.append((key, value, line))
+        name = value.partition(":")[0] if key == "custom" else key
+        out.extend(("translation", f"{t.language}: {t.value}", t.span.line) for t in m.translations
+                   if keyword.get(t.key, t.key) == name)
+    return out
 
 
 def attribute_lines(item: Item) -> list[tuple[str, int]]:
@@ -477,8 +501,8 @@ def _mark(note: Note) -> str:
 
 def _has_lines(item: Item) -> bool:
     """Whether an item has anything printed under its own line."""
-    return bool(item.children or item.notes or item.documents or item.child_numbering or item.presenters
-                or item.actions or item.fields or any(getattr(item, name) is not None for name in
+    return bool(item.children or item.notes or item.translations or item.documents or item.child_numbering
+                or item.presenters or item.actions or item.fields or any(getattr(item, name) is not None for name in
                                                       ("time", "duration", "status", "session", "visibility",
                                                        "documents_state")))
 

@@ -116,6 +116,34 @@ class RichText:
         return "".join(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """A text's translation, written on the line after it (``fr: Ouverture de la réunion``); a note
+    of several lines may take as many lines. ``name``: for a heading that gives a date or a time,
+    the translation without them ("Matin" of "Matin, 9 h 30-12 h 30")."""
+
+    language: str
+    lines: tuple[RichText, ...]
+    span: Span = field(default=NO_SPAN, compare=False)
+    name: RichText | None = None
+
+    @property
+    def text(self) -> RichText:
+        return self.lines[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTranslation:
+    """A header field's translation: ``fr: Comité de Lanzarote`` after ``body: Lanzarote Committee``.
+    ``key`` names the field: its keyword (``body``, ``title``, ``issued_in``) or the name of a field
+    of the writer's own."""
+
+    key: str
+    language: str
+    value: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
 # ----------------------------------------------------------------------------- dates and times
 
 
@@ -343,6 +371,16 @@ class Meeting:
     local_times: tuple[LocalTime, ...] = ()
     """``local times:``, the places whose clock time of the meeting is printed under its time."""
     custom: tuple[CustomField, ...] = ()
+    other_languages: tuple[Attr[str], ...] = ()
+    """The languages after the first in ``language: en, fr``: those the agenda's texts are translated into."""
+    translations: tuple[FieldTranslation, ...] = ()
+    """The header fields' translations, in the order written."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language the agenda is written in, its own first (none when it names none)."""
+        own = (self.language.value,) if self.language is not None else ()
+        return own + tuple(other.value for other in self.other_languages)
 
 
 # ----------------------------------------------------------------------------- items
@@ -361,6 +399,7 @@ class Note:
     verbatim: bool = False
     """Formal text kept exactly as written (``|`` lines: a draft resolution): no references, no
     escapes, the spaces at the start of a line kept."""
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +413,7 @@ class Bullet:
     """For an action item (``- [ ] ...``): ``open``, ``done``, ``in progress`` ...; None for a bullet."""
     owner: str | None = None
     """For an action item, who owns it: ``@alex`` written first."""
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +471,8 @@ class Item:
     """The ``@docs`` lines, each with its label; ``documents`` holds all their references in order."""
     documents_state: Attr[DocumentsState] | None = None
     """``@documents available`` or ``@documents to follow``."""
+    translations: tuple[Translation, ...] = ()
+    """The title's translations (``fr: Ouverture de la réunion``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,6 +553,7 @@ class Group:
     child_numbering: Attr[str] | None = None
     """``@numbering``: the numbering of the items under the heading, which then start again
     (``@numbering 1.``), or ``as written``."""
+    translations: tuple[Translation, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -557,6 +600,7 @@ class Annex:
     label: str
     title: RichText
     span: Span = field(default=NO_SPAN, compare=False)
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -590,6 +634,7 @@ class Footnote:
     label: str
     text: RichText
     span: Span = field(default=NO_SPAN, compare=False)
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ PARSE_CODES = (
     "date-syntax", "time-syntax", "invalid-time", "unknown-time-zone",
     # transformer.py: well-formed lines that cannot go together
     "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label", "invalid-annex",
+    "duplicate-translation", "misplaced-translation",
 )
 """Every code reported before the checks run (the checks' codes are in checks.CHECKS)."""
 

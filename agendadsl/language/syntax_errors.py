@@ -57,6 +57,7 @@ _NAMES = {
     "HOST": "'hosted by' and a name",
     "PARTICIPANTS": "'participants:'",
     "ANNEXES": "'annexes:'",
+    "TRANSLATION": "a translation such as 'fr: ...'",
     "FOOTNOTE": "a footnote '[^1]: text'",
     "NEXT_DATE": "a date",
     "HEADING": "'#' for a heading",
@@ -121,11 +122,13 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
                 "above it")
         return error("unexpected-indent", "this line is indented more than the line above allows",
                      Span.point(line, column), hint)
-    under_bullet = {e for e in expected if e.lstrip("_").isupper()} == {"BULLET", "ACTION_MARK"}
+    under_bullet = {e for e in expected if e.lstrip("_").isupper()} <= {"BULLET", "ACTION_MARK", "TRANSLATION"}
+    under_bullet = under_bullet and "BULLET" in expected
     if under_bullet and at_line_start:  # the first line indented under a bullet
         return error("unexpected-indent", "this line is indented more than the line above allows",
                      Span.point(line, column),
-                     "only bullets ('- ...') can be indented under a bullet; to go on with the bullet's text, "
+                     "only bullets ('- ...') and translations ('fr: ...') can be indented under a bullet; to go on "
+                     "with the bullet's text, "
                      "write it on the bullet's line, or align this line with the line above it")
     if expected == {"_INDENT"}:
         return error("missing-indent", "the lines of this block must be indented", Span.point(line, column),

@@ -21,6 +21,14 @@ from .diagnostics import Related, error, warning
 from .inline import docref, split
 from .layout import current_sink, token_span
 from .span import Span
+from .translations import (
+    TRANSLATED_FIELDS,
+    TranslationLine,
+    misplaced,
+    paragraph_translations,
+    repeated,
+    translated,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +83,29 @@ class _Paragraphs:
     def __init__(self) -> None:
         self.out: list[n.Note | n.Bullet] = []
         self.lines: list[_NoteLine] = []
+        self.translations: list[TranslationLine] = []
+        self.bullet_last = False  # the last line added was a bullet, which a translation may follow
         self.blank_between = current_sink().blank_between
 
+    def translate(self, line: TranslationLine) -> bool:
+        """Take ``line`` as the translation of the paragraph or bullet just added; False when the
+        line before it was neither (it then translates the block's owner, or nothing)."""
+        if self.lines:
+            self.translations.append(line)
+            return True
+        if self.bullet_last and self.out and isinstance(self.out[-1], n.Bullet):
+            self.out[-1] = translated(self.out[-1], line, current_sink().diagnostics)
+            return True
+        return False
+
     def add(self, child: _NoteLine | n.Bullet) -> None:
+        self.bullet_last = isinstance(child, n.Bullet)
         if isinstance(child, n.Bullet):
             self.end()
             self.out.append(child)
             return
         last = self.lines[-1] if self.lines else None
-        if last is not None and ((last.internal, last.annotation, last.verbatim) !=
+        if last is not None and (self.translations or (last.internal, last.annotation, last.verbatim) !=
                                  (child.internal, child.annotation, child.verbatim)
                                  or self.blank_between(last.span.end_line, child.span.line)):
             self.end()
@@ -97,8 +119,9 @@ class _Paragraphs:
             first = self.lines[0]
             span = first.span.to(self.lines[-1].span)
             self.out.append(n.Note(tuple(line.text for line in self.lines), first.internal, span, first.annotation,
-                                   first.verbatim))
+                                   first.verbatim, paragraph_translations(self.translations)))
             self.lines.clear()
+            self.translations.clear()
 
     def done(self) -> tuple[n.Note | n.Bullet, ...]:
         self.end()
@@ -166,13 +189,25 @@ class AgendaTransformer(Transformer):
         meeting = n.Meeting()
         entries: list = []
         footnotes: list[n.Footnote] = []
+        previous: Any = None
         for child in children:
             if isinstance(child, n.Meeting):
                 meeting = child
             elif isinstance(child, n.Footnote):
                 footnotes.append(child)
+            elif isinstance(child, TranslationLine):
+                if isinstance(previous, (_NoteLine, n.Bullet, TranslationLine)) and entries:
+                    entries.append(child)  # a note's or a bullet's: placed by _text_blocks
+                elif isinstance(previous, n.Footnote):
+                    footnotes[-1] = translated(footnotes[-1], child, current_sink().diagnostics)
+                elif isinstance(previous, (n.Item, _Heading)) and entries:
+                    entries[-1] = _translated_entry(entries[-1], child)
+                else:
+                    _report(misplaced(child, _entry_word(previous)))
+                continue
             else:
                 entries.append(child)
+            previous = child
         body = _nest(_text_blocks(entries)) if any(isinstance(e, (_NoteLine, n.Bullet, _Heading))
                                                   for e in entries) else entries
         if meeting.dates is not None and any(isinstance(e, n.Group) for e in body):
@@ -185,7 +220,8 @@ class AgendaTransformer(Transformer):
         seen: dict[str, _Field] = {}
         series: list[n.Series] = []
         custom: list[_Field] = []
-        language = next((f.value.value for f in fields if f.name == "language"), None)
+        fields, translations = _field_translations(fields)
+        language = next((f.value[0].value for f in fields if f.name == "language"), None)
         current_sink().language = language
         current_sink().fields = [name.value for f in fields if f.name == "fields" for name in f.value]
         fields = [_Field(f.name, _when_value(f.value.kind, f.value.token), f.span) if isinstance(f.value, _Later)
@@ -210,11 +246,13 @@ class AgendaTransformer(Transformer):
             seen[f.name] = f
             if f.name == "issued" and f.value is not None:
                 values["issued"], values["issued_time"] = f.value
+            elif f.name == "language":
+                values["language"], values["other_languages"] = f.value
             elif f.value is not None:  # None: a value that could not be read, already reported
                 values[attribute] = f.value
         if custom:
             values["custom"] = _custom_fields(custom, values.get("fields", ()))
-        return n.Meeting(series=tuple(series), **values)
+        return n.Meeting(series=tuple(series), translations=translations, **values)
 
     body_field = _line_field("body")
     meeting_field = _line_field("meeting")
@@ -308,8 +346,15 @@ class AgendaTransformer(Transformer):
         return _Field("custom", n.CustomField(name.value, value.value, span), token_span(name))
 
     def language_field(self, children: list[Token]) -> _Field:
-        token = children[0]
-        return _Field("language", n.Attr(token.value, token_span(token)), token_span(token))
+        first, *others = (n.Attr(token.value, token_span(token)) for token in children)
+        return _Field("language", (first, tuple(others)), first.span)
+
+    def translation(self, children: list[Token]) -> TranslationLine:
+        tag = children[0]
+        span = _span_of(children, token_span(tag))
+        text, anchors = split(_inline(children), span)
+        _no_anchors(anchors)
+        return TranslationLine(tag.value[:-1], text, span)
 
     def numbering_field(self, children: list[Token]) -> _Field:
         examples = tuple(n.Attr(_example(t), token_span(t)) for t in children)
@@ -359,7 +404,20 @@ class AgendaTransformer(Transformer):
             return n.Item(mark=head.mark, title=title, number=head.number, span=head.span, **values)
         paragraphs = _Paragraphs()
         children_items: list[n.Item] = []
+        titles: list[n.Translation] = []
+        previous: Any = None
         for child in children[1:]:
+            if isinstance(child, TranslationLine):
+                # The text just above it: a note or bullet, a sub-item, or else the item's own title.
+                if isinstance(previous, n.Item):
+                    children_items[-1] = translated(children_items[-1], child, current_sink().diagnostics)
+                elif isinstance(previous, (_NoteLine, n.Bullet)):
+                    if not paragraphs.translate(child):
+                        _report(misplaced(child, None))
+                else:
+                    _title_translation(titles, child)
+                continue
+            previous = child
             if isinstance(child, (_NoteLine, n.Bullet)):
                 paragraphs.add(child)
                 continue
@@ -389,7 +447,7 @@ class AgendaTransformer(Transformer):
                 else:
                     values[child.name] = child.value
         return n.Item(mark=head.mark, title=title, number=head.number, notes=paragraphs.done(),
-                      children=tuple(children_items), span=head.span, **values)
+                      children=tuple(children_items), span=head.span, translations=tuple(titles), **values)
 
     def note(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=False)
@@ -435,7 +493,17 @@ class AgendaTransformer(Transformer):
                 inline = _piece(inline, match.end())
         text, anchors = split(inline, span)
         _no_anchors(anchors)
-        return n.Bullet(text, span, tuple(c for c in children if isinstance(c, n.Bullet)), status, owner)
+        own: list[n.Translation] = []
+        below: list[n.Bullet] = []
+        for child in children:
+            if isinstance(child, n.Bullet):
+                below.append(child)
+            elif isinstance(child, TranslationLine):  # under its bullet: the bullet's, after a sub-bullet: that one's
+                if below:
+                    below[-1] = translated(below[-1], child, current_sink().diagnostics)
+                else:
+                    _title_translation(own, child)
+        return n.Bullet(text, span, tuple(below), status, owner, tuple(own))
 
     # ------------------------------------------------------------------ groups
     def group(self, children: list) -> _Heading:
@@ -451,7 +519,17 @@ class AgendaTransformer(Transformer):
             values.update(_heading_when(inline))
             seen.update({key: span for key in ("dates", "time") if key in values})
         paragraphs = _Paragraphs()
+        titles: list[n.Translation] = []
+        previous: Any = None
         for child in children[1:]:
+            if isinstance(child, TranslationLine):
+                if isinstance(previous, (_NoteLine, n.Bullet)):
+                    if not paragraphs.translate(child):
+                        _report(misplaced(child, None))
+                else:
+                    _title_translation(titles, _heading_translation(child))
+                continue
+            previous = child
             if isinstance(child, (_NoteLine, n.Bullet)):
                 paragraphs.add(child)
             elif isinstance(child, _Field):
@@ -464,6 +542,8 @@ class AgendaTransformer(Transformer):
                     continue
                 seen[child.name] = child.span
                 values[child.name] = child.value
+        if titles:
+            values["translations"] = tuple(titles)
         name = values.get("name", title)
         if values.pop("is_break", False) or (values.get("time") is not None and names_a_break(name.plain)):
             values["is_break"] = True
@@ -551,7 +631,15 @@ class AgendaTransformer(Transformer):
         return n.NextMeetings(meetings, span, past=children[0].type == "PAST_MEETINGS")
 
     def annexes(self, children: list) -> n.Annexes:
-        return n.Annexes(tuple(c for c in children if isinstance(c, n.Annex)), token_span(children[0]))
+        annexes: list[n.Annex] = []
+        for child in children[1:]:
+            if isinstance(child, n.Annex):
+                annexes.append(child)
+            elif isinstance(child, TranslationLine) and annexes:
+                annexes[-1] = translated(annexes[-1], child, current_sink().diagnostics)
+            elif isinstance(child, TranslationLine):
+                _report(misplaced(child, "annexes:"))
+        return n.Annexes(tuple(annexes), token_span(children[0]))
 
     def annex(self, children: list[Token]) -> n.Annex:
         span = _span_of(children, token_span(children[0]))
@@ -818,6 +906,10 @@ def _text_blocks(entries: list) -> list:
     out: list = []
     paragraphs: _Paragraphs | None = None
     for entry in entries:
+        if isinstance(entry, TranslationLine) and paragraphs is not None:
+            if not paragraphs.translate(entry):
+                _report(misplaced(entry, None))
+            continue
         if isinstance(entry, (_NoteLine, n.Bullet)):
             if paragraphs is None:
                 paragraphs = _Paragraphs()
@@ -830,6 +922,68 @@ def _text_blocks(entries: list) -> list:
     if paragraphs is not None:
         out.extend(_text_block(paragraphs.done()))
     return out
+
+
+def _title_translation(found: list[n.Translation], line: TranslationLine | n.Translation) -> None:
+    """Add a one-line translation of a title to ``found``, unless its language already has one."""
+    translation = line if isinstance(line, n.Translation) else n.Translation(line.language, (line.text,), line.span)
+    problem = repeated(tuple(found), TranslationLine(translation.language, translation.text, translation.span))
+    if problem is not None:
+        _report(problem)
+    else:
+        found.append(translation)
+
+
+def _heading_translation(line: TranslationLine) -> n.Translation:
+    """A heading's translation, with its name apart from the date and time it gives, read in its
+    own language ("Matin" of "Matin, 9 h 30-12 h 30")."""
+    translation = n.Translation(line.language, (line.text,), line.span)
+    text = line.text.plain
+    dates, time, rest = when.heading_when(text, line.span, line.language)
+    if dates is None and time is None:
+        return translation
+    return replace(translation, name=n.RichText((n.Text(rest, line.span),) if rest else (), line.span))
+
+
+def _translated_entry(entry: Any, line: TranslationLine) -> Any:
+    """A top-level item or heading with the translation written after its lines."""
+    if isinstance(entry, n.Item):
+        return translated(entry, line, current_sink().diagnostics)
+    found = list(entry.values.get("translations", ()))
+    _title_translation(found, _heading_translation(line))
+    return replace(entry, values={**entry.values, "translations": tuple(found)})
+
+
+def _entry_word(entry: Any) -> str | None:
+    """How a top-level entry that cannot be translated reads in a message."""
+    words = {n.NextMeetings: "next meetings:", n.Participants: "participants:", n.Table: "table:",
+             n.Annexes: "annexes:"}
+    if isinstance(entry, n.NextMeetings) and entry.past:
+        return "past meetings:"
+    return words.get(type(entry))
+
+
+def _field_translations(fields: list) -> tuple[list, tuple[n.FieldTranslation, ...]]:
+    """The header's fields without its translation lines, and those lines as the translations of
+    the text fields just above them."""
+    kept: list = []
+    out: list[n.FieldTranslation] = []
+    previous: Any = None
+    for f in fields:
+        if not isinstance(f, TranslationLine):
+            kept.append(f)
+            previous = f
+            continue
+        name = previous.value.name if previous.name == "custom" else previous.name
+        if previous.name not in (*TRANSLATED_FIELDS, "custom"):
+            _report(misplaced(f, f"{name.replace('_', ' ')}:"))
+            continue
+        first = next((t for t in out if t.key == name and t.language == f.language), None)
+        if first is not None:
+            _report(repeated((n.Translation(first.language, (), first.span),), f))
+            continue
+        out.append(n.FieldTranslation(name, f.language, f.text.plain.rstrip(" \t"), f.span))
+    return kept, tuple(out)
 
 
 def _text_block(parts: tuple[n.Note | n.Bullet, ...]) -> list[n.TextBlock]:
