@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -43,6 +44,9 @@ def render(
     fragment: Annotated[bool, typer.Option(help="HTML and LaTeX: the agenda without the page around it, "
                                                 "for a website's page or to \\input into a larger document.")]
     = False,
+    bilingual: Annotated[bool, typer.Option(help="HTML, LaTeX and PDF: the agenda in two languages side by side, "
+                                                 "its own and --language (default: the second of its "
+                                                 "'language:' line).")] = False,
     final: Annotated[bool, typer.Option(help="Refuse to publish while anything is still 'tbc', and list it.")]
     = False,
     changes_since: Annotated[str | None, typer.Option(
@@ -63,13 +67,15 @@ def render(
             others = ", ".join(f for f in formats if f not in ("html", "latex"))
             raise AgendaError(f"--fragment applies to html and latex, not to {others}: a fragment of it would "
                               "not be a file of its own kind; render it without --fragment")
+        if bilingual and (fragment or set(formats) - {"html", "latex", "pdf"}):
+            others = "--fragment" if fragment else ", ".join(f for f in formats if f not in ("html", "latex", "pdf"))
+            raise AgendaError(f"--bilingual sets two columns side by side in html, latex and pdf, not in {others}; "
+                              "render the other formats once per language with --language")
         targets = plan(files, formats, output)
-        options = _options(view, language, templates, fragment)
+        options = replace(_options(view, language, templates, fragment), bilingual=bilingual)
     except AgendaError as problem:
         usage_error(problem)
     if changes_since is not None:
-        from dataclasses import replace
-
         earlier = load_version(changes_since, color)
         if earlier is None:
             raise typer.Exit(EXIT_PROBLEMS)

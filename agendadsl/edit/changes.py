@@ -167,6 +167,8 @@ def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]
             out.extend(f"{mark} {line.plain if block.verbatim else formatter.rich(line)}" for line in block.lines)
         else:
             out.append(indent + formatter.bullet_line(block))
+        out.extend(f"{indent}{t.language}: {formatter.rich(line)}" for t in block.translations for line in t.lines)
+        if isinstance(block, Bullet):
             out.extend(_text_lines(block.children, indent + "  "))
     return out
 
@@ -178,6 +180,8 @@ def _attributes(item: Item) -> dict[str, str]:
     for text, _ in formatter.attribute_lines(item):
         name, _, value = text[1:].partition(" ")
         out[name] = f"{out[name]}; {value}" if name in out else value
+    for translation in item.translations:  # "fr: Ouverture -> Ouverture de la réunion"
+        out[translation.language] = formatter.rich(translation.text)
     return out
 
 
@@ -267,8 +271,16 @@ def diff(old: Agenda, new: Agenda) -> list[Change]:
 
 def _header_lines(agenda: Agenda) -> dict[str, str]:
     """Header keyword -> value as written canonically; each series under its own key."""
-    return {(f"{key} {value.split(':')[0]}" if key in ("series", "custom") else key): value
-            for key, value, _ in formatter.header_fields(agenda.meeting)}
+    out: dict[str, str] = {}
+    field = ""
+    for key, value, _ in formatter.header_fields(agenda.meeting):
+        if key == "translation":  # the translation of the field above: "body fr"
+            language, _, text = value.partition(": ")
+            out[f"{field} {language}"] = text
+            continue
+        field = f"{key} {value.split(':')[0]}" if key in ("series", "custom") else key
+        out[field] = value
+    return out
 
 
 def _header_changes(old: Agenda, new: Agenda) -> list[Change]:
@@ -281,7 +293,8 @@ def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
     """Headings matched by title (then by place among those left), each reported once."""
     def describe(group: Group) -> dict[str, str]:
         lines = dict(text[1:].split(" ", 1) for text, _ in formatter.group_attribute_lines(group))
-        return {"title": formatter.rich(group.title), "level": "#" * group.level, **lines}
+        translated = {t.language: formatter.rich(t.text) for t in group.translations}
+        return {"title": formatter.rich(group.title), "level": "#" * group.level, **lines, **translated}
 
     changes: list[Change] = []
     left = list(old.groups)

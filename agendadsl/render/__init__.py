@@ -4,13 +4,13 @@ under ``templates/<format>/``, and the formats that are data rather than documen
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..language.nodes import Agenda
 from ..support.gcpause import collector_paused
 from .batching import batched
-from .view import View
+from .view import AgendaView, View
 
 FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf")
 EXTENSIONS = {"html": ".html", "latex": ".tex", "markdown": ".md", "json": ".json", "ics": ".ics", "pdf": ".pdf"}
@@ -26,6 +26,8 @@ class Options:
     fragment: bool = False
     since: tuple[str, Agenda] | None = None
     """A revised agenda: (name, earlier version) to mark the changes since."""
+    bilingual: bool = False
+    """Two languages side by side: the agenda's own and ``language`` (default: its second)."""
 
 
 def render_text(agenda: Agenda, fmt: str, options: Options = Options()) -> str:
@@ -50,17 +52,47 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
     import jinja2
 
     from ..language.diagnostics import AgendaError
-    from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES, environment
+    from .environments import BILINGUAL_NAMES, FRAGMENT_NAMES, TEMPLATE_NAMES, environment
     from .view import build
 
     name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:
         with collector_paused():
+            if options.bilingual:
+                if fmt not in BILINGUAL_NAMES:
+                    raise AgendaError(f"--bilingual sets two columns in html and latex, not in {fmt}")
+                pair = _bilingual(agenda, options)
+                template = environment(fmt, options.templates).get_template(BILINGUAL_NAMES[fmt])
+                yield from batched(template.generate(view=pair[0], other=pair[1]))
+                return
             view = build(agenda, view=options.view, language=options.language, since=options.since,
                          templates=options.templates)
             yield from batched(environment(fmt, options.templates).get_template(name).generate(view=view))
     except jinja2.TemplateError as problem:
         raise AgendaError(f"the {fmt} template {_where(problem)}: {problem.message or problem}") from None
+
+
+def _bilingual(agenda: Agenda, options: Options) -> tuple[AgendaView, AgendaView]:
+    """The two views of a bilingual agenda: in its own language, and in ``options.language`` or
+    else the second language of its header, that one's anchors prefixed with its code."""
+    from dataclasses import replace
+
+    from ..language.diagnostics import AgendaError
+    from .view import build
+
+    languages = agenda.meeting.languages or ("en",)
+    own = languages[0]
+    other = options.language if options.language and options.language != own else next(iter(languages[1:]), None)
+    if other is None:
+        raise AgendaError("--bilingual needs a second language: translate the agenda ('language: "
+                          f"{own}, fr' in the header and 'fr: ...' lines), or name one with --language")
+    left = build(agenda, view=options.view, language=own, since=options.since, templates=options.templates)
+    right = build(agenda, view=options.view, language=other, since=options.since, templates=options.templates,
+                  anchors=f"{other}-")
+    names = right.tex_languages or {}
+    # The page's main language is the left column's: it comes first in the preamble's list.
+    left = replace(left, tex_languages={code: names[code] for code in (own, other) if code in names})
+    return left, right
 
 
 def _where(problem: Exception) -> str:
@@ -85,8 +117,7 @@ def render_chunks(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
         from .ics import _stamp
         from .pdf import compile_latex
 
-        latex = render_text(agenda, "latex", Options(options.view, options.language, options.templates,
-                                                     since=options.since))
+        latex = render_text(agenda, "latex", replace(options, fragment=False))
         yield compile_latex(latex, epoch=int(_stamp(agenda).timestamp()))
         return
     for piece in render_pieces(agenda, fmt, options):

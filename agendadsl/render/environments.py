@@ -17,6 +17,7 @@ from .escape import Raw
 
 TEMPLATE_NAMES = {"html": "agenda.html.j2", "latex": "agenda.tex.j2", "markdown": "agenda.md.j2"}
 FRAGMENT_NAMES = {"latex": "fragment.tex.j2", "html": "fragment.html.j2"}
+BILINGUAL_NAMES = {"latex": "bilingual.tex.j2", "html": "bilingual.html.j2"}
 
 
 def _finalizer(escaper):
@@ -95,4 +96,5 @@ def environment(fmt: str, overrides: Path | None = None) -> jinja2.Environment:
         env.filters["number"] = lambda number: Raw(escape.markdown_number(str(number)))
     else:
         raise ValueError(f"no template environment for {fmt!r}")
+    env.globals["zip"] = zip  # a bilingual agenda walks its two views side by side
     return env

@@ -32,6 +32,7 @@ from ..language.nodes import (
     Text,
     TextBlock,
     TimeSlot,
+    Translation,
     walk,
 )
 from ..language.resolution import Resolution, resolve
@@ -122,7 +123,8 @@ class _Exporter:
             "past_meetings": [self.next_meeting(m) for m in agenda.past_meetings],
             "body": self.body(agenda.body, {id(item): i for i, item in enumerate(agenda.items)}),
             "footnotes": [{"label": note.label, "text": note.text.plain, "text_parts": self.parts(note.text),
-                           "line": note.span.line} for note in agenda.footnotes],
+                           "line": note.span.line, "translations": self.translations(note.translations)}
+                          for note in agenda.footnotes],
         }
 
     def body(self, entries: tuple[Entry, ...], index: dict[int, int]) -> list[dict[str, Any]]:
@@ -139,8 +141,8 @@ class _Exporter:
                 out.append(self.group(entry, index))
             elif isinstance(entry, Annexes):
                 out.append({"type": "annexes", "line": entry.span.line, "annexes": [
-                    {"label": a.label, "title": a.title.plain, "title_parts": self.parts(a.title)}
-                    for a in entry.annexes]})
+                    {"label": a.label, "title": a.title.plain, "title_parts": self.parts(a.title),
+                     "translations": self.translations(a.translations)} for a in entry.annexes]})
             elif isinstance(entry, Participants):
                 out.append({"type": "participants", "line": entry.span.line,
                             "participants": [{"name": p.name, "role": p.role, "affiliation": p.affiliation,
@@ -162,6 +164,7 @@ class _Exporter:
             "level": group.level,
             "title": group.title.plain,
             "title_parts": self.parts(group.title),
+            "translations": self.translations(group.translations),
             "line": group.span.line,
             "dates": _dates(group.dates),
             "time": _time(group.time),
@@ -197,6 +200,8 @@ class _Exporter:
             "original_language": _value(m.original),
             "fields": {custom.name: custom.value for custom in m.custom},
             "language": _value(m.language),
+            "languages": list(m.languages),
+            "translations": self.field_translations(),
             "numbering": [example.value for example in m.numbering],
             "series": [{"name": s.name, "pattern": s.pattern, "url": s.url} for s in m.series],
             "numbers_frozen": bool(m.frozen and m.frozen.value),
@@ -217,6 +222,7 @@ class _Exporter:
             "numbering": item.mark.value,
             "title": item.title.plain,
             "title_parts": self.parts(item.title),
+            "translations": self.translations(item.translations),
             "label": _value(item.label),
             "line": item.span.line,
             "time": _time(item.time),
@@ -245,10 +251,28 @@ class _Exporter:
                 out.update(kind="action", status=block.status, owner=block.owner)
             if block.children:
                 out["children"] = [self.block(child) for child in block.children]
+            if block.translations:
+                out["translations"] = self.translations(block.translations)
             return out
         kind = ("internal" if block.internal else "annotation" if block.annotation else
                 "verbatim" if block.verbatim else "note")
-        return {"kind": kind, "lines": [self.parts(line) for line in block.lines]}
+        note: dict[str, Any] = {"kind": kind, "lines": [self.parts(line) for line in block.lines]}
+        if block.translations:
+            note["translations"] = self.translations(block.translations)
+        return note
+
+    def translations(self, translations: tuple[Translation, ...]) -> dict[str, Any]:
+        """A text's translations by language: its plain text and parts, line by line for a note."""
+        return {t.language: {"text": "\n".join(line.plain for line in t.lines),
+                             "lines": [self.parts(line) for line in t.lines]} for t in translations}
+
+    def field_translations(self) -> dict[str, dict[str, str]]:
+        """The header fields' translations by language: {"fr": {"body": "Comité de Lanzarote"}}."""
+        out: dict[str, dict[str, str]] = {}
+        names = {"meeting": "title", "title": "document_title"}  # as "meeting" names them above
+        for t in self.agenda.meeting.translations:
+            out.setdefault(t.language, {})[names.get(t.key, t.key)] = t.value
+        return out
 
     def parts(self, text: RichText) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..language import docrefs
@@ -36,6 +36,7 @@ from ..language.nodes import (
     Text,
     TextBlock,
     TimeSlot,
+    Translation,
     Visibility,
     walk,
 )
@@ -68,6 +69,9 @@ class Segment:
     parts: tuple[Segment, ...] = ()
     id: str | None = None
     """The anchor of a footnote's first marker, which the note links back to."""
+    lang: str | None = None
+    """The language of a text that has no translation into the output's language, shown as
+    written (None: the output's own language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +299,9 @@ class MeetingView:
     """The writer's own header fields, (name, value), in the order of the header."""
     local_times: tuple[tuple[str, str], ...] = ()
     """``local times:``, (place, the meeting's date and time there) in the output language."""
+    langs: dict[str, str] | None = None
+    """The language of each text field (``body``, ``title``, ``document_title``, ``place``) shown
+    untranslated, as written, when the output is in another language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +365,11 @@ class AgendaView:
     """The footnotes marked in what this view shows, in the order of their numbers."""
     documents: tuple[DocumentSeriesView, ...] = ()
     """With ``list of documents: yes``: every reference the shown items cite, by series."""
+    anchors: str = ""
+    """The prefix of every anchor of this view (the right column of a bilingual agenda: ``fr-``)."""
+    tex_languages: dict[str, str] | None = None
+    """When the output's language is not the agenda's own: the LaTeX (babel) name of both, from
+    each wording file's ``tex`` entry ({"fr": "french", "en": "english"}), the output's first."""
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -383,16 +395,30 @@ class AgendaView:
 
 
 def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = None,
-          since: tuple[str, Agenda] | None = None, templates: Path | None = None) -> AgendaView:
-    """The view of ``agenda`` for one output, in ``language`` (default: the header's). With
-    ``since`` (a name and an earlier version), a revised agenda: changes marked and summarised.
-    ``templates``: a house style, whose ``i18n/`` wording comes before the shipped one."""
+          since: tuple[str, Agenda] | None = None, templates: Path | None = None, anchors: str = "") -> AgendaView:
+    """The view of ``agenda`` for one output, in ``language`` (default: the header's): its texts in
+    their translation into that language where they have one. With ``since`` (a name and an earlier
+    version), a revised agenda: changes marked and summarised. ``templates``: a house style, whose
+    ``i18n/`` wording comes before the shipped one. ``anchors``: a prefix for every anchor, for a
+    second view on the same page (the other column of a bilingual agenda)."""
     written = agenda.meeting.language.value if agenda.meeting.language else None
     loc = locale(language or written, templates)
-    builder = _Builder(agenda, view, loc, since)
-    own = (written or "en").lower().split("-")[0]
-    builder.translated = language is not None and language.lower().split("-")[0] != own
-    return builder.build()
+    builder = _Builder(agenda, view, loc, since, anchors)
+    own = written or "en"
+    if language is not None and _primary(language) != _primary(own):
+        builder.translated = True
+        builder.foreign = own
+        builder.publish = language
+    built = replace(builder.build(), anchors=anchors)
+    if builder.foreign is None:  # one language throughout: nothing to mark
+        return built
+    names = {code: locale(code, templates).data["locale"].get("tex") for code in (loc.code, own)}
+    return replace(built, tex_languages={code: name for code, name in names.items() if name})
+
+
+def _primary(code: str) -> str:
+    """A language code's language, without its region or script: ``en-GB`` -> ``en``."""
+    return code.lower().replace("_", "-").split("-")[0]
 
 
 def _language_name(value: str, babel_locale: str) -> str:
@@ -414,8 +440,10 @@ def _slug(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, agenda: Agenda, view: View, loc: Locale, since: tuple[str, Agenda] | None = None) -> None:
+    def __init__(self, agenda: Agenda, view: View, loc: Locale, since: tuple[str, Agenda] | None = None,
+                 anchors: str = "") -> None:
         self.agenda = agenda
+        self.anchors = anchors
         self.view = view
         self.loc = loc
         self.resolution: Resolution = resolve(agenda)
@@ -445,7 +473,7 @@ class _Builder:
                 candidate, n = f"{base}-{n}", n + 1
             used.add(candidate)
             suffixes[base] = n
-            self.ids[id(item)] = candidate
+            self.ids[id(item)] = anchors + candidate
         self.labelled = {item.label.value: item for item, _ in walk(agenda.items) if item.label is not None}
         self.heading_count = 0
         self.footnote_texts = {note.label: note for note in agenda.footnotes}
@@ -454,7 +482,27 @@ class _Builder:
         self.footnote_numbers: dict[str, str] = {}
         self.translated = False
         """Whether the output language was asked for and is not the agenda's own: headings are then
-        reworded (set by build())."""
+        reworded, and texts translated (set by build())."""
+        self.foreign: str | None = None
+        """The agenda's own language, when the output is in another: texts with no translation into
+        it are shown as written, marked with this language."""
+        self.publish = loc.code
+        """The language the texts are published in."""
+
+    def pick(self, text: RichText, translations: tuple[Translation, ...]) -> tuple[tuple[RichText, ...], str | None]:
+        """The lines of a text in the output's language (its translation, when it has one), and the
+        language to mark them with when they stay in the agenda's own."""
+        if self.foreign is None:
+            return (text,), None
+        wanted = self.publish.lower()
+        found = next((t for t in translations if t.language.lower() == wanted), None) or next(
+            (t for t in translations if _primary(t.language) == _primary(wanted)), None)
+        return (found.lines, None) if found is not None else ((text,), self.foreign)
+
+    def text(self, text: RichText, translations: tuple[Translation, ...]) -> tuple[tuple[Segment, ...], str]:
+        """A one-line text (a title) in the output's language: its segments and its plain text."""
+        lines, lang = self.pick(text, translations)
+        return self.segments(lines[0], lang=lang), lines[0].plain
 
     def _place_removed(self, old: Agenda) -> None:
         """Decide where each removed item is shown: after the nearest earlier item that remains,
@@ -487,8 +535,11 @@ class _Builder:
 
     def removed(self, item: Item, depth: int) -> ItemView:
         numbers = self.comparison.old_numbers_all if self.comparison else {}
-        return ItemView(number=numbers.get(id(item)), id="removed-" + self.ids.get(id(item), _slug(item.title.plain)),
-                        depth=depth, title=self.segments(item.title), plain_title=item.title.plain, change="removed",
+        title, plain = self.text(item.title, item.translations)
+        return ItemView(number=numbers.get(id(item)),
+                        id=self.anchors + "removed-" + self.ids.get(id(item), _slug(item.title.plain)).removeprefix(
+                            self.anchors),
+                        depth=depth, title=title, plain_title=plain, change="removed",
                         children=tuple(self.removed(child, depth + 1) for child in item.children))
 
     def build(self) -> AgendaView:
@@ -553,7 +604,8 @@ class _Builder:
                     blocks.append(Block("text", notes=notes))
             elif isinstance(entry, Annexes):
                 blocks.append(Block("annexes", annexes=tuple(
-                    AnnexView(a.label, f"annex-{a.label}", self.segments(a.title)) for a in entry.annexes)))
+                    AnnexView(a.label, f"{self.anchors}annex-{a.label}", self.text(a.title, a.translations)[0])
+                    for a in entry.annexes)))
             elif isinstance(entry, Table):
                 blocks.append(Block("table", table=self.table(entry)))
             elif isinstance(entry, Participants):
@@ -574,8 +626,12 @@ class _Builder:
         loc = self.loc
         dates = self.dates(group.dates)
         time = self.time_text(group.time) if group.time is not None else None
+        lang = None
         if self.translated:
             name = group.name if group.name is not None else group.title
+            lines, lang = self.pick(name, tuple(
+                replace(t, lines=(t.name,)) if t.name is not None else t for t in group.translations))
+            name = lines[0]
             shown = (dates.text if dates else None, time)
         else:
             name = group.title
@@ -584,7 +640,7 @@ class _Builder:
         when = ", ".join(p for p in shown if p) or None
         self.heading_count += 1
         return HeadingView(
-            level=group.level, id=f"part-{self.heading_count}", title=self.segments(name),
+            level=group.level, id=f"{self.anchors}part-{self.heading_count}", title=self.segments(name, lang=lang),
             plain_title=name.plain, when=when, dates=dates, time=time,
             place=group.place.value if group.place else None,
             kind=loc.word("kind", group.kind.value.value) if group.kind else None,
@@ -640,11 +696,28 @@ class _Builder:
         date = self.loc.dates(ref.date) if ref.date is not None else None
         return RefView(ref.text, docrefs.link(ref, self.agenda.meeting.series)[1], date)
 
+    def field(self, key: str, value: str | None, langs: dict[str, str]) -> str | None:
+        """A header text field in the output's language: its translation, else as written (its
+        language then noted in ``langs``)."""
+        if value is None:
+            return None
+        if self.foreign is None:
+            return self.loc.typeset(value)
+        wanted = self.publish.lower()
+        found = [t for t in self.agenda.meeting.translations if t.key == key]
+        chosen = next((t for t in found if t.language.lower() == wanted), None) or next(
+            (t for t in found if _primary(t.language) == _primary(wanted)), None)
+        if chosen is not None:
+            return self.loc.typeset(chosen.value)
+        langs[key] = self.foreign
+        return value
+
     def meeting(self) -> MeetingView:
         m = self.agenda.meeting
+        langs: dict[str, str] = {}
         dates = self.dates(m.dates)
         kind = self.loc.word("kind", m.kind.value.value) if m.kind else None
-        title = self.loc.typeset(m.title.value) if m.title else None
+        title = self.field("meeting", m.title.value if m.title else None, langs)
         heading_title = title or kind
         heading = (self.loc.label("heading", title=heading_title, date=dates.text) if heading_title and dates
                    else heading_title or (dates.text if dates else None))
@@ -662,23 +735,29 @@ class _Builder:
             status = " ".join(p for p in (status, m.status.words) if p)
             banner = status if banner is not None or m.status.stage is None else banner
         distribution = m.distribution.value.value if m.distribution else None
+        text = {key: self.field(key, attr.value if attr else None, langs) for key, attr in (
+            ("body", m.body), ("title", m.document_title), ("place", m.place), ("platform", m.platform),
+            ("chair", m.chair), ("host", m.host), ("contact", m.contact), ("issued_in", m.issued_in))}
+        if "meeting" in langs:
+            langs["heading"] = langs["meeting"]
         return MeetingView(
-            body=self.loc.typeset(m.body.value) if m.body else None, title=title, heading=heading,
+            body=text["body"], title=title, heading=heading,
             heading_title=heading_title,
             kind=kind,
-            platform=m.platform.value if m.platform else None,
-            place=self.loc.typeset(m.place.value) if m.place else None,
+            platform=text["platform"],
+            place=text["place"],
             dates=dates, time=time, reference=self.ref(m.reference) if m.reference else None,
             status=status, banner=banner,
-            document_title=self.loc.typeset(m.document_title.value) if m.document_title else None,
-            chair=m.chair.value if m.chair else None, host=m.host.value if m.host else None,
-            contact=m.contact.value if m.contact else None, issued=self.dates(m.issued),
+            document_title=text["title"],
+            chair=text["chair"], host=text["host"],
+            contact=text["contact"], issued=self.dates(m.issued),
             issued_time=self.time_text(m.issued_time) if m.issued_time is not None else None,
-            issued_in=self.loc.typeset(m.issued_in.value) if m.issued_in else None,
+            issued_in=text["issued_in"],
             distribution=distribution,
             distribution_label=self.loc.word("distribution", distribution) if distribution else None,
             original=_language_name(m.original.value, self.loc.babel) if m.original else None,
-            fields=tuple((f.name, f.value) for f in m.custom), local_times=self.local_times())
+            fields=tuple((f.name, self.field(f.name, f.value, langs) or "") for f in m.custom),
+            local_times=self.local_times(), langs=langs)
 
     def local_times(self) -> tuple[tuple[str, str], ...]:
         """Each place of ``local times:`` with the meeting's start (and end) on its clock."""
@@ -693,13 +772,14 @@ class _Builder:
         return TableView(cells[0], cells[1:], weights)
 
     # ------------------------------------------------------------------ items
-    def segments(self, text: RichText, *, verbatim: bool = False) -> tuple[Segment, ...]:
+    def segments(self, text: RichText, *, verbatim: bool = False, lang: str | None = None) -> tuple[Segment, ...]:
         """The parts of a line of text for a template; its text spaced by the output language's
-        rules, unless it is kept as written (``|``)."""
+        rules, unless it is kept as written (``|``) or left in another language (``lang``)."""
         out = []
         for part in text.parts:
             if isinstance(part, Text):
-                out.append(Segment("text", part.value if verbatim else self.loc.typeset(part.value)))
+                kept = verbatim or lang is not None
+                out.append(Segment("text", part.value if kept else self.loc.typeset(part.value), lang=lang))
             elif isinstance(part, DocRef):
                 ref = self.ref(part)
                 out.append(Segment("docref", ref.text, url=ref.url))
@@ -709,7 +789,8 @@ class _Builder:
                 out.append(self.footnote_marker(part.label))
             elif isinstance(part, AnnexRef):
                 shown = self.loc.label("annex", label=part.label)
-                out.append(Segment("xref", shown, href=f"#annex-{part.label}") if part.label in self.annex_labels
+                out.append(Segment("xref", shown, href=f"#{self.anchors}annex-{part.label}")
+                           if part.label in self.annex_labels
                            else Segment("text", shown))
             else:
                 target = self.labelled.get(part.label)
@@ -717,7 +798,7 @@ class _Builder:
                 if target is None:
                     out.append(Segment("text", "{" + part.label + "}"))
                 else:
-                    shown = number or target.title.plain
+                    shown = number or self.text(target.title, target.translations)[1]
                     hidden = (target.visibility is not None and target.visibility.value is Visibility.INTERNAL
                               and self.view is not View.INTERNAL)
                     out.append(Segment("text", shown) if hidden else
@@ -733,13 +814,15 @@ class _Builder:
         if first:
             self.footnote_numbers[label] = str(len(self.footnote_numbers) + 1)
         number = self.footnote_numbers[label]
-        return Segment("footnote", number, href=f"#fn-{number}", parts=self.segments(note.text),
-                       id=f"fnref-{number}" if first else None)
+        return Segment("footnote", number, href=f"#{self.anchors}fn-{number}",
+                       parts=self.text(note.text, note.translations)[0],
+                       id=f"{self.anchors}fnref-{number}" if first else None)
 
     def footnotes(self) -> tuple[FootnoteView, ...]:
         """The footnotes that are marked, in the order of their numbers."""
         notes = {label: self.footnote_texts[label] for label in self.footnote_numbers}
-        return tuple(FootnoteView(number, f"fn-{number}", self.segments(notes[label].text))
+        return tuple(FootnoteView(number, f"{self.anchors}fn-{number}",
+                                  self.text(notes[label].text, notes[label].translations)[0])
                      for label, number in self.footnote_numbers.items())
 
     def notes(self, item: Item) -> tuple[NoteView, ...]:
@@ -759,14 +842,17 @@ class _Builder:
                 continue
             kind = ("internal" if block.internal else "annotation" if block.annotation else
                     "verbatim" if block.verbatim else "note")
-            out.append(NoteView(kind, tuple(self.segments(line, verbatim=block.verbatim) for line in block.lines)))
+            lines, lang = self.pick(block.lines[0], block.translations)
+            lines = block.lines if lang is not None or self.foreign is None else lines
+            out.append(NoteView(kind, tuple(self.segments(line, verbatim=block.verbatim, lang=lang) for line in lines)))
         return tuple(out)
 
     def bullet(self, bullet: Bullet) -> NoteView:
         status = None
         if bullet.status is not None:
             status = self.loc.word_or_written("action_status", bullet.status)
-        return NoteView("bullet", (self.segments(bullet.text),), tuple(self.bullet(c) for c in bullet.children),
+        return NoteView("bullet", (self.text(bullet.text, bullet.translations)[0],),
+                        tuple(self.bullet(c) for c in bullet.children),
                         status, bullet.status == "done", bullet.owner)
 
     def item(self, item: Item, depth: int) -> ItemView | None:
@@ -783,14 +869,15 @@ class _Builder:
             built.extend(self.removed(gone, depth + 1) for gone in self.after.get(id(child), []))
         children = tuple(built)
         change, old_number = self._change_of(item)
+        title, plain_title = self.text(item.title, item.translations)
         status = item.status.value.value if item.status else None
         session = item.session.value.value if item.session else None
         return ItemView(
             number=self.resolution.number_of(item),
             id=self.ids[id(item)],
             depth=depth,
-            title=self.segments(item.title),
-            plain_title=item.title.plain,
+            title=title,
+            plain_title=plain_title,
             time=time,
             duration=loc.duration_value(item.duration) if item.duration else None,
             presenter="; ".join(self.presenter_text(p) for p in item.presenters) or None,
