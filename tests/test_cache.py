@@ -33,7 +33,8 @@ def test_the_first_run_fills_the_cache_and_later_runs_give_the_same_bytes(tmp_pa
     first = render(tmp_path, str(cache))
     names = sorted(p.name for p in cache.iterdir())
     assert any(name.startswith("grammar-lark-") for name in names)
-    assert sum(name.startswith("template-") for name in names) == 5  # agenda, preamble, fragment, parts, meetings
+    # agenda, preamble, fragment and its parts: commands, masthead, run, item, parts, foreign, meetings, closing
+    assert sum(name.startswith("template-") for name in names) == 11
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     second = render(tmp_path, str(cache))
     assert first == second == uncached

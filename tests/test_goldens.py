@@ -27,6 +27,23 @@ def test_sample_golden(golden, path, view, language, fmt) -> None:
     golden(DATA / "goldens" / path.stem / f"{view}-{language}.{EXTENSIONS[fmt]}", text)
 
 
+TRANSLATED = [path for path in SAMPLES if len(parse(path.read_text(encoding="utf-8")).agenda.meeting.languages) > 1]
+
+
+@pytest.mark.parametrize("fmt", ["html", "latex"])
+@pytest.mark.parametrize("view", ["public", "internal"])
+@pytest.mark.parametrize("path", TRANSLATED, ids=lambda p: p.stem)
+def test_bilingual_golden(golden, path, view, fmt) -> None:
+    """A translated sample in its two languages side by side."""
+    agenda = parse(path.read_text(encoding="utf-8")).agenda
+    text = render_text(agenda, fmt, Options(View(view), bilingual=True))
+    golden(DATA / "goldens" / path.stem / f"{view}-bilingual.{EXTENSIONS[fmt]}", text)
+
+
+def test_a_sample_is_translated() -> None:
+    assert TRANSLATED
+
+
 REAL = sorted((ROOT / "samples" / "real").glob("*.agenda"))
 
 
