@@ -415,6 +415,7 @@ class _Context:
     header_examples: list[str]
     labels: list[str] = field(default_factory=list)
     series: tuple[SeriesDecl, ...] = ()
+    translation: str | None = None  # the language of the agenda's "de:" lines, declared in its header
 
     @property
     def header_styles(self) -> list[Style]:
@@ -557,11 +558,16 @@ def _item_lines(draw, item: ItemModel, context: _Context) -> list[str]:
     if item.child_example is not None:
         attributes.append(f"@numbering {item.child_example}")
     attributes = draw(st.permutations(attributes))
+    translate = context.translation
+    if translate and draw(st.booleans()):  # the title's translation, first under the item
+        attributes.insert(0, f"{translate}: {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
     texts: list[str] = []
     for _ in range(draw(st.integers(0, 2))):
         kind = pick(draw, [">", ">", ">>", "!", "-"])
         for _line in range(draw(st.integers(1, 2)) if kind != "-" else 1):
             texts.append(f"{kind} {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
+        if translate and draw(st.integers(0, 2)) == 0:  # its translation, on the next line
+            texts.append(f"{translate}: {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
         if kind == "-" and draw(st.integers(0, 2)) == 0:  # bullets under the bullet, two spaces further in
             for _sub in range(draw(st.integers(1, 2))):
                 texts.append(f"  - {draw(rich_text(context.labels, context.series, max_parts=2)).source}")
@@ -661,7 +667,9 @@ def _header(draw, context: _Context, meeting_days: tuple[datetime.date, datetime
         revision = pick(draw, ["", "Rev.1", "Rev. 2", "rev.3", "REV.10"])
         value = " ".join(part for part in (_any_case(draw, stage) if stage else "", revision) if part)
         fields.append(f"status: {value or 'draft'}")
-    if draw(st.booleans()):
+    if context.translation:  # drawn before the items, which carry its lines
+        fields.append(f"language: {pick(draw, ['en', 'fr', 'en-GB', 'fr-CH'])}, {context.translation}")
+    elif draw(st.booleans()):
         fields.append(f"language: {pick(draw, ['en', 'fr', 'en-GB', 'en-US', 'fr-CH', 'EN'])}")
     if draw(st.integers(0, 3)) == 0:
         fields.append(f"numbers: {_any_case(draw, pick(draw, ['frozen', 'free']))}")
@@ -704,7 +712,7 @@ def agendas(draw, max_depth: int = 4, max_items: int = 10, comments: bool = True
     """A valid agenda: it checks with no error, and ``Generated`` says what it holds."""
     examples = draw(st.lists(st.sampled_from(sorted(HEADER_EXAMPLES)), max_size=3))
     declared = tuple(draw(st.lists(st.sampled_from(SERIES), max_size=3, unique_by=lambda s: s.name)))
-    context = _Context(examples, series=declared)
+    context = _Context(examples, series=declared, translation=pick(draw, [None, None, "de"]))
     items = draw(_siblings(context, None, 1, None, max_depth, [max_items]))
     draw(_fill(items, context))
 

@@ -101,6 +101,16 @@ def test_a_translation_at_a_bullets_own_column_is_the_bullets() -> None:
     assert agenda.items[0].translations == ()
 
 
+def test_a_translation_at_the_items_own_column_comes_before_its_block() -> None:
+    agenda = parsed("body: X\nlanguage: en, fr\n\n# Day\nfr: Jour\n  @place Room 1\n\n1. A\nfr: B\n   - C\n"
+                    "   fr: D\n     - E\n").agenda
+    item = agenda.items[0]
+    assert agenda.groups[0].translations[0].text.plain == "Jour"
+    assert item.translations[0].text.plain == "B"
+    assert item.notes[0].translations[0].text.plain == "D"
+    assert item.notes[0].children[0].text.plain == "E"
+
+
 def test_fmt_puts_each_translation_where_it_belongs_and_keeps_the_agenda() -> None:
     result = format_source(EVERY_PLACE)
     assert "2. Other business [^1]\n   fr: Divers [^1]\n" in result.text  # moved under its item
