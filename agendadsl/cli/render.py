@@ -72,7 +72,7 @@ def render(
             raise AgendaError(f"--bilingual sets two columns side by side in html, latex and pdf, not in {others}; "
                               "render the other formats once per language with --language")
         targets = plan(files, formats, output)
-        options = replace(_options(view, language, templates, fragment), bilingual=bilingual)
+        options = replace(render_options(view, language, templates, fragment), bilingual=bilingual)
     except AgendaError as problem:
         usage_error(problem)
     if changes_since is not None:
@@ -82,12 +82,13 @@ def render(
         options = replace(options, since=(changes_since, earlier))
     status = 0
     for source in dict.fromkeys(t.source for t in targets):
-        outcome = _render_one(source, [t for t in targets if t.source == source], options, final, color, quiet)
+        outcome = render_once(source, [t for t in targets if t.source == source], options, final, color, quiet)
         status = max(status, outcome)
     raise typer.Exit(status)
 
 
-def _options(view: ViewChoice, language: str | None, templates: Path | None, fragment: bool) -> Options:
+def render_options(view: ViewChoice, language: str | None, templates: Path | None, fragment: bool) -> Options:
+    """The rendering options the command line asks for; AgendaError when they cannot be met."""
     from ..render import Options, View
     from ..support.resources import available_languages
 
@@ -99,7 +100,7 @@ def _options(view: ViewChoice, language: str | None, templates: Path | None, fra
     return Options(View(view.value), language, templates, fragment)
 
 
-def _render_one(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode,
+def render_once(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode,
                 quiet: bool = False) -> int:
     """Render one input to each of its targets; the exit status for it."""
     from ..render import render_chunks

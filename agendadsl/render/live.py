@@ -1,0 +1,14 @@
+"""The live preview's page: the agenda's HTML with the panel of live.html.j2 before ``</body>``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .environments import environment
+
+
+def preview_page(page: str, version: int, problems: str = "", templates: Path | None = None) -> str:
+    """``page`` with the reload script, and the last save's ``problems`` shown over it when it had errors."""
+    panel = environment("html", templates).get_template("live.html.j2").render(version=version, problems=problems)
+    head, found, tail = page.rpartition("</body>")
+    return head + panel + found + tail if found else page + panel
