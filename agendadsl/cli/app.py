@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..language.diagnostics import AgendaError
-from . import check, diff, fmt, render
+from . import check, diff, fmt, language_server, render
 from .report import EXIT_USAGE
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ app.command("check")(check.check)
 app.command("render")(render.render)
 app.command("fmt")(fmt.fmt)
 app.command("diff")(diff.diff)
+app.command("lsp")(language_server.lsp)
 app.command("git-diff-driver", hidden=True)(diff.git_diff_driver)
 
 
