@@ -8,6 +8,7 @@ label, a reference or an item number is.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
@@ -21,6 +22,7 @@ from ..language.nodes import (
     Entry,
     Group,
     Item,
+    Meeting,
     NextMeetings,
     Participants,
     Series,
@@ -126,6 +128,11 @@ class AgendaIndex:
         yield from (g.time for g in self.agenda.groups if g.time is not None)
         yield from (item.time for item, _depth in self.context.items if item.time is not None)
 
+    @functools.cached_property
+    def symbols(self) -> tuple[Symbol, ...]:
+        """The outline, computed once."""
+        return tuple(self.outline())
+
     def outline(self) -> list[Symbol]:
         """The agenda's structure: headings, items, the meetings blocks, as nested symbols."""
         return [symbol for entry in self.agenda.body if (symbol := self._symbol(entry)) is not None]
@@ -158,10 +165,11 @@ class AgendaIndex:
         """Line ranges (1-based, inclusive) an editor can fold: the header, each heading, item
         and block over more than one line, and each run of comment lines."""
         found: list[tuple[int, int]] = []
-        header = list(_spans(self.agenda.meeting))
+        header = [value.span for name in _field_names(Meeting)
+                  for value in _values(getattr(self.agenda.meeting, name)) if isinstance(value.span, Span)]
         if header:
-            found.append((min(s.line for s in header), max(s.end_line for s in header)))
-        stack = self.outline()
+            found.append((min(span.line for span in header), max(span.end_line for span in header)))
+        stack = list(self.symbols)
         while stack:
             symbol = stack.pop()
             found.append((symbol.span.line, symbol.span.end_line))
@@ -186,22 +194,33 @@ def extent(node: object) -> Span:
     """From where a node starts to where the last thing under it ends (its children, attributes
     and notes included)."""
     span: Span = node.span  # type: ignore[attr-defined]
-    end = max((s for s in _spans(node)), key=lambda s: (s.end_line, s.end_column), default=span)
-    return span.to(end) if (end.end_line, end.end_column) > (span.end_line, span.end_column) else span
+    line, column = _end(node)
+    return Span(span.line, span.column, line, column) if (line, column) > (span.end_line, span.end_column) else span
 
 
-def _spans(node: object) -> Iterator[Span]:
-    """Every span inside a node, its own excepted (no recursion: nesting is bounded but deep)."""
-    stack = [getattr(node, name) for name in _field_names(type(node)) if name != "span"]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Span):
-            if value.line:
-                yield value
-        elif isinstance(value, tuple):
-            stack.extend(value)
-        elif is_dataclass(value):
-            stack.extend(getattr(value, name) for name in _field_names(type(value)))
+def _end(node: object) -> tuple[int, int]:
+    """Where the last thing in a node ends. A single value (a title, a time) ends where its span
+    does; a collection (children, notes, meetings, rows) is in source order, so only its last
+    element is looked into (it may have children of its own): each item costs its depth, not its
+    whole subtree."""
+    span: Span = node.span  # type: ignore[attr-defined]
+    best = (span.end_line, span.end_column)
+    for name in _field_names(type(node)):
+        value = getattr(node, name)
+        collection = isinstance(value, tuple) and not isinstance(value, Span)
+        while isinstance(value, tuple) and not isinstance(value, Span) and value:
+            value = value[-1]  # the last child, the last note, the last cell of the last row
+        inner = getattr(value, "span", None)
+        if isinstance(inner, Span) and inner.line and name != "span":
+            best = max(best, _end(value) if collection else (inner.end_line, inner.end_column))
+    return best
+
+
+def _values(value: object) -> tuple:
+    """A header field's values: the field's one value, or each value of a repeated field (series)."""
+    if isinstance(value, tuple) and not isinstance(value, Span):
+        return value
+    return () if value is None else (value,)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
