@@ -3,6 +3,7 @@ from the analysis of the document's current text."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -117,6 +118,16 @@ def code_action(ls: AgendaServer, params: types.CodeActionParams):
     return actions.quick_fixes(ls.analysis(uri), params.range, uri, ls.docs)
 
 
+class _OneLine(logging.Formatter):
+    """pygls logs a message it cannot read with its traceback; the editor's log gets one line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"agenda lsp: {record.levelname.lower()}: {record.getMessage()}"
+
+
 def run_language_server() -> None:
     """Serve the language server protocol over standard input and output until the client exits."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     server.start_io()
