@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from agendadsl.checks.index import body_start
+from agendadsl.checks.index import AgendaIndex, body_start
 from agendadsl.language.vocabulary import (
     Completing,
     attribute_names,
@@ -45,19 +45,20 @@ def complete(analysis: Analysis, params: types.CompletionParams) -> types.Comple
                   for name in custom_attribute_names(declared)]
     elif context.kind is Completing.FIELD:
         items = [item(name, types.CompletionItemKind.Field, name + ": ") for name in header_fields()]
-    elif context.kind is Completing.LABEL and analysis.last_good is not None:
-        from agendadsl.checks.index import AgendaIndex
-
-        index = analysis.index or AgendaIndex(analysis.last_good)
-        items = [_label_item(index, label, item) for label in index.definitions]
+    elif context.kind is Completing.LABEL and agenda is not None:
+        index = analysis.index or AgendaIndex(agenda)
+        items = [item(label, types.CompletionItemKind.Reference, detail=_described(index, label))
+                 for label in index.definitions]
     elif context.kind is Completing.SERIES and agenda is not None:
         items = [item(series.name, types.CompletionItemKind.Module, detail=series.pattern)
                  for series in agenda.meeting.series]
     return types.CompletionList(is_incomplete=False, items=items)
 
 
-def _label_item(index, label: str, item) -> types.CompletionItem:
+def _described(index: AgendaIndex, label: str) -> str | None:
+    """The number and title of the item a label names, shown beside it."""
     labelled = index.item_labelled(label)
-    number = index.number_of(labelled) if labelled is not None else None
-    title = labelled.title.plain.strip() if labelled is not None else None
-    return item(label, types.CompletionItemKind.Reference, detail=f"{number} {title}" if number else title)
+    if labelled is None:
+        return None
+    number, title = index.number_of(labelled), labelled.title.plain.strip()
+    return f"{number} {title}" if number else title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from agendadsl import Span
 from agendadsl.checks.index import AgendaIndex
 from agendadsl.language.inline import valid_label
 from agendadsl.language.nodes import DateRange, DateValue
@@ -29,7 +30,7 @@ def hover(analysis: Analysis, params: types.HoverParams) -> types.Hover | None:
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text), analysis.lines.range(span))
 
 
-def _hover_text(index: AgendaIndex, line: int, column: int):
+def _hover_text(index: AgendaIndex, line: int, column: int) -> tuple[str, Span] | None:
     for xref in index.xrefs:
         if _at(xref.span, line, column):
             item = index.item_labelled(xref.label)
@@ -65,8 +66,8 @@ def _day(day: DateValue) -> str:
     return f"{WEEKDAYS[real.weekday()]} {real.day} {MONTHS[real.month - 1]} {real.year}"
 
 
-def _at(span, line: int, column: int) -> bool:
-    """Whether a position is on a one-line span, its end included (the cursor right after it)."""
+def _at(span: Span, line: int, column: int) -> bool:
+    """Whether a position is on a span, its end included (the cursor right after it)."""
     return span.line <= line <= span.end_line and (span.line < line or span.column <= column) and (
         line < span.end_line or column <= span.end_column)
 
