@@ -30,12 +30,14 @@ if TYPE_CHECKING:  # the same names, imported eagerly, for type checkers and edi
     from .language.resolution import Resolution, resolve
     from .language.source import SourceFile
     from .language.span import Span
+    from .lsp.server import run_language_server
     from .render.json_export import to_json
 
 __all__ = [
     "Agenda", "AgendaError", "Change", "Diagnostic", "FormatError", "Item", "Meeting", "NextMeeting",
     "ParseResult", "Related", "Resolution", "Severity", "SourceFile", "Span",
-    "__version__", "analyse", "check", "diff", "format_source", "parse", "renumber", "resolve", "to_json",
+    "__version__", "analyse", "check", "diff", "format_source", "parse", "renumber", "resolve", "run_language_server",
+    "to_json",
 ]
 
 _HOMES = {
@@ -50,6 +52,7 @@ _HOMES = {
     "format_source": "edit.formatter", "FormatError": "edit.formatter",
     "renumber": "edit.renumbering", "diff": "edit.changes", "Change": "edit.changes",
     "to_json": "render.json_export",
+    "run_language_server": "lsp.server",
 }
 """Where each public name is defined (a test holds this table, ``__all__`` and the imports above together)."""
 

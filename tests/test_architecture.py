@@ -32,17 +32,29 @@ def test_layers_import_one_way() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_planted_upward_import_breaks_the_contract(tmp_path: Path) -> None:
-    """The contract has teeth: a copy of the package whose language imports the renderer fails it."""
+def _with_planted_import(tmp_path: Path, module: str, line: str) -> subprocess.CompletedProcess[str]:
+    """lint-imports on a copy of the package with ``line`` added to ``module``."""
     copy = tmp_path / "agendadsl"
     shutil.copytree(ROOT / "agendadsl", copy, ignore=shutil.ignore_patterns("__pycache__"))
-    with open(copy / "language" / "dates.py", "a", encoding="utf-8") as handle:
-        handle.write("\nfrom ..render import escape  # planted\n")
+    with open(copy / module, "a", encoding="utf-8") as handle:
+        handle.write(f"\n{line}  # planted\n")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    result = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
-                            timeout=300, check=False, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    return subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, check=False, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"})
+
+
+def test_a_planted_upward_import_breaks_the_contract(tmp_path: Path) -> None:
+    """The contract has teeth: a copy of the package whose language imports the renderer fails it."""
+    result = _with_planted_import(tmp_path, "language/dates.py", "from ..render import escape")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "agendadsl.language.dates -> agendadsl.render.escape" in result.stdout
+
+
+def test_the_command_line_and_the_editor_server_never_import_each_other(tmp_path: Path) -> None:
+    """`agenda lsp` reaches the server through the public API only: a direct import breaks the contract."""
+    result = _with_planted_import(tmp_path, "cli/language_server.py", "from ..lsp import server")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "agendadsl.cli.language_server -> agendadsl.lsp.server" in result.stdout
 
 
 def test_ruff_finds_nothing() -> None:

@@ -113,3 +113,17 @@ def test_a_missing_dependency_is_one_clear_line_not_a_traceback(package: str, tm
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr == (f"agenda: error: the Python package '{package}' that agendadsl needs is not installed; "
                           "install agendadsl with pip (see the README), which installs it too\n")
+
+
+def test_the_language_server_answers_an_unreadable_message_without_a_traceback() -> None:
+    """A client that sends something that is not JSON gets an error message; the editor's log
+    (the server's stderr) gets one line, and the server goes on until its input ends."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "agendadsl", "lsp"], input=b"Content-Length: 5\r\n\r\nnotjs",
+                          capture_output=True, timeout=60, check=False)
+    assert done.returncode == 0
+    assert b"Traceback" not in done.stderr
+    assert done.stderr.decode().strip() == "agenda lsp: error: Unable to handle message"
+    assert b'"method": "window/showMessage"' in done.stdout

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..language.diagnostics import AgendaError
-from . import check, diff, fmt, render, serve, watch
+from . import check, diff, fmt, language_server, render, serve, watch
 from .report import EXIT_USAGE
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ app.command("fmt")(fmt.fmt)
 app.command("diff")(diff.diff)
 app.command("watch")(watch.watch)
 app.command("serve")(serve.serve)
+app.command("lsp")(language_server.lsp)
 app.command("git-diff-driver", hidden=True)(diff.git_diff_driver)
 
 

@@ -29,5 +29,5 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
 
 
-_DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar"}
+_DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar", "pygls", "lsprotocol"}
 """The packages agendadsl imports that pyproject.toml's dependencies install."""

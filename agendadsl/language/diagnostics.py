@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .span import Span
 
@@ -22,6 +22,22 @@ class Related:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A change that does what a diagnostic's hint says, for editors to offer as a quick fix:
+    ``span`` replaced by ``text`` (an empty span inserts). Further lines of ``text`` are written
+    without the indentation of the line they go on; ``text_for`` adds it."""
+
+    title: str
+    span: Span
+    text: str
+
+    def text_for(self, line: str) -> str:
+        """The replacement text, its further lines indented like ``line`` (the source line the fix is on)."""
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        return self.text.replace("\n", "\n" + indent)
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem found in an agenda.
 
@@ -35,6 +51,8 @@ class Diagnostic:
     span: Span
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    fixes: tuple[Fix, ...] = field(default=(), compare=False)
+    """Machine-readable forms of the hint, where it names one exact change."""
 
     @property
     def is_error(self) -> bool:
@@ -42,15 +60,17 @@ class Diagnostic:
 
 
 def error(code: str, message: str, span: Span, hint: str | None = None,
-          related: tuple[Related, ...] = ()) -> Diagnostic:
+          related: tuple[Related, ...] = (),
+          fixes: tuple[Fix, ...] = ()) -> Diagnostic:
     """Shorthand for an error diagnostic."""
-    return Diagnostic(code, Severity.ERROR, message, span, hint, related)
+    return Diagnostic(code, Severity.ERROR, message, span, hint, related, fixes)
 
 
 def warning(code: str, message: str, span: Span, hint: str | None = None,
-            related: tuple[Related, ...] = ()) -> Diagnostic:
+            related: tuple[Related, ...] = (),
+            fixes: tuple[Fix, ...] = ()) -> Diagnostic:
     """Shorthand for a warning diagnostic."""
-    return Diagnostic(code, Severity.WARNING, message, span, hint, related)
+    return Diagnostic(code, Severity.WARNING, message, span, hint, related, fixes)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[int, int, str]:

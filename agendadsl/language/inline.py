@@ -37,6 +37,18 @@ _PIECES = re.compile(r"""
 """.replace("{docref}", DOCREF), re.VERBOSE)
 
 
+def valid_label(name: str) -> bool:
+    """Whether ``name`` can be a label: ASCII, a letter first, then letters, digits, '_', '.' and '-'
+    (what a ``{cross-reference}`` can name)."""
+    return name[:1].isascii() and name[:1].isalpha() and all(c.isascii() and (c.isalnum() or c in "_.-")
+                                                             for c in name)
+
+
+def label_name(span: Span, *, definition: bool) -> Span:
+    """Where the name is inside a label's ``{#name}`` or a cross-reference's ``{name}``."""
+    return Span(span.line, span.column + (2 if definition else 1), span.end_line, span.end_column - 1)
+
+
 def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]]]:
     """The RichText of an INLINE token (None: nothing after the marker) spanning ``span``, and the
     ``{#label}`` anchors found in it, apart: anchors are not part of the text."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import numbering as num
-from .diagnostics import Diagnostic, Related, error, warning
+from .diagnostics import Diagnostic, Fix, Related, error, warning
 from .nodes import AS_WRITTEN, Agenda, Attr, Entry, Group, Item, NumberMark
 from .span import Span
 
@@ -230,7 +230,8 @@ class _SiblingRun:
         elif (value, rank) in self.seen:
             self._report(error("numbering-duplicate", f"item number {text} is used twice at this level", span,
                                f"number this item {self._display(self.expected_value)}; {_AS_PRINTED}",
-                               (Related(self.seen[(value, rank)], "first used here"),)))
+                               (Related(self.seen[(value, rank)], "first used here"),),
+                               (_number_it(span, self._display(self.expected_value)),)))
         elif suffix:
             if self._check_insertion(text, value, rank, span):
                 self._advance(value, rank, span, auto=False)
@@ -252,19 +253,23 @@ class _SiblingRun:
         if self.previous is None and value < expected:
             self._report(error("numbering-order", f"item number {text} comes before the first number of this "
                                f"level, {want}", span, f"number it {want}, or declare where this level starts, "
-                               f"for example 'numbering: {self._display(value)}' in the header"))
+                               f"for example 'numbering: {self._display(value)}' in the header",
+                               fixes=(_number_it(span, want),)))
         elif value < expected:
             self._report(error("numbering-order", f"item number {text} comes after {self._display(expected - 1)}",
-                               span, f"number this item {want}, or move it to its place in the order; {_AS_PRINTED}"))
+                               span, f"number this item {want}, or move it to its place in the order; {_AS_PRINTED}",
+                               fixes=(_number_it(span, want),)))
         elif self.previous_auto:
             self._report(error("numbering-mismatch", f"item number {text} contradicts the automatic numbering, "
                                f"which gives {want} here", span,
-                               f"write {want}, or '#.' to let agendadsl number it"))
+                               f"write {want}, or '#.' to let agendadsl number it",
+                               fixes=(_number_it(span, want), Fix("Number this item automatically (#.)", span, "#."))))
         else:
             missing = self._display(expected)
             self._report(error("numbering-gap", f"item number {text} skips {missing}", span,
                                f"number this item {want}; if an item was dropped on purpose, keep it in the "
-                               f"agenda with '@status withdrawn'; {_AS_PRINTED}"))
+                               f"agenda with '@status withdrawn'; {_AS_PRINTED}",
+                               fixes=(_number_it(span, want), _withdrawn_before(span, missing))))
 
     def _check_insertion(self, text: str, value: int, rank: int, span: Span) -> bool:
         """Whether an inserted number (2.1bis) stands right after its base; reports it if not."""
@@ -288,7 +293,8 @@ class _SiblingRun:
                 missing = min(set(range(1, rank)) - present)
                 self._report(error("numbering-insertion", f"inserted item {text} comes without "
                                    f"{_with_suffix(text, missing)}", span,
-                                   "insertions go bis, ter, quater (or a, b, c) with none left out"))
+                                   "insertions go bis, ter, quater (or a, b, c) with none left out",
+                                   fixes=(_number_it(span, _with_suffix(text, missing)),)))
 
     def _check_prefix(self, label: num.Label, span: Span) -> None:
         expected = self.expected_prefix
@@ -298,11 +304,13 @@ class _SiblingRun:
         if len(label.prefix) != len(expected):
             self._report(error("numbering-depth", f"item number {label_text(label)} has {len(label.prefix) + 1} "
                                f"level(s), but this item is nested where numbers have {len(expected) + 1}", span,
-                               f"number it like {want}, or indent it to the level its number says"))
+                               f"number it like {want}, or indent it to the level its number says",
+                               fixes=(_number_it(span, want),)))
         elif label.prefix != expected and label.prefix != self.alternative_prefix:
             owner = "the declared prefix" if self.style.prefix is num.Prefix.LITERAL else "its parent's number"
             self._report(error("numbering-prefix", f"item number {label_text(label)} does not start with "
-                               f"{owner} {'.'.join(expected)}", span, f"number it like {want}"))
+                               f"{owner} {'.'.join(expected)}", span, f"number it like {want}",
+                               fixes=(_number_it(span, want),)))
 
     def _check_decoration(self, label: num.Label, span: Span) -> None:
         if (label.opener, label.closer) != (self.style.opener, self.style.closer):
@@ -310,7 +318,7 @@ class _SiblingRun:
             self._report(warning("numbering-format", f"item number {label_text(label)} is not written like the "
                                  f"other numbers of this level ({want})", span,
                                  f"write it as {want}, or declare this level's style with 'numbering:' or "
-                                 "'@numbering'"))
+                                 "'@numbering'", fixes=(_number_it(span, want),)))
 
     def _unreadable(self, text: str, span: Span, problem: Exception) -> None:
         try:
@@ -327,8 +335,10 @@ class _SiblingRun:
                        f"with {self.style.scheme.described}")
         else:
             code, message = "numbering-scheme", f"cannot read item number {text}: {problem}"
-        self._report(error(code, message, span, f"number it {self._display(self.expected_value)}, or declare this "
-                           "level's scheme with 'numbering:' in the header or '@numbering' on the parent item"))
+        want = self._display(self.expected_value)
+        self._report(error(code, message, span, f"number it {want}, or declare this "
+                           "level's scheme with 'numbering:' in the header or '@numbering' on the parent item",
+                           fixes=(_number_it(span, want),)))
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.resolution.diagnostics.append(diagnostic)
@@ -336,6 +346,18 @@ class _SiblingRun:
 
 _AS_PRINTED = "if the agenda prints its numbers this way, write '@numbering as written' on the heading or item above"
 """How to switch the sequence checks off, in the hints of the checks it switches off."""
+
+
+def _number_it(span: Span, number: str) -> Fix:
+    """The quick fix of a hint that says "number this item ...": the number replaced."""
+    return Fix(f"Number this item {number}", span, number)
+
+
+def _withdrawn_before(span: Span, missing: str) -> Fix:
+    """The quick fix of a gap left by a dropped item: the missing number back, as a withdrawn item
+    (what the hint of numbering-gap advises), before the item that skips it."""
+    return Fix(f"Insert item {missing} as withdrawn", Span(span.line, span.column, span.line, span.column),
+               f"{missing} Withdrawn item\n   @status withdrawn\n")
 
 
 def _with_suffix(text: str, rank: int) -> str:

@@ -18,7 +18,7 @@ from . import nodes as n
 from . import when
 from .breaks import names_a_break
 from .diagnostics import Related, error, warning
-from .inline import docref, split
+from .inline import docref, split, valid_label
 from .layout import current_sink, token_span
 from .span import Span
 from .translations import (
@@ -389,8 +389,7 @@ class AgendaTransformer(Transformer):
         seen: dict[str, Span] = {}
         for anchor in anchors:
             name = anchor.value
-            if not (name[:1].isascii() and name[:1].isalpha()) or not all(
-                    c.isascii() and (c.isalnum() or c in "_.-") for c in name):
+            if not valid_label(name):
                 _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", anchor.span,
                               "a label starts with a letter and has only letters, digits, '_', '.' and '-', "
                               "such as {#adoption} or {#item-2bis}"))
@@ -588,7 +587,7 @@ class AgendaTransformer(Transformer):
 
     def custom_attr(self, children: list[Token]) -> _Field:
         name, value = children[0], _stripped(children[1])
-        declared = {_attribute_word(f): f for f in current_sink().fields}
+        declared = {attribute_word(f): f for f in current_sink().fields}
         word = name.value[1:]
         span = token_span(name)
         if word.lower() not in declared:
@@ -786,7 +785,7 @@ _PARTICIPANT_FLAG = re.compile(r"\((voting|non[- ]voting|observer|apologies|excu
 """What a participant's parentheses may say, at the end of the line: voting status, attendance."""
 
 
-def _attribute_word(field_name: str) -> str:
+def attribute_word(field_name: str) -> str:
     """How an item writes a declared field: ``Convened by`` is ``@convened-by``."""
     return "-".join(field_name.lower().split())
 

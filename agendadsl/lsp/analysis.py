@@ -1,0 +1,35 @@
+"""One version of a document, analysed once: its agenda, diagnostics, index and tokens, each
+computed on first use and kept until the text changes."""
+
+from __future__ import annotations
+
+import functools
+
+from lsprotocol import types
+
+from agendadsl import Agenda, analyse
+from agendadsl.checks.index import AgendaIndex
+from agendadsl.language.lexemes import Lexeme, lexemes
+
+from .positions import Lines
+
+
+class Analysis:
+    """A document's text and what agendadsl makes of it."""
+
+    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16,
+                 last_good: Agenda | None = None) -> None:
+        self.text = text
+        self.lines = Lines(text, encoding)
+        self.agenda, self.diagnostics = analyse(text)
+        self.last_good = self.agenda if self.agenda is not None else last_good
+        """The last agenda of this document that parsed: what completion offers while a line is half written."""
+
+    @functools.cached_property
+    def index(self) -> AgendaIndex | None:
+        """The index of this version's agenda; None while it does not parse."""
+        return AgendaIndex(self.agenda) if self.agenda is not None else None
+
+    @functools.cached_property
+    def lexemes(self) -> list[Lexeme]:
+        return lexemes(self.text)
