@@ -45,11 +45,12 @@ def reference_path(house: Path | None) -> Path:
 def open_reference(path: Path) -> Document:
     """A new document with the styles, page and lists of ``path`` and none of its text."""
     import docx
+    from docx.opc.exceptions import OpcError
     from docx.oxml.ns import qn
 
     try:
         document = docx.Document(str(path))
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as problem:
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, OpcError) as problem:
         raise AgendaError(f"{path}: not a Word document to take styles from ({problem}); save a .docx "
                           "from Word or LibreOffice there, or remove it to use the built-in styles") from None
     body = document.element.body
