@@ -291,7 +291,7 @@ def test_the_masthead_headings_attributes_notes_and_next_meetings_of_the_board()
     assert by_style["Heading 1"] == ["Dates of the next meetings"]
     table = document.tables[-1]
     assert [c.text for c in table.rows[0].cells] == ["Date", "Place", "Format", "Remarks"]
-    assert table.rows[1].cells[0].text == "17 June 2026"
+    assert table.rows[1].cells[0].text == "June 17, 2026"  # en-CA
     links = [rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
     assert "https://www.ardmore-levis.ca/gouvernance/documents/2026/181.pdf" in links
 
