@@ -374,7 +374,9 @@ def test_the_same_agenda_gives_the_same_bytes_with_fixed_dates_and_its_propertie
         assert {info.date_time for info in package.infolist()} == {(2020, 11, 23, 0, 0, 0)}
     props = read(first).core_properties
     assert (props.title, props.author, props.language) == ("Lanzarote Committee – Agenda", "Lanzarote Committee", "en")
-    assert props.created.isoformat() == "2020-11-23T00:00:00+00:00" == props.modified.isoformat()
+    # python-docx reads the dates back naive before 1.2, in UTC from 1.2 on
+    written = {props.created.replace(tzinfo=None).isoformat(), props.modified.replace(tzinfo=None).isoformat()}
+    assert written == {"2020-11-23T00:00:00"}
 
 
 def test_control_characters_in_a_hostile_title_do_not_break_the_document() -> None:
