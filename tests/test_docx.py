@@ -394,6 +394,13 @@ def test_control_characters_in_a_hostile_title_do_not_break_the_document() -> No
     assert document.core_properties.author == "Bo\ufffdard"
 
 
+def test_bilingual_is_refused_for_word() -> None:
+    from agendadsl.language.diagnostics import AgendaError
+
+    with pytest.raises(AgendaError, match="--bilingual sets two columns in html and latex, not in docx"):
+        render(SEED, bilingual=True)
+
+
 def test_the_cli_writes_a_docx_file_atomically(cli, tmp_path) -> None:
     target = tmp_path / "seed.docx"
     run = cli("render", str(SEED), "--to", "docx", "-o", str(target))

@@ -40,7 +40,11 @@ BULLET_STEP_CM = 0.6
 
 def to_docx(agenda: Agenda, options: Options) -> bytes:
     """The agenda as a Word document: the bytes of a .docx, the same for the same agenda."""
+    from ..language.diagnostics import AgendaError
     from .ics import _stamp
+
+    if options.bilingual:
+        raise AgendaError("--bilingual sets two columns in html and latex, not in docx")
 
     view = build(agenda, view=options.view, language=options.language, since=options.since,
                  templates=options.templates)
