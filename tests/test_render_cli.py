@@ -30,7 +30,10 @@ def test_all_formats_into_a_folder(cli, tmp_path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--to", "html,latex"], "need an output folder"),
     (["--to", "pdf"], "not written to the terminal"),
-    (["--to", "docx"], "unknown format"),
+    (["--to", "odt"], "unknown format"),
+    (["--to", "docx"], "a Word document is not written to the terminal: add -o FILE.docx"),
+    (["--to", "docx", "--fragment", "-o", "out.docx"], "--fragment applies to html and latex, not to docx"),
+    (["--to", "docx", "-o", "agenda.doc"], "does not end in .docx"),
     (["--to", "html", "--language", "tlh"], "no wording for language"),
     (["--to", "html", "--templates", "no/such/folder"], "not a folder"),
     (["--to", "json", "--fragment"], "--fragment applies to html and latex, not to json"),

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..language.diagnostics import AgendaError
-from ..render import EXTENSIONS, FORMATS
+from ..render import BINARY_FORMATS, EXTENSIONS, FORMATS
 
-BINARY_FORMATS = {"pdf"}
 _SUFFIXES = {"html": (".html", ".htm"), "latex": (".tex", ".latex"), "markdown": (".md", ".markdown"),
-             "json": (".json",), "ics": (".ics", ".ical"), "pdf": (".pdf",)}
+             "json": (".json",), "ics": (".ics", ".ical"), "pdf": (".pdf",), "docx": (".docx",)}
+_KINDS = {"pdf": "a PDF", "docx": "a Word document"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,9 @@ def plan(sources: list[str], formats: list[str], output: str | None) -> list[Tar
         if not single:
             raise AgendaError("several inputs or formats need an output folder: add -o DIR")
         if formats[0] in BINARY_FORMATS and output is None:
-            raise AgendaError("a PDF is not written to the terminal: add -o FILE.pdf or -o DIR (or -o - to pipe it)")
+            fmt = formats[0]
+            raise AgendaError(f"{_KINDS[fmt]} is not written to the terminal: add -o FILE{EXTENSIONS[fmt]} or -o DIR "
+                              "(or -o - to pipe it)")
         return [Target(sources[0], formats[0], None)]
     path = Path(output)
     folder = path.is_dir() or output.endswith(("/", "\\"))

@@ -29,7 +29,7 @@ def render(
     files: Annotated[list[str], typer.Argument(metavar="FILE...",
                                                help="Agendas to render; '-' reads standard input.")],
     to: Annotated[str, typer.Option("--to", "-t", metavar="FORMATS", help="Formats, comma-separated: html, latex, "
-                                    "markdown, json, ics, pdf.")] = "html",
+                                    "markdown, json, ics, pdf, docx.")] = "html",
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="DIR/|FILE|-", help="A folder (one file per input and format), a file (one "
         "input, one format), or '-' for standard output (the default for one input in one text format).")] = None,
@@ -55,7 +55,7 @@ def render(
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not list the files written.")] = False,
 ) -> None:
-    """Render agendas to HTML, LaTeX, PDF, Markdown, iCalendar or JSON.
+    """Render agendas to HTML, LaTeX, PDF, Word, Markdown, iCalendar or JSON.
 
     An agenda with errors is not rendered: its diagnostics are shown instead (exit 1).
     """

@@ -12,8 +12,11 @@ from ..support.gcpause import collector_paused
 from .batching import batched
 from .view import AgendaView, View
 
-FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf")
-EXTENSIONS = {"html": ".html", "latex": ".tex", "markdown": ".md", "json": ".json", "ics": ".ics", "pdf": ".pdf"}
+FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf", "docx")
+EXTENSIONS = {"html": ".html", "latex": ".tex", "markdown": ".md", "json": ".json", "ics": ".ics", "pdf": ".pdf",
+              "docx": ".docx"}
+BINARY_FORMATS = ("pdf", "docx")
+"""Formats that are bytes, not text: render_bytes makes them, render_text refuses them."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
 
         yield to_ics(agenda, options)
         return
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is not a text format: use render_bytes")
     import jinja2
 
     from ..language.diagnostics import AgendaError
@@ -120,6 +125,11 @@ def render_chunks(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
         latex = render_text(agenda, "latex", replace(options, fragment=False))
         yield compile_latex(latex, epoch=int(_stamp(agenda).timestamp()))
         return
+    if fmt == "docx":
+        from .docx import to_docx
+
+        yield to_docx(agenda, options)
+        return
     for piece in render_pieces(agenda, fmt, options):
         yield piece.encode("utf-8")
 
@@ -131,5 +141,5 @@ def to_json(agenda: Agenda) -> str:
     return export(agenda)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "Options", "View", "render_bytes", "render_chunks", "render_pieces", "render_text",
-           "to_json"]
+__all__ = ["BINARY_FORMATS", "EXTENSIONS", "FORMATS", "Options", "View", "render_bytes", "render_chunks",
+           "render_pieces", "render_text", "to_json"]

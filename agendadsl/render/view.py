@@ -159,6 +159,9 @@ class HeadingView:
     session_label: str | None
     notes: tuple[NoteView, ...]
     is_break: bool
+    numbering: str | None = None
+    """``@numbering``: the example the items under it are numbered by, as written (``A.``,
+    ``as written``); for formats whose lists count by themselves (Word)."""
 
     @property
     def text(self) -> str:
@@ -200,6 +203,9 @@ class ItemView:
     """With --changes-since: the number the item had, when it changed."""
     number_label: str | None = None
     """``number label:`` (top-level items only): the words printed before the number."""
+    numbering: str | None = None
+    """``@numbering``: the example its sub-items are numbered by, as written (``I.1``, ``(a)``,
+    ``as written``); for formats whose lists count by themselves (Word)."""
 
     @property
     def withdrawn(self) -> bool:
@@ -302,6 +308,8 @@ class MeetingView:
     langs: dict[str, str] | None = None
     """The language of each text field (``body``, ``title``, ``document_title``, ``place``) shown
     untranslated, as written, when the output is in another language."""
+    numbering: tuple[str, ...] = ()
+    """``numbering:``: the example of each level, as written (``1.``, ``1.1``; ``as written``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -646,7 +654,8 @@ class _Builder:
             kind=loc.word("kind", group.kind.value.value) if group.kind else None,
             session_label=loc.word("session", group.session.value.value) if group.session else None,
             notes=self.note_views(group.notes),
-            is_break=group.is_break or (not group.body and not group.notes and group.time is not None))
+            is_break=group.is_break or (not group.body and not group.notes and group.time is not None),
+            numbering=group.child_numbering.value if group.child_numbering else None)
 
     def presenter_text(self, presenter: Presenter) -> str:
         """``Rapporteur: Ms X`` for a presenter with a role, else the wording's ``Presenter: Mr Y``."""
@@ -757,7 +766,7 @@ class _Builder:
             distribution_label=self.loc.word("distribution", distribution) if distribution else None,
             original=_language_name(m.original.value, self.loc.babel) if m.original else None,
             fields=tuple((f.name, self.field(f.name, f.value, langs) or "") for f in m.custom),
-            local_times=self.local_times(), langs=langs)
+            local_times=self.local_times(), langs=langs, numbering=tuple(example.value for example in m.numbering))
 
     def local_times(self) -> tuple[tuple[str, str], ...]:
         """Each place of ``local times:`` with the meeting's start (and end) on its clock."""
@@ -899,6 +908,7 @@ class _Builder:
             change=change,
             old_number=old_number,
             number_label=self.number_label if depth == 1 else None,
+            numbering=item.child_numbering.value if item.child_numbering else None,
         )
 
     _PRIORITY = ("added", "withdrawn", "retitled", "changed", "moved", "renumbered")
