@@ -52,8 +52,8 @@ def test_git_diff_shows_the_semantic_diff(repo: Path) -> None:
     delete_i2_and_renumber(repo)
     shown = git(repo, "diff").stdout
     assert "agenda diff seed.agenda" in shown
-    assert "removed     I.2" in shown and "renumbered  I.3 -> I.2" in shown
-    assert "1 removed, 16 renumbered" in shown
+    assert "deleted     I.2  " in shown and "renumbered  I.3–I.6 → I.2–I.5  after the removal of I.2" in shown
+    assert "1 deleted, 16 renumbered" in shown
     assert "@@" not in shown  # no line diff: the driver replaced it
 
 
@@ -63,10 +63,11 @@ def test_diff_between_a_revision_and_the_working_file(repo: Path) -> None:
     assert run.returncode == 0, run.stderr
     import json
 
-    kinds = [change["kind"] for change in json.loads(run.stdout)["changes"]]
-    assert kinds.count("removed") == 1 and kinds.count("renumbered") == 16 and len(kinds) == 17
+    changes = json.loads(run.stdout)["changes"]
+    assert [(c["kind"], c["old_number"], c["last_old_number"], c["items"]) for c in changes] == [
+        ("removed", "I.2", None, 1), ("renumbered", "I.3", "I.6", 16)]
     git(repo, "commit", "-q", "-am", "I.2 dropped")
-    assert "1 removed" in agenda(repo, "diff", "HEAD~1:seed.agenda", "HEAD:seed.agenda").stdout
+    assert "1 deleted" in agenda(repo, "diff", "HEAD~1:seed.agenda", "HEAD:seed.agenda").stdout
     missing = agenda(repo, "diff", "HEAD~5:seed.agenda", "seed.agenda")
     assert missing.returncode == 2 and "HEAD~5" in missing.stderr
 

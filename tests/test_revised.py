@@ -22,13 +22,14 @@ def versions():
     return old, new
 
 
-def test_diff_of_a_deletion_is_one_removal_and_the_renumberings() -> None:
+def test_diff_of_a_deletion_is_one_removal_and_one_renumbering_line() -> None:
     old, new = versions()
-    changes = diff(old, new)
-    assert [c.kind for c in changes].count("removed") == 1
-    assert {c.kind for c in changes} == {"removed", "renumbered"}
-    assert [(c.old_number, c.new_number) for c in changes if c.kind == "renumbered"][:2] == [("I.3", "I.2"),
-                                                                                              ("I.3.1", "I.2.1")]
+    removed, renumbered = diff(old, new)
+    assert (removed.kind, removed.old_number, removed.new_number) == ("removed", "I.2", None)
+    # I.3-I.6 with their 12 sub-items: one change, caused by the removal of I.2
+    assert (renumbered.kind, renumbered.old_number, renumbered.new_number) == ("renumbered", "I.3", "I.2")
+    assert (renumbered.last_old_number, renumbered.last_new_number, renumbered.items) == ("I.6", "I.5", 16)
+    assert [(a.kind, a.number) for a in renumbered.after] == [("removed", "I.2")]
 
 
 def test_diff_of_itself_is_empty_and_a_pure_renumbering_is_only_renumberings() -> None:
@@ -43,10 +44,42 @@ def test_typed_changes() -> None:
     old = parse("date: 1 May 2026\n\n1. Opening {#open}\n2. Budget\n   @time 10:00\n3. AOB\n").agenda
     new = parse("date: 2 May 2026\n\n1. Opening of the meeting {#open}\n2. Budget 2027\n   @time 10:30\n"
                 "3. New business\n4. AOB\n   @status withdrawn\n").agenda
-    kinds = {(c.kind, c.new_number or c.old_number) for c in diff(old, new)}
-    assert ("retitled", "1.") in kinds and ("added", "3.") in kinds and ("withdrawn", "4.") in kinds
-    assert ("renumbered", "4.") in kinds and ("header", None) in kinds
-    assert any(c.kind == "changed" and "time: 10:00 -> 10:30" in c.details for c in diff(old, new))
+    changes = [(c.kind, c.old_number, c.new_number, [f.as_dict() for f in c.fields]) for c in diff(old, new)]
+    assert changes == [
+        ("retitled", "1.", "1.", [{"field": "title", "old": "Opening", "new": "Opening of the meeting"}]),
+        ("retitled", "2.", "2.", [{"field": "title", "old": "Budget", "new": "Budget 2027"},
+                                  {"field": "time", "old": "10:00", "new": "10:30"}]),
+        ("added", None, "3.", []),
+        ("renumbered", "3.", "4.", []),
+        ("withdrawn", "3.", "4.", [{"field": "status", "old": None, "new": "withdrawn"}]),
+        ("header", None, None, [{"field": "date", "old": "1 May 2026", "new": "2 May 2026"}]),
+    ]
+
+
+def test_a_moved_and_retitled_item_is_one_change() -> None:
+    old = parse("1. Opening\n2. Minutes\n3. Budget\n4. Reports of the committees\n5. AOB\n").agenda
+    new = parse("1. Opening\n2. Reports of the standing committees\n3. Minutes\n4. Budget\n5. AOB\n").agenda
+    changes = [(c.kind, c.old_number, c.new_number, c.last_new_number, [f.field for f in c.fields])
+               for c in diff(old, new)]
+    # the move shifted Minutes and Budget down: one line for them
+    assert changes == [("moved", "4.", "2.", None, ["title"]), ("renumbered", "2.", "3.", "4.", [])]
+
+
+def test_swapped_siblings_are_reported_moved() -> None:
+    old = parse("1. Opening\n2. Minutes\n3. Budget\n4. AOB\n").agenda
+    new = parse("1. Opening\n2. Budget\n3. Minutes\n4. AOB\n").agenda
+    changes = diff(old, new)
+    assert [(c.kind, c.old_number, c.new_number) for c in changes] == [("moved", "3.", "2."), ("renumbered", "2.", "3.")]
+    assert [(a.kind, a.number) for a in changes[1].after] == [("moved", "2.")]
+
+
+def test_edited_notes_show_the_old_and_new_text() -> None:
+    old = parse("1. Budget\n   > The draft budget for 2027.\n").agenda
+    new = parse("1. Budget\n   > The revised draft budget for 2027.\n   > Vote expected.\n").agenda
+    [change] = diff(old, new)
+    assert change.kind == "changed"
+    assert [f.as_dict() for f in change.fields] == [{"field": "notes", "old": "> The draft budget for 2027.",
+                                                     "new": "> The revised draft budget for 2027.\n> Vote expected."}]
 
 
 def test_revised_html_marks_the_changes(golden) -> None:
@@ -56,7 +89,10 @@ def test_revised_html_marks_the_changes(golden) -> None:
     document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
     deleted = [e for e in document.iter("li") if {"item", "change-removed"} <= set((e.get("class") or "").split())]
     assert len(deleted) == 1 and "Article 20" in "".join(deleted[0].itertext())
-    assert len(document.findall(".//section[@class='changes']//li")) == 17
+    summary = document.findall(".//section[@class='changes']//li")
+    assert ["".join(li.itertext()) for li in summary] == [
+        "deleted I.2 Article 20 of the Lanzarote Convention and child self-generated sexual images and/or videos",
+        "renumbered I.3–I.6 → I.2–I.5 after the removal of I.2 (16 items)"]
     assert any("I.3" in "".join(d.itertext()) for d in document.iter("del"))
 
 

@@ -14,6 +14,8 @@ from ..language.diagnostics import AgendaError
 from .report import EXIT_USAGE, FileReport
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..language.nodes import Agenda
 
 
@@ -39,6 +41,15 @@ def usage_error(problem: AgendaError | str) -> NoReturn:
     """Report a usage or I/O error and exit 2."""
     sys.stderr.write(f"agenda: error: {problem}\n")
     raise typer.Exit(EXIT_USAGE)
+
+
+def check_language(language: str | None, templates: Path | None = None) -> None:
+    """Raise AgendaError when ``--language`` names a language with no wording file."""
+    from ..support.resources import available_languages
+
+    known = available_languages(templates)
+    if language is not None and language.lower().split("-")[0] not in known:
+        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(known)}")
 
 
 def analyse_file(path: str) -> tuple[FileReport, Agenda | None]:

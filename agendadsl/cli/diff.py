@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import ColorMode, OutputFormat, load_version, use_color
+from ..language.diagnostics import AgendaError
+from .common import ColorMode, OutputFormat, check_language, load_version, usage_error, use_color
 from .report import EXIT_PROBLEMS, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from ..language.nodes import Agenda
+    from ..render.localise import Locale
 
 
 def diff(
@@ -17,16 +22,23 @@ def diff(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text for people, json for "
                                                         "tools.")] = OutputFormat.text,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the changes.")] = ColorMode.auto,
+    language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="Language of the text "
+                                                 "(default: the new version's language:).")] = None,
 ) -> None:
     """Show what changed between two versions of an agenda, item by item.
 
-    Items are matched by label, then by title, so an insertion reports one added item and the
-    renumberings it caused, not a wall of changed lines. Exit 0 whatever the changes (like
-    git diff without --exit-code); 1 when a version has errors; 2 when one cannot be read.
+    Items are matched by label, then by title, then by similar words, so an insertion reports one
+    added item and one line for the renumbering it caused, not a wall of changed lines. Exit 0
+    whatever the changes (like git diff without --exit-code); 1 when a version has errors; 2 when
+    one cannot be read.
     """
     from ..edit.changes import diff as compare
     from .diff_report import format_text, to_json
 
+    try:
+        check_language(language)
+    except AgendaError as problem:
+        usage_error(problem)
     agendas = []
     for spec in (old, new):
         agenda = load_version(spec, color)
@@ -37,7 +49,16 @@ def diff(
     if output_format is OutputFormat.json:
         sys.stdout.write(to_json(changes, old, new))
     else:
-        sys.stdout.write(format_text(changes, old, new, color=use_color(color, sys.stdout)))
+        sys.stdout.write(format_text(changes, old, new, _wording(language, agendas[1]),
+                                     color=use_color(color, sys.stdout)))
+
+
+def _wording(language: str | None, agenda: Agenda) -> Locale:
+    """The wording of the text: the language asked for, else the new version's ``language:``."""
+    from ..render.localise import locale
+
+    written = agenda.meeting.language.value if agenda.meeting.language else None
+    return locale(language or written)
 
 
 def git_diff_driver(
@@ -65,4 +86,4 @@ def git_diff_driver(
         return
     sys.stdout.write(f"agenda diff {path}\n")
     sys.stdout.write(format_text(compare(old_agenda, new_agenda), f"a/{path}", f"b/{path}",
-                                 color=use_color(ColorMode.auto, sys.stdout)))
+                                 _wording(None, new_agenda), color=use_color(ColorMode.auto, sys.stdout)))

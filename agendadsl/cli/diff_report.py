@@ -1,44 +1,50 @@
-"""Printing a semantic diff: aligned text for people (coloured on a terminal), versioned JSON."""
+"""Printing a semantic diff: aligned text for people, in the agenda's language and coloured on a
+terminal; versioned JSON of kinds, numbers and fields for tools."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 
-from ..edit.changes import Change
+from ..edit.change_types import Change
+from ..render import change_words as words
+from ..render.localise import Locale
+from .report import visible
 
-JSON_VERSION = 1
-_COLOURS = {"added": "\x1b[32m", "next-meeting-added": "\x1b[32m", "heading-added": "\x1b[32m",
-            "text-added": "\x1b[32m", "heading-removed": "\x1b[31m", "text-removed": "\x1b[31m", "removed": "\x1b[31m",
-            "next-meeting-removed": "\x1b[31m", "withdrawn": "\x1b[31m", "past-meeting-added": "\x1b[32m",
-            "past-meeting-removed": "\x1b[31m"}
-_DEFAULT, _DIM, _RESET = "\x1b[33m", "\x1b[2m", "\x1b[0m"
-
-
-def _number(change: Change) -> str:
-    if change.old_number and change.new_number and change.old_number != change.new_number:
-        return f"{change.old_number} -> {change.new_number}"
-    return change.new_number or change.old_number or ""
+JSON_VERSION = 2
+"""2: one change per item with ``fields`` ({field, old, new}) instead of English ``details``;
+renumbering runs, splits and merges."""
+_GREEN, _RED, _DEFAULT, _DIM, _RESET = "\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m"
 
 
-def format_text(changes: Sequence[Change], old_name: str, new_name: str, *, color: bool = False) -> str:
-    """One line per change, then its details indented; a last line counting them."""
+def _colour(kind: str) -> str:
+    if kind.endswith("added"):
+        return _GREEN
+    return _RED if kind.endswith("removed") or kind == "withdrawn" else _DEFAULT
+
+
+def format_text(changes: Sequence[Change], old_name: str, new_name: str, loc: Locale, *,
+                color: bool = False) -> str:
+    """One line per change (kind, number, title), then what changed indented beneath it; a last
+    line counting the items of each kind. Text from the agendas shows control characters as
+    escapes, so that an agenda cannot drive the terminal."""
     if not changes:
-        return f"no changes between {old_name} and {new_name}\n"
-    width = max(len(c.kind) for c in changes)
-    numbers = max(len(_number(c)) for c in changes)
-    lines = [f"--- {old_name}", f"+++ {new_name}"]
-    for change in changes:
-        kind = change.kind.ljust(width)
-        if color:
-            kind = f"{_COLOURS.get(change.kind, _DEFAULT)}{kind}{_RESET}"
-        lines.append(f"{kind}  {_number(change).ljust(numbers)}  {change.title}".rstrip())
-        for detail in change.details:
-            lines.append(f"{' ' * (width + numbers + 4)}{_DIM if color else ''}{detail}{_RESET if color else ''}")
-    counts: dict[str, int] = {}
-    for change in changes:
-        counts[change.kind] = counts.get(change.kind, 0) + 1
-    lines.append(", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        return visible(words.phrase(loc, "no_changes", old=old_name, new=new_name)) + "\n"
+    rows = [(words.kind(loc, c), words.number(loc, c), c) for c in changes]
+    width = max(len(kind) for kind, _, _ in rows)
+    numbers = max(len(number) for _, number, _ in rows)
+    indent = " " * (width + numbers + 4)
+    dim, reset = (_DIM, _RESET) if color else ("", "")
+    lines = [visible(f"--- {old_name}"), visible(f"+++ {new_name}")]
+    for kind, number, change in rows:
+        shown = f"{_colour(change.kind)}{kind.ljust(width)}{_RESET}" if color else kind.ljust(width)
+        lines.append(f"{shown}  {visible(number).ljust(numbers)}  {visible(words.headline(loc, change))}".rstrip())
+        for detail in words.details(loc, change):
+            lines.append(f"{indent}{dim}{visible(detail)}{reset}")
+        for edited in change.fields:
+            if edited.field == "notes":
+                lines.extend(f"{indent}  {dim}{visible(line)}{reset}" for line in words.notes(edited))
+    lines.append(words.count(loc, list(changes)))
     return "\n".join(lines) + "\n"
 
 

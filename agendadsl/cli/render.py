@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..language.diagnostics import AgendaError
-from .common import ColorMode, analyse_file, load_version, usage_error, use_color
+from .common import ColorMode, analyse_file, check_language, load_version, usage_error, use_color
 from .report import EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -90,13 +90,10 @@ def render(
 def render_options(view: ViewChoice, language: str | None, templates: Path | None, fragment: bool) -> Options:
     """The rendering options the command line asks for; AgendaError when they cannot be met."""
     from ..render import Options, View
-    from ..support.resources import available_languages
 
     if templates is not None and not templates.is_dir():
         raise AgendaError(f"{templates}: not a folder of templates")
-    known = available_languages(templates)
-    if language is not None and language.lower().split("-")[0] not in known:
-        raise AgendaError(f"no wording for language {language!r}; available: {', '.join(known)}")
+    check_language(language, templates)
     return Options(View(view.value), language, templates, fragment)
 
 

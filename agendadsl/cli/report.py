@@ -112,6 +112,12 @@ def _visible(char: str) -> str:
     return char
 
 
+def visible(text: str) -> str:
+    """Text from an agenda made safe for a terminal: control characters (an escape sequence that
+    retitles the window or moves the cursor) and bidi overrides shown as symbols, as in excerpts."""
+    return text if text.isprintable() else "".join(map(_visible, text))
+
+
 def _width(text: str) -> int:
     """Terminal columns taken by ``text`` (wide East Asian characters take two)."""
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 0 if unicodedata.combining(c) else 1

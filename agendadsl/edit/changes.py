@@ -1,15 +1,12 @@
-"""Semantic diff of two agendas: items aligned by label, then title, then title similarity, and
-typed changes (added, removed, withdrawn, moved, renumbered, retitled, changed), with header and
-next-meeting changes. Positions never count: a renumbering alone is reported as just that.
-
-Alignment is near-linear: labels and exact titles are hashed, similar titles are looked for in a
-bounded window around the item's place, and moves are found as what lies off the longest
-increasing run of matched positions (O(n log n)).
+"""Semantic diff of two agendas: items aligned by label, then title, then title similarity
+(edit/alignment.py), and one typed change per item (edit/change_types.py) with the fields it
+changed, splits and merges (edit/splits.py), renumberings summarised by their cause
+(edit/shifts.py); then header, heading, text and next-meeting changes. Positions never count: a
+renumbering alone is reported as just that.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 from dataclasses import dataclass, field
 
@@ -24,43 +21,17 @@ from ..language.nodes import (
     Participants,
     Table,
     TextBlock,
-    walk,
 )
-from ..language.resolution import resolve
 from . import formatter
+from .alignment import Entry, align, entries, stable
+from .change_types import Change, FieldChange, ItemRef
+from .shifts import Shifts, runs
+from .splits import Split, merges, splits
 
-SIMILARITY = 0.6
-WINDOW = 40
+__all__ = ["Change", "Comparison", "FieldChange", "ItemRef", "compare", "diff"]
 
-
-@dataclass(frozen=True)
-class Change:
-    """One difference. ``kind`` is one of: added, removed, withdrawn, moved, renumbered, retitled,
-    changed (attributes or notes), header, heading-added, heading-removed, heading (a heading's
-    title, date, time, place, kind or session), text-added, text-removed, text (text that is not
-    an item), next-meeting-added, next-meeting-removed, next-meeting, and the same for past-meeting."""
-
-    kind: str
-    title: str
-    old_number: str | None = None
-    new_number: str | None = None
-    details: tuple[str, ...] = ()
-    old_line: int | None = None
-    new_line: int | None = None
-
-    def as_dict(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "old_number": self.old_number,
-                "new_number": self.new_number, "details": list(self.details), "old_line": self.old_line,
-                "new_line": self.new_line}
-
-
-@dataclass
-class _Entry:
-    item: Item
-    depth: int
-    number: str | None
-    parent: int | None  # index of the parent entry
-    index: int
+# The kind of an item's one change, when several things changed in it: the first that applies.
+_PRECEDENCE = ("moved", "retitled", "withdrawn", "changed")
 
 
 @dataclass
@@ -74,88 +45,6 @@ class Comparison:
     old_numbers_all: dict[int, str | None] = field(default_factory=dict)  # id(old item) -> old number
     kinds: dict[int, set[str]] = field(default_factory=dict)  # id(new item) -> change kinds
     old_numbers: dict[int, str | None] = field(default_factory=dict)  # id(new item) -> old number
-
-
-def _entries(agenda: Agenda) -> list[_Entry]:
-    resolution = resolve(agenda)
-    entries: list[_Entry] = []
-    parents: list[int] = []  # stack of entry indexes by depth
-    for item, depth in walk(agenda.items):
-        del parents[depth - 1:]
-        entries.append(_Entry(item, depth, resolution.number_of(item), parents[-1] if parents else None,
-                              len(entries)))
-        parents.append(len(entries) - 1)
-    return entries
-
-
-def _align(old: list[_Entry], new: list[_Entry]) -> dict[int, int]:
-    """new index -> old index."""
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    by_label = {e.item.label.value: e.index for e in old if e.item.label is not None}
-    for entry in new:
-        if entry.item.label is not None and entry.item.label.value in by_label:
-            pairs[entry.index] = by_label[entry.item.label.value]
-            used.add(pairs[entry.index])
-    by_title: dict[str, list[int]] = {}
-    for entry in old:
-        if entry.index not in used:
-            by_title.setdefault(entry.item.title.plain, []).append(entry.index)
-    for entry in new:
-        if entry.index in pairs:
-            continue
-        candidates = [i for i in by_title.get(entry.item.title.plain, []) if i not in used]
-        if candidates:
-            same = [i for i in candidates if old[i].number == entry.number]
-            choice = (same or candidates)[0]
-            pairs[entry.index] = choice
-            used.add(choice)
-    for entry in new:
-        if entry.index in pairs:
-            continue
-        best, best_score = None, SIMILARITY
-        low = max(0, entry.index - WINDOW)
-        for candidate in old[low:entry.index + WINDOW]:
-            if candidate.index in used:
-                continue
-            matcher = difflib.SequenceMatcher(None, candidate.item.title.plain, entry.item.title.plain)
-            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-                continue
-            score = matcher.ratio() + (0.05 if candidate.number == entry.number else 0)
-            if score > best_score:
-                best, best_score = candidate.index, score
-        if best is not None:
-            pairs[entry.index] = best
-            used.add(best)
-    return pairs
-
-
-def _stable(pairs: dict[int, int]) -> set[int]:
-    """New indexes on the longest increasing run of old indexes: the items that did not move."""
-    order = sorted(pairs)
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back: dict[int, int | None] = {}
-    for new_index in order:
-        value = pairs[new_index]
-        position = bisect.bisect_left(tails, value)
-        if position == len(tails):
-            tails.append(value)
-            tail_at.append(new_index)
-        else:
-            tails[position] = value
-            tail_at[position] = new_index
-        back[new_index] = tail_at[position - 1] if position else None
-    keep: set[int] = set()
-    current = tail_at[-1] if tail_at else None
-    while current is not None:
-        keep.add(current)
-        current = back[current]
-    return keep
-
-
-def _notes(item: Item) -> list[str]:
-    return _text_lines(item.notes)
 
 
 def _text_lines(notes: tuple[Note | Bullet, ...], indent: str = "") -> list[str]:
@@ -185,18 +74,46 @@ def _attributes(item: Item) -> dict[str, str]:
     return out
 
 
+def _fields(before: Item, after: Item) -> tuple[FieldChange, ...]:
+    """What changed in an item besides its number and place: title, attributes, notes."""
+    out: list[FieldChange] = []
+    if before.title != after.title:
+        out.append(FieldChange("title", formatter.rich(before.title), formatter.rich(after.title)))
+    was, now = _attributes(before), _attributes(after)
+    out.extend(FieldChange(name, was.get(name), now.get(name)) for name in sorted(set(was) | set(now))
+               if was.get(name) != now.get(name))
+    notes_before, notes_after = _text_lines(before.notes), _text_lines(after.notes)
+    if notes_before != notes_after:
+        out.append(FieldChange("notes", "\n".join(notes_before) or None, "\n".join(notes_after) or None))
+    return tuple(out)
+
+
 def compare(old: Agenda, new: Agenda) -> Comparison:
     """Every change from ``old`` to ``new``, in the order of the new agenda (removals where they were)."""
     result = Comparison()
-    old_entries, new_entries = _entries(old), _entries(new)
+    old_entries, new_entries = entries(old), entries(new)
     result.old_numbers_all = {id(e.item): e.number for e in old_entries}
-    pairs = _align(old_entries, new_entries)
-    stable = _stable(pairs)
+    pairs = align(old_entries, new_entries)
+    in_place = stable(pairs)
+    moved = {n for n, o in pairs.items()
+             if n not in in_place or old_entries[o].parent != _parent_pair(new_entries[n], pairs)}
+    split, merged = splits(old_entries, new_entries, pairs), merges(old_entries, new_entries, pairs)
+    shifts = Shifts(old_entries, new_entries, pairs, moved)
+    own: dict[int, Change | None] = {}  # new index -> its change (None: absorbed by a split)
+    _split_changes(shifts, split, merged, own)
+    summaries = runs(shifts)
     last_change: list[int] = []  # per new entry: index of the last change reported up to it
     for entry in new_entries:
-        _item_changes(entry, old_entries, pairs, stable, result)
+        if entry.index in summaries:
+            result.changes.append(summaries[entry.index])
+        change = _item_change(entry, old_entries, pairs, moved, result)
+        if entry.index in own:  # a split or a merge says it
+            change = own[entry.index]
+        if change is not None:
+            result.changes.append(change)
         last_change.append(len(result.changes) - 1)
-    _place_removals(old_entries, pairs, last_change, result)
+    merged_away = {part for m in merged for part in m.parts if part not in pairs.values()}
+    _place_removals(old_entries, pairs, last_change, merged_away, result)
     result.changes.extend(_header_changes(old, new))
     result.changes.extend(_group_changes(old, new))
     result.changes.extend(_text_changes(old, new))
@@ -205,47 +122,72 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     return result
 
 
-def _item_changes(entry: _Entry, old_entries: list[_Entry], pairs: dict[int, int], stable: set[int],
-                  result: Comparison) -> None:
-    item, key, title = entry.item, id(entry.item), entry.item.title.plain
+def _parent_pair(entry: Entry, pairs: dict[int, int]) -> int | None:
+    return pairs.get(entry.parent, -1) if entry.parent is not None else None
+
+
+def _ref(entry: Entry, kind: str = "part") -> ItemRef:
+    return ItemRef(kind, entry.number, entry.item.title.plain, entry.item.span.line)
+
+
+def _split_changes(shifts: Shifts, split: list[Split], merged: list[Split], own: dict[int, Change | None]) -> None:
+    """One change for each split and merge, at the first new part or at the merged item; the
+    parts' own changes absorbed; each part, as the cause of a renumbering, named by it."""
+    old, new, pairs = shifts.old, shifts.new, shifts.pairs
+    for s in split:
+        original = old[s.whole]
+        first = new[s.parts[0]]
+        kept = next(n for n in s.parts if pairs.get(n) == s.whole)
+        rest = tuple(f for f in _fields(original.item, new[kept].item) if f.field != "title")
+        own[s.parts[0]] = Change("split", original.item.title.plain, original.number, first.number, rest,
+                                 original.item.span.line, first.item.span.line,
+                                 parts=tuple(_ref(new[n]) for n in s.parts))
+        for n in s.parts[1:]:
+            own[n] = None
+        for n in s.parts:
+            if n not in pairs:
+                shifts.events[("new", n)] = ItemRef("split", original.number, original.item.title.plain,
+                                                    original.item.span.line)
+    for m in merged:
+        whole = new[m.whole]
+        kept = pairs[m.whole]
+        rest = tuple(f for f in _fields(old[kept].item, whole.item) if f.field != "title")
+        own[m.whole] = Change("merged", whole.item.title.plain, old[m.parts[0]].number, whole.number, rest,
+                              old[m.parts[0]].item.span.line, whole.item.span.line,
+                              parts=tuple(_ref(old[o]) for o in m.parts))
+        for o in m.parts:
+            if o != kept:
+                shifts.events[("old", o)] = ItemRef("merged", whole.number, whole.item.title.plain,
+                                                    whole.item.span.line)
+
+
+def _item_change(entry: Entry, old_entries: list[Entry], pairs: dict[int, int], moved: set[int],
+                 result: Comparison) -> Change | None:
+    """The one change of an item, None when only its number changed (a renumbering run reports
+    that); and what the revised-agenda rendering marks on the item, with the number it had."""
+    item, title, key = entry.item, entry.item.title.plain, id(entry.item)
     if entry.index not in pairs:
-        result.changes.append(Change("added", title, None, entry.number, new_line=item.span.line))
         result.kinds[key] = {"added"}
-        return
+        return Change("added", title, None, entry.number, new_line=item.span.line)
     before = old_entries[pairs[entry.index]]
     result.matches[key] = id(before.item)
     result.old_numbers[key] = before.number
-    kinds: set[str] = set()
-    lines = {"old_line": before.item.span.line, "new_line": item.span.line}
-
-    def report(kind: str, details: tuple[str, ...] = ()) -> None:
-        kinds.add(kind)
-        result.changes.append(Change(kind, title, before.number, entry.number, details, **lines))
-
-    new_parent = pairs.get(entry.parent) if entry.parent is not None else None
-    if entry.index not in stable or before.parent != new_parent:
-        report("moved")
-    if before.number != entry.number:
-        report("renumbered")
-    if before.item.title != item.title:
-        report("retitled", (f"was: {before.item.title.plain}",))
-    was, now = _attributes(before.item), _attributes(item)
-    withdrawn = now.get("status") == "withdrawn" and was.get("status") != "withdrawn"
-    if withdrawn:
-        report("withdrawn")
-    details = tuple(f"{name}: {was.get(name, '(none)')} -> {now.get(name, '(none)')}"
-                    for name in sorted(set(was) | set(now))
-                    if was.get(name) != now.get(name) and not (withdrawn and name == "status"))
-    if _notes(before.item) != _notes(item):
-        details += ("notes changed",)
-    if details:
-        report("changed", details)
-    result.kinds[key] = kinds
+    fields = _fields(before.item, item)
+    names = {f.field for f in fields}
+    applies = {"moved": entry.index in moved, "retitled": "title" in names,
+               "withdrawn": any(f.field == "status" and f.new == "withdrawn" for f in fields),
+               "changed": bool(names - {"title"}), "renumbered": before.number != entry.number}
+    result.kinds[key] = {kind for kind, yes in applies.items() if yes}
+    kind = next((k for k in _PRECEDENCE if applies[k]), None)
+    if kind is None:
+        return None
+    return Change(kind, title, before.number, entry.number, fields, before.item.span.line, item.span.line)
 
 
-def _place_removals(old_entries: list[_Entry], pairs: dict[int, int], last_change: list[int],
+def _place_removals(old_entries: list[Entry], pairs: dict[int, int], last_change: list[int], merged_away: set[int],
                     result: Comparison) -> None:
-    """Removed items, each placed after the changes of the nearest earlier item that remains."""
+    """Removed items, each placed after the changes of the nearest earlier item that remains; an
+    item merged into another is shown removed in a revised agenda but is no change of its own."""
     new_of_old = {old_index: new_index for new_index, old_index in pairs.items()}
     order: list[tuple[float, Change]] = [(float(index), change) for index, change in enumerate(result.changes)]
     anchor = -1.0
@@ -257,10 +199,12 @@ def _place_removals(old_entries: list[_Entry], pairs: dict[int, int], last_chang
             continue
         if entry.parent is not None and entry.parent not in new_of_old:
             continue  # removed with its parent: the parent's removal says it
+        result.removed.append((entry.item, entry.depth, kept))
+        if entry.index in merged_away:
+            continue
         anchor += 0.001
         order.append((anchor + 0.5, Change("removed", entry.item.title.plain, entry.number,
                                            old_line=entry.item.span.line)))
-        result.removed.append((entry.item, entry.depth, kept))
     result.changes = [change for _, change in sorted(order, key=lambda pair: pair[0])]
 
 
@@ -285,7 +229,7 @@ def _header_lines(agenda: Agenda) -> dict[str, str]:
 
 def _header_changes(old: Agenda, new: Agenda) -> list[Change]:
     was, now = _header_lines(old), _header_lines(new)
-    return [Change("header", key, details=(f"{was.get(key, '(none)')} -> {now.get(key, '(none)')}",))
+    return [Change("header", key, fields=(FieldChange(key, was.get(key), now.get(key)),))
             for key in list(dict.fromkeys([*was, *now])) if was.get(key) != now.get(key)]
 
 
@@ -317,9 +261,9 @@ def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
             changes.append(Change("heading-added", title, new_line=group.span.line))
         elif describe(same) != describe(group):  # its items and text are compared on their own
             was, now = describe(same), describe(group)
-            details = tuple(f"{key}: {was.get(key, '(none)')} -> {now.get(key, '(none)')}"
-                            for key in dict.fromkeys([*was, *now]) if was.get(key) != now.get(key))
-            changes.append(Change("heading", title, details=details, old_line=same.span.line,
+            fields = tuple(FieldChange(key, was.get(key), now.get(key))
+                           for key in dict.fromkeys([*was, *now]) if was.get(key) != now.get(key))
+            changes.append(Change("heading", title, fields=fields, old_line=same.span.line,
                                   new_line=group.span.line))
     changes.extend(Change("heading-removed", g.title.plain, old_line=g.span.line) for g in left)
     return changes
@@ -356,8 +300,8 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
                 before = was[i1 + k] if i1 + k < i2 else None
                 after = now[j1 + k] if j1 + k < j2 else None
                 if before and after:
-                    changes.append(Change("text", after[0], details=(f"was: {before[0]}",), old_line=before[1],
-                                          new_line=after[1]))
+                    changes.append(Change("text", after[0], fields=(FieldChange("text", before[0], after[0]),),
+                                          old_line=before[1], new_line=after[1]))
                 elif after:
                     changes.append(Change("text-added", after[0], new_line=after[1]))
                 elif before:
@@ -387,7 +331,8 @@ def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, 
             continue
         unmatched.remove(same)
         if same != meeting:
-            changes.append(Change(kind, text(meeting)[2:], details=(f"was: {text(same)[2:]}",),
+            changes.append(Change(kind, text(meeting)[2:], fields=(FieldChange("meeting", text(same)[2:],
+                                                                               text(meeting)[2:]),),
                                   old_line=same.span.line, new_line=meeting.span.line))
     changes.extend(Change(f"{kind}-removed", text(m)[2:], old_line=m.span.line) for m in unmatched)
     return changes

@@ -668,28 +668,18 @@ class _Builder:
         return self.loc.times(slot)
 
     def change_summary(self) -> tuple[ChangeView, ...]:
+        """One line per change: its kind, number and title, what changed in brackets; a renumbering
+        as its range and cause ("I.3-I.6 → I.2-I.5 after the removal of I.2")."""
+        from . import change_words as words
+
         if self.comparison is None:
             return ()
         out: list[ChangeView] = []
-        merged: dict[tuple, int] = {}  # one line per item: "renumbered, changed"
         for change in self.comparison.changes:
-            if change.old_number and change.new_number and change.old_number != change.new_number:
-                number = f"{change.old_number} → {change.new_number}"
-            else:
-                number = change.new_number or change.old_number or ""
-            detail = "; ".join(change.details).replace(" -> ", " → ")
-            title = f"{change.title} ({detail})" if detail else change.title
-            key = (change.old_line, change.new_line, change.kind.startswith(("header", "next-meeting", "past-meeting")))
-            label = self.loc.word_or_written("change", change.kind)
-            if key in merged and not key[2] and key[:2] != (None, None):
-                index = merged[key]
-                first = out[index]
-                joined = first.title if detail == "" else (first.title[:-1] + "; " + detail + ")"
-                                                           if first.title.endswith(")") else title)
-                out[index] = ChangeView(first.kind, f"{first.label}, {label}", first.number, joined)
-                continue
-            merged[key] = len(out)
-            out.append(ChangeView(change.kind, label, number, title))
+            detail = "; ".join(words.details(self.loc, change))
+            title = words.headline(self.loc, change)
+            out.append(ChangeView(change.kind, words.kind(self.loc, change), words.number(self.loc, change),
+                                  f"{title} ({detail})" if detail else title))
         return tuple(out)
 
     # ------------------------------------------------------------------ header

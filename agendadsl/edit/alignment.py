@@ -1,0 +1,193 @@
+"""Which item of the new version is which item of the old one: by label, then by identical title,
+then by similar title, words as well as characters, anywhere in the agenda (a moved and retitled
+item is still the same item).
+
+Every stage is near-linear in the number of items: labels and titles are hashed, each title's
+unused items are taken in order (many items may share a title), and similar titles are scored
+in C by rapidfuzz, all against all while the items left over are few, and in a window around
+each item's place when they are many. Moves are what lies off the longest increasing run of
+matched positions (O(n log n)).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import deque
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from ..language.nodes import Agenda, Item, walk
+from ..language.resolution import resolve
+
+SIMILARITY = 62.0
+"""The lowest score (0-100) at which two different titles are taken for the same item."""
+ALL_PAIRS = 100_000
+"""Up to this many (old, new) pairs of unmatched items, every pair is scored; beyond, a window."""
+WINDOW = 40
+"""Unmatched old items looked at on each side of a new item's place, beyond ALL_PAIRS."""
+NEAR_BONUS = 4.0
+"""Added to the score of a candidate under the same parent, and again for the same number: two
+equally similar titles are told apart by place."""
+
+
+@dataclass
+class Entry:
+    """An item in document order, with what the diff needs to know about its place."""
+
+    item: Item
+    depth: int
+    number: str | None
+    parent: int | None
+    """Index of the parent entry."""
+    index: int
+    position: int
+    """Its place among its siblings, from 0."""
+    key: str
+    """Its title as compared: plain text, lower case, punctuation as spaces (rapidfuzz's)."""
+
+
+def entries(agenda: Agenda) -> list[Entry]:
+    """Every item of ``agenda`` in document order."""
+    resolution = resolve(agenda)
+    out: list[Entry] = []
+    parents: list[int] = []  # stack of entry indexes by depth
+    counts: dict[int | None, int] = {}
+    for item, depth in walk(agenda.items):
+        del parents[depth - 1:]
+        parent = parents[-1] if parents else None
+        position = counts.get(parent, 0)
+        counts[parent] = position + 1
+        out.append(Entry(item, depth, resolution.number_of(item), parent, len(out), position,
+                         utils.default_process(item.title.plain)))
+        parents.append(len(out) - 1)
+    return out
+
+
+def title_score(a: str, b: str) -> float:
+    """How alike two titles are (0-100), given as ``Entry.key``: by characters (a typo, a changed
+    year), by words (an extended or shortened title: "Budget" and "Budget 2027 and accounts"), or
+    by the longest common stretch (an inserted phrase). Word and stretch scores count a little
+    less than a whole-title score, and not at all on titles too short to carry them."""
+    shorter = min(len(a), len(b))
+    score = fuzz.ratio(a, b)
+    if shorter >= 3:
+        score = max(score, 0.95 * fuzz.token_set_ratio(a, b))
+    if shorter >= 6:
+        score = max(score, 0.9 * fuzz.partial_ratio(a, b))
+    return score
+
+
+def align(old: list[Entry], new: list[Entry]) -> dict[int, int]:
+    """new index -> old index, for every item of ``new`` that is an item of ``old``."""
+    pairs: dict[int, int] = {}
+    by_label = {e.item.label.value: e.index for e in old if e.item.label is not None}
+    for entry in new:
+        if entry.item.label is not None and entry.item.label.value in by_label:
+            pairs[entry.index] = by_label[entry.item.label.value]
+    _same_titles(old, new, pairs)
+    _similar_titles(old, new, pairs)
+    return pairs
+
+
+def _same_titles(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> None:
+    """Identical titles: the one with the same number first, else the first unused, in order."""
+    used = set(pairs.values())
+    by_title: dict[str, deque[int]] = {}
+    by_number: dict[tuple[str, str | None], int] = {}
+    for entry in old:
+        if entry.index not in used:
+            by_title.setdefault(entry.item.title.plain, deque()).append(entry.index)
+            by_number.setdefault((entry.item.title.plain, entry.number), entry.index)
+    for entry in new:
+        if entry.index in pairs:
+            continue
+        title = entry.item.title.plain
+        choice = by_number.get((title, entry.number))
+        if choice is None or choice in used:
+            queue = by_title.get(title)
+            while queue and queue[0] in used:
+                queue.popleft()
+            choice = queue.popleft() if queue else None
+        if choice is not None:
+            pairs[entry.index] = choice
+            used.add(choice)
+
+
+def _similar_titles(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> None:
+    """Similar titles among the items left: the best-scoring pairs first."""
+    used = set(pairs.values())
+    left_old = [e.index for e in old if e.index not in used]
+    left_new = [e for e in new if e.index not in pairs]
+    if not left_old or not left_new:
+        return
+    everything = len(left_old) * len(left_new) <= ALL_PAIRS
+    nearest = _nearest_old(new, pairs)
+    candidates: list[tuple[float, int, int]] = []
+    for entry in left_new:
+        if everything:
+            pool = left_old
+        else:
+            middle = bisect.bisect_left(left_old, nearest[entry.index])
+            pool = left_old[max(0, middle - WINDOW):middle + WINDOW]
+        for at, alike in _scores(entry.key, [old[i].key for i in pool]).items():
+            before = old[pool[at]]
+            same_parent = (before.parent == pairs.get(entry.parent, -1) if entry.parent is not None
+                           else before.parent is None)
+            score = alike + NEAR_BONUS * (before.number == entry.number) + NEAR_BONUS * same_parent
+            if score >= SIMILARITY:
+                candidates.append((-score, entry.index, before.index))
+    candidates.sort()
+    for _, new_index, old_index in candidates:
+        if new_index not in pairs and old_index not in used:
+            pairs[new_index] = old_index
+            used.add(old_index)
+
+
+def _scores(key: str, keys: list[str]) -> dict[int, float]:
+    """title_score of ``key`` against each of ``keys`` that may reach SIMILARITY: the same score,
+    computed by rapidfuzz's loops in C, one per measure, with Python only for the few above the cut."""
+    cut = SIMILARITY - 2 * NEAR_BONUS
+    out: dict[int, float] = {}
+    for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.95), (fuzz.partial_ratio, 0.9)):
+        for _, _, at in process.extract(key, keys, scorer=scorer, processor=None, limit=None,
+                                            score_cutoff=cut / weight):
+            if at not in out:
+                out[at] = title_score(key, keys[at])
+    return {at: score for at, score in out.items() if score >= cut}
+
+
+def _nearest_old(new: list[Entry], pairs: dict[int, int]) -> dict[int, int]:
+    """For each new item, the old index of the nearest matched item before it (0 if none): where
+    its own old version most likely stood."""
+    out: dict[int, int] = {}
+    last = 0
+    for entry in new:
+        if entry.index in pairs:
+            last = pairs[entry.index]
+        out[entry.index] = last
+    return out
+
+
+def stable(pairs: dict[int, int]) -> set[int]:
+    """New indexes on the longest increasing run of old indexes: the items that did not move."""
+    order = sorted(pairs)
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back: dict[int, int | None] = {}
+    for new_index in order:
+        value = pairs[new_index]
+        position = bisect.bisect_left(tails, value)
+        if position == len(tails):
+            tails.append(value)
+            tail_at.append(new_index)
+        else:
+            tails[position] = value
+            tail_at[position] = new_index
+        back[new_index] = tail_at[position - 1] if position else None
+    keep: set[int] = set()
+    current = tail_at[-1] if tail_at else None
+    while current is not None:
+        keep.add(current)
+        current = back[current]
+    return keep
