@@ -169,25 +169,53 @@ def _nearest_old(new: list[Entry], pairs: dict[int, int]) -> dict[int, int]:
     return out
 
 
-def stable(pairs: dict[int, int]) -> set[int]:
-    """New indexes on the longest increasing run of old indexes: the items that did not move."""
-    order = sorted(pairs)
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back: dict[int, int | None] = {}
-    for new_index in order:
-        value = pairs[new_index]
-        position = bisect.bisect_left(tails, value)
-        if position == len(tails):
-            tails.append(value)
-            tail_at.append(new_index)
+def moved(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> set[int]:
+    """The new indexes of moved items: under another parent, or out of order among the siblings
+    that stayed with them. Of the siblings, those that stay in place are the heaviest run in
+    increasing old order, each weighing its lines (an item with its sub-items): swapping a short
+    item with a long one moves the short one. Sub-items that travel with their item did not move."""
+    size = [1] * len(new)
+    for entry in reversed(new):
+        if entry.parent is not None:
+            size[entry.parent] += size[entry.index]
+    out: set[int] = set()
+    groups: dict[int | None, list[int]] = {}
+    for new_index in sorted(pairs):
+        entry = new[new_index]
+        if old[pairs[new_index]].parent != (pairs.get(entry.parent, -1) if entry.parent is not None else None):
+            out.add(new_index)
         else:
-            tails[position] = value
-            tail_at[position] = new_index
-        back[new_index] = tail_at[position - 1] if position else None
+            groups.setdefault(entry.parent, []).append(new_index)
+    for siblings in groups.values():
+        keep = _heaviest_run([old[pairs[n]].position for n in siblings], [size[n] for n in siblings])
+        out.update(n for at, n in enumerate(siblings) if at not in keep)
+    return out
+
+
+def _heaviest_run(values: list[int], weights: list[int]) -> set[int]:
+    """The places of the increasing run of ``values`` (all different) with the greatest total
+    weight: a Fenwick tree of best totals by value, O(n log n)."""
+    ranks = {value: rank + 1 for rank, value in enumerate(sorted(values))}
+    tree_total, tree_at = [0] * (len(values) + 1), [-1] * (len(values) + 1)
+    back: list[int] = []
+    best_total, best_at = 0, -1
+    for at, value in enumerate(values):
+        total, before, rank = 0, -1, ranks[value] - 1
+        while rank > 0:  # best run ending below this value
+            if tree_total[rank] > total:
+                total, before = tree_total[rank], tree_at[rank]
+            rank -= rank & -rank
+        total += weights[at]
+        back.append(before)
+        if total > best_total:
+            best_total, best_at = total, at
+        rank = ranks[value]
+        while rank <= len(values):
+            if total > tree_total[rank]:
+                tree_total[rank], tree_at[rank] = total, at
+            rank += rank & -rank
     keep: set[int] = set()
-    current = tail_at[-1] if tail_at else None
-    while current is not None:
-        keep.add(current)
-        current = back[current]
+    while best_at >= 0:
+        keep.add(best_at)
+        best_at = back[best_at]
     return keep

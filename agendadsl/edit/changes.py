@@ -23,7 +23,7 @@ from ..language.nodes import (
     TextBlock,
 )
 from . import formatter
-from .alignment import Entry, align, entries, stable
+from .alignment import Entry, align, entries, moved
 from .change_types import Change, FieldChange, ItemRef
 from .shifts import Shifts, runs
 from .splits import Split, merges, splits
@@ -94,11 +94,9 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     old_entries, new_entries = entries(old), entries(new)
     result.old_numbers_all = {id(e.item): e.number for e in old_entries}
     pairs = align(old_entries, new_entries)
-    in_place = stable(pairs)
-    moved = {n for n, o in pairs.items()
-             if n not in in_place or old_entries[o].parent != _parent_pair(new_entries[n], pairs)}
+    displaced = moved(old_entries, new_entries, pairs)
     split, merged = splits(old_entries, new_entries, pairs), merges(old_entries, new_entries, pairs)
-    shifts = Shifts(old_entries, new_entries, pairs, moved)
+    shifts = Shifts(old_entries, new_entries, pairs, displaced)
     own: dict[int, Change | None] = {}  # new index -> its change (None: absorbed by a split)
     _split_changes(shifts, split, merged, own)
     summaries = runs(shifts)
@@ -106,7 +104,7 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     for entry in new_entries:
         if entry.index in summaries:
             result.changes.append(summaries[entry.index])
-        change = _item_change(entry, old_entries, pairs, moved, result)
+        change = _item_change(entry, old_entries, pairs, displaced, result)
         if entry.index in own:  # a split or a merge says it
             change = own[entry.index]
         if change is not None:
@@ -120,10 +118,6 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
     result.changes.extend(_next_meeting_changes(old.next_meetings, new.next_meetings))
     result.changes.extend(_next_meeting_changes(old.past_meetings, new.past_meetings, "past-meeting"))
     return result
-
-
-def _parent_pair(entry: Entry, pairs: dict[int, int]) -> int | None:
-    return pairs.get(entry.parent, -1) if entry.parent is not None else None
 
 
 def _ref(entry: Entry, kind: str = "part") -> ItemRef:
@@ -144,6 +138,7 @@ def _split_changes(shifts: Shifts, split: list[Split], merged: list[Split], own:
                                  parts=tuple(_ref(new[n]) for n in s.parts))
         for n in s.parts[1:]:
             own[n] = None
+        shifts.own.update(s.parts)
         for n in s.parts:
             if n not in pairs:
                 shifts.events[("new", n)] = ItemRef("split", original.number, original.item.title.plain,
@@ -155,6 +150,7 @@ def _split_changes(shifts: Shifts, split: list[Split], merged: list[Split], own:
         own[m.whole] = Change("merged", whole.item.title.plain, old[m.parts[0]].number, whole.number, rest,
                               old[m.parts[0]].item.span.line, whole.item.span.line,
                               parts=tuple(_ref(old[o]) for o in m.parts))
+        shifts.own.add(m.whole)
         for o in m.parts:
             if o != kept:
                 shifts.events[("old", o)] = ItemRef("merged", whole.number, whole.item.title.plain,

@@ -21,6 +21,8 @@ class Shifts:
     moved: set[int]
     events: dict[tuple[str, int], ItemRef] = field(default_factory=dict)
     """("old" or "new", entry index) -> the event, where it is not the item itself."""
+    own: set[int] = field(default_factory=set)
+    """New indexes of split and merged items: their change gives their numbers."""
 
 
 def runs(shifts: Shifts) -> dict[int, Change]:
@@ -28,7 +30,7 @@ def runs(shifts: Shifts) -> dict[int, Change]:
     changed (other changes of the same item are reported on their own)."""
     old, new, pairs = shifts.old, shifts.new, shifts.pairs
     kept = {n for n in pairs if n not in shifts.moved}
-    renumbered = {n for n in kept if new[n].number != old[pairs[n]].number}
+    renumbered = {n for n in kept if new[n].number != old[pairs[n]].number and n not in shifts.own}
     children: dict[int | None, list[int]] = {}
     old_children: dict[int | None, list[int]] = {}
     for entry in new:
@@ -36,10 +38,12 @@ def runs(shifts: Shifts) -> dict[int, Change]:
     for entry in old:
         old_children.setdefault(entry.parent, []).append(entry.index)
     out: dict[int, Change] = {}
-    covered: set[int] = set()  # renumbered with a parent in a run: the parent's change says it
+    covered: set[int] = set()  # renumbered under an item whose own change says it (a run, a move)
     for entry in new:  # parents before children, so ``covered`` is known when a parent's children come
         parent = entry.parent
-        if parent is not None and parent in covered:
+        if parent is not None and (parent in covered or parent in shifts.moved or parent in shifts.own):
+            if entry.index in renumbered:
+                covered.add(entry.index)
             continue
         if entry.position != 0 or (parent is not None and parent not in kept):
             continue

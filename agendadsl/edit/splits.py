@@ -32,11 +32,11 @@ def _neighbours(entries: list[Entry], entry: Entry, by_parent: dict[int | None, 
     return [siblings[at] for at in (entry.position - 1, entry.position + 1) if 0 <= at < len(siblings)]
 
 
-def _carries(candidate: Entry, gained: set[str]) -> bool:
-    """Whether an unmatched neighbour is the other part: it shares what the titles gained or lost,
-    and at least half of its own words come from there."""
+def _carries(candidate: Entry, lost: set[str], whole: set[str]) -> bool:
+    """Whether an unmatched neighbour is the other part: it has words the aligned part lost (or
+    gained, for a merge), and at least half of its words are the whole's."""
     words = _words(candidate)
-    return bool(words & gained) and 2 * len(words & gained) >= len(words)
+    return bool(words & lost) and 2 * len(words & whole) >= len(words)
 
 
 def splits(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> list[Split]:
@@ -65,7 +65,7 @@ def _find(before: list[Entry], after: list[Entry], pairs: dict[int, int]) -> lis
         if not lost:
             continue
         others = [n for n in _neighbours(after, part, by_parent)
-                  if n not in pairs and n not in taken and _carries(after[n], lost)]
+                  if n not in pairs and n not in taken and _carries(after[n], lost, _words(original))]
         if others:
             taken.update(others)
             out.append(Split(whole, tuple(sorted([index, *others]))))
