@@ -39,10 +39,9 @@ def format_text(changes: Sequence[Change], old_name: str, new_name: str, loc: Lo
     for kind, number, change in rows:
         shown = f"{_colour(change.kind)}{kind.ljust(width)}{_RESET}" if color else kind.ljust(width)
         lines.append(f"{shown}  {visible(number).ljust(numbers)}  {visible(words.headline(loc, change))}".rstrip())
-        for detail in words.details(loc, change):
+        for detail, edited in words.details(loc, change):
             lines.append(f"{indent}{dim}{visible(detail)}{reset}")
-        for edited in change.fields:
-            if edited.field == "notes":
+            if edited is not None and edited.field == "notes":  # the lines that changed, beneath
                 lines.extend(f"{indent}  {dim}{visible(line)}{reset}" for line in words.notes(edited))
     lines.append(words.count(loc, list(changes)))
     return "\n".join(lines) + "\n"

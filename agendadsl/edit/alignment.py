@@ -24,14 +24,14 @@ SIMILARITY = 62.0
 """The lowest score (0-100) at which two different titles are taken for the same item."""
 ALL_PAIRS = 100_000
 """Up to this many (old, new) pairs of unmatched items, every pair is scored; beyond, a window."""
-WINDOW = 40
+WINDOW = 12
 """Unmatched old items looked at on each side of a new item's place, beyond ALL_PAIRS."""
 NEAR_BONUS = 4.0
 """Added to the score of a candidate under the same parent, and again for the same number: two
 equally similar titles are told apart by place."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """An item in document order, with what the diff needs to know about its place."""
 
@@ -43,6 +43,8 @@ class Entry:
     index: int
     position: int
     """Its place among its siblings, from 0."""
+    title: str
+    """Its title as plain text."""
     key: str
     """Its title as compared: plain text, lower case, punctuation as spaces (rapidfuzz's)."""
 
@@ -58,24 +60,11 @@ def entries(agenda: Agenda) -> list[Entry]:
         parent = parents[-1] if parents else None
         position = counts.get(parent, 0)
         counts[parent] = position + 1
-        out.append(Entry(item, depth, resolution.number_of(item), parent, len(out), position,
-                         utils.default_process(item.title.plain)))
+        title = item.title.plain
+        out.append(Entry(item, depth, resolution.number_of(item), parent, len(out), position, title,
+                         utils.default_process(title)))
         parents.append(len(out) - 1)
     return out
-
-
-def title_score(a: str, b: str) -> float:
-    """How alike two titles are (0-100), given as ``Entry.key``: by characters (a typo, a changed
-    year), by words (an extended or shortened title: "Budget" and "Budget 2027 and accounts"), or
-    by the longest common stretch (an inserted phrase). Word and stretch scores count a little
-    less than a whole-title score, and not at all on titles too short to carry them."""
-    shorter = min(len(a), len(b))
-    score = fuzz.ratio(a, b)
-    if shorter >= 3:
-        score = max(score, 0.95 * fuzz.token_set_ratio(a, b))
-    if shorter >= 6:
-        score = max(score, 0.9 * fuzz.partial_ratio(a, b))
-    return score
 
 
 def align(old: list[Entry], new: list[Entry]) -> dict[int, int]:
@@ -97,12 +86,12 @@ def _same_titles(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> N
     by_number: dict[tuple[str, str | None], int] = {}
     for entry in old:
         if entry.index not in used:
-            by_title.setdefault(entry.item.title.plain, deque()).append(entry.index)
-            by_number.setdefault((entry.item.title.plain, entry.number), entry.index)
+            by_title.setdefault(entry.title, deque()).append(entry.index)
+            by_number.setdefault((entry.title, entry.number), entry.index)
     for entry in new:
         if entry.index in pairs:
             continue
-        title = entry.item.title.plain
+        title = entry.title
         choice = by_number.get((title, entry.number))
         if choice is None or choice in used:
             queue = by_title.get(title)
@@ -122,13 +111,13 @@ def _similar_titles(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -
     if not left_old or not left_new:
         return
     everything = len(left_old) * len(left_new) <= ALL_PAIRS
-    nearest = _nearest_old(new, pairs)
+    expected = _expected_places(new, pairs)
     candidates: list[tuple[float, int, int]] = []
     for entry in left_new:
         if everything:
             pool = left_old
         else:
-            middle = bisect.bisect_left(left_old, nearest[entry.index])
+            middle = bisect.bisect_left(left_old, expected[entry.index])
             pool = left_old[max(0, middle - WINDOW):middle + WINDOW]
         for at, alike in _scores(entry.key, [old[i].key for i in pool]).items():
             before = old[pool[at]]
@@ -144,28 +133,47 @@ def _similar_titles(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -
             used.add(old_index)
 
 
+# Each measure, its weight, and the shortest title it is trusted on: a changed word or a typo
+# (characters), an extended or shortened title (words: "Budget" in "Budget 2027 and accounts"),
+# an inserted phrase (the best-matching stretch). Word and stretch scores count a little less
+# than a whole-title score, and not at all on titles too short to carry them.
+_MEASURES = ((fuzz.ratio, 1.0, 0), (fuzz.token_set_ratio, 0.95, 3), (fuzz.partial_ratio, 0.9, 6))
+_BEST = 8
+"""Candidates kept per measure: enough for the best pairs to be found, few enough to stay linear."""
+_STRETCH = 0.85
+"""The best-matching stretch is looked for only where one title is at most this part of the
+other's length: between titles of about the same length the whole-title score says as much, and
+the stretch costs ten times more."""
+
+
 def _scores(key: str, keys: list[str]) -> dict[int, float]:
-    """title_score of ``key`` against each of ``keys`` that may reach SIMILARITY: the same score,
-    computed by rapidfuzz's loops in C, one per measure, with Python only for the few above the cut."""
+    """How alike ``key`` is to each of ``keys`` that may reach SIMILARITY (0-100): the best of the
+    weighted measures, each computed by rapidfuzz in C over the list."""
     cut = SIMILARITY - 2 * NEAR_BONUS
     out: dict[int, float] = {}
-    for scorer, weight in ((fuzz.ratio, 1.0), (fuzz.token_set_ratio, 0.95), (fuzz.partial_ratio, 0.9)):
-        for _, _, at in process.extract(key, keys, scorer=scorer, processor=None, limit=None,
+    for scorer, weight, shortest in _MEASURES:
+        if len(key) < shortest:
+            continue
+        places: list[int] | range = range(len(keys))
+        if scorer is fuzz.partial_ratio:
+            places = [at for at in places if min(len(key), len(keys[at])) <= _STRETCH * max(len(key), len(keys[at]))]
+        choices = keys if isinstance(places, range) else [keys[at] for at in places]
+        for _, score, at in process.extract(key, choices, scorer=scorer, processor=None, limit=_BEST,
                                             score_cutoff=cut / weight):
-            if at not in out:
-                out[at] = title_score(key, keys[at])
-    return {at: score for at, score in out.items() if score >= cut}
+            if len(choices[at]) >= shortest:
+                out[places[at]] = max(out.get(places[at], 0.0), weight * score)
+    return out
 
 
-def _nearest_old(new: list[Entry], pairs: dict[int, int]) -> dict[int, int]:
-    """For each new item, the old index of the nearest matched item before it (0 if none): where
-    its own old version most likely stood."""
+def _expected_places(new: list[Entry], pairs: dict[int, int]) -> dict[int, int]:
+    """For each new item, where its old version most likely stood: as far after the old version
+    of the nearest matched item before it as it stands after that item now."""
     out: dict[int, int] = {}
-    last = 0
+    anchor_new, anchor_old = 0, 0
     for entry in new:
         if entry.index in pairs:
-            last = pairs[entry.index]
-        out[entry.index] = last
+            anchor_new, anchor_old = entry.index, pairs[entry.index]
+        out[entry.index] = anchor_old + entry.index - anchor_new
     return out
 
 

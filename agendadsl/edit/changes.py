@@ -7,7 +7,9 @@ renumbering alone is reported as just that.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+from collections import deque
 from dataclasses import dataclass, field
 
 from ..language.nodes import (
@@ -22,6 +24,7 @@ from ..language.nodes import (
     Table,
     TextBlock,
 )
+from ..support.gcpause import collector_paused
 from . import formatter
 from .alignment import Entry, align, entries, moved
 from .change_types import Change, FieldChange, ItemRef
@@ -74,8 +77,14 @@ def _attributes(item: Item) -> dict[str, str]:
     return out
 
 
+# What an item says of itself: not its sub-items, which are compared on their own, nor its place.
+_OWN = tuple(f.name for f in dataclasses.fields(Item) if f.name not in ("children", "span", "number"))
+
+
 def _fields(before: Item, after: Item) -> tuple[FieldChange, ...]:
     """What changed in an item besides its number and place: title, attributes, notes."""
+    if all(getattr(before, name) == getattr(after, name) for name in _OWN):
+        return ()  # most items: nothing to print canonically and compare
     out: list[FieldChange] = []
     if before.title != after.title:
         out.append(FieldChange("title", formatter.rich(before.title), formatter.rich(after.title)))
@@ -90,6 +99,11 @@ def _fields(before: Item, after: Item) -> tuple[FieldChange, ...]:
 
 def compare(old: Agenda, new: Agenda) -> Comparison:
     """Every change from ``old`` to ``new``, in the order of the new agenda (removals where they were)."""
+    with collector_paused():  # an entry per item of both versions: no cycles, and full GC passes cost O(n) each
+        return _compare(old, new)
+
+
+def _compare(old: Agenda, new: Agenda) -> Comparison:
     result = Comparison()
     old_entries, new_entries = entries(old), entries(new)
     result.old_numbers_all = {id(e.item): e.number for e in old_entries}
@@ -121,7 +135,7 @@ def compare(old: Agenda, new: Agenda) -> Comparison:
 
 
 def _ref(entry: Entry, kind: str = "part") -> ItemRef:
-    return ItemRef(kind, entry.number, entry.item.title.plain, entry.item.span.line)
+    return ItemRef(kind, entry.number, entry.title, entry.item.span.line)
 
 
 def _split_changes(shifts: Shifts, split: list[Split], merged: list[Split], own: dict[int, Change | None]) -> None:
@@ -161,7 +175,7 @@ def _item_change(entry: Entry, old_entries: list[Entry], pairs: dict[int, int], 
                  result: Comparison) -> Change | None:
     """The one change of an item, None when only its number changed (a renumbering run reports
     that); and what the revised-agenda rendering marks on the item, with the number it had."""
-    item, title, key = entry.item, entry.item.title.plain, id(entry.item)
+    item, title, key = entry.item, entry.title, id(entry.item)
     if entry.index not in pairs:
         result.kinds[key] = {"added"}
         return Change("added", title, None, entry.number, new_line=item.span.line)
@@ -199,7 +213,7 @@ def _place_removals(old_entries: list[Entry], pairs: dict[int, int], last_change
         if entry.index in merged_away:
             continue
         anchor += 0.001
-        order.append((anchor + 0.5, Change("removed", entry.item.title.plain, entry.number,
+        order.append((anchor + 0.5, Change("removed", entry.title, entry.number,
                                            old_line=entry.item.span.line)))
     result.changes = [change for _, change in sorted(order, key=lambda pair: pair[0])]
 
@@ -236,23 +250,20 @@ def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
         translated = {t.language: formatter.rich(t.text) for t in group.translations}
         return {"title": formatter.rich(group.title), "level": "#" * group.level, **lines, **translated}
 
+    old_groups, new_groups = old.groups, new.groups  # each a walk of the whole agenda: once
     changes: list[Change] = []
-    left = list(old.groups)
-    pairs: list[tuple[Group | None, Group]] = []
-    for group in new.groups:
-        same = next((g for g in left if g.title == group.title and g.level == group.level), None)
-        if same is not None:
-            left.remove(same)
-        pairs.append((same, group))
-    unmatched_new = [g for same, g in pairs if same is None]
-    for group in unmatched_new:  # a retitled heading: the one left in the same place
-        index = new.groups.index(group)
-        candidate = old.groups[index] if index < len(old.groups) and old.groups[index] in left else None
-        if candidate is not None:
-            left.remove(candidate)
-            pairs[index] = (candidate, group)
-    for same, group in pairs:
+    left = set(range(len(old_groups)))  # indexes of the old headings not matched yet
+    by_title: dict[tuple, deque[int]] = {}
+    for index, group in enumerate(old_groups):
+        by_title.setdefault((group.title, group.level), deque()).append(index)
+    matched = [_first_left(by_title.get((group.title, group.level)), left) for group in new_groups]
+    for index, found in enumerate(matched):  # a retitled heading: the one left in the same place
+        if found is None and index in left:
+            left.discard(index)
+            matched[index] = index
+    for found, group in zip(matched, new_groups, strict=True):
         title = group.title.plain
+        same = old_groups[found] if found is not None else None
         if same is None:
             changes.append(Change("heading-added", title, new_line=group.span.line))
         elif describe(same) != describe(group):  # its items and text are compared on their own
@@ -261,8 +272,21 @@ def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
                            for key in dict.fromkeys([*was, *now]) if was.get(key) != now.get(key))
             changes.append(Change("heading", title, fields=fields, old_line=same.span.line,
                                   new_line=group.span.line))
-    changes.extend(Change("heading-removed", g.title.plain, old_line=g.span.line) for g in left)
+    changes.extend(Change("heading-removed", old_groups[i].title.plain, old_line=old_groups[i].span.line)
+                   for i in sorted(left))
     return changes
+
+
+def _first_left(queue: deque[int] | None, left: set[int]) -> int | None:
+    """The first index of ``queue`` still in ``left``, taken out of both; None if there is none.
+    Each index is looked at once, however many share the queue."""
+    while queue and queue[0] not in left:
+        queue.popleft()
+    if not queue:
+        return None
+    found = queue.popleft()
+    left.discard(found)
+    return found
 
 
 def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
@@ -270,18 +294,19 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
     headings, compared line by line; an edited paragraph shows its old and new text."""
     def lines(agenda: Agenda) -> list[tuple[str, int]]:
         out: list[tuple[str, int]] = []
-        for entry in agenda.groups_and_body():
+        everything = agenda.groups_and_body()  # once: it walks the whole agenda
+        for entry in everything:
             notes = entry.parts if isinstance(entry, TextBlock) else entry.notes if isinstance(entry, Group) else ()
             for block in notes:
                 for text in _text_lines((block,)):
                     out.append((text, block.span.line))
         out.extend((f"[^{note.label}]: {formatter.rich(note.text)}", note.span.line) for note in agenda.footnotes)
-        out.extend((formatter.participant_line(person), person.span.line) for entry in agenda.groups_and_body()
+        out.extend((formatter.participant_line(person), person.span.line) for entry in everything
                    if isinstance(entry, Participants) for person in entry.people)
-        out.extend((formatter.annex_line(annex), annex.span.line) for entry in agenda.groups_and_body()
+        out.extend((formatter.annex_line(annex), annex.span.line) for entry in everything
                    if isinstance(entry, Annexes) for annex in entry.annexes)
         out.extend((formatter.table_row_line(row), row[0].span.line if row else entry.span.line)
-                   for entry in agenda.groups_and_body() if isinstance(entry, Table)
+                   for entry in everything if isinstance(entry, Table)
                    for row in (entry.header, *entry.rows))
         return out
 
@@ -311,24 +336,32 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
 
 def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, ...],
                           kind: str = "next-meeting") -> list[Change]:
+    """Meetings matched by start date, then by month, then (lists of the same length) by place."""
     text = formatter.next_meeting_line
     changes: list[Change] = []
-    unmatched = list(old)
-    for meeting in new:
+    unmatched = set(range(len(old)))
+    by_date: dict[object, deque[int]] = {}
+    by_month: dict[tuple[int, int], deque[int]] = {}
+    for index, meeting in enumerate(old):
         start = meeting.dates.start.to_date()
-        same = next((m for m in unmatched if m.dates.start.to_date() == start), None)
-        if same is None:
-            month = (start.year, start.month) if start else None
-            same = next((m for m in unmatched if (d := m.dates.start.to_date()) and (d.year, d.month) == month), None)
-        if same is None and len(old) == len(new):
-            same = next((m for m in unmatched if old.index(m) == new.index(meeting)), None)
-        if same is None:
+        by_date.setdefault(start, deque()).append(index)
+        if start:
+            by_month.setdefault((start.year, start.month), deque()).append(index)
+    for position, meeting in enumerate(new):
+        start = meeting.dates.start.to_date()
+        found = _first_left(by_date.get(start), unmatched)
+        if found is None and start:
+            found = _first_left(by_month.get((start.year, start.month)), unmatched)
+        if found is None and len(old) == len(new) and position in unmatched:
+            unmatched.discard(position)
+            found = position
+        if found is None:
             changes.append(Change(f"{kind}-added", text(meeting)[2:], new_line=meeting.span.line))
             continue
-        unmatched.remove(same)
+        same = old[found]
         if same != meeting:
             changes.append(Change(kind, text(meeting)[2:], fields=(FieldChange("meeting", text(same)[2:],
                                                                                text(meeting)[2:]),),
                                   old_line=same.span.line, new_line=meeting.span.line))
-    changes.extend(Change(f"{kind}-removed", text(m)[2:], old_line=m.span.line) for m in unmatched)
+    changes.extend(Change(f"{kind}-removed", text(old[i])[2:], old_line=old[i].span.line) for i in sorted(unmatched))
     return changes

@@ -54,7 +54,7 @@ def runs(shifts: Shifts) -> dict[int, Change]:
             for member in members:
                 items += _cover(member, children, renumbered, covered)
             last = members[-1]
-            out[first] = Change("renumbered", new[first].item.title.plain, old[pairs[first]].number, new[first].number,
+            out[first] = Change("renumbered", new[first].title, old[pairs[first]].number, new[first].number,
                                 old_line=old[pairs[first]].item.span.line, new_line=new[first].item.span.line,
                                 last_old_number=old[pairs[last]].number, last_new_number=new[last].number,
                                 items=items, after=after)
@@ -106,7 +106,7 @@ def _event(shifts: Shifts, side: str, index: int) -> ItemRef:
         kind = "moved" if index in shifts.pairs.values() else "removed"
     else:
         kind = "moved" if index in shifts.pairs else "added"
-    return ItemRef(kind, entry.number, entry.item.title.plain, entry.item.span.line)
+    return ItemRef(kind, entry.number, entry.title, entry.item.span.line)
 
 
 def _cover(index: int, children: dict[int | None, list[int]], renumbered: set[int], covered: set[int]) -> int:

@@ -51,12 +51,12 @@ def headline(loc: Locale, change: Change) -> str:
     return " ".join(parts)
 
 
-def details(loc: Locale, change: Change) -> list[str]:
-    """One line per changed field ("time: 10:00 → 10:30", "was: Budget"), and the parts of a split or
-    merge. Notes are named, not shown: ``notes`` gives their lines."""
-    out = [field(loc, f) for f in change.fields]
+def details(loc: Locale, change: Change) -> list[tuple[str, FieldChange | None]]:
+    """One line per changed field ("time: 10:00 → 10:30", "was: Budget") with the field, and the
+    parts of a split or merge. Notes are named, not shown: ``notes`` gives their lines."""
+    out: list[tuple[str, FieldChange | None]] = [(field(loc, f), f) for f in change.fields]
     if change.kind in ("split", "merged"):
-        out.append(phrase(loc, change.kind, parts="; ".join(_part(p) for p in change.parts)))
+        out.append((phrase(loc, change.kind, parts="; ".join(_part(p) for p in change.parts)), None))
     return out
 
 

@@ -676,7 +676,7 @@ class _Builder:
             return ()
         out: list[ChangeView] = []
         for change in self.comparison.changes:
-            detail = "; ".join(words.details(self.loc, change))
+            detail = "; ".join(text for text, _ in words.details(self.loc, change))
             title = words.headline(self.loc, change)
             out.append(ChangeView(change.kind, words.kind(self.loc, change), words.number(self.loc, change),
                                   f"{title} ({detail})" if detail else title))
