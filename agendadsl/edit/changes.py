@@ -83,8 +83,10 @@ _OWN = tuple(f.name for f in dataclasses.fields(Item) if f.name not in ("childre
 
 def _fields(before: Item, after: Item) -> tuple[FieldChange, ...]:
     """What changed in an item besides its number and place: title, attributes, notes."""
-    if all(getattr(before, name) == getattr(after, name) for name in _OWN):
-        return ()  # most items: nothing to print canonically and compare
+    # Most items did not change: nothing to print canonically and compare. Comparing the whole
+    # items (sub-items too) is one call; only when they differ are the item's own fields looked at.
+    if before == after or all(getattr(before, name) == getattr(after, name) for name in _OWN):
+        return ()
     out: list[FieldChange] = []
     if before.title != after.title:
         out.append(FieldChange("title", formatter.rich(before.title), formatter.rich(after.title)))
