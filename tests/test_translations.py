@@ -241,4 +241,5 @@ def test_json_and_diff_carry_the_translations(tmp_path) -> None:
 
     changed = parsed(EVERY_PLACE.replace("fr: Sous-point", "fr: Sous-question")).agenda
     changes = diff(agenda, changed)
-    assert [(c.kind, c.details) for c in changes] == [("changed", ("fr: Sous-point -> Sous-question",))]
+    assert [(c.kind, [f.as_dict() for f in c.fields]) for c in changes] == [
+        ("changed", [{"field": "fr", "old": "Sous-point", "new": "Sous-question"}])]
