@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -79,13 +80,33 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
             os.chmod(temporary, target.stat().st_mode & 0o777)
         else:
             os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
+        _replace(temporary, target)
     except OSError as problem:
         Path(temporary).unlink(missing_ok=True)
         raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+WINDOWS = os.name == "nt"
+"""Windows refuses to replace a file that another program holds open (a PDF viewer, Word, a virus
+scanner reading the new file), where POSIX systems simply replace it."""
+
+
+def _replace(temporary: str, target: Path) -> None:
+    """``os.replace``; on Windows, retried for a moment while another program holds the file, then
+    refused with a message that says so."""
+    for attempt in range(10 if WINDOWS else 1):
+        try:
+            os.replace(temporary, target)
+            return
+        except PermissionError:
+            if not WINDOWS:
+                raise
+            if attempt == 9:
+                raise PermissionError("it is open in another program; close it there and run again") from None
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _umask() -> int:
