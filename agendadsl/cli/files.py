@@ -52,13 +52,17 @@ def read_bytes(path: str) -> bytes:
 
 def read_source(path: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     """Read and decode one input; encoding problems come back as diagnostics, I/O failures raise."""
-    size = None
-    if path != "-":
-        try:
-            size = os.stat(path).st_size
-        except OSError:
-            size = None
-    return decode(read_bytes(path), path, size)
+    return decode(read_bytes(path), path, file_size(path))
+
+
+def file_size(path: str) -> int | None:
+    """The size of the file ``path`` when it can be known (not for standard input)."""
+    if path == "-":
+        return None
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
