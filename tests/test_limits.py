@@ -226,11 +226,21 @@ def test_long_lines_are_cut_to_100_characters_around_the_problem(cli, tmp_path) 
 @pytest.mark.parametrize(("indent", "width"), [
     ("\t", 4), ("  \t", 4), (" \t", 4), ("   \t", 4), ("\t ", 5), ("\t\t", 8), ("    \t", 8), ("\t  \t", 8),
 ])
-def test_a_tab_moves_to_the_next_multiple_of_4(indent: str, width: int) -> None:
-    # A sub-item indented with the tab, its sibling with spaces of the same width: one level.
-    assert found(f"1. A\n{indent}1.1 B\n{' ' * width}1.2 C\n") == []
-    # One column less is between the levels.
-    assert codes(f"1. A\n{indent}1.1 B\n{' ' * (width - 1)}1.2 C\n") == ["inconsistent-indent"]
+def test_a_tab_and_spaces_of_its_width_are_one_mixed_indent_error(indent: str, width: int) -> None:
+    # A sub-item indented with the tab, its sibling with the spaces a 4-column tab is worth: an
+    # editor showing tabs 2 or 8 wide shows another nesting, so the line is refused, once, and
+    # no numbering error follows from a guess.
+    assert found(f"1. A\n{indent}1.1 B\n{' ' * width}1.2 C\n1.3 D\n") == [("mixed-indent", 3, width + 1)]
+    assert found(f"1. A\n{' ' * width}1.1 B\n{indent}1.2 C\n") == [("mixed-indent", 3, len(indent) + 1)]
+
+
+@pytest.mark.parametrize("tab", ["\t", "\t\t"])
+def test_tabs_alone_nest_as_spaces_alone_do(tab: str) -> None:
+    assert found(f"1. A\n{tab}1.1 B\n{tab * 2}1.1.1 C\n{tab}1.2 D\n2. E\n") == []
+
+
+def test_spaces_after_a_tab_that_are_deeper_at_every_tab_width_nest() -> None:
+    assert found("1. A\n\t1.1 B\n\t    1.1.1 C\n\t    1.1.2 D\n\t1.2 E\n") == []
 
 
 def test_tabs_elsewhere_in_a_line_are_text() -> None:

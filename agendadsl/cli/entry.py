@@ -29,5 +29,6 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
 
 
-_DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar", "pygls", "lsprotocol"}
+_DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar", "pygls", "lsprotocol",
+                 "platformdirs"}
 """The packages agendadsl imports that pyproject.toml's dependencies install."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -51,13 +52,17 @@ def read_bytes(path: str) -> bytes:
 
 def read_source(path: str) -> tuple[SourceFile | None, list[Diagnostic]]:
     """Read and decode one input; encoding problems come back as diagnostics, I/O failures raise."""
-    size = None
-    if path != "-":
-        try:
-            size = os.stat(path).st_size
-        except OSError:
-            size = None
-    return decode(read_bytes(path), path, size)
+    return decode(read_bytes(path), path, file_size(path))
+
+
+def file_size(path: str) -> int | None:
+    """The size of the file ``path`` when it can be known (not for standard input)."""
+    if path == "-":
+        return None
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
 
 
 def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
@@ -79,13 +84,33 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
             os.chmod(temporary, target.stat().st_mode & 0o777)
         else:
             os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
+        _replace(temporary, target)
     except OSError as problem:
         Path(temporary).unlink(missing_ok=True)
         raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+WINDOWS = os.name == "nt"
+"""Windows refuses to replace a file that another program holds open (a PDF viewer, Word, a virus
+scanner reading the new file), where POSIX systems simply replace it."""
+
+
+def _replace(temporary: str, target: Path) -> None:
+    """``os.replace``; on Windows, retried for a moment while another program holds the file, then
+    refused with a message that says so."""
+    for attempt in range(10 if WINDOWS else 1):
+        try:
+            os.replace(temporary, target)
+            return
+        except PermissionError:
+            if not WINDOWS:
+                raise
+            if attempt == 9:
+                raise PermissionError("it is open in another program; close it there and run again") from None
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _umask() -> int:

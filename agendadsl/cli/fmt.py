@@ -4,14 +4,47 @@ print a diff, or only report."""
 from __future__ import annotations
 
 import difflib
+import enum
+import io
 import sys
-from typing import Annotated
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..language.diagnostics import AgendaError
 from .common import ColorMode, usage_error, use_color
 from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text
+
+if TYPE_CHECKING:
+    from ..language.source import SourceFile
+
+
+class LineEnds(str, enum.Enum):
+    keep = "keep"
+    lf = "lf"
+    crlf = "crlf"
+
+
+class ByteOrderMark(str, enum.Enum):
+    keep = "keep"
+    add = "add"
+    remove = "remove"
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How the formatted text is written: the file's own line ends and byte order mark, or those asked for."""
+
+    line_ends: LineEnds = LineEnds.keep
+    bom: ByteOrderMark = ByteOrderMark.keep
+
+    def encode(self, text: str, source: SourceFile) -> bytes:
+        from ..language.source import encode
+
+        line_end = {LineEnds.lf: "\n", LineEnds.crlf: "\r\n"}.get(self.line_ends, source.line_end)
+        bom = source.bom if self.bom is ByteOrderMark.keep else self.bom is ByteOrderMark.add
+        return encode(text, line_end, bom)
 
 
 def fmt(
@@ -26,12 +59,19 @@ def fmt(
                                            "numbering is consistent again.")] = False,
     keep_withdrawn: Annotated[bool, typer.Option("--keep-withdrawn", help="With --renumber: withdrawn items "
                                                  "keep their numbers.")] = False,
+    line_ends: Annotated[LineEnds, typer.Option("--line-ends", metavar="keep|lf|crlf", help="The line ends "
+                                                "written: 'keep' those most lines of the file have (LF on a tie), "
+                                                "or make every line end LF or CR LF.")] = LineEnds.keep,
+    bom: Annotated[ByteOrderMark, typer.Option("--bom", metavar="keep|add|remove", help="The UTF-8 byte order "
+                                               "mark: keep it if the file has one, add it or remove it.")]
+    = ByteOrderMark.keep,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
 ) -> None:
     """Rewrite agendas in the one canonical layout, comments kept where they were.
 
     Nothing is written unless the result is proven to be the same agenda (or, with --renumber,
     the same agenda renumbered), formatting it again changes nothing, and no comment is lost.
+    A file keeps its line ends (CR LF stays CR LF) and its byte order mark unless asked otherwise.
     """
     from .files import expand
 
@@ -40,11 +80,12 @@ def fmt(
     except AgendaError as problem:
         usage_error(problem)
     raise typer.Exit(format_files(paths, check_only=check_only, show_diff=show_diff, renumber=renumber,
-                                  keep_withdrawn=keep_withdrawn, color=use_color(color)))
+                                  keep_withdrawn=keep_withdrawn, color=use_color(color),
+                                  encoding=Encoding(line_ends, bom)))
 
 
 def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumber: bool, keep_withdrawn: bool,
-                 color: bool) -> int:
+                 color: bool, encoding: Encoding) -> int:
     """Format each file; the exit status: 0 done (or nothing to change), 1 problems or files that
     would change under --check, 2 unreadable input or a failed safety guard."""
     status = EXIT_OK
@@ -52,7 +93,7 @@ def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumbe
     for path in files:
         try:
             outcome = _format_one(path, check_only=check_only, show_diff=show_diff, renumber=renumber,
-                                  keep_withdrawn=keep_withdrawn, color=color)
+                                  keep_withdrawn=keep_withdrawn, color=color, encoding=encoding)
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {problem}\n")
             status = max(status, EXIT_USAGE)
@@ -74,13 +115,15 @@ def format_files(files: list[str], *, check_only: bool, show_diff: bool, renumbe
 
 
 def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool, keep_withdrawn: bool,
-                color: bool) -> str:
+                color: bool, encoding: Encoding) -> str:
     from ..edit.formatter import FormatError, format_agenda
     from ..edit.renumbering import renumber as renumbered
     from ..language.parser import parse
-    from .files import read_source, write_atomic
+    from ..language.source import decode
+    from .files import file_size, read_bytes, write_atomic
 
-    source, diagnostics = read_source(path)
+    data = read_bytes(path)
+    source, diagnostics = decode(data, path, file_size(path))
     if source is None:
         sys.stderr.write(format_text(FileReport(path, None, diagnostics), color=color))
         return "problems"
@@ -104,15 +147,24 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
         formatted = format_agenda(agenda, source.text)
     except FormatError as problem:
         raise AgendaError(f"{path}: not formatted: {problem}") from None
-    if show_diff and formatted.changed:
+    output = encoding.encode(formatted.text, source)
+    changed = output != data
+    if show_diff and changed:
         name = "stdin" if path == "-" else path
-        sys.stdout.writelines(difflib.unified_diff(source.text.splitlines(True), formatted.text.splitlines(True),
-                                                   f"{name} (original)", f"{name} (formatted)"))
+        sys.stdout.writelines(difflib.unified_diff(_lines(data), _lines(output), f"{name} (original)",
+                                                   f"{name} (formatted)"))
     if path == "-" and not (check_only or show_diff):
-        sys.stdout.write(formatted.text)
-    elif check_only and formatted.changed:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output)
+        sys.stdout.buffer.flush()
+    elif check_only and changed:
         sys.stderr.write(f"would reformat {path}\n")
-    elif formatted.changed and not (check_only or show_diff):
-        write_atomic(path, formatted.text.encode("utf-8"))
+    elif changed and not (check_only or show_diff):
+        write_atomic(path, output)
         sys.stderr.write(f"reformatted {path}\n")
-    return "changed" if formatted.changed else "unchanged"
+    return "changed" if changed else "unchanged"
+
+
+def _lines(data: bytes) -> list[str]:
+    """The lines of a file's bytes, each with its own line end (LF, CR LF or CR), for the diff."""
+    return io.StringIO(data.decode("utf-8", "replace"), newline="").readlines()

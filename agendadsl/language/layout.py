@@ -43,6 +43,7 @@ class ParseSink:
     """
 
     text_length: int = 0
+    text: str = ""
     comments: list[Comment] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     comment_lines: set[int] = field(default_factory=set)
@@ -66,7 +67,7 @@ def current_sink() -> ParseSink:
 
 def open_sink(text: str) -> tuple[ParseSink, _ContextToken]:
     """Start collecting for a new parse of ``text``; pass the returned token to close_sink()."""
-    sink = ParseSink(len(text))
+    sink = ParseSink(len(text), text)
     return sink, _SINK.set(sink)
 
 
@@ -74,12 +75,35 @@ def close_sink(reset: _ContextToken) -> None:
     _SINK.reset(reset)
 
 
-def indent_width(whitespace: str) -> int:
-    """Columns taken by leading white space, tabs advancing to the next multiple of TAB_WIDTH."""
+def indent_width(whitespace: str, tab: int = TAB_WIDTH) -> int:
+    """Columns taken by leading white space, tabs advancing to the next multiple of ``tab``."""
     width = 0
     for char in whitespace:
-        width = (width // TAB_WIDTH + 1) * TAB_WIDTH if char == "\t" else width + 1
+        width = (width // tab + 1) * tab if char == "\t" else width + 1
     return width
+
+
+EDITOR_TAB_WIDTHS = (2, 4, 8)
+"""The tab widths editors show: a line whose nesting differs between them is ambiguous."""
+
+
+def _placement(levels: list[str], indentation: str, tab: int) -> tuple[str, int]:
+    """Where a line with ``indentation`` goes among the open ``levels`` when a tab is ``tab`` wide:
+    deeper than the last, at one of them (its index), or between two."""
+    width = indent_width(indentation, tab)
+    widths = [indent_width(level, tab) for level in levels]
+    if width > widths[-1]:
+        return ("deeper", len(levels))
+    return ("at", widths.index(width)) if width in widths else ("between", 0)
+
+
+def tab_dependent(levels: list[str], indentation: str) -> bool:
+    """Whether the line's place among the open levels depends on how wide a tab is shown: only when
+    tabs and spaces are mixed, in the line or between it and the levels above (tabs alone, or
+    spaces alone, nest the same at every width)."""
+    if "\t" not in indentation and not any("\t" in level for level in levels):
+        return False
+    return len({_placement(levels, indentation, tab) for tab in EDITOR_TAB_WIDTHS}) > 1
 
 
 class Layout:
@@ -93,21 +117,22 @@ class Layout:
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         sink = current_sink()
-        stack = [0]
+        stack = [""]  # the indentation of each open level, as written
         line_has_token = False
         last: Token | None = None
         for token in stream:
             if token.type in ("_NL", "_LEAD"):
-                width = self._comments(sink, token)
+                indentation = self._comments(sink, token)
                 if token.type == "_NL" and line_has_token:
                     yield token
                 line_has_token = False
                 last = token
                 if token.end_pos is not None and token.end_pos < sink.text_length:
-                    yield from self._indent(sink, stack, width, token)
+                    yield from self._indent(sink, stack, indentation, token)
                 continue
             if last is None:  # first line of the file: its indentation was skipped as white space
-                yield from self._indent(sink, stack, (token.column or 1) - 1, token)
+                start = token.start_pos or 0
+                yield from self._indent(sink, stack, sink.text[start - (token.column or 1) + 1:start], token)
             line_has_token = True
             last = token
             yield token
@@ -116,8 +141,25 @@ class Layout:
         for _ in stack[1:]:
             yield Token.new_borrow_pos("_DEDENT", "", last) if last is not None else Token("_DEDENT", "")
 
-    def _indent(self, sink: ParseSink, stack: list[int], width: int, token: Token) -> Iterator[Token]:
-        if width > stack[-1]:
+    def _indent(self, sink: ParseSink, stack: list[str], indentation: str | None, token: Token) -> Iterator[Token]:
+        if indentation is None:  # the file ends with a comment line: back to the margin
+            yield from (self._marker("_DEDENT", token) for _ in stack[1:])
+            del stack[1:]
+            return
+        if tab_dependent(stack, indentation):
+            raise LayoutAbort(
+                error(
+                    "mixed-indent",
+                    "this line's indentation mixes tabs and spaces with the lines above, so how deep it is "
+                    "nested depends on how wide an editor shows a tab",
+                    self._next_line(token),
+                    f"indent with spaces only (or with tabs only); agendadsl counts a tab as {TAB_WIDTH} "
+                    "columns, other editors as 2 or 8",
+                )
+            )
+        width = indent_width(indentation)
+        widths = [indent_width(level) for level in stack]
+        if width > widths[-1]:
             if len(stack) > MAX_DEPTH:
                 raise LayoutAbort(
                     error(
@@ -128,26 +170,27 @@ class Layout:
                         "deep; flatten this part of the agenda",
                     )
                 )
-            stack.append(width)
+            stack.append(indentation)
             yield self._marker("_INDENT", token)
             return
         popped = 0
-        while width < stack[-1]:
-            previous = stack.pop()
+        while width < widths[-1]:
+            previous = widths.pop()
+            level = stack.pop()
             popped += 1
-            if width > stack[-1]:  # between two levels: snap to the nearer one and report it
+            if width > widths[-1]:  # between two levels: snap to the nearer one and report it
                 sink.diagnostics.append(
                     error(
                         "inconsistent-indent",
                         f"this line is indented {width} columns, which matches no enclosing level "
-                        f"({stack[-1]} or {previous})",
+                        f"({widths[-1]} or {previous})",
                         self._next_line(token),
-                        f"indent it by {stack[-1]} columns like the item it belongs to, "
+                        f"indent it by {widths[-1]} columns like the item it belongs to, "
                         f"or by {previous} like the lines above",
                     )
                 )
-                if previous - width <= width - stack[-1]:
-                    stack.append(previous)
+                if previous - width <= width - widths[-1]:
+                    stack.append(level)
                     popped -= 1
                 break
         for _ in range(popped):
@@ -169,8 +212,9 @@ class Layout:
         return Span.point(line, len(segments[-1]) + 1)
 
     @staticmethod
-    def _comments(sink: ParseSink, token: Token) -> int:
-        """Collect the comment lines inside a line-end token; return the next line's indentation."""
+    def _comments(sink: ParseSink, token: Token) -> str | None:
+        """Collect the comment lines inside a line-end token; return the next line's indentation
+        (None when the token ends on a comment line, at the end of the file)."""
         segments = token.value.split("\n")
         first_line = token.line or 1
         for index, segment in enumerate(segments):
@@ -182,7 +226,7 @@ class Layout:
                 sink.comments.append(Comment(body[2:].strip(), indent, Span(line, column, line, len(segment) + 1)))
                 sink.comment_lines.add(line)
         tail = segments[-1]
-        return -1 if tail.lstrip(" \t").startswith("//") else indent_width(tail)
+        return None if tail.lstrip(" \t").startswith("//") else tail
 
 
 def token_span(token: Token) -> Span:

@@ -22,7 +22,7 @@ PARSE_CODES = (
     # source.py: reading the bytes
     "invalid-utf8", "file-too-large",
     # layout.py: indentation
-    "nesting-too-deep", "inconsistent-indent",
+    "nesting-too-deep", "inconsistent-indent", "mixed-indent",
     # syntax_errors.py: lines that do not fit the grammar
     "syntax-error", "not-an-item", "missing-space", "unknown-attribute", "unknown-field", "field-after-items",
     "unexpected-indent", "missing-indent", "invalid-value",
@@ -30,7 +30,7 @@ PARSE_CODES = (
     "date-syntax", "time-syntax", "invalid-time", "unknown-time-zone",
     # transformer.py: well-formed lines that cannot go together
     "duplicate-field", "duplicate-attribute", "invalid-kind", "misplaced-label", "invalid-annex",
-    "duplicate-translation", "misplaced-translation",
+    "duplicate-translation", "misplaced-translation", "space-after-number",
 )
 """Every code reported before the checks run (the checks' codes are in checks.CHECKS)."""
 

@@ -24,6 +24,11 @@ class SourceFile:
     path: str
     text: str
     _line_starts: list[int] = field(default_factory=list, compare=False, repr=False)
+    bom: bool = field(default=False, compare=False)
+    """Whether the file started with a UTF-8 byte order mark (``agenda fmt`` writes it back)."""
+    line_end: str = field(default="\n", compare=False)
+    """The line end the file's lines mostly end with: ``"\n"``, ``"\r\n"`` or ``"\r"`` (``agenda fmt``
+    writes every line with it)."""
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -59,6 +64,21 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def dominant_line_end(text: str) -> str:
+    """The line end most lines of ``text`` end with; LF on a tie, and for a text of one line."""
+    crlf = text.count("\r\n")
+    counts = {"\n": text.count("\n") - crlf, "\r\n": crlf, "\r": text.count("\r") - crlf}
+    return max(counts, key=lambda end: counts[end])  # max keeps the first of equals: LF
+
+
+def encode(text: str, line_end: str = "\n", bom: bool = False) -> bytes:
+    """The bytes of ``text`` (with LF line ends, as decode makes them) written with ``line_end``
+    and, if ``bom``, a byte order mark: decode's inverse for a file whose lines all end alike."""
+    if line_end != "\n":
+        text = text.replace("\n", line_end)
+    return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+
+
 def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
     """Decode UTF-8 input (a BOM is allowed) into a SourceFile, or say exactly where it is not UTF-8.
     ``size`` is the file's real size when known (only the limit plus one byte is ever read)."""
@@ -73,7 +93,8 @@ def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile 
                 "split the agenda into several files",
             )
         ]
-    if data.startswith(b"\xef\xbb\xbf"):
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -91,4 +112,5 @@ def decode(data: bytes, path: str, size: int | None = None) -> tuple[SourceFile 
                 "save the file as UTF-8 (most editors offer 'Save with encoding')",
             )
         ]
-    return SourceFile(path, normalise_newlines(text)), []
+    line_end = dominant_line_end(text) if "\r" in text else "\n"
+    return SourceFile(path, normalise_newlines(text), bom=bom, line_end=line_end), []

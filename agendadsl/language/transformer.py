@@ -156,6 +156,30 @@ def _inline(children: list[Token]) -> Token | None:
     return children[1] if len(children) > 1 else None
 
 
+ODD_SPACES = {"\t": "a tab", "\u00a0": "a no-break space (U+00A0)", "\u202f": "a narrow no-break space (U+202F)"}
+"""What word processors put after an item number instead of a space; each is read as a space."""
+
+
+def _after_number(children: list[Token]) -> list[Token]:
+    """An item line's number and title; a warning when the number is followed by a tab or a
+    no-break space rather than a space (``agenda fmt`` writes a space). After a no-break space, the
+    white space up to the title, no-break spaces included, is the separator; after a tab or a
+    space, as always, only spaces and tabs are (a title may start with a no-break space)."""
+    if len(children) < 2:
+        return children
+    number, title = children[0], children[1]  # the title's token starts right after the number
+    odd = title.value[:1]
+    if odd not in ODD_SPACES:
+        return children
+    lead = len(title.value) - len(title.value.lstrip(" \t" if odd == "\t" else "".join(ODD_SPACES) + " "))
+    start = token_span(number)
+    _report(warning("space-after-number", f"{ODD_SPACES[odd]} follows the item number; it is read as a space",
+                    Span(start.end_line, start.end_column, start.end_line, (title.column or 1) + lead),
+                    "write an ordinary space there; 'agenda fmt' does it for you"))
+    rest = [_piece(title, lead)] if lead < len(title.value) else []
+    return [number, *rest, *children[2:]]
+
+
 def _span_of(tokens: list[Token], fallback: Span) -> Span:
     if not tokens:
         return fallback
@@ -373,10 +397,12 @@ class AgendaTransformer(Transformer):
     # ------------------------------------------------------------------ items
     def explicit_head(self, children: list[Token]) -> _Head:
         number = children[0]
+        children = _after_number(children)
         return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), _inline(children),
                      _span_of(children, token_span(number)))
 
     def auto_head(self, children: list[Token]) -> _Head:
+        children = _after_number(children)
         return _Head(n.NumberMark.AUTO, None, _inline(children), _span_of(children, token_span(children[0])))
 
     def unnumbered_head(self, children: list[Token]) -> _Head:

@@ -37,16 +37,11 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
         digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:32].upper()
         (work / "agenda.tex").write_text(f"\\pdfvariable trailerid {{[<{digest}> <{digest}>]}}\n" + source,
                                          encoding="utf-8")
-        env = {key: value for key, value in os.environ.items() if not key.startswith("TEXMF")}
-        env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f", "TEXINPUTS": ".:",
-                    "max_print_line": "1000"})
-        if epoch is not None:
-            env.update({"SOURCE_DATE_EPOCH": str(epoch), "FORCE_SOURCE_DATE": "1"})
         command = [lualatex, "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error",
                    "-file-line-error", "agenda.tex"]
         try:
-            result = subprocess.run(command, cwd=work, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                    timeout=TIMEOUT_SECONDS, check=False)
+            result = subprocess.run(command, cwd=work, env=tex_environment(epoch), stdin=subprocess.DEVNULL,
+                                    capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise AgendaError(f"{ENGINE} did not finish within {TIMEOUT_SECONDS} s") from None
         pdf = work / "agenda.pdf"
@@ -56,6 +51,19 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
                    else result.stdout.decode("utf-8", "replace"))
             raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log)}")
         return pdf.read_bytes()
+
+
+def tex_environment(epoch: int | None) -> dict[str, str]:
+    """The environment LuaLaTeX runs in: no TEXMF overrides, files read and written only in its own
+    folder, no shell escape, and with ``epoch`` a fixed date for reproducible PDFs."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("TEXMF")}
+    # TEXINPUTS: this folder, then (the empty entry after the separator) TeX's own search path. The
+    # separator is the system's: ':' would make Windows' TeX look in a folder named '.:' only.
+    env.update({"openin_any": "p", "openout_any": "p", "shell_escape": "f", "TEXINPUTS": "." + os.pathsep,
+                "max_print_line": "1000"})
+    if epoch is not None:
+        env.update({"SOURCE_DATE_EPOCH": str(epoch), "FORCE_SOURCE_DATE": "1"})
+    return env
 
 
 def explain(log: str) -> str:

@@ -1,11 +1,13 @@
 """The per-user cache of work that does not depend on the agenda: Lark's analysed grammar and
 Jinja's compiled templates. Without it every run would spend about 0.1 s re-deriving them.
 
-The cache lives in ``$AGENDA_CACHE_DIR``, else ``$XDG_CACHE_HOME/agendadsl``, else
-``~/.cache/agendadsl``. Its files are code and pickles, so a directory that someone else owns or
-can write to is never used (a shared /tmp would let another user run code as you). Setting
-``AGENDA_CACHE_DIR`` to an empty string turns the cache off. Anything unusable simply means no
-cache: correctness never depends on it.
+The cache lives in ``$AGENDA_CACHE_DIR``, else in the platform's cache folder for the user
+(platformdirs: ``$XDG_CACHE_HOME/agendadsl`` or ``~/.cache/agendadsl`` on Linux,
+``~/Library/Caches/agendadsl`` on macOS, ``%LOCALAPPDATA%\\agendadsl\\Cache`` on Windows). Its
+files are code and pickles, so a folder that other users can write to is never used (a shared
+/tmp would let another user run code as you); :func:`is_private` says how that is decided on each
+platform. Setting ``AGENDA_CACHE_DIR`` to an empty string turns the cache off. Anything unusable
+simply means no cache: correctness never depends on it.
 """
 
 from __future__ import annotations
@@ -25,12 +27,49 @@ def cache_dir() -> Path | None:
             return None
         path = Path(configured)
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        path = Path(base) / "agendadsl"
+        try:
+            path = _platform_cache_dir()
+        except (OSError, ValueError, KeyError, ImportError):  # Windows with no profile folder, for one
+            return None
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = path.stat()
     except OSError:
         return None
-    private = info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return path if private and os.access(path, os.W_OK) else None
+    return path if is_private(path) else None
+
+
+def _platform_cache_dir() -> Path:
+    # Imported here: most of its cost is paid only by the runs that look for the folder.
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("agendadsl", appauthor=False))
+
+
+def is_private(path: Path) -> bool:
+    """Whether only the current user can write to the folder ``path``.
+
+    Where the system has user ids (Linux, macOS, the BSDs), the folder must be the user's own and
+    not writable by its group or by others. Windows has no user ids, and its permission bits say
+    nothing about other users (access is decided by ACLs), so there the folder must lie inside the
+    user's profile folder, which Windows keeps private to its owner; any other folder, a shared
+    drive or ``C:\\Temp``, is refused."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or not os.access(path, os.W_OK):
+        return False
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None:
+        return info.st_uid == getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return _inside_profile(path)
+
+
+def _inside_profile(path: Path) -> bool:
+    profile = os.environ.get("USERPROFILE") or os.path.expanduser("~")
+    if not profile or profile == "~":
+        return False
+    try:
+        return path.resolve().is_relative_to(Path(profile).resolve())
+    except (OSError, RuntimeError):
+        return False
