@@ -243,3 +243,12 @@ def test_json_and_diff_carry_the_translations(tmp_path) -> None:
     changes = diff(agenda, changed)
     assert [(c.kind, [f.as_dict() for f in c.fields]) for c in changes] == [
         ("changed", [{"field": "fr", "old": "Sous-point", "new": "Sous-question"}])]
+
+
+def test_an_unnumbered_item_that_names_itself_renders_in_every_language() -> None:
+    """A cross-reference to an unnumbered item shows its title, which may name the item itself:
+    found by the property tests as endless recursion once titles were looked up in translations."""
+    agenda = parsed("body: X\nlanguage: en, fr\n\n* Self {#a} {a}\n  fr: Soi {a}\n1. B {a}\n").agenda
+    for language in ("en", "fr"):
+        page = render_text(agenda, "html", Options(language=language))
+        assert ('>Soi {a}</a>' if language == "fr" else '>Self {a}</a>') in page

@@ -797,7 +797,8 @@ class _Builder:
                 if target is None:
                     out.append(Segment("text", "{" + part.label + "}"))
                 else:
-                    shown = number or self.text(target.title, target.translations)[1]
+                    # The target's plain title only: a title may refer to its own item.
+                    shown = number or self.pick(target.title, target.translations)[0][0].plain
                     hidden = (target.visibility is not None and target.visibility.value is Visibility.INTERNAL
                               and self.view is not View.INTERNAL)
                     out.append(Segment("text", shown) if hidden else
