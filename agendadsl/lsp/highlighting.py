@@ -4,11 +4,9 @@ of free text: labels, cross-references, document references, dates and times."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lsprotocol import types
 
-from agendadsl import Span
+from agendadsl.checks.highlights import Kind, TextKind, pieces
 from agendadsl.language.lexemes import LexemeKind
 
 from .analysis import Analysis
@@ -16,43 +14,29 @@ from .analysis import Analysis
 # Standard token types, which every editor theme colours; the legend is their order.
 TYPES = ("number", "operator", "decorator", "property", "enumMember", "namespace", "string", "variable", "comment")
 MODIFIERS = ("declaration", "definition")
-_LEXEME_TYPE = {
-    LexemeKind.NUMBER: "number", LexemeKind.MARKER: "operator", LexemeKind.ATTRIBUTE: "decorator",
-    LexemeKind.FIELD: "property", LexemeKind.VALUE: "enumMember", LexemeKind.DOCREF: "namespace",
-    LexemeKind.COMMENT: "comment",
-}
 LEGEND = types.SemanticTokensLegend(token_types=list(TYPES), token_modifiers=list(MODIFIERS))
 _DECLARATION = 1 << MODIFIERS.index("declaration")
+_TYPE: dict[Kind, tuple[str, int]] = {
+    LexemeKind.NUMBER: ("number", 0), LexemeKind.MARKER: ("operator", 0), LexemeKind.ATTRIBUTE: ("decorator", 0),
+    LexemeKind.FIELD: ("property", 0), LexemeKind.VALUE: ("enumMember", 0), LexemeKind.DOCREF: ("namespace", 0),
+    LexemeKind.COMMENT: ("comment", 0), TextKind.LABEL: ("variable", _DECLARATION), TextKind.XREF: ("variable", 0),
+    TextKind.DATE: ("string", 0), TextKind.TIME: ("string", 0),
+}
 
 
 def semantic_tokens(analysis: Analysis, params: types.SemanticTokensParams) -> types.SemanticTokens:
     """Every token, in order, encoded as the protocol's relative five-number groups."""
-    pieces = sorted(_pieces(analysis), key=lambda piece: piece[0])
     data: list[int] = []
     previous_line = previous_start = 0
-    last_end: tuple[int, int] = (0, 0)
-    for span, kind, modifiers in pieces:
-        if span.end_line != span.line or (span.line, span.column) < last_end:
-            continue  # one line each, none overlapping (a reference in @docs is found twice)
-        last_end = (span.end_line, span.end_column)
+    for span, kind in pieces(analysis.lexemes, analysis.index):
+        if span.end_line != span.line:
+            continue  # the protocol's tokens are one line each
+        token_type, modifiers = _TYPE[kind]
         start = analysis.lines.position(span.line, span.column)
         end = analysis.lines.position(span.line, span.end_column)
         delta_line = start.line - previous_line
         delta_start = start.character - previous_start if delta_line == 0 else start.character
-        data += [delta_line, delta_start, end.character - start.character, TYPES.index(kind), modifiers]
+        data += [delta_line, delta_start, end.character - start.character, TYPES.index(token_type), modifiers]
         previous_line, previous_start = start.line, start.character
     return types.SemanticTokens(data=data)
 
-
-def _pieces(analysis: Analysis) -> Iterator[tuple[Span, str, int]]:
-    for lexeme in analysis.lexemes:
-        yield lexeme.span, _LEXEME_TYPE[lexeme.kind], 0
-    index = analysis.index
-    if index is None:
-        return
-    for spans in index.definitions.values():
-        yield from ((span, "variable", _DECLARATION) for span in spans)
-    yield from ((xref.span, "variable", 0) for xref in index.xrefs)
-    yield from ((ref.span, "namespace", 0) for ref in index.docrefs)
-    yield from ((dates.span, "string", 0) for dates in index.dates())
-    yield from ((slot.span, "string", 0) for slot in index.times())
