@@ -267,10 +267,11 @@ def test_roman_numerals_stop_at_3999(last: str) -> None:
     assert codes(written + f"   {'MMMM.' if last.isupper() else 'mmmm.'} c\n") == ["numbering-roman"]
 
 
-def test_numbers_start_at_0_and_have_no_end() -> None:
+def test_numbers_start_at_0_and_have_up_to_15_digits() -> None:
     assert numbers("numbering: 0.\n\n0. a\n#. b\n") == ["0.", "1."]
-    big = 10**30
+    big = 10**15 - 1  # written with 15 digits; the automatic number after it goes on with 16
     assert numbers(f"numbering: {big}.\n\n{big}. a\n#. b\n") == [f"{big}.", f"{big + 1}."]
+    assert codes(f"numbering: {big}.\n\n{big}. a\n{big + 1}. b\n") == ["number-too-long"]
 
 
 def test_letters_go_on_after_z_written_up_to_3_letters() -> None:

@@ -11,7 +11,7 @@ from .registry import check
 
 @check("numbering-gap", "numbering-duplicate", "numbering-order", "numbering-prefix", "numbering-depth",
        "numbering-scheme", "numbering-roman", "numbering-mismatch", "numbering-insertion",
-       "numbering-format", "numbering-overflow", "invalid-numbering")
+       "numbering-format", "numbering-overflow", "invalid-numbering", "number-too-long")
 def numbering(context: CheckContext) -> Iterable[Diagnostic]:
     """Explicit numbers agree with the declared numbering of their level, in order, without gaps."""
     return context.resolution.diagnostics

@@ -1,7 +1,8 @@
 """The ``agenda`` command: a typer app whose commands each live in a module of their own.
 
 Diagnostics go to stderr, data to stdout. Exit codes: 0 ok, 1 problems found, 2 usage or I/O
-error; report.py decides them, main() makes sure nothing else escapes as a traceback.
+error; report.py decides them, main() makes sure nothing else escapes as a traceback: a bug is one
+line and exit 70, with the traceback only under --debug or AGENDA_DEBUG=1.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from . import check, diff, fmt, language_server, render, serve, watch
-from .report import EXIT_USAGE
+from .report import EXIT_USAGE, internal_error
 
 app = typer.Typer(
     name="agenda",
@@ -34,13 +35,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_debug = [False]
+"""Set by --debug: a bug shows its whole traceback."""
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the whole traceback "
+                                        "(also AGENDA_DEBUG=1).")] = False,
 ) -> None:
     """Check and publish meeting agendas written in the agendadsl language."""
+    _debug[0] = debug
 
 
 app.command("check")(check.check)
@@ -65,3 +73,8 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except ModuleNotFoundError:
+        raise  # entry.py names a missing dependency, or reports the bug
+    except Exception as bug:  # the last guard: whatever escapes is a bug of agendadsl
+        internal_error(bug, debug=_debug[0])
+

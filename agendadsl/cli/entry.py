@@ -18,11 +18,12 @@ def main() -> None:
         run()
     except ModuleNotFoundError as missing:
         # A broken installation (run from a checkout, or a dependency removed) gets one clear
-        # line, not a traceback; a missing module that is not a dependency is a bug: re-raised.
+        # line, not a traceback; a missing module that is not a dependency is a bug, reported as one.
         package = (missing.name or "").partition(".")[0]
+        from .report import EXIT_USAGE, internal_error
+
         if package not in _DEPENDENCIES:
-            raise
-        from .report import EXIT_USAGE
+            internal_error(missing, debug="--debug" in sys.argv[1:])
 
         sys.stderr.write(f"agenda: error: the Python package '{package}' that agendadsl needs is not installed; "
                          "install agendadsl with pip (see the README), which installs it too\n")

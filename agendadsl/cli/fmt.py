@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..language.diagnostics import AgendaError
+from ..language.diagnostics import AgendaError, Diagnostic
 from .common import ColorMode, usage_error, use_color
 from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text
 
@@ -133,16 +133,17 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
         sys.stderr.write(format_text(FileReport(path, source, errors), color=color))
         sys.stderr.write(f"{path}: not formatted because of the errors above\n")
         return "problems"
-    agenda = renumbered(result.agenda, keep_withdrawn=keep_withdrawn) if renumber else result.agenda
+    agenda = result.agenda
     if renumber:
+        try:
+            agenda = renumbered(agenda, keep_withdrawn=keep_withdrawn)
+        except AgendaError as problem:
+            raise AgendaError(f"{path}: not renumbered: {problem}") from None
         from ..language.resolution import resolve
 
         left = [d for d in resolve(agenda).diagnostics if d.is_error]
         if left:
-            line = left[0].span.line
-            raise AgendaError(f"{path}: not renumbered: the numbers kept for withdrawn items leave no room for the "
-                              f"items before them (around line {line}); renumber without --keep-withdrawn, or "
-                              "move the withdrawn item")
+            raise AgendaError(f"{path}: not renumbered: {_why_not_renumbered(left[0], keep_withdrawn)}")
     try:
         formatted = format_agenda(agenda, source.text)
     except FormatError as problem:
@@ -168,3 +169,16 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
 def _lines(data: bytes) -> list[str]:
     """The lines of a file's bytes, each with its own line end (LF, CR LF or CR), for the diff."""
     return io.StringIO(data.decode("utf-8", "replace"), newline="").readlines()
+
+
+def _why_not_renumbered(problem: Diagnostic, keep_withdrawn: bool) -> str:
+    """What stops renumbering: only numbers kept for withdrawn items can be out of sequence after it;
+    anything else (a roman numeral past 3999, an unreadable example) is the numbering's own problem."""
+    line = problem.span.line
+    if keep_withdrawn and problem.code in _SEQUENCE_CODES:
+        return (f"the numbers kept for withdrawn items leave no room for the items before them (around line {line}); "
+                "renumber without --keep-withdrawn, or move the withdrawn item")
+    return f"line {line}: {problem.message} [{problem.code}]; {problem.hint}"
+
+
+_SEQUENCE_CODES = frozenset({"numbering-gap", "numbering-duplicate", "numbering-order", "numbering-mismatch"})

@@ -1,12 +1,17 @@
 """The one place that prints diagnostics: compiler-style text with an excerpt and a caret, or
-versioned JSON for tools; and the exit-code policy (0 ok, 1 problems found, 2 usage or I/O)."""
+versioned JSON for tools; and the exit-code policy (0 ok, 1 problems found, 2 usage or I/O, 70 internal error)."""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+import traceback
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
 
 from ..language.diagnostics import Diagnostic, Severity
 from ..language.source import SourceFile
@@ -16,6 +21,22 @@ EXCERPT_WIDTH = 100
 """Longest excerpt of a source line shown under a diagnostic (long lines are cut around the caret)."""
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70
+"""A bug in agendadsl, never a problem of the input: EX_SOFTWARE of sysexits.h, so that scripts and CI
+can tell it from 1 (problems found) and 2 (usage or I/O)."""
+
+
+def internal_error(bug: BaseException, *, debug: bool) -> NoReturn:
+    """One line for a bug instead of a traceback (the traceback with ``debug`` or AGENDA_DEBUG=1).
+    The exception's own message is left out: it may quote the input, control characters included."""
+    if debug or os.environ.get("AGENDA_DEBUG") == "1":
+        traceback.print_exception(bug)
+    frames = traceback.extract_tb(bug.__traceback__)
+    at = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    sys.stderr.write(f"agenda: internal error: {type(bug).__name__}{at}; please report it to the agendadsl "
+                     "maintainers with the command and the input that caused it (run it again with --debug, "
+                     "or AGENDA_DEBUG=1, for the details)\n")
+    sys.exit(EXIT_INTERNAL)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,10 @@ def renumber(agenda: Agenda, *, keep_withdrawn: bool = False) -> Agenda:
     automatic = _rebuild(agenda, lambda new, old: replace(new, mark=NumberMark.AUTO, number=None)
                          if rewritten(old) else new)
     resolution = resolve(automatic)
+    for problem in resolution.diagnostics:
+        if problem.code == "numbering-overflow":  # the scheme cannot write every new number
+            raise AgendaError(f"line {problem.span.line}: {problem.message}; declare another numbering scheme "
+                              "for that level")
     numbers = {id(original): resolution.number_of(auto)
                for (original, _), (auto, _) in zip(walk(agenda.items), walk(automatic.items), strict=True)}
 

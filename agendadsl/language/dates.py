@@ -60,15 +60,27 @@ def time_zone(name: str) -> datetime.tzinfo | None:
 
 def moment(day: datetime.date, slot: TimeSlot) -> tuple[datetime.datetime, datetime.datetime | None] | None:
     """The start and end of ``slot`` on ``day``, in its zone (floating times when it names none);
-    None when the zone it names is unknown. An end at 24:00 or past midnight counts from the day's
-    start."""
+    None when the zone it names is unknown, or when it ends past 31 December 9999 (the last day
+    Python's dates reach). An end at 24:00 or past midnight counts from the day's start."""
     zone = time_zone(slot.zone) if slot.zone is not None else None
     if slot.zone is not None and zone is None:
         return None
     midnight = datetime.datetime(day.year, day.month, day.day, tzinfo=zone)
-    start = midnight + datetime.timedelta(hours=slot.start.hour, minutes=slot.start.minute)
-    end = None if slot.end is None else midnight + datetime.timedelta(hours=slot.end.hour, minutes=slot.end.minute)
+    try:
+        start = midnight + datetime.timedelta(hours=slot.start.hour, minutes=slot.start.minute)
+        end = None if slot.end is None else midnight + datetime.timedelta(hours=slot.end.hour,
+                                                                           minutes=slot.end.minute)
+    except OverflowError:
+        return None
     return start, end
+
+
+def in_zone(moment: datetime.datetime, zone: datetime.tzinfo) -> datetime.datetime | None:
+    """``moment`` on the clock of ``zone``; None when that falls past 31 December 9999."""
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return None
 
 
 def local_times(meeting: Meeting) -> list[tuple[LocalTime, datetime.datetime | None, datetime.datetime | None]]:
@@ -83,5 +95,5 @@ def local_times(meeting: Meeting) -> list[tuple[LocalTime, datetime.datetime | N
         if found is None or zone is None:
             out.append((place, None, None))
         else:
-            out.append((place, found[0].astimezone(zone), found[1].astimezone(zone) if found[1] else None))
+            out.append((place, in_zone(found[0], zone), in_zone(found[1], zone) if found[1] else None))
     return out

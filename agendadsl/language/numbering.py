@@ -38,6 +38,10 @@ SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", 
 
 MAX_ROMAN = 3999
 
+MAX_PART = 15
+"""The most digits or letters one part of a number may have (docs/limits.md): as long as the longest
+roman numeral (MMMDCCCLXXXVIII), and 15 digits stay exact for a JSON reader in JavaScript."""
+
 
 class Prefix(enum.Enum):
     NONE = "none"  # (a), A., 1.
@@ -100,6 +104,19 @@ class MalformedRoman(NumberingError):
     """Roman digits that do not form a canonical numeral (IIII, IC)."""
 
 
+class NumberTooLong(NumberingError):
+    """A part of a number longer than MAX_PART: never read, so that no huge value is computed."""
+
+    def __init__(self, segment: str) -> None:
+        super().__init__(f"has a part of {len(segment):,} characters; the limit is {MAX_PART}")
+
+
+def _bounded(segment: str) -> str:
+    if len(segment) > MAX_PART:
+        raise NumberTooLong(segment)
+    return segment
+
+
 def split_label(text: str) -> Label:
     """Take a number apart into decorations and segments (no scheme involved yet)."""
     opener = closer = ""
@@ -139,6 +156,7 @@ def suffix_rank(suffix: str) -> int:
 
 def value_in(segment: str, scheme: Scheme) -> int:
     """The value of one segment read in ``scheme``; NumberingError when it is not written in it."""
+    _bounded(segment)
     if scheme is Scheme.ARABIC:
         if segment.isascii() and segment.isdigit():
             return int(segment)
@@ -233,6 +251,7 @@ def _from_alpha(text: str) -> int:
 def example_scheme(segment: str) -> tuple[Scheme, int]:
     """Read the last segment of a declared example: ``1``/``0`` arabic, ``i``/``I``/``iv`` roman,
     any other letters alphabetic. Returns the scheme and the start value."""
+    _bounded(segment)
     if segment.isascii() and segment.isdigit():
         return Scheme.ARABIC, int(segment)
     if segment in ("i", "I") or (len(segment) > 1 and Scheme.UPPER_ROMAN in schemes_of(segment.upper())):

@@ -154,6 +154,8 @@ def _base(number: str | None) -> tuple[str, ...] | None:
 
 
 def _bad_example(example: Attr[str], problem: Exception) -> Diagnostic:
+    if isinstance(problem, num.NumberTooLong):
+        return _too_long("numbering example", example.span, problem)
     return error("invalid-numbering", f"cannot read the numbering example: {problem}", example.span,
                  "declare each level by its first number, for example '1.', '1.1', '(a)', 'i.' or 'I.1'")
 
@@ -326,6 +328,9 @@ class _SiblingRun:
         except num.NumberingError:
             last = text
         head = num.split_suffix(last, num.Scheme.ARABIC)[0]
+        if isinstance(problem, num.NumberTooLong):
+            self._report(_too_long("item number", span, problem))
+            return
         if isinstance(problem, num.MalformedRoman):
             code, message = "numbering-roman", str(problem)
         elif num.schemes_of(head):
@@ -342,6 +347,12 @@ class _SiblingRun:
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.resolution.diagnostics.append(diagnostic)
+
+
+def _too_long(what: str, span: Span, problem: num.NumberTooLong) -> Diagnostic:
+    # The number itself is not quoted: it can be thousands of digits long.
+    return error("number-too-long", f"this {what} {problem}", span,
+                 f"write each part of the number with at most {num.MAX_PART} digits or letters")
 
 
 _AS_PRINTED = "if the agenda prints its numbers this way, write '@numbering as written' on the heading or item above"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..language.dates import moment
+from ..language.dates import in_zone, moment
 from ..language.nodes import Agenda, DateRange, Group, Item, ItemStatus, NextMeeting, TimeSlot, Visibility
 from .view import build
 
@@ -42,6 +42,8 @@ def _when(dates: DateRange, time: TimeSlot | None) -> tuple[object, object | Non
     if first is None or last is None:
         return None
     if time is None or (dates.end is not None and first != last):
+        if last == datetime.date.max:  # no day after it to end on: a DURATION instead (RFC 5545 3.6.1)
+            return first, last - first + datetime.timedelta(days=1)
         return first, last + datetime.timedelta(days=1)  # all-day: DTEND is exclusive
     return _at(first, time)
 
@@ -53,7 +55,10 @@ def _at(day: datetime.date, time: TimeSlot) -> tuple[object, object | None] | No
         return None
     start, end = found
     if isinstance(start.tzinfo, datetime.timezone):
-        return start.astimezone(datetime.UTC), end.astimezone(datetime.UTC) if end else None
+        utc_start, utc_end = in_zone(start, datetime.UTC), in_zone(end, datetime.UTC) if end else None
+        if utc_start is None or (end is not None and utc_end is None):
+            return None  # past the end of year 9999 in UTC: no calendar can hold it
+        return utc_start, utc_end
     return start, end
 
 
@@ -117,7 +122,9 @@ def to_ics(agenda: Agenda, options: Options) -> str:
         entry.add("dtstamp", stamp)
         entry.add("sequence", sequence)  # Rev.2 replaces Rev.1 in the calendars that have it
         entry.add("dtstart", when[0])
-        if when[1] is not None:  # a time with no end has none: none is invented
+        if isinstance(when[1], datetime.timedelta):
+            entry.add("duration", when[1])
+        elif when[1] is not None:  # a time with no end has none: none is invented
             entry.add("dtend", when[1])
         entry.add("summary", summary)
         if location:

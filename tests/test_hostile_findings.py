@@ -1,0 +1,132 @@
+"""What hostile input found (issue 14, point 6): each failure, with the input that showed it.
+
+Tracebacks become diagnostics; a bug that still escapes is one line and its own exit code.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from agendadsl import analyse
+from conftest import SAMPLES
+
+SEED = SAMPLES / "lanzarote-2020-11-23.agenda"
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in analyse(text)[1]]
+
+
+# ------------------------------------------------------------------------------------ tracebacks
+
+HUGE = "9" * 5000  # past Python's 4,300-digit limit on reading an int
+
+
+@pytest.mark.parametrize("text", [
+    f"1. Opening\n{HUGE}. Huge\n",
+    f"numbering: {HUGE}.\n\n1. Opening\n",
+    f"1. Opening\n   @numbering {HUGE}.\n   #. Sub-item\n",
+    f"numbering: (a)\n\n(a) Opening\n({'b' * 5000}) Huge\n",  # letters: 26**5000 has 7,000 digits
+])
+def test_a_huge_number_is_a_diagnostic_that_does_not_quote_it(cli, tmp_path, text: str) -> None:
+    path = tmp_path / "huge.agenda"
+    path.write_text(text, encoding="utf-8")
+    run = cli("check", "--color", "never", str(path))
+    assert run.exit_code == 1
+    first = run.stderr.splitlines()[0]
+    assert "error[number-too-long]" in first and "5,000 characters; the limit is 15" in first
+    assert len(first) < 200
+
+
+def test_fifteen_digits_are_still_a_number() -> None:
+    assert codes("numbering: 999999999999998.\n\n#. A\n#. B\n") == []
+    assert codes("numbering: 9999999999999999.\n\n#. A\n") == ["number-too-long"]
+
+
+def test_a_huge_number_is_not_renumbered(cli, tmp_path) -> None:
+    path = tmp_path / "huge.agenda"
+    path.write_text(f"numbering: {HUGE}.\n\n1. Opening\n", encoding="utf-8")
+    run = cli("fmt", "--renumber", str(path))
+    assert run.exit_code == 2 and "[number-too-long]" in run.stderr and "withdrawn" not in run.stderr
+
+
+def test_renumbering_past_roman_3999_says_so_not_withdrawn_items(cli, tmp_path) -> None:
+    path = tmp_path / "roman.agenda"
+    text = "numbering: MMMCMXCVIII.\n\nMMMCMXCVIII. A\nMMMCMXCIX. B\nX. C\n"
+    path.write_text(text, encoding="utf-8")
+    run = cli("fmt", "--renumber", str(path))
+    assert run.exit_code == 2
+    assert run.stderr.splitlines()[0] == (
+        f"agenda: error: {path}: not renumbered: line 5: item number 4000 cannot be written in upper-case roman "
+        "numerals (I, II, III); declare another numbering scheme for that level")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_kept_withdrawn_numbers_that_leave_no_room_still_say_so(cli, tmp_path) -> None:
+    path = tmp_path / "withdrawn.agenda"
+    path.write_text("1. A\n2. B\n1. C\n   @status withdrawn\n", encoding="utf-8")
+    run = cli("fmt", "--renumber", "--keep-withdrawn", str(path))
+    assert run.exit_code == 2 and "the numbers kept for withdrawn items leave no room" in run.stderr
+
+
+@pytest.mark.parametrize("header", [
+    "date: 31 December 9999",
+    "date: 30-31 December 9999",
+    "date: 31 December 9999\ntime: 23:00-24:00",
+    "date: 31 December 9999\ntime: 23:00-23:30 UTC-05:00",
+    "date: 31 December 9999\ntime: 23:00-23:30 UTC+01:00\nlocal times: Asia/Tokyo",
+])
+@pytest.mark.parametrize("fmt", ["ics", "html", "json"])
+def test_the_last_day_python_can_write_renders(cli, tmp_path, header: str, fmt: str) -> None:
+    path = tmp_path / "last.agenda"
+    path.write_text(f"{header}\n\n1. Opening\n", encoding="utf-8")
+    assert cli("check", str(path)).exit_code == 0
+    run = cli("render", "--to", fmt, str(path), "-o", "-")
+    assert run.exit_code == 0, run.stderr
+
+
+def test_a_meeting_on_the_last_days_of_9999_lasts_them_in_the_calendar(cli, tmp_path) -> None:
+    from icalendar import Calendar
+
+    path = tmp_path / "last.agenda"
+    path.write_text("date: 30-31 December 9999\n\n1. Opening\n", encoding="utf-8")
+    event = Calendar.from_ical(cli("render", "--to", "ics", str(path), "-o", "-").stdout).walk("VEVENT")[0]
+    assert event.decoded("dtstart").isoformat() == "9999-12-30"
+    assert str(event.decoded("duration")) == "2 days, 0:00:00" and "DTEND" not in event
+
+
+# ---------------------------------------------------------------- a bug is one line, exit 70
+
+_PLANTED = ("import sys, agendadsl.cli.check as command\n"
+            "def planted(path): raise RuntimeError('planted \\x1b]0;owned\\x07 bug')\n"
+            "command.analyse_file = planted\n"
+            "sys.argv = ['agenda', *sys.argv[1:]]\n"
+            "from agendadsl.cli.entry import main; main()\n")
+
+
+def _run_planted(*args: str, debug_env: bool = False) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "AGENDA_DEBUG"} | ({"AGENDA_DEBUG": "1"} if debug_env else {})
+    return subprocess.run([sys.executable, "-c", _PLANTED, *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_a_bug_is_one_line_and_exit_70() -> None:
+    run = _run_planted("check", str(SEED))
+    assert run.returncode == 70
+    assert run.stderr.startswith("agenda: internal error: RuntimeError at ")
+    assert "please report it" in run.stderr and run.stderr.count("\n") == 1
+    assert "Traceback" not in run.stderr and "\x1b" not in run.stderr  # the message may quote the input
+
+
+@pytest.mark.parametrize("how", ["--debug", "AGENDA_DEBUG=1"])
+def test_the_traceback_of_a_bug_on_request(how: str) -> None:
+    args = ("--debug", "check", str(SEED)) if how == "--debug" else ("check", str(SEED))
+    run = _run_planted(*args, debug_env=how != "--debug")
+    assert run.returncode == 70
+    assert "Traceback" in run.stderr and "RuntimeError: planted" in run.stderr
+    assert run.stderr.splitlines()[-1].startswith("agenda: internal error: RuntimeError")
