@@ -97,3 +97,16 @@ def test_pre_commit_hooks_in_a_real_repository(repo: Path, tmp_path_factory) -> 
     messy = hook("agenda-fmt", "messy.agenda")
     assert messy.returncode == 1 and "would reformat messy.agenda" in messy.stdout
     assert hook("agenda-fmt", "seed.agenda").returncode == 0
+
+
+@pytest.mark.parametrize("command", [
+    ("diff", "--", "--output=pwned:seed.agenda", "seed.agenda"),
+    ("render", "--changes-since=--output=pwned:seed.agenda", "--to", "html", "-o", "out.html", "seed.agenda"),
+])
+def test_a_revision_that_starts_with_a_dash_is_not_an_option_of_git(repo: Path, command: tuple[str, ...]) -> None:
+    need("git")
+    run = agenda(repo, *command)
+    # git show --output=FILE writes FILE: nothing may be written, and the message says why.
+    assert not (repo / "pwned").exists() and not (repo / "out.html").exists()
+    assert run.returncode == 2
+    assert "'--output=pwned' cannot be a git revision (it starts with '-')" in run.stderr

@@ -130,3 +130,39 @@ def test_the_traceback_of_a_bug_on_request(how: str) -> None:
     assert run.returncode == 70
     assert "Traceback" in run.stderr and "RuntimeError: planted" in run.stderr
     assert run.stderr.splitlines()[-1].startswith("agenda: internal error: RuntimeError")
+
+
+# -------------------------------------------------------------------------- terminal
+
+OSC = "\x1b]0;owned\x07"  # sets the terminal's title
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    (f"body: X\n{OSC}title: x\n\n1. A\n", "unknown-field"),
+    (f"1. A\n   @{OSC} Bob\n", "unknown-attribute"),
+])
+def test_control_characters_in_a_message_are_shown_not_sent(cli, tmp_path, text: str, code: str) -> None:
+    path = tmp_path / "osc.agenda"
+    path.write_text(text, encoding="utf-8")
+    run = cli("check", "--color", "never", str(path))
+    assert f"error[{code}]" in run.stderr
+    assert "\x1b" not in run.stderr and "\x07" not in run.stderr
+    assert "\u241b]0;owned\u2407" in run.stderr.splitlines()[0]  # as the excerpt shows them
+
+
+def test_a_huge_message_is_cut_like_an_excerpt(cli, tmp_path) -> None:
+    path = tmp_path / "long.agenda"
+    path.write_text("1. A\n   @" + "x" * 100_000 + " Bob\n", encoding="utf-8")
+    run = cli("check", "--color", "never", str(path))
+    assert "error[unknown-attribute]" in run.stderr
+    assert max(len(line) for line in run.stderr.splitlines()) < len(str(path)) + 350
+    assert run.stderr.splitlines()[0].endswith("x" * 250 + "…")
+
+
+def test_fmt_diff_shows_control_characters_of_comments_as_escapes(cli, tmp_path) -> None:
+    path = tmp_path / "comment.agenda"
+    path.write_text(f"// {OSC} and a bidi override \u202e here\n1.   A\n2. B\n", encoding="utf-8")
+    run = cli("fmt", "--diff", str(path))
+    assert "-1.   A" in run.stdout and "+1. A" in run.stdout
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "\u202e" not in run.stdout
+    assert f"// \u241b]0;owned\u2407 and a bidi override \ufffd here" in run.stdout

@@ -14,7 +14,7 @@ import typer
 
 from ..language.diagnostics import AgendaError, Diagnostic
 from .common import ColorMode, usage_error, use_color
-from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text
+from .report import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FileReport, format_text, printable
 
 if TYPE_CHECKING:
     from ..language.source import SourceFile
@@ -152,8 +152,10 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
     changed = output != data
     if show_diff and changed:
         name = "stdin" if path == "-" else path
-        sys.stdout.writelines(difflib.unified_diff(_lines(data), _lines(output), f"{name} (original)",
-                                                   f"{name} (formatted)"))
+        # For people to read (a terminal, a CI log): what the input's comments hold is shown as in the
+        # excerpts; each line's own end (LF, CR LF or CR) is kept.
+        sys.stdout.writelines(_shown(line) for line in difflib.unified_diff(
+            _lines(data), _lines(output), f"{name} (original)", f"{name} (formatted)"))
     if path == "-" and not (check_only or show_diff):
         sys.stdout.flush()
         sys.stdout.buffer.write(output)
@@ -164,6 +166,11 @@ def _format_one(path: str, *, check_only: bool, show_diff: bool, renumber: bool,
         write_atomic(path, output)
         sys.stderr.write(f"reformatted {path}\n")
     return "changed" if changed else "unchanged"
+
+
+def _shown(line: str) -> str:
+    body = line.rstrip("\r\n")
+    return printable(body) + line[len(body):]
 
 
 def _lines(data: bytes) -> list[str]:

@@ -20,6 +20,10 @@ JSON_VERSION = 1
 EXCERPT_WIDTH = 100
 """Longest excerpt of a source line shown under a diagnostic (long lines are cut around the caret)."""
 
+MESSAGE_WIDTH = 300
+"""Longest message, hint or note printed (the longest the checks write is about 220 characters; one that
+quotes a huge piece of input is cut, as excerpts are)."""
+
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70
 """A bug in agendadsl, never a problem of the input: EX_SOFTWARE of sysexits.h, so that scripts and CI
@@ -85,16 +89,16 @@ def _one(report: FileReport, d: Diagnostic, color: bool) -> str:
 
     span = d.span
     head = (f"{paint(f'{report.path}:{span.line}:{span.column}:', _BOLD)} "
-            f"{paint(f'{d.severity.value}[{d.code}]', _COLORS[d.severity])}: {d.message}\n")
+            f"{paint(f'{d.severity.value}[{d.code}]', _COLORS[d.severity])}: {_shown(d.message)}\n")
     lines = [head]
     if report.source is not None:
         lines.extend(_excerpt(report.source, span.line, span.column,
                               span.end_column if span.end_line == span.line else None, paint))
     for related in d.related:
-        lines.append(f"  {paint('note', _BLUE)}: {related.message} at "
+        lines.append(f"  {paint('note', _BLUE)}: {_shown(related.message)} at "
                      f"{report.path}:{related.span.line}:{related.span.column}\n")
     if d.hint:
-        lines.append(f"  {paint('hint', _BLUE)}: {d.hint}\n")
+        lines.append(f"  {paint('hint', _BLUE)}: {_shown(d.hint)}\n")
     return "".join(lines)
 
 
@@ -119,6 +123,20 @@ def _excerpt(source: SourceFile, line: int, column: int, end_column: int | None,
         f"{paint(gutter + ' |', _BLUE)} {prefix}{shown_display}{suffix}\n",
         f"{paint(blank + ' |', _BLUE)} {' ' * pad}{paint('^' * min(carets, EXCERPT_WIDTH), _BOLD)}\n",
     ]
+
+
+def _shown(message: str) -> str:
+    """A message as printed: cut to MESSAGE_WIDTH, with the input it quotes made harmless."""
+    cut = message[:MESSAGE_WIDTH] + "…" if len(message) > MESSAGE_WIDTH else message
+    return printable(cut, tabs=False)
+
+
+def printable(text: str, *, tabs: bool = True) -> str:
+    """``text`` safe for a terminal: control and format characters as in the excerpts (an escape
+    sequence would set the terminal's title or colours, or a bidi override reorder the line),
+    line ends (CRLF too, but not a lone CR, which would overwrite the line) and, with ``tabs``, tabs kept."""
+    return "\r\n".join("".join(char if char == "\n" or (tabs and char == "\t") or char.isprintable() or char == " "
+                               else _visible(char) for char in part) for part in text.split("\r\n"))
 
 
 def _visible(char: str) -> str:

@@ -21,8 +21,8 @@ def read_version(spec: str) -> tuple[SourceFile | None, list]:
         return decode(read_bytes(spec), spec)
     if ":" not in spec:
         git = shutil.which("git")
-        known = git and subprocess.run([git, "rev-parse", "--verify", "--quiet", spec], capture_output=True,
-                                       check=False).returncode == 0
+        known = git and subprocess.run([git, "rev-parse", "--verify", "--quiet", "--end-of-options", spec],
+                                       capture_output=True, check=False).returncode == 0
         if known:
             raise AgendaError(f"{spec}: is a git revision, not a file; name the file in it too, "
                               f"for example {spec}:board.agenda")
@@ -31,13 +31,17 @@ def read_version(spec: str) -> tuple[SourceFile | None, list]:
     if git is None:
         raise AgendaError(f"{spec}: no such file, and git is not installed to read it as REVISION:PATH")
     revision, _, path = spec.partition(":")
+    if revision.startswith("-"):  # '--output=FILE:x' would be an option of git show, writing FILE
+        raise AgendaError(f"{spec}: no such file, and '{revision}' cannot be a git revision (it starts with '-'); "
+                          f"to name a file whose name starts with '-', write ./{spec}")
     path = git_path(path)
     if path and not path.startswith(("/", "./")) and not path.startswith(".."):
         # git show REV:PATH takes PATH from the repository root; accept paths from here too.
         prefix = subprocess.run([git, "rev-parse", "--show-prefix"], capture_output=True, text=True,
                                 check=False).stdout.strip()
         path = prefix + path if prefix and not path.startswith(prefix) else path
-    result = subprocess.run([git, "show", f"{revision}:{path.removeprefix('./')}"], capture_output=True, check=False)
+    result = subprocess.run([git, "show", "--end-of-options", f"{revision}:{path.removeprefix('./')}"],
+                            capture_output=True, check=False)
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise AgendaError(f"{spec}: {message[-1] if message else 'not found in git'}")
