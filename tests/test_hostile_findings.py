@@ -166,3 +166,52 @@ def test_fmt_diff_shows_control_characters_of_comments_as_escapes(cli, tmp_path)
     assert "-1.   A" in run.stdout and "+1. A" in run.stdout
     assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "\u202e" not in run.stdout
     assert f"// \u241b]0;owned\u2407 and a bidi override \ufffd here" in run.stdout
+
+
+# ------------------------------------------------------------------------------------- files
+
+def test_fmt_writes_through_a_symlink_and_keeps_it(cli, tmp_path) -> None:
+    real = tmp_path / "shared" / "board.agenda"
+    real.parent.mkdir()
+    real.write_text("1.   Opening\n", encoding="utf-8")
+    link = tmp_path / "board.agenda"
+    link.symlink_to(real)
+    assert cli("fmt", str(link)).exit_code == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text(encoding="utf-8") == "1. Opening\n"
+
+
+def _dead_pid() -> int:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    return int(finished.stdout)
+
+
+def test_the_next_run_removes_what_a_killed_run_left(cli, tmp_path) -> None:
+    import os
+
+    path = tmp_path / "board.agenda"
+    path.write_text("1.   Opening\n", encoding="utf-8")
+    stale = tmp_path / f".board.agenda.agenda-unfinished-{_dead_pid()}-k1lled.tmp"
+    busy = tmp_path / f".board.agenda.agenda-unfinished-{os.getpid()}-wr1ting.tmp"  # a run still writing
+    other = tmp_path / f".other.agenda.agenda-unfinished-{_dead_pid()}-k1lled.tmp"  # another file's
+    for name in (stale, busy, other):
+        name.write_bytes(b"1. Op")
+    assert cli("fmt", str(path)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, busy.name, other.name])
+
+
+@pytest.mark.parametrize("text", [
+    "date: 1 January 0999\n\n1.   A\n",
+    "date: Tuesday 1 January 0999\n\n# Tuesday 1 January 0999\n1.   A\n",
+    "date: 0998-12-30\n\n1.   A\n\nnext meetings:\n  - 1 January 0999\n\npast meetings:\n  - 2 March 0997\n",
+])
+def test_fmt_and_check_agree_on_years_before_1000(cli, tmp_path, text: str) -> None:
+    path = tmp_path / "early.agenda"
+    path.write_text(text, encoding="utf-8")
+    assert cli("check", str(path)).exit_code == 0
+    run = cli("fmt", str(path))
+    assert run.exit_code == 0, run.stderr
+    formatted = path.read_text(encoding="utf-8")
+    assert "1. A\n" in formatted and formatted.count(" 099") == text.count(" 099")
+    assert cli("check", str(path)).exit_code == 0

@@ -1,11 +1,13 @@
 """Reading inputs and writing outputs: the only module that touches the file system for users.
 
 Reads give a SourceFile or diagnostics; writes are atomic (a temporary file in the same folder,
-then a rename), so a failed run never leaves a half-written file behind.
+then a rename), so a failed run never leaves a half-written file behind, and the next run removes
+the temporary file of one that was killed.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 import tempfile
@@ -67,11 +69,14 @@ def file_size(path: str) -> int | None:
 
 def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     """Replace ``path`` with ``data`` (bytes, or chunks written as they come) all at once; the old
-    file stays intact if anything fails, making the chunks included."""
-    target = Path(path)
+    file stays intact if anything fails, making the chunks included. A symbolic link is kept: the
+    file it points to is replaced."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    _remove_stale(folder, target.name)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{_UNFINISHED}-{os.getpid()}-", suffix=".tmp",
+                                             dir=folder)
     except OSError as problem:
         raise AgendaError(f"{target}: cannot write: {problem.strerror or problem}") from None
     try:
@@ -111,6 +116,39 @@ def _replace(temporary: str, target: Path) -> None:
             if attempt == 9:
                 raise PermissionError("it is open in another program; close it there and run again") from None
             time.sleep(0.05 * (attempt + 1))
+
+
+_UNFINISHED = "agenda-unfinished"
+"""In the name of a temporary file (``.out.html.agenda-unfinished-PID-XXXXXXXX.tmp``): what it is, and
+which process writes it, so that the next run can remove what a killed one left."""
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove the temporary files of ``name`` left by runs that were killed while writing it."""
+    try:
+        found = list(folder.glob(f".{glob.escape(name)}.{_UNFINISHED}-*.tmp"))
+    except OSError:
+        return
+    for temporary in found:
+        pid = temporary.name[len(name) + len(_UNFINISHED) + 3:].partition("-")[0]
+        if pid.isdigit() and not _running(int(pid), temporary):
+            temporary.unlink(missing_ok=True)
+
+
+def _running(pid: int, temporary: Path) -> bool:
+    """Whether process ``pid`` may still be writing ``temporary``."""
+    if WINDOWS:  # os.kill would end the process there: a day without a change means it is gone
+        try:
+            return time.time() - temporary.stat().st_mtime < 86_400
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
 
 
 def _umask() -> int:
