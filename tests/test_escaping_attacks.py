@@ -213,7 +213,8 @@ def test_markdown_escaping_holds_at_the_start_of_any_line(literal: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------- LaTeX
-_LATEX_ESCAPES = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\allowbreak\{\}|\\[{}$&#_%]")
+_LATEX_ESCAPES = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\allowbreak\{\}|\\[{}$&#_%]"
+                            r"|\{\[\}|\{\]\}")
 
 
 @pytest.mark.parametrize("literal", HOSTILE, ids=IDS)

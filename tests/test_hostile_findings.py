@@ -215,3 +215,50 @@ def test_fmt_and_check_agree_on_years_before_1000(cli, tmp_path, text: str) -> N
     formatted = path.read_text(encoding="utf-8")
     assert "1. A\n" in formatted and formatted.count(" 099") == text.count(" 099")
     assert cli("check", str(path)).exit_code == 0
+
+
+# ------------------------------------------------------------------------------------ the PDF
+
+def _pdf_text(cli, tmp_path, text: str) -> str:
+    from conftest import need
+
+    need("lualatex")
+    pdftotext = need("pdftotext")
+    source, pdf = tmp_path / "agenda.agenda", tmp_path / "agenda.pdf"
+    source.write_text(text, encoding="utf-8")
+    run = cli("render", "--to", "pdf", str(source), "-o", str(pdf))
+    assert run.exit_code == 0, run.stderr
+    return subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_a_struck_title_that_starts_with_a_bracket_prints(cli, tmp_path) -> None:
+    # Inside \strikeThrough{...}, '[draft]' was read as an optional argument: "Undefined color `draft'".
+    text = _pdf_text(cli, tmp_path, "1. Opening\n2. \\[draft\\] report\n   @status withdrawn\n3. \\[A\\] and \\[B\\]\n")
+    assert "[draft] report" in text and "[A] and [B]" in text
+
+
+def test_a_meeting_before_1970_gives_the_same_pdf_twice(cli, tmp_path) -> None:
+    from conftest import need
+
+    need("lualatex")
+    source = tmp_path / "old.agenda"
+    source.write_text("body: Council\ndate: 12 April 1961\n\n1. Opening\n", encoding="utf-8")
+    outputs = []
+    for name in ("a.pdf", "b.pdf"):
+        assert cli("render", "--to", "pdf", str(source), "-o", str(tmp_path / name)).exit_code == 0
+        outputs.append((tmp_path / name).read_bytes())
+        import time
+
+        time.sleep(1.1)  # a PDF stamped with the time of the run differs a second later
+    assert outputs[0] == outputs[1]
+
+
+def test_did_you_mean_for_the_first_200_unknown_labels(cli, tmp_path) -> None:
+    from agendadsl.checks.references import MAX_SUGGESTIONS
+
+    lines = [f"#. Item {n} {{#label{n}}} see {{labl{n}x}}\n" for n in range(MAX_SUGGESTIONS + 5)]
+    found = [d for d in analyse("".join(lines))[1] if d.code == "unknown-label"]
+    assert len(found) == MAX_SUGGESTIONS + 5
+    assert [d.hint.startswith("did you mean {label") for d in found] == [True] * 200 + [False] * 5
+    assert found[7].hint.startswith("did you mean {label7}?")

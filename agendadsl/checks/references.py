@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from ..language import docrefs
@@ -33,13 +32,26 @@ def duplicate_label(context: CheckContext) -> Iterable[Diagnostic]:
                         "give each item a label of its own", (Related(first[label.value], "first used here"),))
 
 
+MAX_SUGGESTIONS = 200
+"""Unknown labels that get a "did you mean" (docs/limits.md); the later ones get the plain hint."""
+
+
 @check("unknown-label")
 def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
     """A cross-reference ``{label}`` to a label that no item has."""
+    from rapidfuzz import fuzz, process
+
     known = labels(context)
+    suggested = 0
     for xref in context.xrefs():
         if xref.label not in known:
-            close = difflib.get_close_matches(xref.label, list(known), n=1)
+            # difflib's get_close_matches measure (its cut-off of 0.6) in C, for the first MAX_SUGGESTIONS
+            # only: each compares the label with every label, and 25,000 of them would take minutes.
+            close = None
+            if suggested < MAX_SUGGESTIONS:
+                suggested += 1
+                close = process.extractOne(xref.label, known.keys(), scorer=fuzz.ratio, processor=None,
+                                           score_cutoff=60)
             hint = (f"did you mean {{{close[0]}}}?" if close else
                     "label the item you mean with '{#" + xref.label + "}' at the end of its line")
             yield error("unknown-label", f"no item is labelled {{#{xref.label}}}", xref.span,

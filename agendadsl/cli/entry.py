@@ -31,5 +31,5 @@ def main() -> None:
 
 
 _DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar", "pygls", "lsprotocol",
-                 "platformdirs"}
+                 "platformdirs", "rapidfuzz"}
 """The packages agendadsl imports that pyproject.toml's dependencies install."""

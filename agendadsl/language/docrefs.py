@@ -44,11 +44,26 @@ def series_of(ref: DocRef, series: tuple[Series, ...]) -> Series | None:
     """The declared series a reference belongs to: the longest series name it starts with
     (``T-ES(2020)23`` and ``RFC9110`` belong to ``T-ES`` and ``RFC``; the pattern then says
     whether the rest is right)."""
-    best = None
-    for candidate in series:
-        if ref.text.startswith(candidate.name) and (best is None or len(candidate.name) > len(best.name)):
-            best = candidate
-    return best
+    names, lengths = _index(series)
+    for length in lengths:
+        found = names.get(ref.text[:length])
+        if found is not None:
+            return found
+    return None
+
+
+_last_index: list[tuple[tuple[Series, ...], dict[str, Series], list[int]]] = []
+"""The series of the last agenda looked up, by name, and their names' lengths, longest first: each
+reference then costs a few dictionary look-ups, not one comparison per declared series."""
+
+
+def _index(series: tuple[Series, ...]) -> tuple[dict[str, Series], list[int]]:
+    if not _last_index or _last_index[0][0] is not series:
+        names: dict[str, Series] = {}
+        for candidate in series:
+            names.setdefault(candidate.name, candidate)  # the first of two with one name, as before
+        _last_index[:] = [(series, names, sorted({len(name) for name in names}, reverse=True))]
+    return _last_index[0][1], _last_index[0][2]
 
 
 def matches(ref: DocRef, series: Series) -> bool:

@@ -123,7 +123,9 @@ def render_chunks(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
         from .pdf import compile_latex
 
         latex = render_text(agenda, "latex", replace(options, fragment=False))
-        yield compile_latex(latex, epoch=int(_stamp(agenda).timestamp()))
+        # SOURCE_DATE_EPOCH cannot be negative: a meeting before 1970 is stamped 1 January 1970, the
+        # same on every run, rather than with the time of the run.
+        yield compile_latex(latex, epoch=max(0, int(_stamp(agenda).timestamp())))
         return
     if fmt == "docx":
         from .docx import to_docx

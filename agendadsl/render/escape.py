@@ -23,6 +23,10 @@ _LATEX = {
     "%": r"\%",
     "\t": " ",
     "/": r"/\allowbreak{}",  # long URLs and paths may break after a slash instead of running off the page
+    # In braces a bracket is never read as the optional argument of the command before it: a title
+    # '[draft] report' inside \strikeThrough{...} was taken for a colour ("Undefined color `draft'").
+    "[": "{[}",
+    "]": "{]}",
 }
 _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 

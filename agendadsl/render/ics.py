@@ -85,6 +85,7 @@ class _Uids:
     def __init__(self, body: str) -> None:
         self.body = _slug(body)
         self.used: set[str] = set()
+        self.next: dict[str, int] = {}  # per base, the suffix to try first: no rescan from -2 each time
 
     def __call__(self, first: datetime.date | None, time: TimeSlot | None = None) -> str:
         """The body and the day (two meetings of one body in a month are two events), and for a
@@ -92,9 +93,10 @@ class _Uids:
         base = f"{self.body}-{first:%Y-%m-%d}" if first else f"{self.body}-undated"
         if time is not None and first is not None:
             base += f"-{time.start.hour:02d}{time.start.minute:02d}"
-        uid, n = base, 2
+        uid, n = base, self.next.get(base, 2)
         while uid in self.used:
             uid, n = f"{base}-{n}", n + 1
+        self.next[base] = n
         self.used.add(uid)
         return f"{uid}@agendadsl"
 

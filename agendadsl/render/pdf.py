@@ -84,4 +84,6 @@ def explain(log: str) -> str:
             package = re.search(r"File `([^']+)'", message)
             return f"the LaTeX package {package.group(1) if package else ''} is missing; {INSTALL_HINT}"
         return message.strip() + line
-    return "no PDF was produced (see the LaTeX log for details)"
+    # The log is in a folder that is removed: its last lines are the details.
+    tail = " | ".join(line.strip() for line in log.strip().splitlines()[-3:] if line.strip())[-300:]
+    return f"no PDF was produced; the end of the LaTeX log: {tail}" if tail else "no PDF was produced"

@@ -388,17 +388,21 @@ class AgendaView:
         """The body as runs of consecutive items and next-meetings lists, for lists that must
         be closed before the next-meetings section and reopened after it."""
         runs: list[Run] = []
+        items: list[ItemView] = []  # the run being gathered: one tuple at its end, not one per item
         for block in self.blocks:
             if block.item is not None:
-                if runs and runs[-1].type == "items":
-                    runs[-1] = Run("items", (*runs[-1].items, block.item))
-                else:
-                    runs.append(Run("items", (block.item,)))
-            elif block.type in ("next_meetings", "past_meetings"):
+                items.append(block.item)
+                continue
+            if items:
+                runs.append(Run("items", tuple(items)))
+                items = []
+            if block.type in ("next_meetings", "past_meetings"):
                 runs.append(Run(block.type, meetings=block.meetings, columns=block.columns))
             else:
                 runs.append(Run(block.type, heading=block.heading, notes=block.notes,
                                 participants=block.participants, annexes=block.annexes, table=block.table))
+        if items:
+            runs.append(Run("items", tuple(items)))
         return tuple(runs)
 
 
