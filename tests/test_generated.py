@@ -192,7 +192,7 @@ def markdown_tokens(text: str) -> tuple[Counter, str]:
 
 
 _LATEX_ESCAPES = {r"\textbackslash{}": "\\", r"\textasciicircum{}": "^", r"\textasciitilde{}": "~",
-                  r"/\allowbreak{}": "/", **{"\\" + c: c for c in "{}$&#_%"}}
+                  r"/\allowbreak{}": "/", "{[}": "[", "{]}": "]", **{"\\" + c: c for c in "{}$&#_%"}}
 _LATEX_ESCAPE = re.compile("|".join(re.escape(k) for k in sorted(_LATEX_ESCAPES, key=len, reverse=True)))
 
 

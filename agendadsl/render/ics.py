@@ -141,12 +141,13 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     heading_views = [block.heading for block in view.blocks if block.heading is not None]
     headings = {id(group): heading for group, heading in zip(agenda.groups, heading_views, strict=True)}
     item_lines = _item_lines(agenda, view)
+    line_of = {id(item): line for item, line in item_lines}
     for sitting in sittings:
         when = _when(sitting.dates, sitting.time)
         if when is None:
             continue
-        shown = {id(item) for item in sitting.items}
-        lines = [line for item, line in item_lines if id(item) in shown]
+        # The sitting's own items, looked up by id: a scan of every item per sitting was quadratic.
+        lines = [line_of[id(item)] for item in sitting.items if id(item) in line_of]
         group = sitting.group
         place = group.place.value if group.place else None
         location = ", ".join(p for p in (place or view.meeting.place, view.meeting.platform) if p) or None
