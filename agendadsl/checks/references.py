@@ -46,7 +46,7 @@ def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
     for xref in context.xrefs():
         if xref.label not in known:
             # difflib's get_close_matches measure (its cut-off of 0.6) in C, for the first MAX_SUGGESTIONS
-            # only: each compares the label with every label, and 25,000 of them would take minutes.
+            # only: each compares the label with every label, and 23,000 of them would take minutes.
             close = None
             if suggested < MAX_SUGGESTIONS:
                 suggested += 1
