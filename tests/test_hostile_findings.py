@@ -262,3 +262,13 @@ def test_did_you_mean_for_the_first_200_unknown_labels(cli, tmp_path) -> None:
     assert len(found) == MAX_SUGGESTIONS + 5
     assert [d.hint.startswith("did you mean {label") for d in found] == [True] * 200 + [False] * 5
     assert found[7].hint.startswith("did you mean {label7}?")
+
+
+def test_an_unnumbered_item_that_refers_to_itself_renders(cli, tmp_path) -> None:
+    # Shown by its title, which holds the reference again: the view recursed until Python gave up.
+    path = tmp_path / "self.agenda"
+    path.write_text("1. Opening\n* Any other business {#aob}, see {aob}\n", encoding="utf-8")
+    for fmt in ("html", "markdown", "json"):
+        run = cli("render", "--to", fmt, str(path), "-o", "-")
+        assert run.exit_code == 0, run.stderr
+    assert "see Any other business" in cli("render", "--to", "markdown", str(path), "-o", "-").stdout
