@@ -57,7 +57,7 @@ class _Live:
 
 def serve(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The agenda to serve.")],
-    port: Annotated[int, typer.Option(metavar="PORT", help="The port (0: any free one).")] = 8000,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (0: any free one).")] = 8000,
     view: Annotated[ViewChoice, typer.Option(help="public, annotated or internal, as for render.")]
     = ViewChoice.public,
     language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="The language to "
