@@ -19,7 +19,7 @@ from .report import EXIT_USAGE, internal_error
 app = typer.Typer(
     name="agenda",
     help="Check and publish meeting agendas written in the agendadsl language.",
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: the shell completes commands and options
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
