@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from ..language.diagnostics import AgendaError
-from . import check, diff, fmt, language_server, render, serve, watch
+from . import check, diff, fmt, language_server, new, render, serve, watch
 from .report import EXIT_USAGE, internal_error
 
 app = typer.Typer(
@@ -55,6 +55,7 @@ app.command("check")(check.check)
 app.command("render")(render.render)
 app.command("fmt")(fmt.fmt)
 app.command("diff")(diff.diff)
+app.command("new")(new.new)
 app.command("watch")(watch.watch)
 app.command("serve")(serve.serve)
 app.command("lsp")(language_server.lsp)
