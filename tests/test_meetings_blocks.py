@@ -211,3 +211,27 @@ def test_a_timed_heading_with_text_under_it_is_a_heading_not_a_break() -> None:
     breaks = ["".join(b.itertext()).strip() for b in document.iter("p") if "break" in b.get("class", "").split()]
     assert headings == ["Research Day"]
     assert len(breaks) == 1 and "Coffee" in breaks[0]
+
+
+def test_a_long_list_of_next_meetings_runs_over_pages_in_the_pdf(tmp_path) -> None:
+    """More next meetings than a page holds break across pages instead of falling off it."""
+    import subprocess
+
+    from agendadsl import parse
+    from agendadsl.render import render_bytes
+    from conftest import need
+
+    need("lualatex")
+    pdftotext = need("pdftotext")
+    import datetime
+
+    days = [datetime.date(2026, 2, 2) + datetime.timedelta(weeks=n) for n in range(40)]
+    weeks = [f"  - {day.day} {day:%B} {day.year}, Strasbourg; session {n}" for n, day in enumerate(days, start=1)]
+    agenda = parse("body: X\ndate: 1 January 2026\n\n1. A\n\nnext meetings:\n" + "\n".join(weeks) + "\n").agenda
+    pdf = tmp_path / "many.pdf"
+    pdf.write_bytes(render_bytes(agenda, "pdf"))
+    pages = [subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True, text=True,
+                            check=False).stdout for n in (1, 2)]
+    # A row set below the page's bottom would still be in the file: each must be on a page of its own.
+    assert "session 1\n" in pages[0] and "session 40\n" in pages[1]
+    assert [f"session {n}\n" in pages[0] + pages[1] for n in range(1, 41)] == [True] * 40
