@@ -440,7 +440,7 @@ class AgendaTransformer(Transformer):
                     if not paragraphs.translate(child):
                         _report(misplaced(child, None))
                 else:
-                    _title_translation(titles, child)
+                    _title_translation(titles, child.translation)
                 continue
             previous = child
             if isinstance(child, (_NoteLine, n.Bullet)):
@@ -527,7 +527,7 @@ class AgendaTransformer(Transformer):
                 if below:
                     below[-1] = translated(below[-1], child, current_sink().diagnostics)
                 else:
-                    _title_translation(own, child)
+                    _title_translation(own, child.translation)
         return n.Bullet(text, span, tuple(below), status, owner, tuple(own))
 
     # ------------------------------------------------------------------ groups
@@ -949,10 +949,9 @@ def _text_blocks(entries: list) -> list:
     return out
 
 
-def _title_translation(found: list[n.Translation], line: TranslationLine | n.Translation) -> None:
+def _title_translation(found: list[n.Translation], translation: n.Translation) -> None:
     """Add a one-line translation of a title to ``found``, unless its language already has one."""
-    translation = line if isinstance(line, n.Translation) else n.Translation(line.language, (line.text,), line.span)
-    problem = repeated(tuple(found), TranslationLine(translation.language, translation.text, translation.span))
+    problem = repeated(found, translation.language, translation.span)
     if problem is not None:
         _report(problem)
     else:
@@ -962,7 +961,7 @@ def _title_translation(found: list[n.Translation], line: TranslationLine | n.Tra
 def _heading_translation(line: TranslationLine) -> n.Translation:
     """A heading's translation, with its name apart from the date and time it gives, read in its
     own language ("Matin" of "Matin, 9 h 30-12 h 30")."""
-    translation = n.Translation(line.language, (line.text,), line.span)
+    translation = line.translation
     text = line.text.plain
     dates, time, rest = when.heading_when(text, line.span, line.language)
     if dates is None and time is None:
@@ -1003,9 +1002,9 @@ def _field_translations(fields: list) -> tuple[list, tuple[n.FieldTranslation, .
         if previous.name not in (*TRANSLATED_FIELDS, "custom"):
             _report(misplaced(f, f"{name.replace('_', ' ')}:"))
             continue
-        first = next((t for t in out if t.key == name and t.language == f.language), None)
-        if first is not None:
-            _report(repeated((n.Translation(first.language, (), first.span),), f))
+        problem = repeated([t for t in out if t.key == name], f.language, f.span)
+        if problem is not None:
+            _report(problem)
             continue
         out.append(n.FieldTranslation(name, f.language, f.text.plain.rstrip(" \t"), f.span))
     return kept, tuple(out)

@@ -6,6 +6,7 @@ on the node it translates, and report the lines that translate nothing or repeat
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -28,25 +29,31 @@ class TranslationLine:
     text: n.RichText
     span: Span
 
+    @property
+    def translation(self) -> n.Translation:
+        """The line as the translation of a one-line text (a title, a bullet)."""
+        return n.Translation(self.language, (self.text,), self.span)
+
 
 Translatable = TypeVar("Translatable", n.Item, n.Bullet, n.Footnote, n.Annex)
 
 
 def translated(node: Translatable, line: TranslationLine, report: list[Diagnostic]) -> Translatable:
     """``node`` with ``line`` among its translations; a second translation into one language is an error."""
-    problem = repeated(node.translations, line)
+    problem = repeated(node.translations, line.language, line.span)
     if problem is not None:
         report.append(problem)
         return node
-    return replace(node, translations=(*node.translations, n.Translation(line.language, (line.text,), line.span)))
+    return replace(node, translations=(*node.translations, line.translation))
 
 
-def repeated(translations: tuple[n.Translation, ...], line: TranslationLine) -> Diagnostic | None:
-    """The error for ``line`` when the text already has a translation into its language."""
-    first = next((t for t in translations if t.language == line.language), None)
+def repeated(earlier: Iterable[n.Translation | n.FieldTranslation], language: str, span: Span) -> Diagnostic | None:
+    """The error for a translation into ``language`` at ``span`` when the text already has one
+    among ``earlier``."""
+    first = next((t for t in earlier if t.language == language), None)
     if first is None:
         return None
-    return error("duplicate-translation", f"this text already has a translation into '{line.language}'", line.span,
+    return error("duplicate-translation", f"this text already has a translation into '{language}'", span,
                  "keep one of the two lines", (Related(first.span, "first given here"),))
 
 

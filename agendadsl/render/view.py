@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..language import docrefs
 from ..language.dates import local_times
@@ -22,6 +23,7 @@ from ..language.nodes import (
     DateRange,
     DocRef,
     Entry,
+    FieldTranslation,
     FootnoteRef,
     Group,
     Item,
@@ -421,7 +423,7 @@ def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = No
         builder.translated = True
         builder.foreign = own
         builder.publish = language
-    built = replace(builder.build(), anchors=anchors)
+    built = builder.build()
     if builder.foreign is None:  # one language throughout: nothing to mark
         return built
     names = {code: locale(code, templates).data["locale"].get("tex") for code in (loc.code, own)}
@@ -431,6 +433,16 @@ def build(agenda: Agenda, *, view: View = View.PUBLIC, language: str | None = No
 def _primary(code: str) -> str:
     """A language code's language, without its region or script: ``en-GB`` -> ``en``."""
     return code.lower().replace("_", "-").split("-")[0]
+
+
+_Translated = TypeVar("_Translated", Translation, FieldTranslation)
+
+
+def _in_language(translations: Sequence[_Translated], wanted: str) -> _Translated | None:
+    """The translation into ``wanted`` (``fr-CH``): written with that very code, else with its
+    language's (``fr``), else None."""
+    exact = next((t for t in translations if t.language.lower() == wanted.lower()), None)
+    return exact or next((t for t in translations if _primary(t.language) == _primary(wanted)), None)
 
 
 def _language_name(value: str, babel_locale: str) -> str:
@@ -501,19 +513,18 @@ class _Builder:
         self.publish = loc.code
         """The language the texts are published in."""
 
-    def pick(self, text: RichText, translations: tuple[Translation, ...]) -> tuple[tuple[RichText, ...], str | None]:
+    def pick(self, lines: tuple[RichText, ...], translations: tuple[Translation, ...]
+             ) -> tuple[tuple[RichText, ...], str | None]:
         """The lines of a text in the output's language (its translation, when it has one), and the
         language to mark them with when they stay in the agenda's own."""
         if self.foreign is None:
-            return (text,), None
-        wanted = self.publish.lower()
-        found = next((t for t in translations if t.language.lower() == wanted), None) or next(
-            (t for t in translations if _primary(t.language) == _primary(wanted)), None)
-        return (found.lines, None) if found is not None else ((text,), self.foreign)
+            return lines, None
+        found = _in_language(translations, self.publish)
+        return (found.lines, None) if found is not None else (lines, self.foreign)
 
     def text(self, text: RichText, translations: tuple[Translation, ...]) -> tuple[tuple[Segment, ...], str]:
         """A one-line text (a title) in the output's language: its segments and its plain text."""
-        lines, lang = self.pick(text, translations)
+        lines, lang = self.pick((text,), translations)
         return self.segments(lines[0], lang=lang), lines[0].plain
 
     def _place_removed(self, old: Agenda) -> None:
@@ -563,7 +574,8 @@ class _Builder:
         documents = self.documents(tuple(b.item for b in blocks if b.item is not None)) \
             if self.agenda.meeting.documents_list is not None and self.agenda.meeting.documents_list.value else ()
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
-                          self.change_summary(), self.since[0] if self.since else None, self.footnotes(), documents)
+                          self.change_summary(), self.since[0] if self.since else None, self.footnotes(), documents,
+                          anchors=self.anchors)
 
     def documents(self, items: tuple[ItemView, ...]) -> tuple[DocumentSeriesView, ...]:
         """The list of documents: each reference the shown items cite (in their titles, text and
@@ -641,7 +653,7 @@ class _Builder:
         lang = None
         if self.translated:
             name = group.name if group.name is not None else group.title
-            lines, lang = self.pick(name, tuple(
+            lines, lang = self.pick((name,), tuple(
                 replace(t, lines=(t.name,)) if t.name is not None else t for t in group.translations))
             name = lines[0]
             shown = (dates.text if dates else None, time)
@@ -706,10 +718,7 @@ class _Builder:
             return None
         if self.foreign is None:
             return self.loc.typeset(value)
-        wanted = self.publish.lower()
-        found = [t for t in self.agenda.meeting.translations if t.key == key]
-        chosen = next((t for t in found if t.language.lower() == wanted), None) or next(
-            (t for t in found if _primary(t.language) == _primary(wanted)), None)
+        chosen = _in_language([t for t in self.agenda.meeting.translations if t.key == key], self.publish)
         if chosen is not None:
             return self.loc.typeset(chosen.value)
         langs[key] = self.foreign
@@ -802,7 +811,7 @@ class _Builder:
                     out.append(Segment("text", "{" + part.label + "}"))
                 else:
                     # The target's plain title only: a title may refer to its own item.
-                    shown = number or self.pick(target.title, target.translations)[0][0].plain
+                    shown = number or self.pick((target.title,), target.translations)[0][0].plain
                     hidden = (target.visibility is not None and target.visibility.value is Visibility.INTERNAL
                               and self.view is not View.INTERNAL)
                     out.append(Segment("text", shown) if hidden else
@@ -846,8 +855,7 @@ class _Builder:
                 continue
             kind = ("internal" if block.internal else "annotation" if block.annotation else
                     "verbatim" if block.verbatim else "note")
-            lines, lang = self.pick(block.lines[0], block.translations)
-            lines = block.lines if lang is not None or self.foreign is None else lines
+            lines, lang = self.pick(block.lines, block.translations)
             out.append(NoteView(kind, tuple(self.segments(line, verbatim=block.verbatim, lang=lang) for line in lines)))
         return tuple(out)
 
