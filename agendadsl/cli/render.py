@@ -25,6 +25,17 @@ class ViewChoice(str, enum.Enum):
     internal = "internal"
 
 
+# The options every command that publishes shares (render, watch, serve).
+ViewOption = Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' notes; "
+                                                "internal: a run sheet with internal items and notes.")]
+LanguageOption = Annotated[str | None, typer.Option(
+    "--language", "-l", metavar="CODE", help="Language to publish in: dates, labels and each text's translation "
+    "(default: the header's language:).")]
+TemplatesOption = Annotated[Path | None, typer.Option(
+    metavar="DIR", help="A house style: a folder whose <format>/ templates replace the built-in ones of the same "
+    "name.")]
+
+
 def render(
     files: Annotated[list[str], typer.Argument(metavar="FILE...",
                                                help="Agendas to render; '-' reads standard input.")],
@@ -33,14 +44,9 @@ def render(
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="DIR/|FILE|-", help="A folder (one file per input and format), a file (one "
         "input, one format), or '-' for standard output (the default for one input in one text format).")] = None,
-    view: Annotated[ViewChoice, typer.Option(help="public: the published agenda; annotated: with the '>' "
-                                             "notes; internal: a run sheet with internal items and notes.")]
-    = ViewChoice.public,
-    language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="Language of dates and "
-                                                    "labels (default: the header's language:).")] = None,
-    templates: Annotated[Path | None, typer.Option(metavar="DIR", help="A house style: a folder whose <format>/ "
-                                                      "templates replace the built-in ones of the same name.")]
-    = None,
+    view: ViewOption = ViewChoice.public,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     fragment: Annotated[bool, typer.Option(help="HTML and LaTeX: the agenda without the page around it, "
                                                 "for a website's page or to \\input into a larger document.")]
     = False,

@@ -17,7 +17,7 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from .common import analyse_file, usage_error
-from .render import ViewChoice, render_options
+from .render import LanguageOption, TemplatesOption, ViewChoice, ViewOption, render_options
 
 WAIT_SECONDS = 25.0
 """How long a browser's request for the next version is held open before it asks again."""
@@ -58,11 +58,9 @@ class _Live:
 def serve(
     file: Annotated[str, typer.Argument(metavar="FILE", help="The agenda to serve.")],
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="The port (0: any free one).")] = 8000,
-    view: Annotated[ViewChoice, typer.Option(help="public, annotated or internal, as for render.")]
-    = ViewChoice.public,
-    language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="The language to "
-                                                    "publish in, as for render.")] = None,
-    templates: Annotated[Path | None, typer.Option(metavar="DIR", help="A house style, as for render.")] = None,
+    view: ViewOption = ViewChoice.public,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
 ) -> None:
     """Serve FILE as HTML on http://127.0.0.1:PORT/, reloading the page at every save; stop with Ctrl-C."""
     from .saves import saves

@@ -14,7 +14,7 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from .common import ColorMode, usage_error
-from .render import ViewChoice, render_once, render_options
+from .render import LanguageOption, TemplatesOption, ViewChoice, ViewOption, render_once, render_options
 
 
 def watch(
@@ -23,11 +23,9 @@ def watch(
                                     "render.")] = "html",
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="DIR/|FILE", help="Where to write, as "
                                                "for render (default: beside the agenda).")] = None,
-    view: Annotated[ViewChoice, typer.Option(help="public, annotated or internal, as for render.")]
-    = ViewChoice.public,
-    language: Annotated[str | None, typer.Option("--language", "-l", metavar="CODE", help="The language to "
-                                                    "publish in, as for render.")] = None,
-    templates: Annotated[Path | None, typer.Option(metavar="DIR", help="A house style, as for render.")] = None,
+    view: ViewOption = ViewChoice.public,
+    language: LanguageOption = None,
+    templates: TemplatesOption = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
 ) -> None:
     """Render FILE now and again after every save, printing its diagnostics; stop with Ctrl-C."""
