@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -70,6 +69,8 @@ def _git(folder: Path) -> None:
         attributes.write_text(existing + ("" if not existing or existing.endswith("\n") else "\n") + ATTRIBUTES_LINE,
                               encoding="utf-8")
         sys.stdout.write(f"wrote {attributes}\n")
+    import subprocess
+
     command = ["git", "-C", str(folder), "config", "diff.agenda.command", "agenda git-diff-driver"]
     try:
         done = subprocess.run(command, check=False, capture_output=True, text=True, timeout=30).returncode == 0

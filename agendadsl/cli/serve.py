@@ -5,19 +5,19 @@ A save with errors keeps the last good page and shows the errors over it.
 
 from __future__ import annotations
 
-import json
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Annotated
-from urllib.parse import parse_qs, urlsplit
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..language.diagnostics import AgendaError
 from .common import analyse_file, usage_error
 from .render import LanguageOption, TemplatesOption, ViewChoice, ViewOption, render_options
+
+if TYPE_CHECKING:
+    from http.server import BaseHTTPRequestHandler
 
 WAIT_SECONDS = 25.0
 """How long a browser's request for the next version is held open before it asks again."""
@@ -63,6 +63,9 @@ def serve(
     templates: TemplatesOption = None,
 ) -> None:
     """Serve FILE as HTML on http://127.0.0.1:PORT/, reloading the page at every save; stop with Ctrl-C."""
+    # The web server is imported here, not with the module: every other command would pay for it.
+    from http.server import ThreadingHTTPServer
+
     from .saves import saves
 
     path = Path(file)
@@ -91,6 +94,10 @@ def serve(
 
 
 def _handler(live: _Live, templates: Path | None) -> type[BaseHTTPRequestHandler]:
+    import json
+    from http.server import BaseHTTPRequestHandler
+    from urllib.parse import parse_qs, urlsplit
+
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             from ..render.live import preview_page
