@@ -83,3 +83,12 @@ def test_fmt_writes_action_items_back_and_is_stable() -> None:
                               "   - [waiting for message texts] @sysadmin Mail the contacts\n"
                               "   - [A] of the report\n"), formatted
     assert format_source(formatted).text == formatted
+
+
+@pytest.mark.parametrize("line", ["- [ x ] of the report", "- [ in force ] since May", "- [ done ] as such"])
+def test_fmt_keeps_a_spaced_reference_that_reads_like_a_status_a_reference(line: str) -> None:
+    # Found by hypothesis: "[ of of ]" printed as "[of of]" became a status.
+    source = HEAD + f"   {line}\n"
+    formatted = format_source(source).text
+    assert bullet_of(formatted.removeprefix(HEAD).strip()).status is None
+    assert format_source(formatted).text == formatted

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..language import dates
 from ..language.breaks import names_a_break
+from ..language.grammar import terminal_regex
 from ..language.nodes import (
     Agenda,
     Annex,
@@ -331,7 +332,12 @@ class _Printer:
 def bullet_line(bullet: Bullet) -> str:
     """A bullet, or an action item with its status and owner: ``- [ ] @alex Draft the report``."""
     if bullet.status is None:
-        return f"- {rich(bullet.text)}".rstrip(" \t")
+        line = f"- {rich(bullet.text)}".rstrip(" \t")
+        if terminal_regex("ACTION_MARK").match(line):
+            # "[ in force ]": a document reference that reads like a status once its spaces are
+            # trimmed keeps a space inside its brackets, which the status mark does not allow.
+            line = "- [ " + line[3:].replace("]", " ]", 1)
+        return line
     mark = {"open": " ", "done": "x"}.get(bullet.status, bullet.status)
     owner = f"@{bullet.owner} " if bullet.owner else ""
     return f"- [{mark}] {owner}{rich(bullet.text)}".rstrip(" \t")

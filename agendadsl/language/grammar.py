@@ -7,6 +7,7 @@ parser that calls it.
 from __future__ import annotations
 
 import functools
+import re
 
 from lark import Lark
 from lark import __version__ as lark_version
@@ -28,6 +29,12 @@ def lark_parser() -> Lark:
         maybe_placeholders=False,
         cache=_cache_file(),
     )
+
+
+@functools.cache
+def terminal_regex(name: str) -> re.Pattern[str]:
+    """The compiled pattern of one of the grammar's terminals, for code that must agree with the lexer."""
+    return re.compile(lark_parser().get_terminal(name).pattern.to_regexp(), re.MULTILINE)
 
 
 def _cache_file() -> str | bool:
