@@ -415,10 +415,19 @@ async def test_quick_fix_for_automatic_numbering_offers_the_number_and_the_marke
         ("Number this item 2.", "2."), ("Number this item automatically (#.)", "#.")]
 
 
-async def test_a_document_that_does_not_parse_gets_its_error_and_nothing_else_breaks(client: LanguageClient):
-    uri = await opened(client, "body: Board\n\n1. Opening\nfoo bar\n")
+async def test_a_document_with_a_syntax_error_keeps_its_outline_and_refuses_a_rename(client: LanguageClient):
+    text = "body: Board\n\n1. Opening {#opening}\nfoo bar\n2. Reports, see {opening}\n   2.1 First\n"
+    uri = f"file:///tmp/agenda-{next(_numbers)}.agenda"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "agenda", 1, text)))
+    assert [d.code for d in await wait_for_diagnostics(client, uri)] == ["not-an-item"]
     document = types.TextDocumentIdentifier(uri)
-    assert await client.text_document_document_symbol_async(types.DocumentSymbolParams(document)) is None
-    assert await hover_text(client, uri, at(2, 1)) is None
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(document))
+    assert [(s.name, [c.name for c in s.children or []]) for s in symbols] == [
+        ("1. Opening", []), ("2. Reports, see {opening}", ["2.1 First"])]
+    definition = await client.text_document_definition_async(types.DefinitionParams(document, at(4, 20)))
+    assert [(d.range.start.line, d.range.start.character) for d in definition] == [(2, 11)]
+    edit = await client.text_document_rename_async(types.RenameParams(document, at(4, 20), "start"))
+    assert edit is None
+    assert "fix the syntax errors first" in client.messages[-1].message
     tokens = await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(document))
     assert tokens is not None and list(tokens.data[:5]) == [0, 0, 4, 3, 0]  # "body" before the error line

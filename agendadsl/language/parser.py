@@ -12,11 +12,13 @@ from typing import cast
 from lark.exceptions import UnexpectedInput
 
 from ..support.gcpause import collector_paused
-from .diagnostics import Diagnostic, sort_key
+from .diagnostics import Diagnostic, error, sort_key
 from .grammar import lark_parser
 from .layout import LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
+from .recovery import MAX_ERRORS, Recovery
 from .source import SourceFile, normalise_newlines
+from .span import Span
 
 PARSE_CODES = (
     # source.py: reading the bytes
@@ -26,6 +28,8 @@ PARSE_CODES = (
     # syntax_errors.py: lines that do not fit the grammar
     "syntax-error", "not-an-item", "missing-space", "unknown-attribute", "unknown-field", "field-after-items",
     "unexpected-indent", "missing-indent", "invalid-value",
+    # recovery.py: going on after them
+    "too-many-errors",
     # when.py: date, time and duration values
     "date-syntax", "time-syntax", "invalid-time", "unknown-time-zone",
     # transformer.py: well-formed lines that cannot go together
@@ -37,10 +41,18 @@ PARSE_CODES = (
 
 @dataclass(frozen=True)
 class ParseResult:
-    """The agenda (None when the text could not be parsed) and what parsing found wrong."""
+    """The agenda (None when the text could not be parsed) and what parsing found wrong.
+
+    After a syntax error the parse goes on without the bad lines (recovery.py), so that every
+    syntax error is reported in one run. What it makes of the rest is ``recovered``: for the checks
+    that still apply and for editors' outlines, never for output, which needs the whole text.
+    """
 
     agenda: Agenda | None
     diagnostics: tuple[Diagnostic, ...]
+    recovered: Agenda | None = None
+    skipped: frozenset[int] = frozenset()
+    """The 1-based numbers of the lines ``recovered`` leaves out."""
 
     @property
     def ok(self) -> bool:
@@ -51,20 +63,46 @@ def parse(source: SourceFile | str) -> ParseResult:
     """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
     text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
     text = text.removeprefix("\ufeff")
+    agenda, diagnostics, failure = _parse_once(text)
+    if failure is None:
+        return ParseResult(agenda, _sorted(diagnostics))
+    errors: list[Diagnostic] = []
+    recovery = Recovery.of(text)
+    while failure is not None and len(errors) < MAX_ERRORS:
+        report, again = recovery.step(failure)
+        if report:
+            errors.append(failure)
+        if not again:
+            break
+        agenda, diagnostics, failure = _parse_once(recovery.text())
+    if failure is None:
+        return ParseResult(None, _sorted([*errors, *diagnostics]), agenda, frozenset(recovery.skipped))
+    if not errors:  # recovery could not start: the first error is all there is to say
+        return ParseResult(None, _sorted([failure, *diagnostics]))
+    if len(errors) >= MAX_ERRORS or recovery.exhausted:
+        last = errors[-1].span
+        errors.append(error("too-many-errors", f"stopped after {len(errors)} syntax errors: the rest of the file "
+                            "was not read", Span.point(last.line, last.column),
+                            "fix these and check again; is this an agenda file?"))
+    # Recovery stopped: the errors found so far, and what the last parse said before it failed.
+    return ParseResult(None, _sorted([*errors, *diagnostics]))
+
+
+def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic | None]:
+    """One parse: the agenda, the diagnostics collected on the way, and the error that stopped it."""
     sink, reset = open_sink(text)
     try:
         with collector_paused():
             # The transformer built into the parser turns the tree into an Agenda as it parses.
-            agenda = cast(Agenda, lark_parser().parse(text))
+            return cast(Agenda, lark_parser().parse(text)), sink.diagnostics, None
     except LayoutAbort as abort:
-        return ParseResult(None, _sorted([*sink.diagnostics, abort.diagnostic]))
+        return None, sink.diagnostics, abort.diagnostic
     except UnexpectedInput as failure:
         from . import syntax_errors  # only needed when something is wrong
 
-        return ParseResult(None, _sorted([*sink.diagnostics, syntax_errors.translate(failure, text)]))
+        return None, sink.diagnostics, syntax_errors.translate(failure, text)
     finally:
         close_sink(reset)
-    return ParseResult(agenda, _sorted(sink.diagnostics))
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -7,7 +7,8 @@ import functools
 
 from lsprotocol import types
 
-from agendadsl import Agenda, analyse
+from agendadsl import Agenda
+from agendadsl.checks.analyse import analysis_of
 from agendadsl.checks.index import AgendaIndex
 from agendadsl.language.lexemes import Lexeme, lexemes
 
@@ -21,14 +22,17 @@ class Analysis:
                  last_good: Agenda | None = None) -> None:
         self.text = text
         self.lines = Lines(text, encoding)
-        self.agenda, self.diagnostics = analyse(text)
+        analysed = analysis_of(text)
+        self.agenda, self.diagnostics = analysed.agenda, analysed.diagnostics
+        self.shown = analysed.agenda or analysed.recovered
+        """What the outline, folding and navigation show: with syntax errors, the rest of the agenda."""
         self.last_good = self.agenda if self.agenda is not None else last_good
         """The last agenda of this document that parsed: what completion offers while a line is half written."""
 
     @functools.cached_property
     def index(self) -> AgendaIndex | None:
-        """The index of this version's agenda; None while it does not parse."""
-        return AgendaIndex(self.agenda) if self.agenda is not None else None
+        """The index of what this version shows; None when nothing of it parses."""
+        return AgendaIndex(self.shown) if self.shown is not None else None
 
     @functools.cached_property
     def lexemes(self) -> list[Lexeme]:

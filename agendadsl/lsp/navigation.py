@@ -107,6 +107,8 @@ def rename(analysis: Analysis, position: types.Position, uri: str, new_name: str
     index, label = _label(analysis, position)
     if index is None or label is None:
         return None
+    if analysis.agenda is None:  # a line left out for its syntax error may use the label too
+        raise Refused("fix the syntax errors first: a line that does not parse may use this label")
     if not valid_label(new_name):
         raise Refused(f"'{new_name}' cannot be a label: a label starts with a letter and has only letters, "
                          "digits, '_', '.' and '-'")
