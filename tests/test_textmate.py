@@ -1,0 +1,149 @@
+"""The VS Code extension (editors/vscode/): its TextMate grammar is the one generate_grammar.py
+writes from agendadsl's own definitions; VS Code's own tokenizer (vscode-textmate on
+vscode-oniguruma, under node) colours every sample as its reviewed golden scope file says; on the
+samples that parse, it colours the numbers, markers, attribute and field names, values, document
+references, labels, cross-references and comments exactly where the Pygments lexer and the
+language server do (checks.highlights); and the folder packs into a .vsix with @vscode/vsce.
+
+The node packages are the extension's dev dependencies (``npm ci --prefix editors/vscode``): without
+node or them the tests skip, and fail under AGENDA_REQUIRE_TOOLS=1 (CI).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import DATA, REQUIRE_TOOLS, ROOT, SAMPLES, need
+
+from agendadsl.checks.highlights import highlights
+
+EXTENSION = ROOT / "editors" / "vscode"
+GOLDENS = DATA / "textmate"
+ALL_SAMPLES = sorted([*SAMPLES.glob("*.agenda"), *(SAMPLES / "real").glob("*.agenda"),
+                      *(SAMPLES / "invalid").glob("*.agenda")])
+COMPARED = ("number", "marker", "attribute", "field", "value", "docref", "label", "xref", "comment")
+"""The kinds both tokenizers know from the text alone (dates and times need language.when)."""
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_grammar", EXTENSION / "generate_grammar.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _node_packages() -> None:
+    """Node and the extension's installed dev dependencies, or skip (fail in CI)."""
+    need("node")
+    if not (EXTENSION / "node_modules" / "vscode-textmate").is_dir():
+        message = "editors/vscode/node_modules is missing: run npm ci --prefix editors/vscode"
+        if REQUIRE_TOOLS:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def scopes() -> dict[Path, list[tuple[int, int, int, list[str]]]]:
+    """Every sample tokenized in one node process: (0-based line, UTF-16 start, end, scopes)."""
+    _node_packages()
+    run = subprocess.run(["node", str(EXTENSION / "test" / "tokenize.js"), *map(str, ALL_SAMPLES)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    return {Path(name): [tuple(token) for token in tokens] for name, tokens in json.loads(run.stdout).items()}
+
+
+def _columns(line: str) -> list[int]:
+    """For each UTF-16 offset in ``line`` (and its end), the 1-based code point column."""
+    columns = []
+    for index, char in enumerate(line):
+        columns += [index + 1] * (2 if ord(char) > 0xFFFF else 1)
+    return [*columns, len(line) + 1]
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff").splitlines()
+
+
+def _scoped(path: Path, tokens: list[tuple[int, int, int, list[str]]]) -> list[tuple[int, int, int, list[str], str]]:
+    """The tokens with a scope beyond the file's, as (line, column, end column, scopes, text), 1-based."""
+    lines = _lines(path)
+    found = []
+    for line, start, end, names in tokens:
+        inner = [name for name in names if name != "source.agenda"]
+        if inner:
+            columns = _columns(lines[line])
+            text = lines[line][columns[start] - 1:columns[end] - 1]
+            found.append((line + 1, columns[start], columns[end], inner, text))
+    return found
+
+
+def test_the_committed_grammar_is_the_generated_one() -> None:
+    """editors/vscode/generate_grammar.py rewrites it after a change to the grammar."""
+    generator = _generator()
+    assert generator.OUTPUT.read_text(encoding="utf-8") == generator.render(), \
+        "run .venv/bin/python editors/vscode/generate_grammar.py"
+
+
+@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda path: str(path.relative_to(SAMPLES)))
+def test_the_scopes_of_every_sample(path: Path, scopes, golden) -> None:
+    """Each scoped piece, one a line: line:column-end, its scopes (outermost first), its text."""
+    dump = [f"{line}:{start}-{end}  {' '.join(names)}  {text!r}"
+            for line, start, end, names, text in _scoped(path, scopes[path])]
+    relative = path.relative_to(SAMPLES).with_suffix(".scopes")
+    (GOLDENS / relative).parent.mkdir(parents=True, exist_ok=True)
+    golden(GOLDENS / relative, "\n".join(dump) + "\n")
+
+
+READABLE = [path for path in ALL_SAMPLES if path.name != "invalid-utf8.agenda"]
+
+
+@pytest.mark.parametrize("path", READABLE, ids=lambda path: str(path.relative_to(SAMPLES)))
+def test_textmate_and_pygments_agree_on_what_each_piece_is(path: Path, scopes) -> None:
+    """Every piece the Pygments lexer colours, TextMate scopes as the same kind, and on the samples
+    that are valid, nothing else. In samples/invalid/ TextMate colours more: the lines after the one
+    that does not parse (where the Pygments lexer stops) and labels that the checks reject."""
+    kinds = {scope: kind for kind, scope in _generator().SCOPES.items() if kind in COMPARED}
+    lines = _lines(path)
+    textmate = {(line, start, end, kinds[names[-1]]) for line, start, end, names, _text in _scoped(path, scopes[path])
+                if names[-1] in kinds}
+    ours = {(span.line, span.column, span.end_column, kind.value)
+            for span, kind in highlights(path.read_text(encoding="utf-8")) if kind.value in COMPARED}
+
+    def show(pieces: set[tuple[int, int, int, str]]) -> list[str]:
+        return [f"{line}:{start} {kind} {lines[line - 1][start - 1:end - 1]!r}"
+                for line, start, end, kind in sorted(pieces)]
+
+    assert show(ours - textmate) == [], "TextMate scopes these otherwise"
+    if path.parent != SAMPLES / "invalid":
+        assert show(textmate - ours) == [], "only TextMate scopes these"
+
+
+def test_the_extension_packs_with_its_grammar_configuration_and_manifest(tmp_path: Path) -> None:
+    _node_packages()
+    script = str(EXTENSION / "extension.js")
+    check = subprocess.run(["node", "--check", script], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    vsix = tmp_path / "agendadsl.vsix"
+    vsce = EXTENSION / "node_modules" / ".bin" / "vsce"
+    run = subprocess.run([str(vsce), "package", "--allow-missing-repository", "--out", str(vsix)], cwd=EXTENSION,
+                         capture_output=True, text=True, stdin=subprocess.DEVNULL, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    with zipfile.ZipFile(vsix) as archive:
+        names = set(archive.namelist())
+        manifest = json.loads(archive.read("extension/package.json"))
+    assert {"extension/package.json", "extension/syntaxes/agenda.tmLanguage.json",
+            "extension/language-configuration.json", "extension/extension.js", "extension/LICENSE.txt",
+            "extension/node_modules/vscode-languageclient/package.json"} <= names, sorted(names)
+    # Neither the generator, the tests nor the dev dependencies ship.
+    assert not [name for name in names if "generate_grammar" in name or "/test/" in name or "vscode-textmate" in name]
+    assert manifest["contributes"]["languages"][0] == {
+        "id": "agenda", "aliases": ["Agenda", "agendadsl"], "extensions": [".agenda"],
+        "configuration": "./language-configuration.json"}
+    assert manifest["contributes"]["grammars"][0]["path"] == "./syntaxes/agenda.tmLanguage.json"
