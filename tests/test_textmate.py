@@ -3,7 +3,8 @@ writes from agendadsl's own definitions; VS Code's own tokenizer (vscode-textmat
 vscode-oniguruma, under node) colours every sample as its reviewed golden scope file says; on the
 samples that parse, it colours the numbers, markers, attribute and field names, values, document
 references, labels, cross-references and comments exactly where the Pygments lexer and the
-language server do (checks.highlights); and the folder packs into a .vsix with @vscode/vsce.
+language server do (checks.highlights); the folder packs into a .vsix with @vscode/vsce; and the
+client starts the command its setting names (with stand-ins for VS Code, which does not run here).
 
 The node packages are the extension's dev dependencies (``npm ci --prefix editors/vscode``): without
 node or them the tests skip, and fail under AGENDA_REQUIRE_TOOLS=1 (CI).
@@ -147,3 +148,26 @@ def test_the_extension_packs_with_its_grammar_configuration_and_manifest(tmp_pat
         "id": "agenda", "aliases": ["Agenda", "agendadsl"], "extensions": [".agenda"],
         "configuration": "./language-configuration.json"}
     assert manifest["contributes"]["grammars"][0]["path"] == "./syntaxes/agenda.tmLanguage.json"
+    assert manifest["contributes"]["configuration"]["properties"]["agendadsl.command"]["default"] == ["agenda", "lsp"]
+
+
+def _activate(command: list[str], outcome: str) -> dict:
+    """extension.js activated and deactivated with stand-ins for VS Code and its client library."""
+    _node_packages()
+    run = subprocess.run(["node", str(EXTENSION / "test" / "client.js"), json.dumps(command), outcome],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_the_client_starts_the_command_the_setting_names_for_agenda_documents() -> None:
+    seen = _activate(["/home/me/agendas/.venv/bin/agenda", "lsp"], "ok")
+    assert seen["read"] == "agendadsl.command"
+    assert seen["server"] == {"command": "/home/me/agendas/.venv/bin/agenda", "args": ["lsp"]}
+    assert seen["selector"] == [{"language": "agenda"}]
+    assert seen["errors"] == [] and seen["stopped"] and seen["subscriptions"] == 1
+
+
+def test_a_command_that_does_not_start_is_named_with_what_to_do() -> None:
+    (message,) = _activate(["agenda", "lsp"], "fail")["errors"]
+    assert '"agenda lsp"' in message and "ENOENT" in message and "agendadsl.command" in message
