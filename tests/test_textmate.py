@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -50,14 +51,18 @@ def _node_packages() -> None:
         pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def scopes() -> dict[Path, list[tuple[int, int, int, list[str]]]]:
-    """Every sample tokenized in one node process: (0-based line, UTF-16 start, end, scopes)."""
+def _tokenize(paths: list[Path]) -> dict[Path, list[tuple[int, int, int, list[str]]]]:
+    """Files tokenized in one node process: (0-based line, UTF-16 start, end, scopes) each."""
     _node_packages()
-    run = subprocess.run(["node", str(EXTENSION / "test" / "tokenize.js"), *map(str, ALL_SAMPLES)],
+    run = subprocess.run(["node", str(EXTENSION / "test" / "tokenize.js"), *map(str, paths)],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     return {Path(name): [tuple(token) for token in tokens] for name, tokens in json.loads(run.stdout).items()}
+
+
+@pytest.fixture(scope="module")
+def scopes() -> dict[Path, list[tuple[int, int, int, list[str]]]]:
+    return _tokenize(ALL_SAMPLES)
 
 
 def _columns(line: str) -> list[int]:
@@ -69,7 +74,10 @@ def _columns(line: str) -> list[int]:
 
 
 def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8", errors="replace").removeprefix("\ufeff").splitlines()
+    """The lines as agendadsl and tokenize.js split them: at CR LF, CR and LF only (splitlines()
+    would split at a form feed or U+2028 too)."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        return re.split(r"\r\n|\r|\n", handle.read().removeprefix("\ufeff"))
 
 
 def _scoped(path: Path, tokens: list[tuple[int, int, int, list[str]]]) -> list[tuple[int, int, int, list[str], str]]:
@@ -100,6 +108,20 @@ def test_the_scopes_of_every_sample(path: Path, scopes, golden) -> None:
     relative = path.relative_to(SAMPLES).with_suffix(".scopes")
     (GOLDENS / relative).parent.mkdir(parents=True, exist_ok=True)
     golden(GOLDENS / relative, "\n".join(dump) + "\n")
+
+
+def test_line_ends_a_byte_order_mark_and_characters_outside_the_bmp_keep_every_scope_in_place(tmp_path: Path) -> None:
+    """CR LF and CR end lines, U+2028 does not; an emoji counts two UTF-16 units in VS Code and one
+    column here."""
+    path = tmp_path / "ends.agenda"
+    path.write_bytes("\ufeffkind: virtual\r\n\r\n1. 🎉 Opening \u2028 {#open}\r2. Close, see {open}\n".encode())
+    tokens = _tokenize([path])[path]
+    found = [(line, start, end, names[-1], text) for line, start, end, names, text in _scoped(path, tokens)]
+    kinds = _generator().SCOPES
+    assert found == [
+        (1, 1, 5, kinds["field"], "kind"), (1, 5, 6, kinds["separator"], ":"), (1, 7, 14, kinds["value"], "virtual"),
+        (3, 1, 3, kinds["number"], "1."), (3, 16, 23, kinds["label"], "{#open}"),
+        (4, 1, 3, kinds["number"], "2."), (4, 15, 21, kinds["xref"], "{open}")]
 
 
 READABLE = [path for path in ALL_SAMPLES if path.name != "invalid-utf8.agenda"]
