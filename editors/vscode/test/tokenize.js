@@ -9,9 +9,9 @@ const textmate = require("vscode-textmate");
 const oniguruma = require("vscode-oniguruma");
 
 const grammarPath = path.join(__dirname, "..", "syntaxes", "agenda.tmLanguage.json");
-const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
 
-async function main(files) {
+async function loadGrammar() {
+  const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
   const registry = new textmate.Registry({
     onigLib: Promise.resolve({
@@ -20,27 +20,40 @@ async function main(files) {
     }),
     loadGrammar: async () => textmate.parseRawGrammar(fs.readFileSync(grammarPath, "utf8"), grammarPath),
   });
-  const grammar = await registry.loadGrammar("source.agenda");
-  const result = {};
-  for (const file of files) {
-    // Line ends as agendadsl reads them (CR LF, CR, LF); a byte-order mark is not text.
-    const lines = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
-    let state = textmate.INITIAL;
-    const tokens = [];
-    lines.forEach((line, number) => {
-      const found = grammar.tokenizeLine(line, state);
-      found.tokens.forEach((token) => {
-        const end = Math.min(token.endIndex, line.length);
-        if (end > token.startIndex) tokens.push([number, token.startIndex, end, token.scopes]);
-      });
-      state = found.ruleStack;
+  return registry.loadGrammar("source.agenda");
+}
+
+// Line ends as agendadsl reads them (CR LF, CR, LF); a byte-order mark is not text.
+function readLines(file) {
+  return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+}
+
+function tokenize(grammar, lines) {
+  let state = textmate.INITIAL;
+  const tokens = [];
+  lines.forEach((line, number) => {
+    const found = grammar.tokenizeLine(line, state);
+    found.tokens.forEach((token) => {
+      const end = Math.min(token.endIndex, line.length);
+      if (end > token.startIndex) tokens.push([number, token.startIndex, end, token.scopes]);
     });
-    result[file] = tokens;
-  }
+    state = found.ruleStack;
+  });
+  return tokens;
+}
+
+async function main(files) {
+  const grammar = await loadGrammar();
+  const result = {};
+  for (const file of files) result[file] = tokenize(grammar, readLines(file));
   process.stdout.write(JSON.stringify(result));
 }
 
-main(process.argv.slice(2)).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+module.exports = { loadGrammar, readLines, tokenize };
+
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
