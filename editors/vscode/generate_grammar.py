@@ -3,10 +3,13 @@ agendadsl's own definitions, so that editors colour what the parser reads:
 
 - the line markers, item numbers, values and block keywords are the Lark grammar's terminals
   (grammar/agenda.lark, through ``lark_parser()``), their regular expressions copied as they are;
+- which terminals are values is ``language.lexemes``' table, the one the Pygments lexer colours by;
 - the attribute and header field names are ``language.vocabulary``'s (the grammar's keywords), and
   which values follow which keyword is read from the grammar's rules;
 - the pieces of inline text (document references, labels, cross-references, footnote markers,
-  links, escapes) are ``language.inline``'s own regular expression.
+  links, escapes) are ``language.inline``'s own regular expression;
+- the month and weekday names of dates in headings are CLDR's (Babel), in the languages agendadsl
+  words (templates/i18n/), as language.when reads them.
 
 What this file adds is the TextMate structure (which line holds what) and the scope names. The
 grammar is line-based like the language, except the blocks (``next meetings:``, ``table:``, ...),
@@ -28,7 +31,7 @@ from typing import Any
 
 from lark.lexer import PatternStr
 
-from agendadsl.language import inline
+from agendadsl.language import inline, lexemes
 from agendadsl.language.grammar import lark_parser
 from agendadsl.language.vocabulary import attribute_names, header_fields
 
@@ -60,9 +63,8 @@ SCOPES = {
 }
 """Scope names by kind. The standard scopes every colour theme colours; ``.agenda`` last."""
 
-VALUE_TERMINALS = ("KIND", "ACTION", "ITEM_STATUS", "SESSION", "VISIBILITY", "FREEZE", "DISTRIBUTION",
-                   "DOCS_STATE", "TBC", "LANG", "AS_WRITTEN", "NUMBER_EXAMPLE")
-"""The terminals that are values (language.lexemes gives them the kind ``value``)."""
+VALUE_TERMINALS = tuple(name for name, kind in lexemes._BY_NAME.items() if kind is lexemes.LexemeKind.VALUE)
+"""The terminals that are values: those language.lexemes (the Pygments lexer's) calls values."""
 
 _OPEN_ENDED = ("NUMBER_EXAMPLE", "LANG")
 
