@@ -38,11 +38,11 @@ def measure(size: int, repeat: int) -> tuple[int, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000")
-    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--sizes", default="100,1000", help="numbers of items, comma-separated")
+    parser.add_argument("--repeat", type=int, default=20, help="warm passes, after the first")
     options = parser.parse_args()
-    for size in (int(s) for s in options.sizes.split(",")):
-        lines, first, warm = measure(size, options.repeat)
+    results = [(size, *measure(size, options.repeat)) for size in map(int, options.sizes.split(","))]
+    for size, lines, first, warm in results:
         print(f"{size:,} items ({lines:,} lines): first pass {first:.1f} ms, warm {warm:.1f} ms "
               f"({warm * 1000 / lines:.0f} µs a line)")
     return 0
