@@ -61,3 +61,13 @@ def test_every_zone_named_has_its_vtimezone() -> None:
     agenda, _ = analyse("body: Board\ndate: 5 May 2026\ntime: 10:00 America/New_York\n\n1. Opening\n")
     calendar = icalendar.Calendar.from_ical(render_text(agenda, "ics", Options()))
     assert [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+
+
+def test_backslashes_semicolons_and_commas_in_titles_come_back_as_written() -> None:
+    # icalendar's own escaping turns a written "\N" into a line break (found by hypothesis).
+    (event,) = events("body: Board; Bureau, Paris\ndate: 5 May 2026\n\n"
+                      "1. \\\\No. 5, see C:\\\\new; \\\\n is not a line break\n")
+    assert str(event["summary"]) == "Board; Bureau, Paris"
+    assert str(event["description"]) == "1. \\No. 5, see C:\\new; \\n is not a line break"
+    raw = render_text(analyse("date: 5 May 2026\n\n1. \\\\No. 5\n")[0], "ics", Options())
+    assert "DESCRIPTION:1. \\\\No. 5\r\n" in raw  # RFC 5545: a backslash is written twice

@@ -128,11 +128,11 @@ def to_ics(agenda: Agenda, options: Options) -> str:
             entry.add("duration", when[1])
         elif when[1] is not None:  # a time with no end has none: none is invented
             entry.add("dtend", when[1])
-        entry.add("summary", summary)
+        entry.add("summary", _text(summary))
         if location:
-            entry.add("location", location)
+            entry.add("location", _text(location))
         if description:
-            entry.add("description", description)
+            entry.add("description", _text(description))
         entry.add("status", "TENTATIVE" if tentative else "CONFIRMED")
         entry.add("transp", "OPAQUE")
         return entry
@@ -174,6 +174,15 @@ def to_ics(agenda: Agenda, options: Options) -> str:
                                      description, _tentative(next_meeting)))
     calendar.add_missing_timezones()  # a VTIMEZONE for every zone named (icalendar >= 7.3, pyproject.toml)
     return calendar.to_ical().decode("utf-8")
+
+
+def _text(value: str) -> object:
+    """A TEXT value escaped as RFC 5545 (3.3.11) says. icalendar's own escaping first turns a
+    written "\\N" into a line break, so a title with a backslash before an N would change."""
+    from icalendar.prop import vInline
+
+    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return vInline(escaped)
 
 
 @dataclass
