@@ -63,23 +63,23 @@ def parse(source: SourceFile | str) -> ParseResult:
     """Parse agenda text (or a SourceFile) into an Agenda, never raising for bad input."""
     text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
     text = text.removeprefix("\ufeff")
-    agenda, diagnostics, failure = _parse_once(text)
+    agenda, diagnostics, failure, final = _parse_once(text)
     if failure is None:
         return ParseResult(agenda, _sorted(diagnostics))
     errors: list[Diagnostic] = []
     recovery = Recovery.of(text)
     while failure is not None and len(errors) < MAX_ERRORS:
-        report, again = recovery.step(failure)
+        report, again = recovery.step(failure) if not final else (True, False)
         if report:
             errors.append(failure)
         if not again:
             break
-        agenda, diagnostics, failure = _parse_once(recovery.text())
+        agenda, diagnostics, failure, final = _parse_once(recovery.text())
     if failure is None:
         return ParseResult(None, _sorted([*errors, *diagnostics]), agenda, frozenset(recovery.skipped))
     if not errors:  # recovery could not start: the first error is all there is to say
         return ParseResult(None, _sorted([failure, *diagnostics]))
-    if len(errors) >= MAX_ERRORS or recovery.exhausted:
+    if not final and (len(errors) >= MAX_ERRORS or recovery.exhausted):
         last = errors[-1].span
         errors.append(error("too-many-errors", f"stopped after {len(errors)} syntax errors: the rest of the file "
                             "was not read", Span.point(last.line, last.column),
@@ -88,19 +88,22 @@ def parse(source: SourceFile | str) -> ParseResult:
     return ParseResult(None, _sorted([*errors, *diagnostics]))
 
 
-def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic | None]:
-    """One parse: the agenda, the diagnostics collected on the way, and the error that stopped it."""
+def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic | None, bool]:
+    """One parse: the agenda, the diagnostics collected on the way, the error that stopped it, and
+    whether that error ends the reading. Indentation that cannot be laid out (mixed-indent,
+    nesting-too-deep) does: where the lines below it belong is a guess, and every finding after it
+    would rest on the guess."""
     sink, reset = open_sink(text)
     try:
         with collector_paused():
             # The transformer built into the parser turns the tree into an Agenda as it parses.
-            return cast(Agenda, lark_parser().parse(text)), sink.diagnostics, None
+            return cast(Agenda, lark_parser().parse(text)), sink.diagnostics, None, False
     except LayoutAbort as abort:
-        return None, sink.diagnostics, abort.diagnostic
+        return None, sink.diagnostics, abort.diagnostic, True
     except UnexpectedInput as failure:
         from . import syntax_errors  # only needed when something is wrong
 
-        return None, sink.diagnostics, syntax_errors.translate(failure, text)
+        return None, sink.diagnostics, syntax_errors.translate(failure, text), False
     finally:
         close_sink(reset)
 
