@@ -54,13 +54,25 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
         return
     if fmt in BINARY_FORMATS:
         raise ValueError(f"{fmt} is not a text format: use render_bytes")
+    from .environments import FRAGMENT_NAMES, TEMPLATE_NAMES
+
+    name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
+    if fmt == "latex":
+        from .tex_lines import short_lines
+
+        yield from short_lines(_templated(agenda, fmt, name, options))
+        return
+    yield from _templated(agenda, fmt, name, options)
+
+
+def _templated(agenda: Agenda, fmt: str, name: str, options: Options) -> Iterator[str]:
+    """The output of the format's template ``name`` (or its bilingual one), in batches."""
     import jinja2
 
     from ..language.diagnostics import AgendaError
-    from .environments import BILINGUAL_NAMES, FRAGMENT_NAMES, TEMPLATE_NAMES, environment
+    from .environments import BILINGUAL_NAMES, environment
     from .view import build
 
-    name = FRAGMENT_NAMES.get(fmt, TEMPLATE_NAMES[fmt]) if options.fragment else TEMPLATE_NAMES[fmt]
     try:
         with collector_paused():
             if options.bilingual:

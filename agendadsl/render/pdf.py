@@ -46,10 +46,12 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
             raise AgendaError(f"{ENGINE} did not finish within {TIMEOUT_SECONDS} s") from None
         pdf = work / "agenda.pdf"
         if result.returncode != 0 or not pdf.exists():
+            # The folder and its log are removed on return: the message quotes what it needs. Some
+            # errors (a line too long to read) go to the standard error only, not to the log.
             log_file = work / "agenda.log"
-            log = (log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists()
-                   else result.stdout.decode("utf-8", "replace"))
-            raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log)}")
+            log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
+            printed = [stream.decode("utf-8", "replace") for stream in (result.stderr, result.stdout)]
+            raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log, *printed)}")
         return pdf.read_bytes()
 
 
@@ -66,8 +68,21 @@ def tex_environment(epoch: int | None) -> dict[str, str]:
     return env
 
 
-def explain(log: str) -> str:
-    """The first TeX error of a log, in plain words where we know them."""
+def explain(log: str, *printed: str) -> str:
+    """The first TeX error of the log, or else of what TeX printed, in plain words where we know
+    them, with the lines TeX gives as its context."""
+    for text in (log, *printed):
+        error = _error(text)
+        if error:
+            return error
+    # No error line: the last lines printed are the details.
+    last = printed[-1] if printed else log
+    tail = " | ".join(line.strip() for line in last.strip().splitlines()[-3:] if line.strip())[-300:]
+    return f"no PDF was produced; the end of the LaTeX log: {tail}" if tail else "no PDF was produced"
+
+
+def _error(log: str) -> str | None:
+    """The first TeX error in ``log``, in words, or None."""
     missing = re.search(r"Missing character: There is no (.) \(U\+([0-9A-F]+)\) in font ([^!\n]*)", log)
     if missing:
         char, code = missing.group(1), missing.group(2)
@@ -76,14 +91,27 @@ def explain(log: str) -> str:
     font = re.search(r'The font "([^"]+)" cannot be found', log)
     if font:
         return f"the font {font.group(1)} is not installed; {INSTALL_HINT}"
-    error = re.search(r"^(?:\./)?agenda\.tex:(\d+): (.*)$|^! (.*)$", log, flags=re.MULTILINE)
+    # An error line starts with '! ' (or 'agenda.tex:12: ' with -file-line-error), after any ')'
+    # that closes a file TeX had opened on the same line.
+    error = re.search(r"^(?:(?:\./)?agenda\.tex:(\d+): |\)*! )(.*)$", log, flags=re.MULTILINE)
     if error:
-        message = error.group(2) or error.group(3)
+        message = error.group(2)
         line = f" (line {error.group(1)} of the generated LaTeX)" if error.group(1) else ""
         if "File `" in message and "not found" in message:
             package = re.search(r"File `([^']+)'", message)
             return f"the LaTeX package {package.group(1) if package else ''} is missing; {INSTALL_HINT}"
-        return message.strip() + line
-    # The log is in a folder that is removed: its last lines are the details.
-    tail = " | ".join(line.strip() for line in log.strip().splitlines()[-3:] if line.strip())[-300:]
-    return f"no PDF was produced; the end of the LaTeX log: {tail}" if tail else "no PDF was produced"
+        return message.strip() + line + _context(log[error.end():])
+    return None
+
+
+def _context(after: str) -> str:
+    """What TeX prints after an error line, up to the input line it stopped in ('l.12 ...'), cut
+    and joined: the message must stand alone, as the log is removed with its folder."""
+    lines: list[str] = []
+    for raw in after.splitlines()[1:8]:
+        text = raw.strip()
+        if text:
+            lines.append(text if len(text) <= 160 else text[:160] + "…")
+        if re.match(r"l\.\d+ ", text):
+            break
+    return "; the LaTeX log says: " + " | ".join(lines) if lines else ""

@@ -1,0 +1,112 @@
+"""Legal input that broke the PDF or printed it wrong (issue 14, point 6), each typeset by a real
+LuaLaTeX and read back with pdftotext: a paragraph past TeX's line buffer, a failure whose log
+is gone, words too long for a line, right-to-left titles, numbers too long to typeset."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from agendadsl import parse
+from agendadsl.language.diagnostics import AgendaError
+from agendadsl.render import render_bytes, render_text, tex_lines
+from agendadsl.render.pdf import compile_latex
+from conftest import need
+
+
+def _pdf(cli, tmp_path, text: str) -> bytes:
+    need("lualatex")
+    source, pdf = tmp_path / "agenda.agenda", tmp_path / "agenda.pdf"
+    source.write_text(text, encoding="utf-8")
+    run = cli("render", "--to", "pdf", str(source), "-o", str(pdf))
+    assert run.exit_code == 0, run.stderr
+    return pdf.read_bytes()
+
+
+def _pdftotext(pdf: bytes, tmp_path, *options: str) -> str:
+    pdftotext = need("pdftotext")
+    path = tmp_path / "read.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([pdftotext, "-enc", "UTF-8", *options, str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+# ---------------------------------------------------------------- a paragraph past the line buffer
+
+LONG_PARAGRAPH = "1. Opening\n" + "".join(f"   > line {n} " + "lorem ipsum " * 150 + "\n" for n in range(130))
+
+
+def test_the_paragraph_is_one_latex_line_past_texs_buffer_unless_broken(monkeypatch) -> None:
+    agenda = parse(LONG_PARAGRAPH).agenda
+    assert max(len(line) for line in render_text(agenda, "latex").splitlines()) <= tex_lines.MAX_LINE
+    monkeypatch.setattr(tex_lines, "MAX_LINE", 10**9)
+    assert max(len(line.encode()) for line in render_text(agenda, "latex").splitlines()) > 200_000
+
+
+def test_a_paragraph_past_texs_line_buffer_prints(cli, tmp_path) -> None:
+    text = _pdftotext(_pdf(cli, tmp_path, LONG_PARAGRAPH), tmp_path)
+    assert text.split().count("lorem") == text.split().count("ipsum") == 130 * 150
+    assert "line 0 lorem" in text and "line 129 lorem" in text
+
+
+def test_short_lines_are_left_as_they_are() -> None:
+    lines = ["\\agendaitem{1}{1.}{Opening}", "x " * (tex_lines.MAX_LINE // 2)]
+    assert tex_lines.fold_all("\n".join(lines)) == "\n".join(lines)
+
+
+def test_a_long_line_breaks_at_a_space_or_after_a_brace() -> None:
+    spaced = "word " * 5000
+    folded = tex_lines.fold(spaced)
+    assert max(map(len, folded.split("\n"))) <= tex_lines.MAX_LINE
+    assert folded.replace("\n", " ") == spaced  # a line end in place of a space, nothing else
+    braced = "\\textbackslash{}" * 2000  # no space at all
+    folded = tex_lines.fold(braced)
+    assert max(map(len, folded.split("\n"))) <= tex_lines.MAX_LINE + 1
+    assert folded.replace("%\n", "") == braced and "{}%\n\\" in folded
+    controls = tex_lines.fold("\\ a " * 4000)  # a control space is kept whole
+    assert controls.count("\n") > 0 and "\\\n" not in controls
+
+
+def test_broken_lines_typeset_exactly_as_long_ones(tmp_path, monkeypatch) -> None:
+    """Every construct of an item, folded at every few characters, gives the same words at the
+    same places on the page as the unbroken source."""
+    need("lualatex")
+    text = ("body: Board & Co. 100% {x} #1 ~ ^ _ \\ end\n\n"
+            "1. A title with [a link](https://example.org/a_b%20c) and {braces} and a \\[bracket\\] "
+            "and a longwordwithoutanyspaceatallthatmaybreak_anywhere_at_all\n"
+            "   @presenter Ann O'Neill\n"
+            "   > First note line with \\backslash and $dollars$\n"
+            "   > second line    with spaces\n"
+            "   - a bullet ~ tilde\n"
+            "2. Any other business\n")
+    agenda = parse(text).agenda
+    whole = render_bytes(agenda, "pdf")
+    lines = render_text(agenda, "latex").count("\n")
+    monkeypatch.setattr(tex_lines, "MAX_LINE", 12)
+    assert render_text(agenda, "latex").count("\n") > lines + 100  # the folding took effect
+    folded = render_bytes(agenda, "pdf")
+
+    def words(pdf: bytes) -> list[str]:
+        return [line for line in _pdftotext(pdf, tmp_path, "-bbox").splitlines() if "<word" in line]
+
+    assert words(folded) == words(whole)
+    assert any(">longwordwithout" in line for line in words(whole))
+
+
+# ------------------------------------------------------------------------ a failure explained
+
+def test_a_latex_error_quotes_the_lines_of_its_log() -> None:
+    need("lualatex")
+    with pytest.raises(AgendaError) as failure:
+        compile_latex("\\documentclass{article}\\begin{document}\n\\undefinedthing x\n\\end{document}\n")
+    assert str(failure.value) == ("lualatex could not typeset the agenda: Undefined control sequence. (line 3 of "
+                                  "the generated LaTeX); the LaTeX log says: l.3 \\undefinedthing")
+
+
+def test_a_line_too_long_for_tex_is_named_not_a_deleted_log() -> None:
+    need("lualatex")
+    with pytest.raises(AgendaError) as failure:  # written to the terminal only, not to the log
+        compile_latex("\\documentclass{article}\\begin{document}\n" + "word " * 50_000 + "\n\\end{document}\n")
+    assert "Unable to read an entire line---bufsize=200000" in str(failure.value)
+    assert "agenda.log" not in str(failure.value)
