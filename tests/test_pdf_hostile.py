@@ -4,13 +4,15 @@ is gone, words too long for a line, right-to-left titles, numbers too long to ty
 
 from __future__ import annotations
 
+import re
 import subprocess
+import unicodedata
 
 import pytest
 
 from agendadsl import parse
 from agendadsl.language.diagnostics import AgendaError
-from agendadsl.render import render_bytes, render_text, tex_lines
+from agendadsl.render import escape, render_bytes, render_text, tex_lines
 from agendadsl.render.pdf import compile_latex
 from conftest import need
 
@@ -110,3 +112,63 @@ def test_a_line_too_long_for_tex_is_named_not_a_deleted_log() -> None:
         compile_latex("\\documentclass{article}\\begin{document}\n" + "word " * 50_000 + "\n\\end{document}\n")
     assert "Unable to read an entire line---bufsize=200000" in str(failure.value)
     assert "agenda.log" not in str(failure.value)
+
+
+# ---------------------------------------------------------------------------- long words
+
+COMPOUND = "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen" * 3  # 174 letters, no space
+URL_LIKE = "https://example.org/" + "x" * 190
+
+
+def test_a_word_longer_than_thirty_characters_may_break_between_any_two() -> None:
+    assert escape.latex("a" * 30) == "a" * 30
+    assert escape.latex("a" * 31) == escape.WORD_BREAK.join("a" * 31)
+    assert escape.latex("see " + "b" * 31 + " now") == "see " + escape.WORD_BREAK.join("b" * 31) + " now"
+    # The parts between slashes of an address count as words: a slash is a break already.
+    assert escape.WORD_BREAK not in escape.latex("https://example.org/" + "/".join(["c" * 30] * 5))
+
+
+@pytest.mark.parametrize("word", [
+    "e\u0301" * 20,  # accents
+    "\u0915\u094d\u0937" * 15,  # a Devanagari conjunct: ka, virama, ssa
+    "\U0001f44d\U0001f3fd" * 20,  # thumbs up, skin tone
+    "\U0001f1eb\U0001f1f7" * 20,  # flags
+    "\u0627\u0644\u0639\u0631\u0628\u064a\u0629" * 5,  # Arabic letters join
+])
+def test_a_long_word_never_breaks_inside_what_reads_as_one_character(word: str) -> None:
+    pieces = escape.latex(word).split(escape.WORD_BREAK)
+    assert "".join(pieces) == word
+    for piece in pieces[1:]:
+        assert not unicodedata.combining(piece[0]) and unicodedata.category(piece[0]) not in ("Mn", "Mc")
+        assert not 0x1F3FB <= ord(piece[0]) <= 0x1F3FF
+
+
+def test_a_long_word_stays_inside_the_text_block(cli, tmp_path) -> None:
+    text = (f"1. {COMPOUND}\n   > {URL_LIKE}\n   > {COMPOUND}\n\n"
+            f"table:\n  Name | Meaning\n  {COMPOUND} | {URL_LIKE}\n")
+    pdf = _pdf(cli, tmp_path, text)
+    boxes = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                       _pdftotext(pdf, tmp_path, "-bbox"))
+    right_edge = 595.28 - 2.4 / 2.54 * 72  # A4, less the right margin of 2.4 cm
+    assert max(float(x_max) for _, x_max, _ in boxes) < right_edge + 1
+    assert "".join(word for _, _, word in boxes).count("Donaudampf") == 9
+    assert "".join(word for _, _, word in boxes).count("x" * 30) >= 2  # the address, in the note and the cell
+
+
+# ------------------------------------------------------------------------------ long numbers
+
+def test_a_number_of_3000_digits_is_a_diagnostic_not_a_tex_error(cli, tmp_path) -> None:
+    path = tmp_path / "huge.agenda"
+    path.write_text("1. Opening\n" + "9" * 3000 + ". Huge\n", encoding="utf-8")
+    run = cli("render", "--to", "pdf", str(path), "-o", str(tmp_path / "huge.pdf"))
+    assert run.exit_code == 1 and "error[number-too-long]" in run.stderr
+    assert "Dimension too large" not in run.stderr and not (tmp_path / "huge.pdf").exists()
+
+
+def test_the_widest_numbers_allowed_typeset(cli, tmp_path) -> None:
+    # 15 digits a part, 33 levels deep (a number of 79 characters in its box), titles of 300 digits.
+    lines = ["numbering: 999999999999990.", ""] + ["   " * depth + f"#. Level{depth} " + "8" * 300
+                                                  for depth in range(33)]
+    text = _pdftotext(_pdf(cli, tmp_path, "\n".join(lines) + "\n"), tmp_path)
+    assert "999999999999990. Level0" in text and "999999999999990.1.1.1.1.1.1.1.1.1.1 Level10" in text
+    assert text.count("8" * 40) >= 33

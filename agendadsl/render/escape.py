@@ -3,7 +3,9 @@ a template prints (see environments.py); only ``Raw`` values, made here, pass un
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 
 
 class Raw(str):
@@ -33,8 +35,54 @@ _LATEX_RE = re.compile("|".join(re.escape(k) for k in _LATEX))
 
 def latex(text: str) -> str:
     """User text as LaTeX that prints it literally: no command, group, comment, math or active
-    character survives. (Ligatures such as -- are switched off by the templates' font set-up.)"""
+    character survives. (Ligatures such as -- are switched off by the templates' font set-up.)
+    A word longer than LONG_WORD characters may break between its characters (WORD_BREAK)."""
+    if len(text) <= LONG_WORD or not _LONG_RUN.search(text):
+        return _latex_chars(text)
+    pieces, last = [], 0
+    for run in _LONG_RUN.finditer(text):
+        pieces += [_latex_chars(text[last:run.start()]), _breakable(run.group())]
+        last = run.end()
+    return "".join([*pieces, _latex_chars(text[last:])])
+
+
+def _latex_chars(text: str) -> str:
     return _LATEX_RE.sub(lambda m: _LATEX[m.group(0)], text)
+
+
+LONG_WORD = 30
+"""Characters without a space or slash past which a word may break anywhere: a long web address, a
+compound or a number would otherwise run off the page or out of a table cell, clipped."""
+_LONG_RUN = re.compile(rf"[^\s/]{{{LONG_WORD + 1},}}")  # a slash is a break already
+WORD_BREAK = r"\penalty5000{}"
+"""A place to break a line, taken only when a line has no better one (a space costs nothing);
+hyperref drops it from the PDF's title."""
+
+
+def _breakable(word: str) -> str:
+    """A long word escaped, with a WORD_BREAK between two characters wherever a line break
+    cannot split what the reader sees as one character or a joined-up script."""
+    out = [_latex_chars(word[0])]
+    for before, after in itertools.pairwise(word):
+        if _may_break(before, after):
+            out.append(WORD_BREAK)
+        out.append(_latex_chars(after))
+    return "".join(out)
+
+
+def _may_break(before: str, after: str) -> bool:
+    return not (_joined(before) or _joined(after))
+
+
+def _joined(char: str) -> bool:
+    """A character that a break next to would split: a combining mark or sign (accents, Indic vowel
+    signs and viramas), a joiner or variation selector, an emoji modifier, tag or flag half, or a
+    letter of a right-to-left script, whose letters join and are shaped as one run."""
+    code = ord(char)
+    return (unicodedata.category(char) in ("Mn", "Mc", "Me", "Cf")
+            or unicodedata.bidirectional(char) in ("R", "AL")
+            or 0xFE00 <= code <= 0xFE0F or 0x1F1E6 <= code <= 0x1F1FF or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0000 <= code <= 0xE01EF)
 
 
 def latex_url(url: str) -> str:
