@@ -155,6 +155,29 @@ def test_a_long_word_stays_inside_the_text_block(cli, tmp_path) -> None:
     assert "".join(word for _, _, word in boxes).count("x" * 30) >= 2  # the address, in the note and the cell
 
 
+# --------------------------------------------------------------------------- right to left
+
+RTL = ("body: \u05d5\u05e2\u05d3 \u05d4\u05de\u05e0\u05d4\u05dc\u05d9\u05dd\n\n"  # ועד המנהלים
+       "1. \u05e1\u05d3\u05e8 \u05d4\u05d9\u05d5\u05dd \u05e9\u05dc \u05d4\u05d9\u05e9\u05d9\u05d1\u05d4\n"  # סדר היום של הישיבה
+       "2. \u062c\u062f\u0648\u0644 \u0623\u0639\u0645\u0627\u0644 \u0627\u0644\u0627\u062c\u062a\u0645\u0627\u0639\n"
+       "3. Budget with \u05e2\u05d1\u05e8\u05d9\u05ea \u05de\u05e2\u05d5\u05e8\u05d1\u05ea inside\n")
+
+
+def test_hebrew_and_arabic_words_keep_their_order(cli, tmp_path) -> None:
+    text = unicodedata.normalize("NFKC", _pdftotext(_pdf(cli, tmp_path, RTL), tmp_path))
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")  # pdftotext's direction marks
+    assert "\u05e1\u05d3\u05e8 \u05d4\u05d9\u05d5\u05dd \u05e9\u05dc \u05d4\u05d9\u05e9\u05d9\u05d1\u05d4" in text
+    assert "\u062c\u062f\u0648\u0644 \u0623\u0639\u0645\u0627\u0644 \u0627\u0644\u0627\u062c\u062a\u0645\u0627\u0639" in text
+    assert "\u05d5\u05e2\u05d3 \u05d4\u05de\u05e0\u05d4\u05dc\u05d9\u05dd" in text
+
+
+def test_bidirectional_typesetting_only_for_right_to_left_text() -> None:
+    assert "bidi=basic" in render_text(parse(RTL).agenda, "latex")
+    plain = render_text(parse("1. Opening \u00e9\u00e8 \u4e2d\u6587 \u0395\u03bb\u03bb\u03ac\u03b4\u03b1\n").agenda,
+                        "latex")
+    assert "babel" not in plain and "bidi" not in plain
+
+
 # ------------------------------------------------------------------------------ long numbers
 
 def test_a_number_of_3000_digits_is_a_diagnostic_not_a_tex_error(cli, tmp_path) -> None:

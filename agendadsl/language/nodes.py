@@ -646,6 +646,9 @@ class Agenda:
     body: tuple[Entry, ...] = ()
     comments: tuple[Comment, ...] = field(default=(), compare=False)
     footnotes: tuple[Footnote, ...] = ()
+    right_to_left: bool = field(default=False, compare=False)
+    """Whether the text has letters of a right-to-left script (Hebrew, Arabic, ...), which a PDF
+    must set with the bidirectional algorithm; found once in the source, not in every node."""
 
     @property
     def items(self) -> tuple[Item, ...]:

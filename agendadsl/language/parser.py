@@ -6,7 +6,8 @@ syntax_errors.py into coded diagnostics.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import cast
 
 from lark.exceptions import UnexpectedInput
@@ -65,6 +66,8 @@ def parse(source: SourceFile | str) -> ParseResult:
     text = text.removeprefix("\ufeff")
     agenda, diagnostics, failure, final = _parse_once(text)
     if failure is None:
+        if agenda is not None and _RIGHT_TO_LEFT.search(text):
+            agenda = replace(agenda, right_to_left=True)
         return ParseResult(agenda, _sorted(diagnostics))
     errors: list[Diagnostic] = []
     recovery = Recovery.of(text)
@@ -106,6 +109,11 @@ def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic 
         return None, sink.diagnostics, syntax_errors.translate(failure, text), False
     finally:
         close_sink(reset)
+
+
+# The blocks of the right-to-left scripts: Hebrew to Arabic Extended-A, the Hebrew and Arabic
+# presentation forms, and the historic right-to-left scripts of plane 1.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -380,6 +380,8 @@ class AgendaView:
     tex_languages: dict[str, str] | None = None
     """When the output's language is not the agenda's own: the LaTeX (babel) name of both, from
     each wording file's ``tex`` entry ({"fr": "french", "en": "english"}), the output's first."""
+    right_to_left: bool = False
+    """Whether the agenda has text in a right-to-left script (Hebrew, Arabic, ...)."""
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -575,7 +577,8 @@ class _Builder:
             if self.agenda.meeting.documents_list is not None and self.agenda.meeting.documents_list.value else ()
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
                           self.change_summary(), self.since[0] if self.since else None, self.footnotes(), documents,
-                          anchors=self.anchors)
+                          anchors=self.anchors,
+                          right_to_left=self.agenda.right_to_left or bool(self.since and self.since[1].right_to_left))
 
     def documents(self, items: tuple[ItemView, ...]) -> tuple[DocumentSeriesView, ...]:
         """The list of documents: each reference the shown items cite (in their titles, text and
