@@ -195,3 +195,63 @@ def test_the_widest_numbers_allowed_typeset(cli, tmp_path) -> None:
     text = _pdftotext(_pdf(cli, tmp_path, "\n".join(lines) + "\n"), tmp_path)
     assert "999999999999990. Level0" in text and "999999999999990.1.1.1.1.1.1.1.1.1.1 Level10" in text
     assert text.count("8" * 40) >= 33
+
+
+# ------------------------------------------------------------------------- scripts and fonts
+
+LIVING = {  # a word in each script the main fallback chain lacks, and the font that has it
+    "Bengali": ("বাংলা", "NotoSerifBengali"), "Gurmukhi": ("ਪੰਜਾਬੀ", "NotoSerifGurmukhi"),
+    "Gujarati": ("ગુજરાતી", "NotoSerifGujarati"), "Oriya": ("ଓଡ଼ିଆ", "NotoSansOriya"),
+    "Tamil": ("தமிழ்", "NotoSerifTamil"), "Telugu": ("తెలుగు", "NotoSerifTelugu"),
+    "Kannada": ("ಕನ್ನಡ", "NotoSerifKannada"), "Malayalam": ("മലയാളം", "NotoSerifMalayalam"),
+    "Sinhala": ("සිංහල", "NotoSerifSinhala"), "Lao": ("ລາວ", "NotoSerifLao"),
+    "Tibetan": ("བོད", "NotoSerifTibetan"), "Myanmar": ("မြန်မာ", "NotoSerifMyanmar"),
+    "Khmer": ("ភាសាខ្មែរ", "NotoSerifKhmer"), "Mongolian": ("ᠮᠣᠩᠭᠣᠯ", "NotoSansMongolian"),
+    "Cherokee": ("ᏣᎳᎩ", "NotoSansCherokee"), "Tifinagh": ("ⵜⴰⵎⴰⵣⵉⵖⵜ", "NotoSansTifinagh"),
+    "Javanese": ("ꦗꦮ", "NotoSansJavanese"), "Syriac": ("ܣܘܪܝܝܐ", "NotoSansSyriac"),
+    "Thaana": ("ދިވެހި", "NotoSansThaana"), "NKo": ("ߒߞߏ", "NotoSansNKo"),
+    "Canadian syllabics": ("ᐃᓄᒃᑎᑐᑦ", "NotoSansCanadianAboriginal"), "Yi": ("ꆈꌠ", "NotoSansYi"),
+    "Vai": ("ꕙꔤ", "NotoSansVai"), "Ol Chiki": ("ᱥᱟᱱᱛᱟᱲᱤ", "NotoSansOlChiki"),
+    "Balinese": ("ᬩᬲ", "NotoSerifBalinese"), "Adlam": ("𞤀𞤣𞤤𞤢𞤥", "NotoSansAdlam"),
+}
+
+
+def test_the_scripts_of_a_text_are_found_once_in_the_source() -> None:
+    from agendadsl.language.scripts import scripts_of
+
+    assert scripts_of("1. Opening é ß Ωμέγα Щука – “quoted” ✅ 🎉\n") == (frozenset(), False)
+    assert scripts_of("1. বাংলা and 中文 and עברית\n") == (frozenset({"BENGALI", "CJK", "HEBREW"}), True)
+    assert parse("1. தமிழ்\n").agenda.scripts == {"TAMIL"}
+
+
+def test_each_script_gets_its_font_in_the_pdf(cli, tmp_path) -> None:
+    pdffonts = need("pdffonts")
+    text = "".join(f"{n}. {name} {word}\n" for n, (name, (word, _)) in enumerate(LIVING.items(), start=1))
+    path = tmp_path / "read.pdf"
+    path.write_bytes(_pdf(cli, tmp_path, text))  # every character has a glyph, or LuaLaTeX stops
+    embedded = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True).stdout
+    for name, (_, font) in LIVING.items():
+        assert f"+{font}-Regular " in embedded, name
+
+
+def test_an_agenda_in_the_main_scripts_loads_no_more_fonts() -> None:
+    latex = render_text(parse("1. Opening ✅ 中文 한국어 हिन्दी ไทย Ελληνικά\n").agenda, "latex")
+    assert not any(font in latex for _, font in LIVING.values())
+    assert "NotoSerifTamil-Regular" in render_text(parse("1. தமிழ்\n").agenda, "latex")
+
+
+def test_a_character_no_font_has_is_shown_at_its_line_and_column(cli, tmp_path) -> None:
+    need("lualatex")
+    path = tmp_path / "mro.agenda"
+    path.write_text("body: X\n\n1. Opening\n2. Mro script: \U00016a40 end\n", encoding="utf-8")
+    run = cli("render", "--to", "pdf", str(path), "-o", str(tmp_path / "mro.pdf"))
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"agenda: error: {path}:4:16: lualatex could not typeset the agenda: the "
+                                 "character \U00016a40 (U+16A40) is in none of the installed fonts")
+
+
+def test_a_lua_error_is_quoted_not_the_fatal_error_after_it() -> None:
+    need("lualatex")
+    with pytest.raises(AgendaError) as failure:
+        compile_latex("\\documentclass{article}\n\\directlua{x = = 1}\n\\begin{document}x\\end{document}\n")
+    assert "unexpected symbol near '='" in str(failure.value) and "l.3 \\directlua" in str(failure.value)

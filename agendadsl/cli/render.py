@@ -15,6 +15,7 @@ from .common import ColorMode, analyse_file, check_language, load_version, usage
 from .report import EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
+    from ..language.source import SourceFile
     from ..render import Options
     from .outputs import Target
 
@@ -138,10 +139,20 @@ def render_once(source: str, targets: list[Target], options: Options, final: boo
                 if not quiet:
                     sys.stdout.write(f"wrote {target.path}\n")
         except AgendaError as problem:
-            sys.stderr.write(f"agenda: error: {source}: {problem}\n")
+            sys.stderr.write(f"agenda: error: {source}{_where(problem, report.source)}: {problem}\n")
             status = EXIT_USAGE
         except OSError as problem:
             where = target.path if target.path is not None else "standard output"
             sys.stderr.write(f"agenda: error: {where}: {problem.strerror or problem}\n")
             status = EXIT_USAGE
     return status
+
+
+def _where(problem: AgendaError, source: SourceFile | None) -> str:
+    """``:3:12``, the line and column of the first character of the source that no PDF font has,
+    when that is the problem; else nothing."""
+    char = getattr(problem, "char", None)
+    if char is None or source is None or char not in source.text:
+        return ""
+    before = source.text[:source.text.index(char)]
+    return f":{before.count(chr(10)) + 1}:{len(before) - before.rfind(chr(10))}"

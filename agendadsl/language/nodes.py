@@ -649,6 +649,9 @@ class Agenda:
     right_to_left: bool = field(default=False, compare=False)
     """Whether the text has letters of a right-to-left script (Hebrew, Arabic, ...), which a PDF
     must set with the bidirectional algorithm; found once in the source, not in every node."""
+    scripts: frozenset[str] = field(default=frozenset(), compare=False)
+    """The scripts of its letters beyond Latin, Greek and Cyrillic, by the first word of their
+    Unicode names (``BENGALI``, ``CJK``, ``TAMIL``): the fonts a PDF needs (language/scripts.py)."""
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -6,7 +6,6 @@ syntax_errors.py into coded diagnostics.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -18,6 +17,7 @@ from .grammar import lark_parser
 from .layout import LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
 from .recovery import MAX_ERRORS, Recovery
+from .scripts import scripts_of
 from .source import SourceFile, normalise_newlines
 from .span import Span
 
@@ -66,8 +66,9 @@ def parse(source: SourceFile | str) -> ParseResult:
     text = text.removeprefix("\ufeff")
     agenda, diagnostics, failure, final = _parse_once(text)
     if failure is None:
-        if agenda is not None and _RIGHT_TO_LEFT.search(text):
-            agenda = replace(agenda, right_to_left=True)
+        scripts, right_to_left = scripts_of(text)
+        if agenda is not None and (scripts or right_to_left):
+            agenda = replace(agenda, scripts=scripts, right_to_left=right_to_left)
         return ParseResult(agenda, _sorted(diagnostics))
     errors: list[Diagnostic] = []
     recovery = Recovery.of(text)
@@ -109,11 +110,6 @@ def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic 
         return None, sink.diagnostics, syntax_errors.translate(failure, text), False
     finally:
         close_sink(reset)
-
-
-# The blocks of the right-to-left scripts: Hebrew to Arabic Extended-A, the Hebrew and Arabic
-# presentation forms, and the historic right-to-left scripts of plane 1.
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -20,6 +20,14 @@ INSTALL_HINT = ("install TeX Live with LuaLaTeX and the Noto fonts; on Debian or
                 "sudo apt-get install texlive-luatex texlive-latex-recommended fonts-noto-core fonts-noto-cjk")
 
 
+class MissingCharacter(AgendaError):
+    """A character that none of the PDF's fonts has: the caller can point at it in the source."""
+
+    def __init__(self, message: str, char: str) -> None:
+        super().__init__(message)
+        self.char = char
+
+
 def engine() -> str:
     """The path of lualatex, or AgendaError saying how to install it."""
     path = shutil.which(ENGINE)
@@ -51,7 +59,11 @@ def compile_latex(source: str, *, epoch: int | None = None) -> bytes:
             log_file = work / "agenda.log"
             log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.exists() else ""
             printed = [stream.decode("utf-8", "replace") for stream in (result.stderr, result.stdout)]
-            raise AgendaError(f"{ENGINE} could not typeset the agenda: {explain(log, *printed)}")
+            message = f"{ENGINE} could not typeset the agenda: {explain(log, *printed)}"
+            missing = _MISSING.search(log)
+            if missing:
+                raise MissingCharacter(message, missing.group(1))
+            raise AgendaError(message)
         return pdf.read_bytes()
 
 
@@ -81,9 +93,12 @@ def explain(log: str, *printed: str) -> str:
     return f"no PDF was produced; the end of the LaTeX log: {tail}" if tail else "no PDF was produced"
 
 
+_MISSING = re.compile(r"Missing character: There is no (.) \(U\+([0-9A-F]+)\) in font ([^!\n]*)")
+
+
 def _error(log: str) -> str | None:
     """The first TeX error in ``log``, in words, or None."""
-    missing = re.search(r"Missing character: There is no (.) \(U\+([0-9A-F]+)\) in font ([^!\n]*)", log)
+    missing = _MISSING.search(log)
     if missing:
         char, code = missing.group(1), missing.group(2)
         return (f"the character {char} (U+{code}) is in none of the installed fonts; remove it from the agenda "
@@ -97,6 +112,11 @@ def _error(log: str) -> str | None:
     if error:
         message = error.group(2)
         line = f" (line {error.group(1)} of the generated LaTeX)" if error.group(1) else ""
+        if message.strip().startswith("==> Fatal error"):  # the error itself (a Lua one) came before
+            before = [text.strip() for text in log[:error.start()].splitlines()[-30:]]
+            context = max((i for i, text in enumerate(before) if re.match(r"l\.\d+ ", text)), default=len(before))
+            quoted = " | ".join(text[:160] for text in before[max(0, context - 1):context + 1] if text)
+            return f"no PDF was produced{line}; the LaTeX log says: {quoted}"
         if "File `" in message and "not found" in message:
             package = re.search(r"File `([^']+)'", message)
             return f"the LaTeX package {package.group(1) if package else ''} is missing; {INSTALL_HINT}"

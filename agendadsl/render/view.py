@@ -382,6 +382,9 @@ class AgendaView:
     each wording file's ``tex`` entry ({"fr": "french", "en": "english"}), the output's first."""
     right_to_left: bool = False
     """Whether the agenda has text in a right-to-left script (Hebrew, Arabic, ...)."""
+    scripts: frozenset[str] = frozenset()
+    """The scripts of the agenda's letters beyond Latin, Greek and Cyrillic, by the first word of
+    their Unicode names (``BENGALI``, ``TAMIL``): for a format that needs a font for each."""
 
     @property
     def items(self) -> tuple[ItemView, ...]:
@@ -578,7 +581,8 @@ class _Builder:
         return AgendaView(self.loc.code, self.view.value, labels, meeting, tuple(blocks), title,
                           self.change_summary(), self.since[0] if self.since else None, self.footnotes(), documents,
                           anchors=self.anchors,
-                          right_to_left=self.agenda.right_to_left or bool(self.since and self.since[1].right_to_left))
+                          right_to_left=self.agenda.right_to_left or bool(self.since and self.since[1].right_to_left),
+                          scripts=self.agenda.scripts | (self.since[1].scripts if self.since else frozenset()))
 
     def documents(self, items: tuple[ItemView, ...]) -> tuple[DocumentSeriesView, ...]:
         """The list of documents: each reference the shown items cite (in their titles, text and
