@@ -54,6 +54,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"-\n\s*", "-", text)).strip()
 
 
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff]")
+
+
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_pdf_holds_every_number_and_title_in_order(path, tmp_path) -> None:
     need("lualatex")
@@ -64,6 +67,9 @@ def test_pdf_holds_every_number_and_title_in_order(path, tmp_path) -> None:
                                     text=True, check=True).stdout)
     position = 0
     for number, title in numbered(path):
+        # pdftotext writes Hebrew and Arabic in visual order, as presentation forms: a title is
+        # compared up to its first right-to-left letter (their order: tests/test_pdf_hostile.py).
+        title = _RIGHT_TO_LEFT.split(title)[0]
         found = text.find(normalise(f"{number} {title}"), position)
         assert found >= 0, f"{number} {title!r} not found in order in the PDF text"
         position = found
