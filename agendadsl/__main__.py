@@ -1,6 +1,6 @@
 """``python -m agendadsl`` runs the ``agenda`` command."""
 
-from .cli.entry import main
+from .cli.entry import script
 
 if __name__ == "__main__":
-    main()
+    script()

@@ -39,8 +39,6 @@ MAX_SUGGESTIONS = 200
 @check("unknown-label")
 def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
     """A cross-reference ``{label}`` to a label that no item has."""
-    from rapidfuzz import fuzz, process
-
     known = labels(context)
     suggested = 0
     for xref in context.xrefs():
@@ -49,6 +47,8 @@ def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
             # only: each compares the label with every label, and 23,000 of them would take minutes.
             close = None
             if suggested < MAX_SUGGESTIONS:
+                from rapidfuzz import fuzz, process  # here: an agenda with no misspelt label never loads it
+
                 suggested += 1
                 close = process.extractOne(xref.label, known.keys(), scorer=fuzz.ratio, processor=None,
                                            score_cutoff=60)

@@ -1,12 +1,41 @@
 """The ``agenda`` command's entry point: answers ``--version`` before loading the CLI framework,
-so that the commonest health check of an installation stays fast."""
+so that the commonest health check of an installation stays fast, and ends a finished command
+without the interpreter's teardown."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 
+def script() -> None:
+    """The installed ``agenda`` command: :func:`main`, then a fast exit.
+
+    Tearing the interpreter down frees every object one by one: 30 ms after checking the sample
+    agenda, seconds after rendering 100,000 items. It is skipped only once the command has finished
+    (every file it wrote is closed and atomically renamed before its function returns), standard
+    output and error are flushed, and no other thread runs; otherwise Python exits as usual."""
+    try:
+        main()
+        code: str | int | None = 0
+    except SystemExit as done:
+        code = done.code
+    if not isinstance(code, int | None):
+        sys.exit(code)  # a message to print: the ordinary way
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken stream: let Python report and exit as usual
+        sys.exit(code)
+    if threading.active_count() > 1:
+        sys.exit(code)
+    os._exit(code or 0)
+
+
 def main() -> None:
+    """Run the ``agenda`` command in this process (it returns, or raises SystemExit)."""
     if sys.argv[1:] == ["--version"]:
         from .. import __version__
 

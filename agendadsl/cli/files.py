@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -74,6 +73,8 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     _remove_stale(folder, target.name)
+    import tempfile  # here: `agenda check` writes nothing and need not load it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{_UNFINISHED}-{os.getpid()}-", suffix=".tmp",
                                              dir=folder)

@@ -3,10 +3,8 @@ versioned JSON for tools; and the exit-code policy (0 ok, 1 problems found, 2 us
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import traceback
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +31,8 @@ can tell it from 1 (problems found) and 2 (usage or I/O)."""
 def internal_error(bug: BaseException, *, debug: bool) -> NoReturn:
     """One line for a bug instead of a traceback (the traceback with ``debug`` or AGENDA_DEBUG=1).
     The exception's own message is left out: it may quote the input, control characters included."""
+    import traceback  # only a bug pays for it
+
     if debug or os.environ.get("AGENDA_DEBUG") == "1":
         traceback.print_exception(bug)
     frames = traceback.extract_tb(bug.__traceback__)
@@ -182,6 +182,8 @@ def to_json(reports: Sequence[FileReport], *, strict: bool, unreadable: Sequence
             "exit_code": EXIT_USAGE if unreadable else exit_code(reports, strict=strict),
         },
     }
+    import json  # only --format json pays for it
+
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
