@@ -12,6 +12,7 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from .common import ColorMode, analyse_file, check_language, load_version, usage_error, use_color
+from .jobs import JobsOption
 from .report import EXIT_PROBLEMS, EXIT_USAGE
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def render(
         "file, or REVISION:PATH in git) and summarise it at the top.")] = None,
     color: Annotated[ColorMode, typer.Option("--color", help="Colour the diagnostics.")] = ColorMode.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not list the files written.")] = False,
+    jobs: JobsOption = None,
 ) -> None:
     """Render agendas to HTML, LaTeX, PDF, Word, Markdown, iCalendar or JSON.
 
@@ -87,9 +89,26 @@ def render(
         if earlier is None:
             raise typer.Exit(EXIT_PROBLEMS)
         options = replace(options, since=(changes_since, earlier))
+    sources = dict.fromkeys(t.source for t in targets)
+    groups = [(source, [t for t in targets if t.source == source]) for source in sources]
     status = 0
-    for source in dict.fromkeys(t.source for t in targets):
-        outcome = render_once(source, [t for t in targets if t.source == source], options, final, color, quiet)
+    if len(groups) == 1 or "-" in files or any(t.path is None for t in targets):
+        for source, group in groups:
+            status = max(status, render_once(source, group, options, final, color, quiet))
+        raise typer.Exit(status)
+    import functools
+
+    from .jobs import in_order
+
+    # Each file's messages are kept by its worker and printed here in the order of the command line,
+    # its diagnostics first, then the files it wrote: the same text whatever the number of workers.
+    decided = ColorMode.always if use_color(color) else ColorMode.never
+    work = functools.partial(render_captured, options=options, final=final, color=decided, quiet=quiet)
+    for outcome, out, err in in_order(work, groups, jobs):
+        sys.stderr.write(err)
+        sys.stderr.flush()
+        sys.stdout.write(out)
+        sys.stdout.flush()
         status = max(status, outcome)
     raise typer.Exit(status)
 
@@ -102,6 +121,15 @@ def render_options(view: ViewChoice, language: str | None, templates: Path | Non
         raise AgendaError(f"{templates}: not a folder of templates")
     check_language(language, templates)
     return Options(View(view.value), language, templates, fragment)
+
+
+def render_captured(group: tuple[str, list[Target]], options: Options, final: bool, color: ColorMode,
+                    quiet: bool) -> tuple[int, str, str]:
+    """A worker's job: render one input to its targets; the exit status and what it printed."""
+    from .jobs import captured
+
+    source, targets = group
+    return captured(lambda: render_once(source, targets, options, final, color, quiet))
 
 
 def render_once(source: str, targets: list[Target], options: Options, final: bool, color: ColorMode,
