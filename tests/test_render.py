@@ -104,3 +104,26 @@ def test_every_agenda_without_errors_renders_in_every_text_format(text: str) -> 
     for fmt in TEXT_FORMATS:
         for view in View:
             assert render_text(agenda, fmt, Options(view=view)) is not None
+
+
+def test_json_streams_item_by_item(monkeypatch) -> None:
+    """The JSON of a large agenda is written while its items are still being converted, one top-level
+    item at a time, rather than after a dictionary of the whole agenda is built (docs/performance.md,
+    memory): the first piece comes before most items are converted, and the whole is the same."""
+    from agendadsl.render import json_export
+
+    agenda = parse("body: Board\ndate: 1 March 2026\n\n" + "".join(f"{n}. Item {n}\n" for n in range(1, 20001))).agenda
+    whole = json_export.to_json(agenda)
+    converted = []
+    original = json_export._Exporter.item
+
+    def counted(self, item):
+        converted.append(item)
+        return original(self, item)
+
+    monkeypatch.setattr(json_export._Exporter, "item", counted)
+    pieces = json_export.json_pieces(agenda)
+    first = next(pieces)
+    assert 0 < len(converted) < 10000
+    assert first + "".join(pieces) == whole
+    assert len(converted) == 20000
