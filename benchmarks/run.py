@@ -3,6 +3,11 @@ on the same agendas as Markdown, side by side. Prints a table and writes benchma
 
     python benchmarks/run.py                       # sizes 100, 1,000, 10,000 (and the seed)
     python benchmarks/run.py --sizes 100,1000,10000,100000 --repeat 5
+    python benchmarks/run.py --all                 # every target of issue 15, and its table (about 25 minutes)
+
+Whole-command comparisons are paired: agenda and pandoc (or one worker and several) run in turn,
+A B A B ..., and the ratio quoted is the median of the ratios of each pair, which holds when a
+shared machine's speed drifts during the run.
 
 Timings are medians. Nothing here is asserted by the tests: this is how the speed is known.
 """
@@ -10,7 +15,11 @@ Timings are medians. Nothing here is asserted by the tests: this is how the spee
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
+import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,6 +80,135 @@ def cold(command: list[str], repeat: int) -> tuple[float, int]:
     return statistics.median(times), int(peak.stdout) // 1024
 
 
+def run_once(command: list[str]) -> tuple[float, float]:
+    """The wall time of one whole run of the command, and the CPU time (user and system) it used:
+    on a shared machine the CPU time says what the command costs, the wall time what it took."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def medians(command: list[str], repeat: int) -> dict[str, float]:
+    runs = [run_once(command) for _ in range(repeat)]
+    return {"a": statistics.median(w for w, _ in runs), "a_cpu": statistics.median(c for _, c in runs)}
+
+
+def paired(a: list[str], b: list[str], repeat: int) -> dict[str, float]:
+    """A and B in turn, after one run of each not counted: each one's median wall and CPU time, and
+    the medians of the ratios A/B of each pair."""
+    run_once(a), run_once(b)
+    pairs = [(run_once(a), run_once(b)) for _ in range(repeat)]
+    return {"a": statistics.median(x[0] for x, _ in pairs), "b": statistics.median(y[0] for _, y in pairs),
+            "a_cpu": statistics.median(x[1] for x, _ in pairs), "b_cpu": statistics.median(y[1] for _, y in pairs),
+            "ratio": statistics.median(x[0] / y[0] for x, y in pairs),
+            "cpu_ratio": statistics.median(x[1] / y[1] for x, y in pairs)}
+
+
+def peak_mb(command: list[str]) -> int:
+    """The peak memory of the command's process, in MB (decimal, as the targets say)."""
+    peak = subprocess.run([sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True)
+    return round(int(peak.stdout) * 1024 / 1e6)
+
+
+def machine() -> dict[str, str]:
+    pandoc = shutil.which("pandoc")
+    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.split("\n")[0] if pandoc else "-"
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    return {"date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"), "cpu": cpu,
+            "cores": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()),
+            "system": f"{platform.system()} {platform.release()}", "python": sys.version.split()[0], "pandoc": version,
+            "load average at start": " ".join(f"{x:.1f}" for x in os.getloadavg())}
+
+
+def issue15(agenda_cmd: list[str], folder: Path, repeat: int) -> list[dict]:
+    """Every target of issue 15, measured: one row each, with both sides' medians and the ratio."""
+    pandoc = shutil.which("pandoc")
+    rows: list[dict] = []
+
+    def row(target: str, a: str, b: str, ratio: str, met: bool) -> None:
+        rows.append({"target": target, "agenda": a, "other": b, "ratio": ratio, "met": met})
+        print(f"  {'met ' if met else 'MISS'}  {target}: {a} | {b} | {ratio}", flush=True)
+
+    seed_md = folder / "seed.md"
+    subprocess.run(agenda_cmd + ["render", str(SEED), "--to", "markdown", "-o", str(seed_md), "-q"], check=True)
+    out = str(folder / "out")
+    if pandoc:
+        latex = paired(agenda_cmd + ["render", str(SEED), "--to", "latex", "-o", out + ".tex", "-q"],
+                       [pandoc, "-f", "markdown", "-t", "latex", str(seed_md), "-o", out + "-p.tex"], repeat * 4)
+        row("cold seed -> LaTeX <= 1.7x pandoc", f"{latex['a']:.3f} s (CPU {latex['a_cpu']:.3f} s)",
+            f"pandoc {latex['b']:.3f} s (CPU {latex['b_cpu']:.3f} s)",
+            f"{latex['ratio']:.2f}x (CPU {latex['cpu_ratio']:.2f}x)", latex["ratio"] <= 1.7)
+    for name, command in (("check", ["check", str(SEED)]), ("fmt --check", ["fmt", "--check", str(SEED)]),
+                          ("diff", ["diff", str(SEED), str(SEED)])):
+        run_once(agenda_cmd + command)
+        result = medians(agenda_cmd + command, repeat * 4)
+        row(f"cold {name} of the seed <= 60 ms", f"{result['a'] * 1000:.0f} ms (CPU {result['a_cpu'] * 1000:.0f} ms)",
+            "-", "-", result["a"] <= 0.060)
+    per_item: dict[tuple[str, int], float] = {}
+    for size, factor in ((1000, 2), (10000, 3), (100000, None)):
+        source, markdown = agenda(size)
+        path, md = folder / f"{size}.agenda", folder / f"{size}.md"
+        path.write_text(source, encoding="utf-8")
+        md.write_text(markdown, encoding="utf-8")
+        count = size
+        runs = repeat if size < 100000 else max(2, repeat // 2)
+        for fmt, extension in (("latex", "tex"), ("html", "html"), ("markdown", "md"), ("json", "json")):
+            command = agenda_cmd + ["render", str(path), "--to", fmt, "-o", f"{out}.{extension}", "-q"]
+            if factor and fmt in ("latex", "html") and pandoc:
+                result = paired(command, [pandoc, "-f", "markdown", "-t", fmt, str(md), "-o", f"{out}-p.{extension}"],
+                                runs)
+                row(f">= {factor}x pandoc's throughput at {size:,} items, {fmt}",
+                    f"{result['a']:.3f} s (CPU {result['a_cpu']:.3f} s)",
+                    f"pandoc {result['b']:.3f} s (CPU {result['b_cpu']:.3f} s)",
+                    f"{1 / result['ratio']:.2f}x (CPU {1 / result['cpu_ratio']:.2f}x)", 1 / result["ratio"] >= factor)
+                seconds = result["a"]
+            elif size < 100000:
+                run_once(command)
+                seconds = medians(command, runs)["a"]
+            else:  # minutes a run: timed through the process that reads the peak memory, no warm-up
+                timed = [(time.perf_counter(), peak_mb(command), time.perf_counter()) for _ in range(runs)]
+                seconds = statistics.median(end - start for start, _, end in timed)
+                peak = max(mb for _, mb, _ in timed)
+            per_item[fmt, size] = seconds / count
+            if size == 100000:
+                small = per_item[fmt, 1000]
+                row(f"time per item at 100,000 <= 1.15x at 1,000, cold, {fmt}",
+                    f"{seconds / count * 1e6:.0f} us/item", f"1,000: {small * 1e6:.0f} us/item",
+                    f"{seconds / count / small:.2f}x", seconds / count / small <= 1.15)
+                row(f"peak memory at 100,000 items <= 250 MB, {fmt}", f"{peak} MB", "-", "-", peak <= 250)
+        if size == 100000:
+            peak = peak_mb(agenda_cmd + ["check", str(path)])
+            row("peak memory at 100,000 items <= 250 MB, check", f"{peak} MB", "-", "-", peak <= 250)
+    many = folder / "many"
+    many.mkdir()
+    for number in range(200):
+        shutil.copy(SEED, many / f"agenda-{number:03d}.agenda")
+    names = sorted(str(p) for p in many.iterdir())
+    one = agenda_cmd + ["render", *names, "--to", "latex", "-o", str(folder / "one") + "/", "-q", "--jobs", "1"]
+    every = agenda_cmd + ["render", *names, "--to", "latex", "-o", str(folder / "every") + "/", "-q"]
+    result = paired(one, every, max(3, repeat // 2))
+    same = all((folder / "one" / p).read_bytes() == (folder / "every" / p).read_bytes()
+               for p in os.listdir(folder / "one"))
+    row(f"200 agendas render >= 1.7x faster on every core ({machine()['cores']}) than on one, same bytes",
+        f"{result['b']:.2f} s (CPU {result['b_cpu']:.2f} s)", f"one worker {result['a']:.2f} s (CPU {result['a_cpu']:.2f} s)",
+        f"{result['ratio']:.2f}x{'' if same else ' DIFFERENT BYTES'}", result["ratio"] >= 1.7 and same)
+    return rows
+
+
+def table(info: dict[str, str], rows: list[dict]) -> str:
+    """The Markdown table of docs/performance.md."""
+    lines = [f"Measured {info['date']} on {info['cores']} cores ({info['cpu']}, {info['system']}), Python "
+             f"{info['python']}, {info['pandoc']}; load average {info['load average at start']} at the start.", "",
+             "| target | agenda (median) | other side (median) | ratio (wall; CPU) | met |", "| --- | ---: | ---: | ---: | --- |"]
+    lines += [f"| {r['target']} | {r['agenda']} | {r['other']} | {r['ratio']} | {'yes' if r['met'] else '**no**'} |"
+              for r in rows]
+    return "\n".join(lines) + "\n"
+
+
 def targets(results: dict) -> list[dict]:
     """Each speed target of issue 5 that this run measured: met or not, with the figure."""
     cases = {case["case"]: case for case in results["cases"]}
@@ -110,11 +248,22 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", default=str(HERE / "results.json"))
+    parser.add_argument("--all", action="store_true", help="every target of issue 15 and its Markdown table")
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     # The installed command, as users run it (python -m agendadsl when run from a checkout).
     script = Path(sys.executable).with_name("agenda")
     agenda_cmd = [str(script)] if script.exists() else [sys.executable, "-m", "agendadsl"]
+    if options.all:
+        info = machine()
+        print(json.dumps(info, indent=2), flush=True)
+        with tempfile.TemporaryDirectory() as folder:
+            rows = issue15(agenda_cmd, Path(folder), options.repeat)
+        text = table(info, rows)
+        print("\n" + text)
+        Path(options.json).write_text(json.dumps({"machine": info, "targets": rows}, indent=2) + "\n",
+                                      encoding="utf-8")
+        return 0
     pandoc = shutil.which("pandoc")
     results: dict = {"python": sys.version.split()[0], "pandoc": bool(pandoc), "cases": []}
     with tempfile.TemporaryDirectory() as folder:
