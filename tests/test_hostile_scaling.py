@@ -1,0 +1,36 @@
+"""The inputs of issue 14 (point 6) that once took quadratic time: each test counts the work that
+grew with the input, on a case that tells the two algorithms apart. Nothing here is timed: the
+figures are in benchmarks/hostile.py and docs/performance.md."""
+
+from __future__ import annotations
+
+import collections
+
+from agendadsl import analyse
+from agendadsl.language import docrefs
+
+
+def _counting(monkeypatch, module, name: str) -> collections.Counter:
+    """Count the calls of ``module.name`` by their first argument, calling through."""
+    calls: collections.Counter = collections.Counter()
+    original = getattr(module, name)
+
+    def counted(first, *args, **kwargs):
+        calls[first] += 1
+        return original(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_each_series_pattern_is_compiled_once_however_many_series(monkeypatch) -> None:
+    # 300 series, more than compile_pattern's LRU cache holds, referred to in turn: each reference
+    # recompiled its series' pattern when the cache was all there was.
+    count = 300
+    series = "".join(f"series S{n}X: S{n}X-{{n}}\n" for n in range(count))
+    refs = "".join(f"#. Report [S{n % count}X-{n}]\n" for n in range(3 * count))
+    calls = _counting(monkeypatch, docrefs, "compile_pattern")
+    found = analyse(series + "\n" + refs + "#. Wrong [S7X-seven]\n")[1]
+    assert [(d.code, d.span.line) for d in found] == [("docref-pattern", count + 2 + 3 * count)]
+    assert len(calls) == count and max(calls.values()) == 1
+
