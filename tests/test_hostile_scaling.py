@@ -34,3 +34,18 @@ def test_each_series_pattern_is_compiled_once_however_many_series(monkeypatch) -
     assert [(d.code, d.span.line) for d in found] == [("docref-pattern", count + 2 + 3 * count)]
     assert len(calls) == count and max(calls.values()) == 1
 
+
+def test_a_heading_tried_as_a_date_looks_for_no_misspelt_month(monkeypatch) -> None:
+    # "# Sitting, 10:00" is tried as a date from each word on; each failed try once looked for the
+    # month "Sitting" was closest to (six difflib searches a heading), for a hint nobody read.
+    import difflib
+
+    calls = _counting(monkeypatch, difflib, "get_close_matches")
+    agenda, found = analyse("date: 1 May 2026\n\n" + "# Sitting, 10:00\n#. a\n" * 50)
+    assert found == [] and not calls
+    assert len(agenda.groups) == 50 and {str(group.time.start) for group in agenda.groups} == {"10:00"}
+
+
+def test_a_misspelt_month_is_still_named_in_the_hint() -> None:
+    [problem] = analyse("date: 23 Novembr 2020\n\n1. A\n")[1]
+    assert problem.code == "date-syntax" and problem.hint.startswith("did you mean 'November'? Write a date like")

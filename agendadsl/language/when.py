@@ -33,6 +33,7 @@ from .nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from .span import Span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from fractions import Fraction
 
 TIME_HINT = ("write a time like 09:30, 9.30, 9 am, 3.15 p.m. or 18 h 30; "
@@ -57,10 +58,27 @@ class WhenError(Exception):
         self.message = message
         self.start = start
         self.end = max(end, start + 1)
-        self.hint = hint
+        self._hint = hint
+        self.suggest: Callable[[], str | None] | None = None
+        """What the value may have meant ("did you mean 'November'?"), worked out only when the hint
+        is read: a heading is tried as a date from every word on, and the errors of those tries,
+        thrown away unread, once spent most of the parse of an agenda of many sittings on it."""
         self.code = code
         """The diagnostic code when it is more precise than date-syntax or time-syntax: a value
         well written but impossible (invalid-time, impossible-date), an unknown zone."""
+
+    @property
+    def hint(self) -> str:
+        if self.suggest is not None:
+            suggestion, self.suggest = self.suggest(), None
+            if suggestion:
+                self._hint = suggestion + " " + self._hint[0].upper() + self._hint[1:]
+        return self._hint
+
+    @hint.setter
+    def hint(self, value: str) -> None:
+        self._hint = value
+        self.suggest = None
 
 
 # ------------------------------------------------------------------------------------- tokens
@@ -839,17 +857,21 @@ def _unknown_word(problem: WhenError, tok: _Tok, language: str) -> WhenError:
 
     if tok.kind != "word" or len(tok.key) < 3:
         return problem
-    names = _names(language)
-    for table in ("months", "weekdays"):
-        close = difflib.get_close_matches(tok.key, list(names[table]), n=1, cutoff=0.75)
-        if close:
-            # The table holds every beginning of a name too ("novembe"): suggest the whole name.
-            number = names[table][close[0]]
-            whole = [word for word, value in names[table].items() if value == number]
-            longest = max(len(word) for word in whole)
-            best = difflib.get_close_matches(tok.key, [w for w in whole if len(w) == longest], n=1, cutoff=0)
-            problem.hint = f"did you mean '{best[0].capitalize()}'? " + problem.hint[0].upper() + problem.hint[1:]
-            break
+
+    def suggest() -> str | None:
+        names = _names(language)
+        for table in ("months", "weekdays"):
+            close = difflib.get_close_matches(tok.key, list(names[table]), n=1, cutoff=0.75)
+            if close:
+                # The table holds every beginning of a name too ("novembe"): suggest the whole name.
+                number = names[table][close[0]]
+                whole = [word for word, value in names[table].items() if value == number]
+                longest = max(len(word) for word in whole)
+                best = difflib.get_close_matches(tok.key, [w for w in whole if len(w) == longest], n=1, cutoff=0)
+                return f"did you mean '{best[0].capitalize()}'?"
+        return None
+
+    problem.suggest = suggest
     return problem
 
 
