@@ -272,3 +272,24 @@ def test_an_unnumbered_item_that_refers_to_itself_renders(cli, tmp_path) -> None
         run = cli("render", "--to", fmt, str(path), "-o", "-")
         assert run.exit_code == 0, run.stderr
     assert "see Any other business" in cli("render", "--to", "markdown", str(path), "-o", "-").stdout
+
+
+@pytest.mark.parametrize(("url", "scheme"), [("javascript:alert(1)", "javascript"), ("data:text/html,{n}", "data"),
+                                             ("ftp://docs.example/{ref}", "ftp"), ("file:///etc/{ref}", "file")])
+def test_a_series_url_of_another_scheme_is_named_as_such_not_a_pattern_mismatch(url: str, scheme: str) -> None:
+    # The grammar reads only http(s) and mailto as the URL: the rest ended the pattern, and each
+    # reference was then told it did not match it.
+    found = analyse(f"series T: T-{{n}} {url}\n\n1. Report [T-1]\n")[1]
+    assert [(d.code, d.message, d.hint) for d in found] == [(
+        "invalid-series", f"series T: the URL {url} has the scheme '{scheme}:', which is not allowed; a series URL "
+        "starts with http://, https:// or mailto:", "write the documents' address with http://, https:// or "
+        "mailto:, or leave the URL out")]
+
+
+def test_a_series_url_in_capitals_is_told_to_write_it_in_lower_case() -> None:
+    [problem] = analyse("series T: T-{n} HTTPS://docs.example/{ref}\n\n1. Report [T-1]\n")[1]
+    assert problem.code == "invalid-series" and problem.hint == "write the scheme in lower case: https://docs.example/{ref}"
+
+
+def test_a_colon_in_a_pattern_is_not_taken_for_a_url() -> None:
+    assert analyse("series urn: urn:{n}\nseries R: RFC {n} rev:{n}\n\n1. See [urn:4] and [RFC 7 rev:7]\n")[1] == []

@@ -68,8 +68,8 @@ def invalid_series(context: CheckContext) -> Iterable[Diagnostic]:
             docrefs.check_url(series)
         except docrefs.SeriesError as problem:
             yield error("invalid-series", f"series {series.name}: {problem}", series.span,
-                        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', and use only "
-                        "{ref} and the pattern's own placeholders in the URL")
+                        problem.hint or "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', "
+                        "and use only {ref} and the pattern's own placeholders in the URL")
 
 
 @check("unused-series")

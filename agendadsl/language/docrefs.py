@@ -18,13 +18,36 @@ PLACEHOLDERS = {"year": r"[0-9]{4}", "n": r"[0-9]+", "text": r"\S+?", "suffix": 
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 
 
+_OTHER_SCHEME = re.compile(r"\s(?P<url>(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):(?!\{)\S*)$")
+"""A web address with a scheme other than http, https and mailto at the end of a pattern: the
+grammar reads only those three as the series' URL, so ``javascript:alert(1)`` ends the pattern."""
+
+
 class SeriesError(ValueError):
-    """A series pattern that cannot be used; the message is for the user."""
+    """A series pattern that cannot be used; the message is for the user, and so is the hint
+    when there is one more precise than the general one."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @functools.lru_cache(maxsize=256)
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Turn ``T-ES({year}){n}`` into a regular expression with named groups."""
+    other = _OTHER_SCHEME.search(pattern)
+    if other is not None:
+        from .urls import SAFE_SCHEMES
+
+        *first, last = (f"{scheme}://" if scheme != "mailto" else "mailto:" for scheme in SAFE_SCHEMES)
+        allowed = f"{', '.join(first)} or {last}"
+        url, scheme = other["url"], other["scheme"]
+        if scheme.lower() in SAFE_SCHEMES:
+            raise SeriesError(f"the URL {url} has its scheme '{scheme}:' in capitals",
+                              f"write the scheme in lower case: {url.replace(scheme, scheme.lower(), 1)}")
+        raise SeriesError(f"the URL {url} has the scheme '{scheme}:', which is not allowed; a series URL "
+                          f"starts with {allowed}", f"write the documents' address with {allowed}, or leave "
+                          "the URL out")
     out = []
     position = 0
     used: set[str] = set()
