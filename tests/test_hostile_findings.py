@@ -293,3 +293,17 @@ def test_a_series_url_in_capitals_is_told_to_write_it_in_lower_case() -> None:
 
 def test_a_colon_in_a_pattern_is_not_taken_for_a_url() -> None:
     assert analyse("series urn: urn:{n}\nseries R: RFC {n} rev:{n}\n\n1. See [urn:4] and [RFC 7 rev:7]\n")[1] == []
+
+
+@pytest.mark.parametrize(("text", "line", "column", "what"), [
+    ("1. Opening\n\u00a0\u00a0\u00a01.1 Sub-item\n", 2, 1, "a no-break space (U+00A0)"),  # was missing-space
+    ("1. Opening\n   1.1 Sub-item\n   \u00a0> A note\n", 3, 4, "a no-break space (U+00A0)"),  # was not-an-item
+    ("1. Opening\n \u202f - bullet\n", 2, 2, "a narrow no-break space (U+202F)"),
+    ("\u3000body: X\n\n1. Opening\n", 1, 1, "an ideographic space (U+3000)"),
+])
+def test_a_no_break_space_in_the_indentation_is_named_at_its_column(text: str, line: int, column: int,
+                                                                     what: str) -> None:
+    [problem] = analyse(text)[1]
+    assert (problem.code, problem.span.line, problem.span.column) == ("indent-character", line, column)
+    assert problem.message == f"the indentation has {what}; only spaces and tabs indent a line"
+    assert problem.hint.startswith("indent with ordinary spaces")
