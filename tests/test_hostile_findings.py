@@ -5,6 +5,7 @@ Tracebacks become diagnostics; a bug that still escapes is one line and its own 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -156,7 +157,31 @@ def test_a_huge_message_is_cut_like_an_excerpt(cli, tmp_path) -> None:
     run = cli("check", "--color", "never", str(path))
     assert "error[unknown-attribute]" in run.stderr
     assert max(len(line) for line in run.stderr.splitlines()) < len(str(path)) + 350
-    assert run.stderr.splitlines()[0].endswith("x" * 250 + "…")
+    # cut in the middle, like an excerpt: the quote's end and the rest of the message stay
+    assert run.stderr.splitlines()[0].endswith("unknown attribute '@" + "x" * 180 + "…" + "x" * 98 + "'")
+
+
+@pytest.mark.parametrize("text", [
+    "1. A\n   @" + "x" * 100_000 + " Bob\n",                      # unknown-attribute
+    "1. A see {" + "y" * 100_000 + "}\n",                          # unknown-label, and its hint
+    "series T: T-{n}" + "z" * 100_000 + "\n\n1. A [T-1]\n",        # docref-pattern, and its hint
+])
+def test_a_message_quoting_100_kb_is_cut_for_every_reader(cli, tmp_path, text: str) -> None:
+    # JSON and the editor's hover carried the whole quote: one 200 KB line.
+    path = tmp_path / "long.agenda"
+    path.write_text(text, encoding="utf-8")
+    document = json.loads(cli("check", "--format", "json", str(path)).stdout)
+    found = [d for f in document["files"] for d in f["diagnostics"]]
+    assert found and all(len(d["message"]) <= 300 and len(d["hint"] or "") <= 300 for d in found)
+    quoting = [d for d in found if d["code"] != "text-too-long"]
+    assert quoting and all("…" in d["message"] for d in quoting)
+
+
+def test_a_short_message_is_never_cut() -> None:
+    from agendadsl.language.diagnostics import cut
+
+    assert cut("x" * 300) == "x" * 300
+    assert cut("ab" * 200, 10) == "ababab…bab"
 
 
 def test_fmt_diff_shows_control_characters_of_comments_as_escapes(cli, tmp_path) -> None:
