@@ -49,3 +49,17 @@ def test_a_heading_tried_as_a_date_looks_for_no_misspelt_month(monkeypatch) -> N
 def test_a_misspelt_month_is_still_named_in_the_hint() -> None:
     [problem] = analyse("date: 23 Novembr 2020\n\n1. A\n")[1]
     assert problem.code == "date-syntax" and problem.hint.startswith("did you mean 'November'? Write a date like")
+
+
+def test_the_walk_of_an_agenda_is_made_once_and_follows_its_body() -> None:
+    # The checks and the view walk the agenda some forty times: 30 ms each at 200,000 items.
+    import dataclasses
+
+    text = "# Morning\n1. A\n## Part\n2. B\n# Afternoon\n3. C\n"
+    agenda = analyse(text)[0]
+    walk = agenda.groups_and_body()
+    assert agenda.groups_and_body() is walk
+    assert [type(entry).__name__ for entry in walk] == ["Group", "Item", "Group", "Item", "Group", "Item"]
+    assert agenda == analyse(text)[0]  # the walk kept is not part of what the agenda means
+    shorter = dataclasses.replace(agenda, body=agenda.body[:1])
+    assert [type(entry).__name__ for entry in shorter.groups_and_body()] == ["Group", "Item", "Group", "Item"]
