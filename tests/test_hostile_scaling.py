@@ -5,18 +5,20 @@ figures are in benchmarks/hostile.py and docs/performance.md."""
 from __future__ import annotations
 
 import collections
+import collections.abc
 
 from agendadsl import analyse
 from agendadsl.language import docrefs
 
 
 def _counting(monkeypatch, module, name: str) -> collections.Counter:
-    """Count the calls of ``module.name`` by their first argument, calling through."""
+    """Count the calls of ``module.name`` by their first argument (its id if it has no hash),
+    calling through."""
     calls: collections.Counter = collections.Counter()
     original = getattr(module, name)
 
     def counted(first, *args, **kwargs):
-        calls[first] += 1
+        calls[first if isinstance(first, collections.abc.Hashable) else id(first)] += 1
         return original(first, *args, **kwargs)
 
     monkeypatch.setattr(module, name, counted)
@@ -81,3 +83,13 @@ def test_json_makes_each_item_as_it_writes_it(monkeypatch) -> None:
     assert [item["number"] for item in json.loads(whole)["items"]][-2:] == ["1999.", "2000."]
     assert json.loads(json_export.to_json(analyse("1. Only\n")[0]))["items"][0]["title"] == "Only"
     assert json.loads(json_export.to_json(analyse("> No items\n")[0]))["items"] == []
+
+
+def test_the_checks_gather_the_texts_once(monkeypatch) -> None:
+    # Six checks read every text; each walked the whole agenda again for it.
+    from agendadsl.checks.context import CheckContext
+
+    calls = _counting(monkeypatch, CheckContext, "_gather_texts")
+    found = analyse("1. A see {b}\n2. B {#b} [^1]\n   > Note with {annex Z}\n\n[^1]: Footnote\n")[1]
+    assert [d.code for d in found] == ["unknown-annex"]
+    assert sum(calls.values()) == 1
