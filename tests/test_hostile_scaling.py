@@ -93,3 +93,24 @@ def test_the_checks_gather_the_texts_once(monkeypatch) -> None:
     found = analyse("1. A see {b}\n2. B {#b} [^1]\n   > Note with {annex Z}\n\n[^1]: Footnote\n")[1]
     assert [d.code for d in found] == ["unknown-annex"]
     assert sum(calls.values()) == 1
+
+
+def test_a_long_heading_is_searched_for_a_date_in_bounded_pieces(monkeypatch) -> None:
+    # "# 1, 1, 1, ..." was read as a date from every comma on, at every length, each length read
+    # again: 1,500 characters took three minutes. Now each start tries at most MAX_VALUE_TOKENS
+    # lengths, and only the starts near the end are tried.
+    from agendadsl.language import when
+
+    calls = _counting(monkeypatch, when, "parse_dates")
+    agenda = analyse("# " + ", ".join(["1"] * 500) + "\n1. A\n")[0]
+    assert agenda.groups[0].dates is None and agenda.groups[0].time is None
+    most = when.MAX_VALUE_TOKENS
+    assert sum(calls.values()) <= (2 * most + 2) * most  # was about 250,000 parses of up to 1,000 tokens
+    assert max(len(when._lex(text)) for text in calls) <= most
+
+
+def test_a_long_title_still_ends_with_its_date_and_time() -> None:
+    group = analyse("# " + "Report, " * 300 + "8, 9 and 10 October 2025, 09:30-12:30\n1. A\n")[0].groups[0]
+    assert (group.dates.text, group.time.text) == ("8, 9 and 10 October 2025", "09:30-12:30")
+    listed = analyse("# Sittings, 1, 2, 3, 4, 5, 6, 7 and 8 December 2025\n1. A\n")[0].groups[0]
+    assert listed.dates.text == "1, 2, 3, 4, 5, 6, 7 and 8 December 2025"

@@ -965,7 +965,14 @@ def heading_when(text: str, origin: Span, language: str | None = None
     if found is not None:
         dates, times, end = found
         return dates, times, _trim(text[end:])
+    # A value at the end has a date and a time of MAX_VALUE_TOKENS each at most, the joins between
+    # them and a closing parenthesis: where more tokens than that follow, none can start.
+    solid = [0] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        solid[index] = solid[index + 1] + (tokens[index].key not in _HEADING_JOIN)
     for index in range(1, len(tokens)):
+        if solid[index] > 2 * MAX_VALUE_TOKENS + 1:
+            continue
         if tokens[index].kind == "punct" and tokens[index].key not in _APPROX:
             continue
         # A value after the title is set off by a comma, a colon or a dash ("Morning, 09.00-12.30"):
@@ -1001,6 +1008,14 @@ def _ends_cleanly(tokens: list[_Tok], last: int) -> bool:
     return before.end != after.start or after.key in (",", ";", ")")
 
 
+MAX_VALUE_TOKENS = 32
+"""The longest date, and the longest time, that a heading is searched for, in tokens: the longest
+real ones have about 17 ("1, 2, 3, 4, 5, 6, 7 and 8 December 2025") and 12 ("from 9.30 a.m. to
+12.30 p.m. (approx.)"). Each is tried at every length from its start, each try reads it again,
+and every place after a comma may start one: a heading of 1,500 characters of "1, 1, 1" took
+three minutes (cubic) before the search was bounded."""
+
+
 def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, language: str | None,
                    whole: bool = False) -> tuple[DateRange | None, TimeSlot | None, int] | None:
     """The longest date and/or time starting at token ``first``: (dates, times, end offset);
@@ -1010,7 +1025,7 @@ def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, lang
     dates = None
     end = begin
     after = first
-    for last in range(len(tokens), first, -1):
+    for last in range(min(len(tokens), first + MAX_VALUE_TOKENS), first, -1):
         if not _ends_cleanly(tokens, last):
             continue
         stop = tokens[last - 1].end
@@ -1027,7 +1042,7 @@ def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, lang
     times = None
     if after < len(tokens) and (dates is None or after > first):
         start = tokens[after].start
-        for last in range(len(tokens), after, -1):
+        for last in range(min(len(tokens), after + MAX_VALUE_TOKENS), after, -1):
             if not _ends_cleanly(tokens, last):
                 continue
             stop = tokens[last - 1].end
