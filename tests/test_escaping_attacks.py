@@ -405,6 +405,13 @@ def test_http_and_mailto_urls_in_any_case_pass(url: str) -> None:
     assert safe_url(url) == url
 
 
+REFUSED = [
+    # not a URL the grammar accepts: the series is refused (invalid-series names the scheme) and the
+    # reference, read as text, is never linked
+    ("series X: X-{n} javascript:alert('{n}')", "X-1 javascript:alert('1')"),
+    ("series X: X-{n} data:text/html,{n}", "X-1 data:text/html,1"),
+    ("series X: X-{n} JAVASCRIPT:alert({n})", "X-1 JAVASCRIPT:alert(1)"),
+]
 SERIES_ATTACKS = [
     # (series line, reference): the reference text is hostile; placeholders are filled encoded
     ('series D: D-{text} https://docs.example/{text}', 'D-"><script>alert(1)</script>'),
@@ -419,17 +426,15 @@ SERIES_ATTACKS = [
     ("series D: D-{text} https://{text}.docs.example/", "D-evil.example/x"),
     ("series D: D-{year}/{n} https://docs.example/{year}/{n}", "D-2020/23"),
     ("series javascript: javascript:{n} https://docs.example/{ref}", "javascript:1"),
-    # not a URL the grammar accepts: it stays part of the pattern, and the reference is never linked
-    ("series X: X-{n} javascript:alert('{n}')", "X-1 javascript:alert('1')"),
-    ("series X: X-{n} data:text/html,{n}", "X-1 data:text/html,1"),
-    ("series X: X-{n} JAVASCRIPT:alert({n})", "X-1 JAVASCRIPT:alert(1)"),
+    *REFUSED,
 ]
 
 
 def _series_agenda(series: str, ref: str):
     source = f"body: B\ndate: 1 May 2026\n{series}\n\n1. See [{ref}] here\n   @docs [{ref}]\n"
     agenda, diagnostics = analyse(source)
-    assert agenda is not None and not [d for d in diagnostics if d.is_error], [d.message for d in diagnostics]
+    errors = [d.code for d in diagnostics if d.is_error]
+    assert agenda is not None and errors == (["invalid-series"] if (series, ref) in REFUSED else []), errors
     return agenda
 
 

@@ -5,6 +5,7 @@ Tracebacks become diagnostics; a bug that still escapes is one line and its own 
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -156,7 +157,31 @@ def test_a_huge_message_is_cut_like_an_excerpt(cli, tmp_path) -> None:
     run = cli("check", "--color", "never", str(path))
     assert "error[unknown-attribute]" in run.stderr
     assert max(len(line) for line in run.stderr.splitlines()) < len(str(path)) + 350
-    assert run.stderr.splitlines()[0].endswith("x" * 250 + "…")
+    # cut in the middle, like an excerpt: the quote's end and the rest of the message stay
+    assert run.stderr.splitlines()[0].endswith("unknown attribute '@" + "x" * 180 + "…" + "x" * 98 + "'")
+
+
+@pytest.mark.parametrize("text", [
+    "1. A\n   @" + "x" * 100_000 + " Bob\n",                      # unknown-attribute
+    "1. A see {" + "y" * 100_000 + "}\n",                          # unknown-label, and its hint
+    "series T: T-{n}" + "z" * 100_000 + "\n\n1. A [T-1]\n",        # docref-pattern, and its hint
+])
+def test_a_message_quoting_100_kb_is_cut_for_every_reader(cli, tmp_path, text: str) -> None:
+    # JSON and the editor's hover carried the whole quote: one 200 KB line.
+    path = tmp_path / "long.agenda"
+    path.write_text(text, encoding="utf-8")
+    document = json.loads(cli("check", "--format", "json", str(path)).stdout)
+    found = [d for f in document["files"] for d in f["diagnostics"]]
+    assert found and all(len(d["message"]) <= 300 and len(d["hint"] or "") <= 300 for d in found)
+    quoting = [d for d in found if d["code"] != "text-too-long"]
+    assert quoting and all("…" in d["message"] for d in quoting)
+
+
+def test_a_short_message_is_never_cut() -> None:
+    from agendadsl.language.diagnostics import cut
+
+    assert cut("x" * 300) == "x" * 300
+    assert cut("ab" * 200, 10) == "ababab…bab"
 
 
 def test_fmt_diff_shows_control_characters_of_comments_as_escapes(cli, tmp_path) -> None:
@@ -272,3 +297,38 @@ def test_an_unnumbered_item_that_refers_to_itself_renders(cli, tmp_path) -> None
         run = cli("render", "--to", fmt, str(path), "-o", "-")
         assert run.exit_code == 0, run.stderr
     assert "see Any other business" in cli("render", "--to", "markdown", str(path), "-o", "-").stdout
+
+
+@pytest.mark.parametrize(("url", "scheme"), [("javascript:alert(1)", "javascript"), ("data:text/html,{n}", "data"),
+                                             ("ftp://docs.example/{ref}", "ftp"), ("file:///etc/{ref}", "file")])
+def test_a_series_url_of_another_scheme_is_named_as_such_not_a_pattern_mismatch(url: str, scheme: str) -> None:
+    # The grammar reads only http(s) and mailto as the URL: the rest ended the pattern, and each
+    # reference was then told it did not match it.
+    found = analyse(f"series T: T-{{n}} {url}\n\n1. Report [T-1]\n")[1]
+    assert [(d.code, d.message, d.hint) for d in found] == [(
+        "invalid-series", f"series T: the URL {url} has the scheme '{scheme}:', which is not allowed; a series URL "
+        "starts with http://, https:// or mailto:", "write the documents' address with http://, https:// or "
+        "mailto:, or leave the URL out")]
+
+
+def test_a_series_url_in_capitals_is_told_to_write_it_in_lower_case() -> None:
+    [problem] = analyse("series T: T-{n} HTTPS://docs.example/{ref}\n\n1. Report [T-1]\n")[1]
+    assert problem.code == "invalid-series" and problem.hint == "write the scheme in lower case: https://docs.example/{ref}"
+
+
+def test_a_colon_in_a_pattern_is_not_taken_for_a_url() -> None:
+    assert analyse("series urn: urn:{n}\nseries R: RFC {n} rev:{n}\n\n1. See [urn:4] and [RFC 7 rev:7]\n")[1] == []
+
+
+@pytest.mark.parametrize(("text", "line", "column", "what"), [
+    ("1. Opening\n\u00a0\u00a0\u00a01.1 Sub-item\n", 2, 1, "a no-break space (U+00A0)"),  # was missing-space
+    ("1. Opening\n   1.1 Sub-item\n   \u00a0> A note\n", 3, 4, "a no-break space (U+00A0)"),  # was not-an-item
+    ("1. Opening\n \u202f - bullet\n", 2, 2, "a narrow no-break space (U+202F)"),
+    ("\u3000body: X\n\n1. Opening\n", 1, 1, "an ideographic space (U+3000)"),
+])
+def test_a_no_break_space_in_the_indentation_is_named_at_its_column(text: str, line: int, column: int,
+                                                                     what: str) -> None:
+    [problem] = analyse(text)[1]
+    assert (problem.code, problem.span.line, problem.span.column) == ("indent-character", line, column)
+    assert problem.message == f"the indentation has {what}; only spaces and tabs indent a line"
+    assert problem.hint.startswith("indent with ordinary spaces")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -37,6 +38,15 @@ class CheckContext:
     def texts(self) -> Iterator[tuple[RichText, Item | None]]:
         """Every line of rich text (titles, note lines, bullets, and their translations) with its
         item: the items', then the headings' and the text blocks' (whose item is None)."""
+        return iter(self._texts)
+
+    @functools.cached_property
+    def _texts(self) -> list[tuple[RichText, Item | None]]:
+        # Gathered once: six checks read every text, and walking the agenda again for each was a
+        # third of the checks' time on a flat list of 200,000 items.
+        return list(self._gather_texts())
+
+    def _gather_texts(self) -> Iterator[tuple[RichText, Item | None]]:
         for item, _depth in self.items:
             yield item.title, item
             yield from ((line, item) for line in _translated(item.translations))

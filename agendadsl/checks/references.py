@@ -61,14 +61,15 @@ def unknown_label(context: CheckContext) -> Iterable[Diagnostic]:
 @check("invalid-series")
 def invalid_series(context: CheckContext) -> Iterable[Diagnostic]:
     """A series declaration whose pattern cannot be used."""
-    for series in context.agenda.meeting.series:
+    declared = context.agenda.meeting.series
+    for series in declared:
         try:
-            docrefs.compile_pattern(series.pattern)
+            docrefs.compiled(series, declared)
             docrefs.check_url(series)
         except docrefs.SeriesError as problem:
             yield error("invalid-series", f"series {series.name}: {problem}", series.span,
-                        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', and use only "
-                        "{ref} and the pattern's own placeholders in the URL")
+                        problem.hint or "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', "
+                        "and use only {ref} and the pattern's own placeholders in the URL")
 
 
 @check("unused-series")
@@ -80,7 +81,7 @@ def unused_series(context: CheckContext) -> Iterable[Diagnostic]:
     owners = {id(owner) for ref in context.docrefs() if (owner := docrefs.series_of(ref, declared)) is not None}
     for series in declared:
         try:
-            docrefs.compile_pattern(series.pattern)
+            docrefs.compiled(series, declared)
         except docrefs.SeriesError:
             continue  # reported by invalid-series
         if id(series) not in owners:

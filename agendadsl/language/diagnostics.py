@@ -54,9 +54,29 @@ class Diagnostic:
     fixes: tuple[Fix, ...] = field(default=(), compare=False)
     """Machine-readable forms of the hint, where it names one exact change."""
 
+    def __post_init__(self) -> None:
+        # A message quotes the input ("unknown attribute '@...'"), which may be 100 KB long: cut here,
+        # every consumer (the terminal, JSON, an editor's hover) gets a message that fits a screen.
+        object.__setattr__(self, "message", cut(self.message))
+        if self.hint is not None:
+            object.__setattr__(self, "hint", cut(self.hint))
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+MESSAGE_LIMIT = 300
+"""The longest message or hint, in characters; the real ones are under 210 (docs/limits.md)."""
+
+
+def cut(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    """``text`` cut in the middle to ``limit`` characters, "…" marking the cut: what a message says
+    before the text it quotes and after it (the fix) both stay, as in the excerpts."""
+    if len(text) <= limit:
+        return text
+    tail = (limit - 1) // 3
+    return text[: limit - 1 - tail] + "…" + text[len(text) - tail :]
 
 
 def error(code: str, message: str, span: Span, hint: str | None = None,

@@ -28,7 +28,7 @@ PARSE_CODES = (
     "nesting-too-deep", "inconsistent-indent", "mixed-indent",
     # syntax_errors.py: lines that do not fit the grammar
     "syntax-error", "not-an-item", "missing-space", "unknown-attribute", "unknown-field", "field-after-items",
-    "unexpected-indent", "missing-indent", "invalid-value",
+    "unexpected-indent", "missing-indent", "invalid-value", "indent-character",
     # recovery.py: going on after them
     "too-many-errors",
     # when.py: date, time and duration values

@@ -90,6 +90,7 @@ for _name, _values in _CHOICES.items():
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "not-an-item": ("Opening of the meeting\n", "1. A\nAny other business\n"),
     "missing-space": ("1.Opening of the meeting\n", "2.1Chapter I\n"),
+    "indent-character": ("1. A\n\u00a0\u00a0\u00a01.1 B\n", "1. A\n  \u202f> note\n"),
     "unknown-attribute": ("1. A\n   @chair Ms Doe\n", "1. A\n   @for decision\n   @room 12\n"),
     "unknown-field": ("titel: 31st meeting\n1. A\n", "Date: 23 November 2020\n1. A\n"),
     "field-after-items": ("1. A\ndate: 23 November 2020\n",),
@@ -115,6 +116,8 @@ def translate(failure: UnexpectedInput, text: str) -> Diagnostic:
     found = _found(line_text, column, token)
     span = Span(line, column, line, column + max(1, min(len(found), 200)))
     at_line_start = line_text[: column - 1].strip() == ""
+    if at_line_start and (odd := _indent_character(line_text, line)) is not None:
+        return odd
 
     if found_type == "_INDENT":
         hint = ("remove the spaces before it: the first line starts in the first column" if line == 1 else
@@ -209,6 +212,24 @@ def _line_start(found: str, line_text: str, expected: set[str], span: Span) -> D
         markers += ["'#' for a heading", "'>' for text that is not an item"]
     return error("not-an-item", "this line does not start with an item number or a line marker", span,
                  "start it with " + ", ".join(markers[:-1]) + " or " + markers[-1])
+
+
+def _indent_character(line_text: str, line: int) -> Diagnostic | None:
+    """A no-break space, or another space that is not a space or a tab, in a line's indentation:
+    pasted from a word processor, it stops the line being read at all (it was reported as the
+    number missing its space, or as a line that is not an item)."""
+    import unicodedata
+
+    indentation = line_text[: len(line_text) - len(line_text.lstrip())]
+    for index, char in enumerate(indentation):
+        if char not in " \t":
+            name = unicodedata.name(char, "space").lower()
+            what = f"{'an' if name[0] in 'aeiou' else 'a'} {name} (U+{ord(char):04X})"
+            return error("indent-character", f"the indentation has {what}; only spaces and tabs indent a line",
+                         Span(line, index + 1, line, index + 2),
+                         f"indent with ordinary spaces instead of {name}s (word processors put them in pasted "
+                         "text)")
+    return None
 
 
 def _number_prefix(word: str) -> str | None:

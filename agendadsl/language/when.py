@@ -33,6 +33,7 @@ from .nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from .span import Span
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from fractions import Fraction
 
 TIME_HINT = ("write a time like 09:30, 9.30, 9 am, 3.15 p.m. or 18 h 30; "
@@ -57,10 +58,27 @@ class WhenError(Exception):
         self.message = message
         self.start = start
         self.end = max(end, start + 1)
-        self.hint = hint
+        self._hint = hint
+        self.suggest: Callable[[], str | None] | None = None
+        """What the value may have meant ("did you mean 'November'?"), worked out only when the hint
+        is read: a heading is tried as a date from every word on, and the errors of those tries,
+        thrown away unread, once spent most of the parse of an agenda of many sittings on it."""
         self.code = code
         """The diagnostic code when it is more precise than date-syntax or time-syntax: a value
         well written but impossible (invalid-time, impossible-date), an unknown zone."""
+
+    @property
+    def hint(self) -> str:
+        if self.suggest is not None:
+            suggestion, self.suggest = self.suggest(), None
+            if suggestion:
+                self._hint = suggestion + " " + self._hint[0].upper() + self._hint[1:]
+        return self._hint
+
+    @hint.setter
+    def hint(self, value: str) -> None:
+        self._hint = value
+        self.suggest = None
 
 
 # ------------------------------------------------------------------------------------- tokens
@@ -839,17 +857,21 @@ def _unknown_word(problem: WhenError, tok: _Tok, language: str) -> WhenError:
 
     if tok.kind != "word" or len(tok.key) < 3:
         return problem
-    names = _names(language)
-    for table in ("months", "weekdays"):
-        close = difflib.get_close_matches(tok.key, list(names[table]), n=1, cutoff=0.75)
-        if close:
-            # The table holds every beginning of a name too ("novembe"): suggest the whole name.
-            number = names[table][close[0]]
-            whole = [word for word, value in names[table].items() if value == number]
-            longest = max(len(word) for word in whole)
-            best = difflib.get_close_matches(tok.key, [w for w in whole if len(w) == longest], n=1, cutoff=0)
-            problem.hint = f"did you mean '{best[0].capitalize()}'? " + problem.hint[0].upper() + problem.hint[1:]
-            break
+
+    def suggest() -> str | None:
+        names = _names(language)
+        for table in ("months", "weekdays"):
+            close = difflib.get_close_matches(tok.key, list(names[table]), n=1, cutoff=0.75)
+            if close:
+                # The table holds every beginning of a name too ("novembe"): suggest the whole name.
+                number = names[table][close[0]]
+                whole = [word for word, value in names[table].items() if value == number]
+                longest = max(len(word) for word in whole)
+                best = difflib.get_close_matches(tok.key, [w for w in whole if len(w) == longest], n=1, cutoff=0)
+                return f"did you mean '{best[0].capitalize()}'?"
+        return None
+
+    problem.suggest = suggest
     return problem
 
 
@@ -943,7 +965,14 @@ def heading_when(text: str, origin: Span, language: str | None = None
     if found is not None:
         dates, times, end = found
         return dates, times, _trim(text[end:])
+    # A value at the end has a date and a time of MAX_VALUE_TOKENS each at most, the joins between
+    # them and a closing parenthesis: where more tokens than that follow, none can start.
+    solid = [0] * (len(tokens) + 1)
+    for index in range(len(tokens) - 1, -1, -1):
+        solid[index] = solid[index + 1] + (tokens[index].key not in _HEADING_JOIN)
     for index in range(1, len(tokens)):
+        if solid[index] > 2 * MAX_VALUE_TOKENS + 1:
+            continue
         if tokens[index].kind == "punct" and tokens[index].key not in _APPROX:
             continue
         # A value after the title is set off by a comma, a colon or a dash ("Morning, 09.00-12.30"):
@@ -979,6 +1008,14 @@ def _ends_cleanly(tokens: list[_Tok], last: int) -> bool:
     return before.end != after.start or after.key in (",", ";", ")")
 
 
+MAX_VALUE_TOKENS = 32
+"""The longest date, and the longest time, that a heading is searched for, in tokens: the longest
+real ones have about 17 ("1, 2, 3, 4, 5, 6, 7 and 8 December 2025") and 12 ("from 9.30 a.m. to
+12.30 p.m. (approx.)"). Each is tried at every length from its start, each try reads it again,
+and every place after a comma may start one: a heading of 1,500 characters of "1, 1, 1" took
+three minutes (cubic) before the search was bounded."""
+
+
 def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, language: str | None,
                    whole: bool = False) -> tuple[DateRange | None, TimeSlot | None, int] | None:
     """The longest date and/or time starting at token ``first``: (dates, times, end offset);
@@ -988,7 +1025,7 @@ def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, lang
     dates = None
     end = begin
     after = first
-    for last in range(len(tokens), first, -1):
+    for last in range(min(len(tokens), first + MAX_VALUE_TOKENS), first, -1):
         if not _ends_cleanly(tokens, last):
             continue
         stop = tokens[last - 1].end
@@ -1005,7 +1042,7 @@ def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, lang
     times = None
     if after < len(tokens) and (dates is None or after > first):
         start = tokens[after].start
-        for last in range(len(tokens), after, -1):
+        for last in range(min(len(tokens), after + MAX_VALUE_TOKENS), after, -1):
             if not _ends_cleanly(tokens, last):
                 continue
             stop = tokens[last - 1].end
