@@ -71,3 +71,21 @@ def test_backslashes_semicolons_and_commas_in_titles_come_back_as_written() -> N
     assert str(event["description"]) == "1. \\No. 5, see C:\\new; \\n is not a line break"
     raw = render_text(analyse("date: 5 May 2026\n\n1. \\\\No. 5\n")[0], "ics", Options())
     assert "DESCRIPTION:1. \\\\No. 5\r\n" in raw  # RFC 5545: a backslash is written twice
+
+
+# Issue 14: a next meeting whose kind alone is to be confirmed went out CONFIRMED, and no test saw it.
+NEXT = "body: Board\ndate: 1 May 2026\n\n1. Opening\n\nnext meetings:\n  - {meeting}\n"
+
+
+def test_each_thing_to_be_confirmed_makes_a_next_meeting_tentative() -> None:
+    statuses = {}
+    for meeting in ("2 June 2026, Paris, in person", "2 June 2026 (tbc), Paris, in person",
+                    "2 June 2026, Paris (tbc), in person", "2 June 2026, Paris, kind (tbc)"):
+        *_, event = events(NEXT.format(meeting=meeting))  # the meeting's own event comes first
+        statuses[meeting] = str(event["STATUS"])
+    assert statuses == {
+        "2 June 2026, Paris, in person": "CONFIRMED",
+        "2 June 2026 (tbc), Paris, in person": "TENTATIVE",
+        "2 June 2026, Paris (tbc), in person": "TENTATIVE",
+        "2 June 2026, Paris, kind (tbc)": "TENTATIVE",
+    }
