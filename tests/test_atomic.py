@@ -17,6 +17,7 @@ polling for the temporary file and hoping to catch it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -75,10 +76,8 @@ def kill_at_random(args: list[str], folder: Path, target: Path, old: bytes, new:
             shutil.rmtree(folder.parent / "cache", ignore_errors=True)
         delay = rng.uniform(0.3, 1.05) * duration
         process = start(args, folder)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            pass
         process.send_signal(signal.SIGKILL)
         code = process.wait(timeout=60)
         content = target.read_bytes()

@@ -18,11 +18,13 @@ def fuzz_run(tmp_path: Path, fuzzer: str) -> subprocess.CompletedProcess[str]:
     stand_in = tmp_path / "python"
     stand_in.write_text("#!/usr/bin/env bash\n"
                         'if [ "$1" = "-m" ]; then exit 0; fi\n'  # -m pip install --quiet atheris
-                        'for arg in "$@"; do case $arg in -artifact_prefix=*) CRASH=${arg#-artifact_prefix=};; esac; done\n'
+                        'for arg in "$@"; do\n'
+                        '  case $arg in -artifact_prefix=*) CRASH=${arg#-artifact_prefix=};; esac\n'
+                        'done\n'
                         + fuzzer + "\n", encoding="utf-8")
     stand_in.chmod(0o755)
     return subprocess.run(["bash", str(ROOT / "fuzz" / "run"), "1"], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHON": str(stand_in)})
+                          check=False, env={**os.environ, "PYTHON": str(stand_in)})
 
 
 def test_a_run_without_a_crash_passes(tmp_path: Path) -> None:

@@ -72,7 +72,8 @@ def test_every_golden_file_is_compared() -> None:
     for path in SAMPLES:
         expected = {f"{view}-{language}.{extension}" for view, language in CASES for extension in EXTENSIONS.values()}
         if path in TRANSLATED:
-            expected |= {f"{view}-bilingual.{extension}" for view in ("public", "internal") for extension in ("html", "tex")}
+            expected |= {f"{view}-bilingual.{extension}" for view in ("public", "internal")
+                         for extension in ("html", "tex")}
         assert {p.name for p in (DATA / "goldens" / path.stem).iterdir()} == expected | docx, path.stem
     for path in REAL:
         assert {p.name for p in (DATA / "goldens" / "real" / path.stem).iterdir()} == {

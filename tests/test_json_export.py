@@ -30,7 +30,8 @@ def test_notes_and_bullets_carry_their_translations() -> None:
 
 
 def test_a_document_reference_keeps_its_date() -> None:
-    document = exported("body: Board\ndate: 1 May 2026\n\n1. Budget\n   @docs [CM(2020)1] of 3 November 2020, [CM(2020)2]\n")
+    document = exported("body: Board\ndate: 1 May 2026\n\n1. Budget\n"
+                        "   @docs [CM(2020)1] of 3 November 2020, [CM(2020)2]\n")
     assert document["items"][0]["documents"] == [
         {"text": "CM(2020)1", "series": None, "url": None,
          "date": {"start": {"date": "2020-11-03", "day": 3, "month": 11, "year": 2020}, "end": None}},
