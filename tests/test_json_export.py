@@ -43,3 +43,17 @@ def test_a_date_that_does_not_exist_keeps_its_parts_and_has_no_iso_date() -> Non
     # The public to_json takes any agenda that parses, errors and all.
     document = exported("body: Board\ndate: 31 February 2026\n\n1. Budget\n")
     assert document["meeting"]["dates"] == {"start": {"date": None, "day": 31, "month": 2, "year": 2026}, "end": None}
+
+
+def test_open_ranges_approximate_times_and_several_slots() -> None:
+    document = exported("body: Board\ndate: 11 December 2025 - ?\ntime: 09:00-12:30 and 14:00-18:00\n\n"
+                        "1. Opening\n   @time approx. 09:20\n2. Lunch\n   @time from 12:30\n3. Close\n   @time 17:50\n")
+    assert document["meeting"]["dates"] == {
+        "start": {"date": "2025-12-11", "day": 11, "month": 12, "year": 2025}, "end": None, "open_end": True}
+    assert document["meeting"]["time"] == {"start": "09:00", "end": "12:30", "zone": None,
+                                           "also": [{"start": "14:00", "end": "18:00", "zone": None}]}
+    assert [item["time"] for item in document["items"]] == [
+        {"start": "09:20", "end": None, "zone": None, "approximate": True},
+        {"start": "12:30", "end": None, "zone": None, "open_end": True},
+        {"start": "17:50", "end": None, "zone": None},
+    ]
