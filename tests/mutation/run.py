@@ -6,7 +6,9 @@
 mutmut copies the package into ``mutants/`` (git ignores it), runs the tests once to learn which
 tests reach each function, then runs only those tests against each mutant of it, in one worker by
 default (``--workers N``): the machine is shared, and the run is long (docs/testing.md has figures).
-A later run reuses the results of mutants whose function has not changed.
+A later run reuses the results of mutants whose function has not changed, and the map of which
+tests reach which function: after adding a test file, delete ``mutants/mutmut-stats.json`` (or
+``mutants/``) so that the new tests are run against the mutants.
 
 At the end it prints the score per module and the surviving mutants, and exits 1 when the score
 of the modules asked for is under ``--bar`` (default 90 %). ``mutmut show NAME`` (from the
