@@ -7,8 +7,8 @@ mutmut copies the package into ``mutants/`` (git ignores it), runs the tests onc
 tests reach each function, then runs only those tests against each mutant of it, in one worker by
 default (``--workers N``): the machine is shared, and the run is long (docs/testing.md has figures).
 A later run reuses the results of mutants whose function has not changed, and the map of which
-tests reach which function: after adding a test file, delete ``mutants/mutmut-stats.json`` (or
-``mutants/``) so that the new tests are run against the mutants.
+tests reach which function: a new test file goes in ``[tool.mutmut]``'s list of test files, and
+``mutants/mutmut-stats.json`` (or ``mutants/``) is deleted, so that its tests run against the mutants.
 
 At the end it prints the score per module and the surviving mutants, and exits 1 when the score
 of the modules asked for is under ``--bar`` (default 90 %). ``mutmut show NAME`` (from the
