@@ -129,6 +129,7 @@ def test_markdown_round_trips_numbers_and_order(path) -> None:
 C, T = "CONFIRMED", "TENTATIVE"
 NEXT_MEETING_STATUSES = {
     "city-council-2026-03-10": [C, C, C],
+    "interfaith-council-2026-09-14": [],  # no next meetings
     "lanzarote-2020-11-23": [T, T, T, T],
     "lanzarote-2020-11-23-en-fr": [T, T, T, T],
     "oss-steering-2026-04-02": [C, C, C],
