@@ -16,7 +16,10 @@ from hypothesis import settings
 # would make it flaky), and derandomised runs in CI so a failure reproduces.
 settings.register_profile("agendadsl", deadline=None)
 settings.register_profile("agendadsl-ci", deadline=None, derandomize=True, database=None)
-settings.load_profile("agendadsl-ci" if os.environ.get("CI") else "agendadsl")
+# Mutation testing (tests/mutation/run.py) runs the tests once per mutant: a few fixed examples each.
+settings.register_profile("agendadsl-mutation", deadline=None, derandomize=True, database=None, max_examples=10)
+settings.load_profile("agendadsl-mutation" if os.environ.get("AGENDA_MUTATION") else
+                      "agendadsl-ci" if os.environ.get("CI") else "agendadsl")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

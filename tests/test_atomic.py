@@ -9,10 +9,15 @@ leading dot) until the next run that writes the same output removes it; the outp
 always either the old file or the whole new one. A run that finishes, or fails with an error,
 leaves no temporary file. Kills also land while the per-user cache is being filled (each
 test has its own, emptied now and then); the run after them must still work.
+
+Kills at random moments look for surprises; kills at each stage of writing (half-written, written
+but not renamed, renamed) are made certain by a wrapper that stops the command there, not by
+polling for the temporary file and hoping to catch it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -55,10 +60,11 @@ def start(args: list[str], folder: Path) -> subprocess.Popen:
 
 
 def kill_at_random(args: list[str], folder: Path, target: Path, old: bytes, new: bytes, runs: int) -> dict:
-    """Run ``args`` ``runs`` times from ``old``, SIGKILLing it at a random moment, or just after its
-    temporary file appears; after each run ``target`` must hold ``old`` or ``new`` exactly."""
+    """Run ``args`` ``runs`` times from ``old``, SIGKILLing it at a random moment; after each run
+    ``target`` must hold ``old`` or ``new`` exactly. (Where a kill lands is luck, so nothing is
+    asserted about it: the kills at each stage of writing are test_a_run_killed_at_each_stage_…'s.)"""
     rng = random.Random(SEED)
-    seen = {"old": 0, "new": 0, "left temporary": 0, "killed while writing": 0}
+    seen = {"old": 0, "new": 0, "left temporary": 0}
     began = time.monotonic()
     finished = start(args, folder)  # one undisturbed run: how long a run takes, and that it works
     assert finished.wait(timeout=120) == 0, finished.stderr.read()
@@ -68,18 +74,10 @@ def kill_at_random(args: list[str], folder: Path, target: Path, old: bytes, new:
         target.write_bytes(old)
         if run % 4 >= 2:
             shutil.rmtree(folder.parent / "cache", ignore_errors=True)
-        at_temporary = run % 2 == 1
         delay = rng.uniform(0.3, 1.05) * duration
         process = start(args, folder)
-        began = time.monotonic()
-        while process.poll() is None:
-            if at_temporary and temporaries(folder, target.name):
-                time.sleep(rng.uniform(0, 0.004))
-                seen["killed while writing"] += 1
-                break
-            if not at_temporary and time.monotonic() - began >= delay:
-                break
-            time.sleep(0.0005)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=delay)
         process.send_signal(signal.SIGKILL)
         code = process.wait(timeout=60)
         content = target.read_bytes()
@@ -107,22 +105,135 @@ def test_a_killed_render_leaves_the_old_output_or_the_whole_new_one(tmp_path) ->
     source.write_text(big_agenda(), encoding="utf-8")
     new = render_text(parse(source.read_text(encoding="utf-8")).agenda, "html", Options()).encode("utf-8")
     target = work / "out.html"
-    seen = kill_at_random(["render", "big.agenda", "--to", "html", "-o", "out.html"], work, target,
-                          b"<!DOCTYPE html><p>the previous agenda</p>\n", new, runs=8)
-    assert seen["killed while writing"] >= 1, seen
+    kill_at_random(["render", "big.agenda", "--to", "html", "-o", "out.html"], work, target,
+                   b"<!DOCTYPE html><p>the previous agenda</p>\n", new, runs=6)
+
+
+def messy_agenda() -> bytes:
+    messy = big_agenda().replace("   @presenter", "      @presenter").replace("   - point", "      - point")
+    return messy.replace("\n#. ", "\n\n\n#.    ").encode("utf-8")
 
 
 def test_a_killed_fmt_leaves_the_old_file_or_the_whole_formatted_one(tmp_path) -> None:
-    messy = big_agenda().replace("   @presenter", "      @presenter").replace("   - point", "      - point")
-    messy = messy.replace("\n#. ", "\n\n\n#.    ").encode("utf-8")
+    messy = messy_agenda()
     formatted = format_source(messy.decode("utf-8")).text.encode("utf-8")
     assert formatted != messy
     work = tmp_path / "work"
     work.mkdir()
     target = work / "big.agenda"
     target.write_bytes(messy)
-    seen = kill_at_random(["fmt", "big.agenda"], work, target, messy, formatted, runs=8)
-    assert seen["killed while writing"] >= 1, seen
+    kill_at_random(["fmt", "big.agenda"], work, target, messy, formatted, runs=6)
+
+
+# ------------------------------------------------------------------ kills at each stage of writing
+# The command runs under a wrapper that stops it at one stage of writing the output, and says so in
+# a marker file; the test then SIGKILLs it there. No timing: the stage is reached for certain.
+STOP_AT = r"""
+import os, runpy, sys, time
+
+stage, target, marker = sys.argv[1:4]
+
+
+def ours(descriptor):  # the temporary file beside the output, not the cache's or anything else's
+    return os.path.basename(os.readlink(f"/proc/self/fd/{descriptor}")).startswith("." + target + ".")
+
+
+def stop():
+    open(marker, "w").close()
+    time.sleep(600)
+
+
+real_fdopen, real_fsync, real_replace = os.fdopen, os.fsync, os.replace
+
+
+class HalfWritten:
+    def __init__(self, stream):
+        self.stream = stream
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *problem):
+        return self.stream.__exit__(*problem)
+
+    def write(self, chunk):
+        self.stream.write(chunk[: len(chunk) // 2])
+        self.stream.flush()
+        stop()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def fdopen(descriptor, *args, **kwargs):
+    stream = real_fdopen(descriptor, *args, **kwargs)
+    return HalfWritten(stream) if stage == "writing" and ours(descriptor) else stream
+
+
+def fsync(descriptor):
+    if stage == "written" and ours(descriptor):
+        stop()
+    real_fsync(descriptor)
+
+
+def replace(source, destination, **kwargs):
+    real_replace(source, destination, **kwargs)
+    if stage == "renamed" and os.path.basename(destination) == target:
+        stop()
+
+
+os.fdopen, os.fsync, os.replace = fdopen, fsync, replace
+sys.argv = ["agenda", *sys.argv[4:]]
+runpy.run_module("agendadsl", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds the output's file through /proc (Linux)")
+@pytest.mark.parametrize("stage", ["writing", "written", "renamed"])
+@pytest.mark.parametrize("command", ["render", "fmt"])
+def test_a_run_killed_at_each_stage_of_writing_leaves_the_old_file_or_the_new_one(tmp_path, command, stage) -> None:
+    """Killed half-way through writing, or with the new text written but not yet in place: the old
+    file, and a temporary file the next run removes. Killed once the new file is in place: the new
+    file, and nothing else."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (tmp_path / "stop_at.py").write_text(STOP_AT, encoding="utf-8")
+    marker = tmp_path / "stopped"
+    source = work / "big.agenda"
+    if command == "render":
+        source.write_text(big_agenda(200), encoding="utf-8")
+        target, old = work / "out.html", b"<!DOCTYPE html><p>the previous agenda</p>\n"
+        new = render_text(parse(source.read_text(encoding="utf-8")).agenda, "html", Options()).encode("utf-8")
+        args = ["render", "big.agenda", "--to", "html", "-o", "out.html"]
+    else:
+        target, old = source, messy_agenda()
+        new = format_source(old.decode("utf-8")).text.encode("utf-8")
+        args = ["fmt", "big.agenda"]
+    target.write_bytes(old)
+    env = {**os.environ, "AGENDA_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, str(tmp_path / "stop_at.py"), stage, target.name, str(marker), *args],
+                               cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    try:
+        while not marker.exists():
+            assert process.poll() is None, f"finished (exit {process.returncode}) before '{stage}': " + \
+                process.stderr.read().decode()
+            time.sleep(0.01)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    left = temporaries(work, target.name)
+    if stage == "renamed":
+        assert target.read_bytes() == new and left == []
+    else:
+        assert target.read_bytes() == old and len(left) == 1
+        written = (work / left[0]).read_bytes()
+        assert written == new if stage == "written" else 0 < len(written) < len(new) and new.startswith(written)
+    # The next run puts the new file in place and removes what the killed one left.
+    target.write_bytes(old)
+    assert start(args, work).wait(timeout=120) == 0
+    assert target.read_bytes() == new and temporaries(work, target.name) == []
+    assert sorted(p.name for p in work.iterdir()) == sorted({target.name, *SOURCES})
 
 
 # ------------------------------------------------------------------------------ failed runs

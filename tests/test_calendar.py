@@ -71,3 +71,45 @@ def test_backslashes_semicolons_and_commas_in_titles_come_back_as_written() -> N
     assert str(event["description"]) == "1. \\No. 5, see C:\\new; \\n is not a line break"
     raw = render_text(analyse("date: 5 May 2026\n\n1. \\\\No. 5\n")[0], "ics", Options())
     assert "DESCRIPTION:1. \\\\No. 5\r\n" in raw  # RFC 5545: a backslash is written twice
+
+
+# Issue 14: a next meeting whose kind alone is to be confirmed went out CONFIRMED, and no test saw it.
+NEXT = "body: Board\ndate: 1 May 2026\n\n1. Opening\n\nnext meetings:\n  - {meeting}\n"
+
+
+def test_each_thing_to_be_confirmed_makes_a_next_meeting_tentative() -> None:
+    statuses = {}
+    for meeting in ("2 June 2026, Paris, in person", "2 June 2026 (tbc), Paris, in person",
+                    "2 June 2026, Paris (tbc), in person", "2 June 2026, Paris, kind (tbc)"):
+        *_, event = events(NEXT.format(meeting=meeting))  # the meeting's own event comes first
+        statuses[meeting] = str(event["STATUS"])
+    assert statuses == {
+        "2 June 2026, Paris, in person": "CONFIRMED",
+        "2 June 2026 (tbc), Paris, in person": "TENTATIVE",
+        "2 June 2026, Paris (tbc), in person": "TENTATIVE",
+        "2 June 2026, Paris, kind (tbc)": "TENTATIVE",
+    }
+
+
+# Mutants of render/ics.py that survived the rest of the suite (docs/testing.md).
+def test_a_fixed_offset_is_written_in_utc_whatever_the_machines_zone(monkeypatch) -> None:
+    import time
+
+    source = "body: Board\ndate: 1 May 2026\ntime: 10:00-12:00 UTC+2\n\n1. Opening\n"
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # a machine far from UTC must not move the meeting
+    time.tzset()
+    try:
+        (event,) = events(source)
+        lines = event.to_ical().decode().splitlines()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert [line for line in lines if line.startswith(("DTSTART", "DTEND"))] == [
+        "DTSTART:20260501T080000Z", "DTEND:20260501T100000Z"]
+
+
+def test_a_meeting_whose_time_in_utc_is_past_year_9999_has_no_event() -> None:
+    # 23:00 at UTC-2 on the last day of 9999 is 01:00 UTC in year 10000, which no calendar holds.
+    assert events("body: Board\ndate: 31 December 9999\ntime: 23:00 UTC-2\n\n1. Opening\n") == []
+    (event,) = events("body: Board\ndate: 31 December 9999\ntime: 20:00 UTC-2\n\n1. Opening\n")
+    assert "DTSTART:99991231T220000Z" in event.to_ical().decode().splitlines()

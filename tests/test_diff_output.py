@@ -99,3 +99,31 @@ def test_control_characters_in_titles_are_shown_as_escapes(cli, tmp_path) -> Non
     assert "Budget\u241b]0;pwned\u2407 \ufffdevil" in run.stdout
     document = json.loads(cli("diff", "--format", "json", str(old), str(new)).stdout)
     assert document["changes"][0]["title"] == "Budget\x1b]0;pwned\x07 \u202eevil"  # data stays exact in JSON
+
+
+# ------------------------------------------------------------------------------ moves
+# Issue 14: with the sibling reordering in edit/alignment.py disabled, no test noticed; these do.
+SWAP_OLD = "1. Opening\n2. Budget\n   2.1 Draft\n   2.2 Staff costs\n3. Elections\n4. Any other business\n"
+
+
+def test_two_swapped_siblings_are_one_move_and_one_renumbering() -> None:
+    from agendadsl import diff, parse
+
+    new = "1. Opening\n2. Elections\n3. Budget\n   3.1 Draft\n   3.2 Staff costs\n4. Any other business\n"
+    changes = diff(parse(SWAP_OLD).agenda, parse(new).agenda)
+    # The heavier item (Budget with its two sub-items) stays in place: the short one moved past it.
+    assert [(c.kind, c.title, c.old_number, c.new_number) for c in changes] == [
+        ("moved", "Elections", "3.", "2."), ("renumbered", "Budget", "2.", "3.")]
+    assert changes[1].items == 3 and [(p.kind, p.title) for p in changes[1].after] == [("moved", "Elections")]
+
+
+def test_an_item_moved_under_another_parent_is_moved(cli, tmp_path) -> None:
+    old, new = tmp_path / "old.agenda", tmp_path / "new.agenda"
+    old.write_text(SWAP_OLD, encoding="utf-8")
+    new.write_text("1. Opening\n2. Budget\n   2.1 Draft\n3. Elections\n   3.1 Staff costs\n4. Any other business\n",
+                   encoding="utf-8")
+    document = json.loads(cli("diff", "--format", "json", str(old), str(new)).stdout)
+    assert [(c["kind"], c["title"], c["old_number"], c["new_number"]) for c in document["changes"]] == [
+        ("moved", "Staff costs", "2.2", "3.1")]
+    text = cli("diff", str(old), str(new)).stdout
+    assert "moved" in text and "Staff costs" in text

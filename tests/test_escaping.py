@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import html5lib
 import pytest
 from markdown_it import MarkdownIt
@@ -85,7 +87,24 @@ def test_safe_urls_pass(url: str) -> None:
 
 
 def test_a_series_with_a_javascript_url_is_never_linked() -> None:
-    agenda, _ = analyse("series X: X-{n} javascript:alert('{n}')\n1. See [X-1]\n")
-    assert agenda is not None
+    """The grammar takes only http, https and mailto addresses as a series' URL, so written in a file
+    a javascript: address never becomes one (it is refused). The renderers must not trust that
+    alone: a series given such a URL (as a tool building an Agenda could) still links nothing."""
+    from dataclasses import replace
+
+    _agenda, diagnostics = analyse("series X: X-{n} javascript:alert('{n}')\n1. See [X-1]\n")
+    assert any(d.is_error for d in diagnostics)
+    agenda, diagnostics = analyse("series X: X-{n} https://ok.example/{n}\n1. See [X-1]\n   @docs [X-1]\n")
+    assert agenda is not None and diagnostics == []
+    # The reference is of the series: with a safe URL it is linked in every format.
+    for fmt in ("html", "markdown", "latex", "json"):
+        assert "https://ok.example/1" in render_text(agenda, fmt), fmt
+    (series,) = agenda.meeting.series
+    hostile = replace(agenda, meeting=replace(agenda.meeting, series=(replace(series, url="javascript:alert('{n}')"),)))
     for fmt in ("html", "markdown", "latex"):
-        assert "javascript" not in render_text(agenda, fmt)
+        text = render_text(hostile, fmt)
+        assert "javascript" not in text and "alert" not in text, fmt
+    # JSON is data: it lists the series as declared, but gives its references no URL.
+    item = json.loads(render_text(hostile, "json"))["items"][0]
+    assert item["documents"] == [{"text": "X-1", "series": "X", "url": None}]
+    assert {"docref": {"text": "X-1", "series": "X", "url": None}} in item["title_parts"]

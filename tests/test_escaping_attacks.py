@@ -218,6 +218,24 @@ _LATEX_ESCAPES = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textas
                             r"|\{\[\}|\{\]\}")
 
 
+# Written out by hand, not with escape.latex: the tests below compare renders through escape.latex,
+# so these pin what it writes (and test_pdf_prints_every_hostile_text_literally reads a PDF back).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("50% & $5", r"50\% \& \$5"),
+    ("#1 a_b", r"\#1 a\_b"),
+    ("{x}", r"\{x\}"),
+    ("a\\b", r"a\textbackslash{}b"),
+    ("x^2 ~y", r"x\textasciicircum{}2 \textasciitilde{}y"),
+    ("[draft] report", "{[}draft{]} report"),
+    ("a/b", r"a/\allowbreak{}b"),
+    ("tab\there", "tab here"),
+    ("\\textbf{x}", r"\textbackslash{}textbf\{x\}"),
+    ("plain words, «é» -- 'q'", "plain words, «é» -- 'q'"),
+])
+def test_latex_escapes_each_special_character(text: str, expected: str) -> None:
+    assert escape.latex(text) == expected
+
+
 @pytest.mark.parametrize("literal", HOSTILE, ids=IDS)
 def test_latex_escaped_text_holds_no_special_character(literal: str) -> None:
     escaped = escape.latex(literal)
@@ -504,13 +522,14 @@ def test_cross_references_link_only_inside_the_page() -> None:
 
 @pytest.mark.parametrize("label", ['{#"><script>x}', "{#a b}", "{#é}", "{#javascript:x}", '{#x"onclick="y}'])
 def test_hostile_labels_never_reach_an_id_or_a_link(label: str) -> None:
-    """A label that is not a label name is refused (or, at worst, stays text): ids stay slugs."""
+    """A label that is not a label name is refused, and even published regardless (the agenda is
+    still built) it stays text: ids stay slugs, and no link or script appears."""
     agenda, diagnostics = analyse(f"body: B\ndate: 1 May 2026\n\n1. Item {label}\n")
-    if agenda is None or any(d.is_error for d in diagnostics):
-        return
+    assert agenda is not None and [d.code for d in diagnostics if d.is_error] == ["invalid-label"]
     document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(render_text(agenda, "html"))
     assert all(re.fullmatch(r"[A-Za-z0-9-]+", e.get("id")) for e in document.iter() if e.get("id"))
     assert not document.findall(".//script") and not document.findall(".//a")
+    assert ["".join(e.itertext()) for e in document.iter() if e.get("class") == "title"] == ["Item"]
 
 
 # ------------------------------------------------------ part 2: participants, footnotes, fields, links

@@ -170,3 +170,48 @@ def test_a_reference_starting_with_a_caret_stays_a_reference(written: str) -> No
     agenda, diagnostics = analyse(formatted)
     assert agenda is not None and diagnostics == []
     assert [type(p).__name__ for p in agenda.items[0].notes[0].lines[0].parts] == ["Text", "DocRef"]
+
+
+# ------------------------------------------------------------------ the lost-comment guard
+# Issue 14: the guard in format_agenda could be switched off and no test noticed, because no input
+# triggers it: the printer writes every comment the parser keeps (the last loop of _Printer.run
+# flushes any left), and a comment's text is stripped when read, so printing it as "// text" reads
+# back the same. Comments between note lines, table rows, next meetings, attributes and headings, and
+# with odd spacing (none of which lose one: test_the_printer_keeps_comments_wherever_they_stand),
+# were tried. So the guard is tested directly: a printer that drops a comment must be refused.
+COMMENTED = ("// opening remark\nbody: Board\n// in the header\ndate: 1 May 2026\n\n1. Opening\n"
+             "   > note one\n   // between notes\n   > note two\n   | a | b |\n   // between rows\n   | c | d |\n"
+             "   @presenter Ann\n   // between attributes\n   @duration 10 min\n## Afternoon\n// under a heading\n"
+             "2. Any other business\n\nnext meetings:\n  - 2 June 2026, Paris\n  // between meetings\n"
+             "  - 3 July 2026, Rome\n//   spaced  \n")
+
+
+def test_the_printer_keeps_comments_wherever_they_stand() -> None:
+    before = parse(COMMENTED).agenda
+    assert before is not None and len(before.comments) == 8
+    after = parse(format_source(COMMENTED).text).agenda
+    assert sorted(c.text for c in after.comments) == sorted([
+        "opening remark", "in the header", "between notes", "between rows", "between attributes",
+        "under a heading", "between meetings", "spaced"])
+
+
+def test_a_printer_that_loses_a_comment_is_refused(monkeypatch) -> None:
+    import agendadsl.edit.formatter as formatter
+
+    real = formatter.print_agenda
+
+    def losing(agenda):  # the same meaning, one comment fewer
+        return real(agenda).replace("   // between rows\n", "")
+
+    monkeypatch.setattr(formatter, "print_agenda", losing)
+    with pytest.raises(FormatError, match="a comment would be lost"):
+        format_agenda(parse(COMMENTED).agenda, COMMENTED)
+
+
+def test_a_printer_that_changes_a_comment_is_refused(monkeypatch) -> None:
+    import agendadsl.edit.formatter as formatter
+
+    real = formatter.print_agenda
+    monkeypatch.setattr(formatter, "print_agenda", lambda agenda: real(agenda).replace("// spaced", "// space"))
+    with pytest.raises(FormatError, match="a comment would be lost"):
+        format_agenda(parse(COMMENTED).agenda, COMMENTED)

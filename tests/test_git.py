@@ -4,7 +4,6 @@ diff inputs, and the pre-commit hooks."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,8 +24,7 @@ def git(repo: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    need("git")  # skipped without git, but a failure under AGENDA_REQUIRE_TOOLS=1 (CI)
     git(tmp_path, "init", "-q", "-b", "main")
     (tmp_path / "seed.agenda").write_text(SEED, encoding="utf-8")
     git(tmp_path, "add", "seed.agenda")

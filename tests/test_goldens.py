@@ -62,3 +62,19 @@ def test_every_sample_has_its_goldens() -> None:
     folders = {p.name for p in (DATA / "goldens").iterdir()} - {"real"}
     assert folders == {p.stem for p in SAMPLES}
     assert {p.name for p in (DATA / "goldens" / "real").iterdir()} == {p.stem for p in REAL}
+
+
+def test_every_golden_file_is_compared() -> None:
+    """Each sample's folder holds exactly the files the tests above and test_docx.py compare: every
+    text format (JSON and iCalendar too) in every view and language, the bilingual pages of a
+    translated sample, Word as a dump; a file left over from a removed case fails here."""
+    docx = {"public-en.docx.txt", "public-fr.docx.txt", "internal-en.docx.txt"}  # test_docx.py's CASES
+    for path in SAMPLES:
+        expected = {f"{view}-{language}.{extension}" for view, language in CASES for extension in EXTENSIONS.values()}
+        if path in TRANSLATED:
+            expected |= {f"{view}-bilingual.{extension}" for view in ("public", "internal")
+                         for extension in ("html", "tex")}
+        assert {p.name for p in (DATA / "goldens" / path.stem).iterdir()} == expected | docx, path.stem
+    for path in REAL:
+        assert {p.name for p in (DATA / "goldens" / "real" / path.stem).iterdir()} == {
+            f"public.{extension}" for extension in (*EXTENSIONS.values(), "docx.txt")}, path.stem

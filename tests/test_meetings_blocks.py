@@ -235,3 +235,29 @@ def test_a_long_list_of_next_meetings_runs_over_pages_in_the_pdf(tmp_path) -> No
     # A row set below the page's bottom would still be in the file: each must be on a page of its own.
     assert "session 1\n" in pages[0] and "session 40\n" in pages[1]
     assert [f"session {n}\n" in pages[0] + pages[1] for n in range(1, 41)] == [True] * 40
+
+
+# Issue 14: a place-only tbc printed "(place/nature of the meeting tbc)" and no test saw it.
+TBC = ("body: Board\ndate: 1 May 2026\nlanguage: {language}\n\n1. Opening\n\nnext meetings:\n"
+       "  - 2 June 2026, Paris (tbc), in person\n  - 3 July 2026 (tbc), Paris (tbc), kind (tbc), hosted by X (tbc)\n"
+       "  - 4 August 2026, Rome, kind (tbc)\n  - 5-6 September 2026 (tbc), Rome\n  - 7 October 2026, Rome, in person\n")
+
+
+@pytest.mark.parametrize(("language", "notes"), [
+    ("en", ["(place tbc)", "(exact date and place/nature of the meeting and host tbc)",
+            "(nature of the meeting tbc)", "(exact dates tbc)", None]),
+    ("fr", ["(lieu à confirmer)", "(date exacte et lieu/nature de la réunion et hôte à confirmer)",
+            "(nature de la réunion à confirmer)", "(dates exactes à confirmer)", None]),
+])
+def test_the_tbc_note_names_exactly_what_is_to_be_confirmed(language: str, notes: list[str | None]) -> None:
+    agenda, _ = load(TBC.format(language=language))
+    document = json.loads(render_text(agenda, "json"))
+    markdown = render_text(agenda, "markdown")
+    rows = [line for line in markdown.splitlines() if line.startswith("| ") and "2026" in line]
+    assert len(rows) == len(notes)
+    for row, note in zip(rows, notes):
+        assert (f"*{note}*" in row) if note else "tbc" not in row and "confirmer" not in row, row
+    # JSON gives the flags themselves, for tools to word as they like.
+    assert [[name for name in ("dates_tbc", "place_tbc", "kind_tbc", "host_tbc") if m[name]]
+            for m in document["next_meetings"]] == [
+        ["place_tbc"], ["dates_tbc", "place_tbc", "kind_tbc", "host_tbc"], ["kind_tbc"], ["dates_tbc"], []]

@@ -126,6 +126,17 @@ def test_markdown_round_trips_numbers_and_order(path) -> None:
     assert all(t.type != "ordered_list_open" for t in tokens)
 
 
+C, T = "CONFIRMED", "TENTATIVE"
+NEXT_MEETING_STATUSES = {
+    "city-council-2026-03-10": [C, C, C],
+    "interfaith-council-2026-09-14": [],  # no next meetings
+    "lanzarote-2020-11-23": [T, T, T, T],
+    "lanzarote-2020-11-23-en-fr": [T, T, T, T],
+    "oss-steering-2026-04-02": [C, C, C],
+    "university-board-2026-05-20": [C, T, C],  # "Pavillon Marie-Guyart (tbc)": the place alone
+}
+
+
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_ics_imports_with_tentative_and_stable_uids(path) -> None:
     agenda = load(path)
@@ -137,10 +148,8 @@ def test_ics_imports_with_tentative_and_stable_uids(path) -> None:
     assert len(events) == days + len(agenda.next_meetings)  # with hours, one event a day
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
-    for event, meeting in zip(events[-len(agenda.next_meetings):] if agenda.next_meetings else [],
-                              agenda.next_meetings):
-        tentative = meeting.dates_tbc or meeting.place_tbc or meeting.kind_tbc
-        assert str(event["STATUS"]) == ("TENTATIVE" if tentative else "CONFIRMED")
+    # Read off each sample's "next meetings:" block by hand: tentative where a date, place or kind is tbc.
+    assert [str(e["STATUS"]) for e in events[days:]] == NEXT_MEETING_STATUSES[path.stem]
     assert render_text(load(path), "ics") == text
 
 

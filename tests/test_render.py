@@ -88,22 +88,85 @@ def test_status_shows_as_a_banner() -> None:
     assert '<p class="banner">Draft</p>' in text
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-from test_properties import line_soup  # noqa: E402
+import strategies  # noqa: E402
+from test_properties import tree  # noqa: E402
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
-@given(line_soup())
-def test_every_agenda_without_errors_renders_in_every_text_format(text: str) -> None:
+@st.composite
+def titled_agenda(draw) -> tuple[str, list[str]]:
+    """A valid outline of items whose titles are drawn from a wide, hostile alphabet: the source,
+    and each item's title as a reader should see it, in reading order."""
+    lines, titles = ["body: Board", "date: 1 May 2026", ""], []
+    pending = list(reversed([(node, 0) for node in draw(tree())]))
+    while pending:
+        (mark, children), depth = pending.pop()
+        title = draw(strategies.free_text(max_size=30))
+        titles.append(title)
+        lines.append("    " * depth + f"{mark} {strategies.escape(title)}")
+        pending.extend(reversed([(child, depth + 1) for child in children]))
+    return "\n".join(lines) + "\n", titles
+
+
+def _json_titles(items: list[dict]) -> list[str]:
+    return [title for item in items for title in (item["title"], *_json_titles(item["children"]))]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(titled_agenda())
+def test_every_item_of_a_valid_agenda_is_published_in_every_text_format(case: tuple[str, list[str]]) -> None:
+    """Not only that rendering succeeds: every title reaches every format, as text, in order."""
+    import json
+
+    import html5lib
+    import icalendar
+
     from agendadsl import analyse
 
-    agenda, diagnostics = analyse(text)
-    if agenda is None or any(d.is_error for d in diagnostics):
-        return
-    for fmt in TEXT_FORMATS:
-        for view in View:
-            assert render_text(agenda, fmt, Options(view=view)) is not None
+    source, titles = case
+    agenda, diagnostics = analyse(source)
+    assert agenda is not None
+    assume(not any(d.is_error for d in diagnostics))  # a hostile snippet may hold a reference of no series
+    for view in View:
+        document = json.loads(render_text(agenda, "json", Options(view=view)))
+        assert _json_titles(document["items"]) == titles
+        page = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(
+            render_text(agenda, "html", Options(view=view)))
+        shown = ["".join(e.itertext()) for e in page.iter() if e.get("class") == "title"]
+        assert [" ".join(t.split()) for t in shown] == [" ".join(t.split()) for t in titles]
+        markdown = render_text(agenda, "markdown", Options(view=view))
+        assert markdown.count("\n* ") + markdown.startswith("* ") >= len(agenda.items)
+        latex = render_text(agenda, "latex", Options(view=view))
+        assert latex.count("\\begin{document}") == latex.count("\\end{document}") == 1
+        calendar = icalendar.Calendar.from_ical(render_text(agenda, "ics", Options(view=view)))
+        (event,) = calendar.walk("VEVENT")
+        assert str(event["DTSTART"].dt) == "2026-05-01"
+
+
+# Issue 14: JSON could lose each reference's URL, or the whole @docs list, and only a golden file noticed.
+DOCS = ("series T-ES: T-ES({year}){n} https://rm.coe.int/{ref}\nseries RFC: RFC {n} https://www.rfc-editor.org/rfc/rfc{n}\n\n"
+        "1. Exchange of views on [T-ES(2020)23]\n   @docs [T-ES(2020)23], [RFC 9110], [Other 1]\n"
+        "   @docs for decision: [RFC 9111]\n")
+
+
+def test_json_keeps_every_document_reference_with_its_series_and_url() -> None:
+    import json
+
+    from agendadsl import analyse
+
+    agenda, diagnostics = analyse(DOCS)
+    assert agenda is not None and diagnostics == []
+    item = json.loads(render_text(agenda, "json"))["items"][0]
+    tes = {"text": "T-ES(2020)23", "series": "T-ES", "url": "https://rm.coe.int/T-ES%282020%2923"}
+    rfc = {"text": "RFC 9110", "series": "RFC", "url": "https://www.rfc-editor.org/rfc/rfc9110"}
+    other = {"text": "Other 1", "series": None, "url": None}
+    rfc_9111 = {"text": "RFC 9111", "series": "RFC", "url": "https://www.rfc-editor.org/rfc/rfc9111"}
+    assert item["documents"] == [tes, rfc, other, rfc_9111]
+    assert item["document_groups"] == [{"label": None, "documents": [tes, rfc, other]},
+                                       {"label": "for decision", "documents": [rfc_9111]}]
+    assert {"docref": tes} in item["title_parts"]
 
 
 def test_json_streams_item_by_item(monkeypatch) -> None:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import REQUIRE_TOOLS, ROOT, need
 
 SEED = "samples/lanzarote-2020-11-23.agenda"
 COUNCIL = "samples/city-council-2026-03-10.agenda"
@@ -18,7 +18,7 @@ def test_one_text_format_goes_to_stdout(cli) -> None:
 
 
 def test_all_formats_into_a_folder(cli, tmp_path) -> None:
-    formats = "html,latex,markdown,json,ics" + (",pdf" if shutil.which("lualatex") else "")
+    formats = "html,latex,markdown,json,ics" + (",pdf" if shutil.which("lualatex") or REQUIRE_TOOLS else "")
     run = cli("render", SEED, COUNCIL, "--to", formats, "-o", str(tmp_path) + "/")
     assert run.exit_code == 0, run.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
@@ -57,8 +57,7 @@ def test_an_agenda_with_errors_is_not_rendered_and_the_old_file_stays(cli, tmp_p
 
 
 def test_failed_pdf_leaves_the_previous_pdf_and_no_temporary_file(cli, tmp_path) -> None:
-    if not shutil.which("lualatex"):
-        pytest.skip("lualatex is not installed")
+    need("lualatex")
     style = tmp_path / "style" / "latex"
     style.mkdir(parents=True)
     (style / "preamble.tex.j2").write_text("\\usepackage{no-such-package-anywhere}\n", encoding="utf-8")
@@ -111,8 +110,7 @@ def test_output_names_that_do_not_fit_are_refused(cli, tmp_path, args, message) 
 
 
 def test_pdf_is_byte_identical_between_runs(tmp_path) -> None:
-    if not shutil.which("lualatex"):
-        pytest.skip("lualatex is not installed")
+    need("lualatex")
     from agendadsl import parse
     from agendadsl.render import render_bytes
 

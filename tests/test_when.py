@@ -484,3 +484,24 @@ def test_time_errors_carry_the_precise_code(text: str, code: str | None) -> None
     with pytest.raises(WhenError) as caught:
         times(text)
     assert caught.value.code == code
+
+
+# Issue 14: with the weekday check reading only the first date of each range, no test failed.
+@pytest.mark.parametrize(("dates", "column", "message"), [
+    ("Monday 9 March - Wednesday 12 March 2026", 24, "12 March 2026 is a Thursday, not a Wednesday"),
+    ("Monday 9 - Wednesday 12 March 2026", 18, "12 March 2026 is a Thursday, not a Wednesday"),
+    ("Monday 9, Tuesday 10 and Friday 12 March 2026", 32, "12 March 2026 is a Thursday, not a Friday"),
+    ("Monday 9, Friday 10 and Thursday 12 March 2026", 17, "10 March 2026 is a Tuesday, not a Friday"),
+    ("Sunday 9 - Thursday 12 March 2026", 7, "9 March 2026 is a Monday, not a Sunday"),
+])
+def test_every_weekday_of_a_range_or_list_is_checked(dates: str, column: int, message: str) -> None:
+    from agendadsl import analyse
+
+    places = [(f"date: {dates}\n\n1. A\n", 2)]
+    if "," not in dates:  # in a next meeting, a comma ends the dates
+        places.append((f"date: 1 May 2026\n\n1. A\n\nnext meetings:\n  - {dates}\n", 7))
+    for header, line in places:
+        _agenda, diagnostics = analyse("body: Board\n" + header)
+        found = [(d.span.line, d.span.column, d.message) for d in diagnostics if d.code == "weekday-mismatch"]
+        offset = 0 if line == 2 else len("  - ") - len("date: ")  # the dates start two columns earlier
+        assert found == [(line, column + offset, message)], header
