@@ -25,6 +25,8 @@ def test_the_shell_completes_commands_and_options() -> None:
 
 
 def test_the_completion_script_is_shown_for_a_shell() -> None:
-    script = subprocess.run([str(AGENDA), "--show-completion", "bash"], capture_output=True, text=True,
-                            timeout=60).stdout
-    assert "_AGENDA_COMPLETE=complete_bash" in script
+    # Typer names the shell it is run from (shellingham reads the parent processes), so run it
+    # from bash as a user does: under a test runner started without a shell it finds none.
+    run = subprocess.run(["bash", "-c", f"'{AGENDA}' --show-completion"], capture_output=True, text=True,
+                         timeout=60)
+    assert "_AGENDA_COMPLETE=complete_bash" in run.stdout, (run.returncode, run.stderr)

@@ -192,7 +192,8 @@ def markdown_tokens(text: str) -> tuple[Counter, str]:
 
 
 _LATEX_ESCAPES = {r"\textbackslash{}": "\\", r"\textasciicircum{}": "^", r"\textasciitilde{}": "~",
-                  r"/\allowbreak{}": "/", "{[}": "[", "{]}": "]", **{"\\" + c: c for c in "{}$&#_%"}}
+                  r"/\allowbreak{}": "/", "{[}": "[", "{]}": "]", **{"\\" + c: c for c in "{}$&#_%"},
+                  r"\penalty5000{}": ""}  # where a word of over 30 characters may break (docs/templates.md)
 _LATEX_ESCAPE = re.compile("|".join(re.escape(k) for k in sorted(_LATEX_ESCAPES, key=len, reverse=True)))
 
 
