@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 
 from ..language.diagnostics import Diagnostic
-from ..language.layout import indent_width
+from ..language.layout import line_indent
 from ..language.nodes import Agenda
-from ..language.recovery import TRANSLATION_START
+from ..language.recovery import inert, translation
 
 _NAMED = {
     "unknown-label": re.compile(r"\{([^}]*)\}"),
@@ -95,13 +95,11 @@ class _Gaps:
         return line[span.column - 1: span.end_column - 1 if span.end_line == span.line else None]
 
     def _indent(self, number: int) -> int:
-        line = self.lines[number - 1]
-        return indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+        return line_indent(self.lines[number - 1])
 
     def _depth(self, number: int) -> int | None:
         """The indentation of line ``number``, None for a blank line or a comment."""
-        stripped = self.lines[number - 1].strip()
-        return None if not stripped or stripped.startswith("//") else self._indent(number)
+        return None if inert(self.lines[number - 1]) else self._indent(number)
 
     def _next_to(self, line: int, up: bool = False) -> bool:
         """A line was left out among the siblings before ``line`` (a numbering run, a schedule, is
@@ -114,7 +112,7 @@ class _Gaps:
         number = line + 1
         while number <= len(self.lines):  # its own block
             depth = self._depth(number)
-            if number in self.skipped and (depth != own or TRANSLATION_START.match(self.lines[number - 1].lstrip())):
+            if number in self.skipped and (depth != own or translation(self.lines[number - 1])):
                 return True  # a line under it, or its translation; not the next sibling
             if depth is not None and depth <= own:
                 break

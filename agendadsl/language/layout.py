@@ -83,6 +83,11 @@ def indent_width(whitespace: str, tab: int = TAB_WIDTH) -> int:
     return width
 
 
+def line_indent(line: str) -> int:
+    """Columns taken by ``line``'s indentation."""
+    return indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+
+
 EDITOR_TAB_WIDTHS = (2, 4, 8)
 """The tab widths editors show: a line whose nesting differs between them is ambiguous."""
 

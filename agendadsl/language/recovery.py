@@ -13,27 +13,25 @@ first line was not indented either, or a block ('next meetings:') left empty.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .layout import indent_width
+from .grammar import terminal_regex
+from .layout import line_indent
 
 MAX_ERRORS = 50
 """Errors one parse reports at most; a compiler's limit, so a wrong file type does not flood."""
-
-TRANSLATION_START = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*:(?:[ \t]|$)")
-"""A translation line's start; the same shape as the grammar's TRANSLATION terminal."""
 
 _SAME_CAUSE = {"unexpected-indent", "missing-indent"}
 """Codes that, on the line straight after lines left out for the same code, share their cause."""
 
 
-def _indent(line: str) -> int:
-    return indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+def translation(line: str) -> bool:
+    """A translation line ('fr: ...'), by the grammar's own TRANSLATION terminal."""
+    return terminal_regex("TRANSLATION").match(line.lstrip(" \t")) is not None
 
 
-def _inert(line: str) -> bool:
+def inert(line: str) -> bool:
     """A blank line or a comment: neither ends the block of the line above."""
     stripped = line.strip()
     return not stripped or stripped.startswith("//")
@@ -86,25 +84,25 @@ class Recovery:
         """Leave out ``line`` and the lines that belong to it; None when there is nothing to leave
         out there (a blank line, the end of the text) or no parse left, and recovery must stop."""
         index = line - 1
-        if not 0 <= index < len(self.lines) or _inert(self.lines[index]) or self.reparses <= 0:
+        if not 0 <= index < len(self.lines) or inert(self.lines[index]) or self.reparses <= 0:
             return None
         self.reparses -= 1
-        own = _indent(self.lines[index])
+        own = line_indent(self.lines[index])
         end = index + 1
         translations = True  # translations follow their line directly, before anything else
         while end < len(self.lines):
             text = self.lines[end]
-            if not _inert(text):
-                deeper = _indent(text) > own
-                own_translation = translations and _indent(text) == own and TRANSLATION_START.match(text.lstrip())
+            if not inert(text):
+                deeper = line_indent(text) > own
+                own_translation = translations and line_indent(text) == own and translation(text)
                 if not deeper and not own_translation:
                     break
                 translations = translations and not deeper
             end += 1
-        while end - 1 > index and _inert(self.lines[end - 1]):  # trailing blank lines stay
+        while end - 1 > index and inert(self.lines[end - 1]):  # trailing blank lines stay
             end -= 1
         for number in range(index, end):
-            if not _inert(self.lines[number]):
+            if not inert(self.lines[number]):
                 self.lines[number] = "//"
             self.skipped.add(number + 1)
         return range(line, end + 1)
@@ -114,16 +112,16 @@ class Recovery:
         about: that line when the error is at its end (the block has no lines), else the last
         line above that is neither blank nor a comment."""
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        if column > len(text) and not _inert(text):
+        if column > len(text) and not inert(text):
             return line
         above = line - 1
-        while above > 1 and _inert(self.lines[above - 1]):
+        while above > 1 and inert(self.lines[above - 1]):
             above -= 1
         return max(above, 1)
 
     def _emptied(self, opener: int) -> bool:
         """Whether the lines under ``opener`` were there, and were all left out."""
         number = opener + 1
-        while number <= len(self.lines) and number not in self.skipped and _inert(self.lines[number - 1]):
+        while number <= len(self.lines) and number not in self.skipped and inert(self.lines[number - 1]):
             number += 1
         return number in self.skipped
