@@ -8,6 +8,7 @@ import functools
 from lsprotocol import types
 
 from agendadsl import Agenda
+from agendadsl.checks.analyse import Analysis as CheckedText
 from agendadsl.checks.analyse import analysis_of
 from agendadsl.checks.index import AgendaIndex
 from agendadsl.language.lexemes import Lexeme, lexemes
@@ -18,16 +19,21 @@ from .positions import Lines
 class Analysis:
     """A document's text and what agendadsl makes of it."""
 
+    analysed: CheckedText
+    last_good: Agenda | None
+    """The last agenda of this document that parsed: what completion offers while a line is half written."""
+
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16,
-                 last_good: Agenda | None = None) -> None:
+                 previous: Analysis | None = None) -> None:
+        """``previous``: this document's analysis before the change, which the new one starts from."""
         self.text = text
         self.lines = Lines(text, encoding)
-        analysed = analysis_of(text)
+        self.analysed = analysed = analysis_of(text, previous.analysed if previous is not None else None)
+        last_good = previous.last_good if previous is not None else None
         self.agenda, self.diagnostics = analysed.agenda, analysed.diagnostics
         self.shown = analysed.agenda or analysed.recovered
         """What the outline, folding and navigation show: with syntax errors, the rest of the agenda."""
         self.last_good = self.agenda if self.agenda is not None else last_good
-        """The last agenda of this document that parsed: what completion offers while a line is half written."""
 
     @functools.cached_property
     def index(self) -> AgendaIndex | None:

@@ -29,8 +29,7 @@ class AgendaServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         known = self.analyses.get(uri)
         if known is None or known.text != text:
-            known = Analysis(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16,
-                             known.last_good if known is not None else None)
+            known = Analysis(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16, known)
             self.analyses[uri] = known
         return known
 
