@@ -18,7 +18,7 @@ _KINDS = {
 def document_symbols(analysis: Analysis, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
     if analysis.index is None:
         return None
-    return [_symbol(analysis, symbol) for symbol in analysis.index.outline()]
+    return [_symbol(analysis, symbol) for symbol in analysis.index.symbols]
 
 
 def _symbol(analysis: Analysis, symbol: Symbol) -> types.DocumentSymbol:
