@@ -109,3 +109,30 @@ def test_a_warning_the_edit_brings_or_takes_away_is_found() -> None:
         assert [d.code for d in quick.diagnostics] == [d.code for d in parse(after).diagnostics]
         same(after, before)
     assert "space-after-number" in [d.code for d in parse(tabbed).diagnostics]
+
+
+def _outline(analysis) -> list:
+    from lsprotocol import types
+    from pygls.protocol import default_converter
+
+    from agendadsl.lsp import outline
+
+    params = types.DocumentSymbolParams(types.TextDocumentIdentifier("file:///a.agenda"))
+    return default_converter().unstructure(outline.document_symbols(analysis, params))
+
+
+AUTOMATIC = "body: Board\n\n1. Opening\n#. Minutes\n   #. Of May\n# Afternoon\n#. Reports\n   > text\n#. Close\n"
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (AUTOMATIC, AUTOMATIC.replace("1. Opening", "3. Opening")),   # every later number changes
+    (AUTOMATIC, AUTOMATIC.replace("#. Reports", "#. Report")),    # one item under a heading
+    (AUTOMATIC, AUTOMATIC.replace("> text", "> more text")),      # the extent of an item
+    (SEED, SEED.replace("I.1 Introduction", "I.1 Intro")),
+])
+def test_the_outline_after_an_edit_is_the_outline_of_the_new_text(before: str, after: str) -> None:
+    from agendadsl.lsp.analysis import Analysis
+
+    first = Analysis(before)
+    _outline(first)  # what the next version starts from
+    assert _outline(Analysis(after, previous=first)) == _outline(Analysis(after))

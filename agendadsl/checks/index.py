@@ -31,6 +31,7 @@ from ..language.nodes import (
     TextBlock,
     TimeSlot,
     XRef,
+    walk,
 )
 from ..language.span import Span
 from .context import CheckContext
@@ -136,13 +137,19 @@ class AgendaIndex:
 
     def outline(self) -> list[Symbol]:
         """The agenda's structure: headings, items, the meetings blocks, as nested symbols."""
-        return [symbol for entry in self.agenda.body if (symbol := self._symbol(entry)) is not None]
+        return [symbol for entry in self.agenda.body if (symbol := self.symbol(entry)) is not None]
 
-    def _symbol(self, entry: Entry) -> Symbol | None:
+    def numbers_in(self, entry: Entry) -> tuple[str | None, ...]:
+        """The number of every item in a top-level entry, sub-items and a heading's items included:
+        with the entry itself, all that its symbol depends on."""
+        return tuple(self.number_of(item) for item, _depth in walk(_top_items(entry)))
+
+    def symbol(self, entry: Entry) -> Symbol | None:
+        """A top-level entry's symbol in the outline, with those of what it holds; None for text."""
         if isinstance(entry, Item):
             return self._item(entry)
         if isinstance(entry, Group):
-            children = tuple(s for e in entry.body if (s := self._symbol(e)) is not None)
+            children = tuple(s for e in entry.body if (s := self.symbol(e)) is not None)
             return Symbol(entry.title.plain.strip() or "#" * entry.level, SymbolKind.GROUP, extent(entry),
                           entry.span, children, "break" if entry.is_break else None)
         if isinstance(entry, NextMeetings):
@@ -230,6 +237,15 @@ def _contents(cls: type) -> Callable[[object], tuple]:
 
 
 _READERS: dict[type, Callable[[object], tuple]] = {}
+
+
+def _top_items(entry: Entry) -> tuple[Item, ...]:
+    """The items written at the top level in an entry: the entry itself, or a heading's items."""
+    if isinstance(entry, Item):
+        return (entry,)
+    if isinstance(entry, Group):
+        return tuple(item for inner in entry.body for item in _top_items(inner))
+    return ()
 
 
 def _values(value: object) -> tuple:

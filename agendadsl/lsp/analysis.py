@@ -34,6 +34,10 @@ class Analysis:
         self.shown = analysed.agenda or analysed.recovered
         """What the outline, folding and navigation show: with syntax errors, the rest of the agenda."""
         self.last_good = self.agenda if self.agenda is not None else last_good
+        self.symbols_kept: dict[int, tuple[object, tuple[str | None, ...], types.DocumentSymbol | None]] = (
+            previous.symbols_kept if previous is not None else {})
+        """The outline's symbols of each top-level entry, by the entry's identity (lsp/outline.py):
+        the entry is kept with them, so that its identity is not reused while they are."""
 
     @functools.cached_property
     def index(self) -> AgendaIndex | None:

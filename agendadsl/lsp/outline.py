@@ -16,9 +16,26 @@ _KINDS = {
 
 
 def document_symbols(analysis: Analysis, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
-    if analysis.index is None:
+    """The outline. Each top-level entry's symbols are kept for the next version of the text: an
+    entry that is the same object there (language/incremental.py keeps the items an edit did not
+    touch, with their lines) and has the same numbers gets the same symbols, unbuilt."""
+    index, shown = analysis.index, analysis.shown
+    if index is None or shown is None:
         return None
-    return [_symbol(analysis, symbol) for symbol in analysis.index.symbols]
+    kept, analysis.symbols_kept = analysis.symbols_kept, {}
+    found: list[types.DocumentSymbol] = []
+    for entry in shown.body:
+        numbers = index.numbers_in(entry)
+        known = kept.get(id(entry))
+        if known is not None and known[0] is entry and known[1] == numbers:
+            built = known[2]
+        else:
+            symbol = index.symbol(entry)
+            built = _symbol(analysis, symbol) if symbol is not None else None
+        analysis.symbols_kept[id(entry)] = (entry, numbers, built)
+        if built is not None:
+            found.append(built)
+    return found
 
 
 def _symbol(analysis: Analysis, symbol: Symbol) -> types.DocumentSymbol:
