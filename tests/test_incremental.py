@@ -13,7 +13,9 @@ from strategies import agendas
 
 from agendadsl.checks.analyse import analysis_of
 from agendadsl.language.incremental import reparse
+from agendadsl.language.lexemes import lexemes
 from agendadsl.language.parser import parse
+from agendadsl.lsp.analysis import Analysis
 
 SAMPLES = sorted(p for p in Path(__file__).parent.parent.glob("samples/**/*.agenda") if "invalid" not in p.parts)
 SLOW = list(settings.default.suppress_health_check)
@@ -22,12 +24,16 @@ TYPED = st.text(st.sampled_from("ab Z1.#*-[]{}@:>!|/^(),\t\u00e9\U0001f600"), ma
 
 
 def same(after: str, before: str) -> None:
-    """The analysis of ``after`` from that of ``before`` equals the analysis of ``after`` alone."""
+    """The analysis of ``after`` from that of ``before`` equals the analysis of ``after`` alone, and
+    so do the language server's tokens for colours."""
     full = analysis_of(after)
     quick = analysis_of(after, analysis_of(before))
     assert repr(quick.agenda) == repr(full.agenda)  # repr shows spans and comments, which == leaves out
     assert [repr(d) for d in quick.diagnostics] == [repr(d) for d in full.diagnostics]
     assert repr(quick.recovered) == repr(full.recovered)
+    first = Analysis(before)
+    assert first.lexemes is not None  # computed: what the next version starts from
+    assert Analysis(after, previous=first).lexemes == lexemes(after)
 
 
 def edited(text: str, line: int, start: int, end: int, typed: str) -> str:
@@ -82,7 +88,8 @@ def test_an_edit_inside_one_item_parses_only_that_item(text: str, prefix: str) -
     after = edited(text, line, len(text.split("\n")[line]), len(text.split("\n")[line]), " more")
     quick = reparse(parse(text), text, after)
     assert quick is not None, "the shortcut was not taken"
-    assert repr(quick.agenda) == repr(parse(after).agenda)
+    assert quick.start <= line + 1 <= quick.end
+    assert repr(quick.result.agenda) == repr(parse(after).agenda)
     same(after, text)
 
 
@@ -106,7 +113,7 @@ def test_a_warning_the_edit_brings_or_takes_away_is_found() -> None:
     for before, after in ((SEED, tabbed), (tabbed, SEED)):
         quick = reparse(parse(before), before, after)
         assert quick is not None, "the shortcut was not taken"
-        assert [d.code for d in quick.diagnostics] == [d.code for d in parse(after).diagnostics]
+        assert [d.code for d in quick.result.diagnostics] == [d.code for d in parse(after).diagnostics]
         same(after, before)
     assert "space-after-number" in [d.code for d in parse(tabbed).diagnostics]
 
@@ -131,8 +138,6 @@ AUTOMATIC = "body: Board\n\n1. Opening\n#. Minutes\n   #. Of May\n# Afternoon\n#
     (SEED, SEED.replace("I.1 Introduction", "I.1 Intro")),
 ])
 def test_the_outline_after_an_edit_is_the_outline_of_the_new_text(before: str, after: str) -> None:
-    from agendadsl.lsp.analysis import Analysis
-
     first = Analysis(before)
     _outline(first)  # what the next version starts from
     assert _outline(Analysis(after, previous=first)) == _outline(Analysis(after))

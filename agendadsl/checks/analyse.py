@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..language.diagnostics import Diagnostic, sort_key
-from ..language.incremental import reparse
+from ..language.incremental import Reparsed, reparse
 from ..language.nodes import Agenda
 from ..language.parser import ParseResult, parse
 from ..language.source import SourceFile, normalise_newlines
@@ -27,6 +27,8 @@ class Analysis:
     """The text analysed (line ends normalised)."""
     parsed: ParseResult | None = field(default=None, repr=False, compare=False)
     """What the parser made of it: the starting point of the next version's analysis."""
+    reparsed: Reparsed | None = field(default=None, repr=False, compare=False)
+    """When only the item an edit fell in was parsed again: which lines, and the text parsed."""
 
 
 def analysis_of(source: SourceFile | str, previous: Analysis | None = None) -> Analysis:
@@ -34,17 +36,16 @@ def analysis_of(source: SourceFile | str, previous: Analysis | None = None) -> A
     earlier version of the same text (an editor's), lets an edit inside one top-level item parse
     only that item again (language/incremental.py); the result is the same either way."""
     text = source.text if isinstance(source, SourceFile) else normalise_newlines(source)
-    result = None
+    reparsed = None
     if previous is not None and previous.parsed is not None:
-        result = reparse(previous.parsed, previous.text, text)
-    if result is None:
-        result = parse(source)
+        reparsed = reparse(previous.parsed, previous.text, text)
+    result = reparsed.result if reparsed is not None else parse(source)
     diagnostics = list(result.diagnostics)
     if result.agenda is not None:
         diagnostics.extend(check(result.agenda))
     elif result.recovered is not None:  # syntax errors: what the checks still find in the rest
         diagnostics.extend(still_holding(check(result.recovered), result.recovered, text, result.skipped))
-    return Analysis(result.agenda, sorted(diagnostics, key=sort_key), result.recovered, text, result)
+    return Analysis(result.agenda, sorted(diagnostics, key=sort_key), result.recovered, text, result, reparsed)
 
 
 def analyse(source: SourceFile | str) -> tuple[Agenda | None, list[Diagnostic]]:

@@ -17,7 +17,7 @@ tests/test_incremental.py checks the result against a full parse for generated e
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .diagnostics import sort_key
 from .nodes import Agenda, Entry, Group, Item
@@ -26,9 +26,22 @@ from .scripts import scripts_of
 from .source import normalise_newlines
 
 
-def reparse(previous: ParseResult, before: str, after: str) -> ParseResult | None:
+@dataclass(frozen=True)
+class Reparsed:
+    """The parse of the new text, and where it was read again."""
+
+    result: ParseResult
+    start: int
+    """The first line of the item parsed again (1-based)."""
+    end: int
+    """Its last line: every line outside ``start``-``end`` is as it was, and reads as it did."""
+    text: str
+    """What was parsed: the header, blank lines, and the item's lines, each at its own number."""
+
+
+def reparse(previous: ParseResult, before: str, after: str) -> Reparsed | None:
     """The parse of ``after``, from ``previous`` (the parse of ``before``) and the item an edit
-    changed; None when that shortcut does not apply."""
+    changed; None when that shortcut does not apply (or nothing changed)."""
     agenda = previous.agenda
     if agenda is None or any(d.is_error for d in previous.diagnostics):
         return None
@@ -40,7 +53,7 @@ def reparse(previous: ParseResult, before: str, after: str) -> ParseResult | Non
         return None  # every span after the edit would move
     first = next((n for n, (a, b) in enumerate(zip(old, new, strict=True), 1) if a != b), None)
     if first is None:
-        return previous
+        return None
     last = next(n for n in range(len(new), 0, -1) if old[n - 1] != new[n - 1])
     found = _item_around(agenda, first, last, len(new))
     if found is None:
@@ -58,8 +71,9 @@ def reparse(previous: ParseResult, before: str, after: str) -> ParseResult | Non
     diagnostics = sorted([*(d for d in previous.diagnostics if d.span.line not in inside),
                           *(d for d in again.diagnostics if d.span.line in inside)], key=sort_key)
     scripts, right_to_left = scripts_of(after)
-    return ParseResult(Agenda(agenda.meeting, _replaced(agenda.body, path, fresh.body[0]), tuple(comments),
-                              agenda.footnotes, right_to_left, scripts), tuple(diagnostics))
+    return Reparsed(ParseResult(Agenda(agenda.meeting, _replaced(agenda.body, path, fresh.body[0]), tuple(comments),
+                                       agenda.footnotes, right_to_left, scripts), tuple(diagnostics)),
+                    start, end, text)
 
 
 def _item_around(agenda: Agenda, first: int, last: int,

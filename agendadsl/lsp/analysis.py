@@ -34,6 +34,9 @@ class Analysis:
         self.shown = analysed.agenda or analysed.recovered
         """What the outline, folding and navigation show: with syntax errors, the rest of the agenda."""
         self.last_good = self.agenda if self.agenda is not None else last_good
+        self.lexemes_before: list[Lexeme] | None = previous.__dict__.get("lexemes") if previous is not None else None
+        """The previous version's tokens, if they were asked for: those outside the lines an edit
+        changed are the same (see ``lexemes``)."""
         self.symbols_kept: dict[int, tuple[object, tuple[str | None, ...], types.DocumentSymbol | None]] = (
             previous.symbols_kept if previous is not None else {})
         """The outline's symbols of each top-level entry, by the entry's identity (lsp/outline.py):
@@ -46,4 +49,13 @@ class Analysis:
 
     @functools.cached_property
     def lexemes(self) -> list[Lexeme]:
-        return lexemes(self.text)
+        """The lexer's tokens, for colours. After an edit inside one top-level item, only that
+        item's lines are read again (from the text language/incremental.py parsed): every other
+        line is the same and reads the same, since the old and the new text both parse."""
+        before, edit = self.lexemes_before, self.analysed.reparsed
+        self.lexemes_before = None
+        if before is None or edit is None:
+            return lexemes(self.text)
+        return [*(t for t in before if t.span.line < edit.start),
+                *(t for t in lexemes(edit.text) if t.span.line >= edit.start),
+                *(t for t in before if t.span.line > edit.end)]
