@@ -190,3 +190,15 @@ def test_json_streams_item_by_item(monkeypatch) -> None:
     assert 0 < len(converted) < 10000
     assert first + "".join(pieces) == whole
     assert len(converted) == 20000
+
+
+def test_the_typeset_format_compiles_a_whole_latex_document_even_when_a_fragment_is_asked(monkeypatch) -> None:
+    """`agenda render --fragment` gives the body alone in the text formats; LuaLaTeX needs the whole
+    document, preamble and all, whatever the options say (the compiler itself is stubbed here:
+    tests/test_publish_real.py runs the real one)."""
+    from agendadsl.render import pdf, render_chunks
+
+    compiled = []
+    monkeypatch.setattr(pdf, "compile_latex", lambda latex, epoch=None: compiled.append(latex) or b"%PDF")
+    assert b"".join(render_chunks(load(SEED), "pdf", Options(fragment=True))) == b"%PDF"
+    assert compiled[0].startswith("\\documentclass") and "\\end{document}" in compiled[0]
