@@ -186,6 +186,20 @@ COMMENTED = ("// opening remark\nbody: Board\n// in the header\ndate: 1 May 2026
              "  - 3 July 2026, Rome\n//   spaced  \n")
 
 
+PARTICIPANTS = ("1. Opening\n\nparticipants:\n"
+                "  - Ms Jane Doe, Chair, Ireland (voting)\n"
+                "  - Mr Yan Li, Rapporteur, EPP (voting) (excused)\n"
+                "  - Harry Neufeld, Chief Electoral Officer, Elections BC\n"
+                "  - Ms Ana Ruiz (observer)\n"
+                "  - @bnoordhuis, , TSC\n")  # an affiliation without a role keeps its empty place
+
+
+def test_participants_are_written_one_a_line_with_role_affiliation_and_flags() -> None:
+    assert not format_source(PARTICIPANTS).changed
+    messy = PARTICIPANTS.replace("  - ", "    -   ").replace(", ", " ,  ")
+    assert format_source(messy).text == PARTICIPANTS
+
+
 def test_the_printer_keeps_comments_wherever_they_stand() -> None:
     before = parse(COMMENTED).agenda
     assert before is not None and len(before.comments) == 8

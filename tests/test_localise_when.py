@@ -87,6 +87,15 @@ def test_regions() -> None:
     assert (locale("de-AT").code, locale("de-AT").cldr) == ("de", "de_AT")  # German ships: Austrian dates
 
 
+@pytest.mark.parametrize(("written", "english", "french"), [
+    ("7 December 2020", "7 December 2020", "7 décembre 2020"),
+    ("Monday 7 December 2020", "Monday 7 December 2020", "lundi 7 décembre 2020"),  # the weekday kept
+])
+def test_a_single_date_is_written_with_its_weekday_when_the_agenda_gives_one(written, english, french) -> None:
+    value = parse_dates(written, ORIGIN)
+    assert (locale("en").date_range(value), locale("fr").date_range(value)) == (english, french)
+
+
 def test_existing_methods_unchanged_for_a_region() -> None:
     # the methods that today's goldens use keep the wording file's Babel locale
     assert locale("en-US").babel == "en_GB"

@@ -91,6 +91,15 @@ def test_a_place_that_starts_with_host_is_quoted_and_stays_a_place() -> None:
     assert load(formatted)[0].next_meetings[1].place.value == "Host City Hall"
 
 
+@pytest.mark.parametrize("place", ["Kind", "Virtual", "In-person", "hybrid"])
+def test_a_place_named_like_a_kind_is_quoted_and_stays_a_place(place: str) -> None:
+    source = SOURCE.replace("8 May 2020, virtual, host Ecma International", f'8 May 2020, "{place}"')
+    assert load(source)[0].next_meetings[1].place.value == place
+    formatted = format_source(source).text
+    assert f'  - 8 May 2020, "{place}"\n' in formatted
+    assert load(formatted)[0].next_meetings[1].place.value == place
+
+
 def test_a_second_host_is_reported() -> None:
     assert "duplicate-field" in codes(SOURCE.replace("host Ecma International", "host Ecma, hosted by Igalia"))
 

@@ -202,3 +202,16 @@ def test_the_typeset_format_compiles_a_whole_latex_document_even_when_a_fragment
     monkeypatch.setattr(pdf, "compile_latex", lambda latex, epoch=None: compiled.append(latex) or b"%PDF")
     assert b"".join(render_chunks(load(SEED), "pdf", Options(fragment=True))) == b"%PDF"
     assert compiled[0].startswith("\\documentclass") and "\\end{document}" in compiled[0]
+
+
+@pytest.mark.parametrize("tone", ["\U0001f3fb", "\U0001f3fc", "\U0001f3fd", "\U0001f3fe", "\U0001f3ff"])
+def test_latex_never_breaks_a_long_word_between_an_emoji_and_its_skin_tone(tone: str) -> None:
+    """A word of over 30 characters may break anywhere (escape.WORD_BREAK) but inside what reads as one
+    character; each of the five skin tones stays with its thumbs up (tests/test_pdf_hostile.py has the
+    other scripts, and the PDF itself)."""
+    from agendadsl.render import escape
+
+    word = ("\U0001f44d" + tone) * 20
+    pieces = escape.latex(word).split(escape.WORD_BREAK)
+    assert "".join(pieces) == word
+    assert not [piece for piece in pieces if piece.startswith(tone)]
