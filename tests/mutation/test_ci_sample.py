@@ -1,0 +1,116 @@
+"""A handful of mutants from the recorded sample (docs/testing.md, "Mutation testing"), each of which
+must be killed by the tests named beside it: the CI part of mutation testing.
+
+mutmut needs several minutes to map which tests reach which function before it runs one mutant, so
+CI plants these mutants itself: it copies the package with what its tests read, makes the one change
+in the named function, and runs the named tests against the copy. The mutant is killed when a test
+fails (pytest's exit code 1); any other outcome, a run that passes or one that cannot collect, fails
+this test. A change that no longer applies (the function was rewritten) fails too, with the message
+to pick another mutant from tests/mutation/sample.txt.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# What the tests read besides the package (as [tool.mutmut]'s also_copy says).
+COPIED = ("agendadsl", "grammar", "templates", "samples", "docs", "tests", "pyproject.toml", "README.md", "LICENSE")
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str  # mutmut's name of it in the sample
+    path: str
+    function: str  # the function (or Class.method) the change is made in
+    before: str  # text that occurs exactly once in that function
+    after: str
+    tests: tuple[str, ...]  # the tests that kill it
+
+    def __str__(self) -> str:
+        return self.name.removeprefix("agendadsl.")
+
+
+MUTANTS: tuple[Mutant, ...] = (
+    Mutant("agendadsl.language.transformer.xǁAgendaTransformerǁlocal_times_field__mutmut_9",
+           "agendadsl/language/transformer.py", "AgendaTransformer.local_times_field",
+           "text = part.strip()", "text = None",
+           ("tests/test_local_times.py::test_the_node_js_cities_get_the_times_the_original_prints",)),
+    Mutant("agendadsl.checks.index.xǁAgendaIndexǁ_symbol__mutmut_49", "agendadsl/checks/index.py",
+           "AgendaIndex._symbol", 'else "next meetings"', 'else "NEXT MEETINGS"',
+           ("tests/test_index.py::test_the_outline_nests_headings_items_meetings_and_blocks_with_their_lines",)),
+    Mutant("agendadsl.render.change_words.x_number__mutmut_11", "agendadsl/render/change_words.py", "number",
+           'old = phrase(loc, "range", first=old or ""', 'old = phrase(loc, first=old or ""',
+           ("tests/test_revised.py::test_revised_html_marks_the_changes",)),
+    Mutant("agendadsl.render.escape.x__joined__mutmut_38", "agendadsl/render/escape.py", "_joined",
+           "0x1F3FB <= code <= 0x1F3FF", "0x1F3FB <= code < 0x1F3FF",
+           ("tests/test_render.py::test_latex_never_breaks_a_long_word_between_an_emoji_and_its_skin_tone",)),
+    Mutant("agendadsl.edit.formatter.x__place__mutmut_30", "agendadsl/edit/formatter.py", "_place",
+           '"hybrid", "kind")', '"hybrid", "KIND")',
+           ("tests/test_meetings_blocks.py::test_a_place_named_like_a_kind_is_quoted_and_stays_a_place",)),
+)
+
+
+def function_span(source: str, qualified: str) -> tuple[int, int]:
+    """The first and last line (1-based) of ``function`` or ``Class.method`` in ``source``."""
+    tree = ast.parse(source)
+    *owners, name = qualified.split(".")
+    body = tree.body
+    for owner in owners:
+        body = next(node.body for node in body if isinstance(node, ast.ClassDef) and node.name == owner)
+    node = next(node for node in body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name)
+    return node.lineno, node.end_lineno or node.lineno
+
+
+def mutate(source: str, mutant: Mutant) -> str:
+    """``source`` with ``mutant.before`` replaced by ``mutant.after`` inside its function."""
+    lines = source.splitlines(keepends=True)
+    first, last = function_span(source, mutant.function)
+    body = "".join(lines[first - 1:last])
+    assert body.count(mutant.before) == 1, (
+        f"{mutant}: {mutant.before!r} no longer occurs once in {mutant.path}'s {mutant.function}: the code changed; "
+        "pick another killed mutant of tests/mutation/sample.txt (`mutmut show NAME` gives its change)")
+    return "".join(lines[:first - 1]) + body.replace(mutant.before, mutant.after) + "".join(lines[last:])
+
+
+def run_tests(copy: Path, tests: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    """The tests, run against the copy's package: `python -m pytest` puts the working directory first on sys.path."""
+    env = {**os.environ, "AGENDA_MUTATION": "1"}
+    return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
+                           *tests], cwd=copy, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the checkout that the mutants are planted in, one at a time; unmutated, it passes every
+    test named, so that a failure with a mutant planted is the mutant's."""
+    copy = tmp_path_factory.mktemp("mutation")
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "output", "mutation"))
+        elif source.exists():
+            shutil.copy2(source, copy / name)
+    clean = run_tests(copy, tuple(dict.fromkeys(test for mutant in MUTANTS for test in mutant.tests)))
+    assert clean.returncode == 0, f"the unmutated copy fails its tests:\n{clean.stdout[-3000:]}"
+    return copy
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=str)
+def test_the_sampled_mutant_is_killed_by_its_tests(pristine: Path, mutant: Mutant) -> None:
+    target = pristine / mutant.path
+    original = target.read_text(encoding="utf-8")
+    target.write_text(mutate(original, mutant), encoding="utf-8")
+    try:
+        run = run_tests(pristine, mutant.tests)
+    finally:
+        target.write_text(original, encoding="utf-8")
+    assert run.returncode == 1, f"{mutant} was not killed (pytest exit {run.returncode}):\n{run.stdout[-3000:]}"
