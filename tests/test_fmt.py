@@ -186,6 +186,20 @@ COMMENTED = ("// opening remark\nbody: Board\n// in the header\ndate: 1 May 2026
              "  - 3 July 2026, Rome\n//   spaced  \n")
 
 
+HEADINGS = ("date: 1 May 2026\n\n# Friday 1 May 2026\n\n"
+            "## 10:30-11:00 Coffee\n\n"  # a break by its name: no @break written
+            "## Morning session\n  @date 1 May 2026\n  @time 09:00-12:00\n  @place Room 1\n  @kind hybrid\n\n"
+            "1. Opening\n\n"
+            "## Interlude\n  @time 15:00-15:30\n  @break\n")  # not a break by its name: @break kept
+
+
+def test_a_headings_attributes_are_written_back_in_canonical_order() -> None:
+    assert not format_source(HEADINGS).changed
+    messy = HEADINGS.replace("  @date 1 May 2026\n  @time 09:00-12:00\n  @place Room 1\n  @kind hybrid\n",
+                             "  @kind hybrid\n  @place Room 1\n  @time 09:00-12:00\n  @date 1 May 2026\n")
+    assert format_source(messy).text == HEADINGS
+
+
 PARTICIPANTS = ("1. Opening\n\nparticipants:\n"
                 "  - Ms Jane Doe, Chair, Ireland (voting)\n"
                 "  - Mr Yan Li, Rapporteur, EPP (voting) (excused)\n"

@@ -56,6 +56,19 @@ def test_typed_changes() -> None:
     ]
 
 
+def test_a_long_agenda_retitled_throughout_pairs_each_item_with_its_old_version() -> None:
+    """Past 100,000 pairs of unmatched items (alignment.ALL_PAIRS) an item is compared only with
+    the old items near where it should stand: after the nearest item that kept its title, as far
+    on as it is now. Every item but one in fifty gains ", revised": each is retitled, none moved,
+    added or removed."""
+    words = ["budget", "audit", "staffing", "premises", "outreach", "archives", "training", "elections"]
+    titles = [f"Report {n} on {words[n % 8]} and {words[n * 3 % 8]} in region {n * 37 % 101}" for n in range(400)]
+    old = "date: 1 March 2026\n\n" + "".join(f"* {title}\n" for title in titles)
+    new = "date: 1 March 2026\n\n" + "".join(f"* {title}{'' if n % 50 == 0 else ', revised'}\n"
+                                             for n, title in enumerate(titles))
+    assert [change.kind for change in diff(parse(old).agenda, parse(new).agenda)] == ["retitled"] * 392
+
+
 def test_a_moved_and_retitled_item_is_one_change() -> None:
     old = parse("1. Opening\n2. Minutes\n3. Budget\n4. Reports of the committees\n5. AOB\n").agenda
     new = parse("1. Opening\n2. Reports of the standing committees\n3. Minutes\n4. Budget\n5. AOB\n").agenda
