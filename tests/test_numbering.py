@@ -111,3 +111,9 @@ def test_swapped_items() -> None:
 def test_one_wrong_number_gives_one_error() -> None:
     assert codes("1. A\n2. B\n5. C\n4. D\n5. E\n") == ["numbering-gap"]
     assert codes("1. A\n   1.1 B\n3. C\n   2.1 D\n") == ["numbering-gap"]
+
+
+def test_a_numbering_example_too_long_to_read_says_how_long_and_the_limit() -> None:
+    diagnostics = analyse("numbering: 1." + "1" * 40 + "\n\n1. A\n")[1]
+    assert [(d.code, d.message, d.span.line) for d in diagnostics] == [
+        ("number-too-long", "this numbering example has a part of 40 characters; the limit is 15", 1)]

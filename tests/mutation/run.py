@@ -47,6 +47,10 @@ LAYERS = ("language", "checks", "render", "edit")
 NOT_RUN = {"not checked", "skipped", "check was interrupted by user"}
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 Z95 = 1.959964
+# The property tests draw a few fixed examples (tests/conftest.py): each runs once per mutant. No disk
+# cache (support/cache.py): the compiled grammar, the zone tables and the compiled templates would be
+# read from it, built by the unmutated code, and a mutant of what builds them would never run.
+ENV = {**os.environ, "AGENDA_MUTATION": "1", "AGENDA_CACHE_DIR": ""}
 
 
 def pattern(module: str) -> str:
@@ -240,9 +244,7 @@ def report_modules(statuses: dict[str, str], modules: list[str]) -> float:
 
 
 def run_mutants(names: list[str], workers: int) -> bool:
-    # The property tests draw a few fixed examples (tests/conftest.py): each runs once per mutant.
-    env = {**os.environ, "AGENDA_MUTATION": "1"}
-    run = subprocess.run([*MUTMUT, "run", "--max-children", str(workers), *names], cwd=ROOT, env=env, check=False)
+    run = subprocess.run([*MUTMUT, "run", "--max-children", str(workers), *names], cwd=ROOT, env=ENV, check=False)
     if run.returncode != 0:
         print(f"mutation: mutmut run failed (exit {run.returncode})", file=sys.stderr)
     return run.returncode == 0
@@ -255,7 +257,7 @@ def against(names: list[str], tests: list[str]) -> int:
     returns how many survived."""
     alive = 0
     for name in names:
-        env = {**os.environ, "AGENDA_MUTATION": "1", "MUTANT_UNDER_TEST": name}
+        env = {**ENV, "MUTANT_UNDER_TEST": name}
         run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
                               *tests], cwd=ROOT / "mutants", env=env, capture_output=True, text=True, check=False)
         verdict = {0: "survived", 1: "killed"}.get(run.returncode, f"error (pytest exit {run.returncode})")
