@@ -84,6 +84,8 @@ def test_json_gives_fields_not_sentences(cli, tmp_path) -> None:
     assert retitled["fields"] == [{"field": "title", "old": "Reports of the committees",
                                    "new": "Reports of the standing committees"}]
     assert (deleted["kind"], deleted["old_number"], deleted["new_number"]) == ("removed", "4.", None)
+    # Where each change stands in the old and the new file, for an editor to jump to.
+    assert [(c["old_line"], c["new_line"]) for c in document["changes"]] == [(4, 4), (7, 8), (7, 8), (8, None)]
     assert "details" not in split  # the English sentences of version 1 are gone
 
 

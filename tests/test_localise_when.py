@@ -63,6 +63,9 @@ TIMES = {
         "10:00–15:00 EDT (America/New_York)", "10:00\u202fAM\u2009–\u20093:00\u202fPM EDT (America/New_York)",
         "10:00–15:00 EDT (America/New_York)", "10\u00a0h\u00a000 – 15\u00a0h\u00a000 EDT (America/New_York)",
         "10:00–15:00 EDT (America/New_York)"),
+    # Both in the afternoon from noon on: one PM, after the end (12 is PM in a 12-hour clock).
+    "12:30-13:30": ("12:30–13:30", "12:30\u2009–\u20091:30\u202fPM", "12:30–13:30", "12\u00a0h\u00a030 – 13\u00a0h\u00a030",
+                    "12:30–13:30"),
     "23:00-24:00": ("23:00–24:00", "11:00\u202fPM–12:00\u202fAM", "23:00–24:00", "23\u00a0h\u00a000 – 24\u00a0h\u00a000", "23:00–24:00"),
 }
 
