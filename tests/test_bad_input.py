@@ -127,3 +127,13 @@ def test_the_language_server_answers_an_unreadable_message_without_a_traceback()
     assert b"Traceback" not in done.stderr
     assert done.stderr.decode().strip() == "agenda lsp: error: Unable to handle message"
     assert b'"method": "window/showMessage"' in done.stdout
+
+
+def test_an_attribute_given_twice_on_a_heading_points_to_the_first_and_says_which_to_keep() -> None:
+    source = "# Morning, 09:00-12:00\n  @place Room 1\n  @place Room 2\n  @time 10:00-12:00\n\n1. X\n"
+    assert [(d.code, d.message, d.hint, d.span.line, [(r.message, r.span.line) for r in d.related])
+            for d in analyse(source)[1]] == [
+        ("duplicate-attribute", "this heading already has a place: it has one", "keep one of the two", 3,
+         [("first given here", 2)]),
+        ("duplicate-attribute", "this heading already has a time: its heading gives one", "keep one of the two", 4,
+         [("first given here", 1)])]
