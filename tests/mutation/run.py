@@ -96,13 +96,15 @@ def generate() -> None:
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
-def draw(population: list[str], per_layer: int, seed: int) -> list[str]:
-    """``per_layer`` mutants from each layer, drawn with ``seed`` from the names in sorted order."""
+def draw(population: list[str], per_layer: int, seed: int, drawn: int) -> list[str]:
+    """``per_layer`` mutants from each layer: the first of ``drawn`` drawn in turn with ``seed`` from
+    the names in sorted order. The first k of a random sample are a random sample of k, so a run cut
+    short keeps the draw of a longer one (as this one was: 40 drawn, 25 run)."""
     rng = random.Random(seed)
     chosen = []
     for layer in LAYERS:
         names = sorted(name for name in population if layer_of(name) == layer)
-        chosen += sorted(rng.sample(names, min(per_layer, len(names))))
+        chosen += sorted(rng.sample(names, min(max(drawn, per_layer), len(names)))[:per_layer])
     return chosen
 
 
@@ -112,10 +114,11 @@ def head_commit() -> str:
     return out.stdout.strip() or "unknown"
 
 
-def write_sample(chosen: list[str], population: list[str], seed: int, per_layer: int) -> None:
+def write_sample(chosen: list[str], population: list[str], seed: int, per_layer: int, drawn: int) -> None:
     sizes = Counter(layer_of(name) for name in population)
     lines = [
-        f"# seed {seed}, {per_layer} per layer, drawn at commit {head_commit()} by tests/mutation/run.py",
+        f"# seed {seed}, {per_layer} per layer (the first of {drawn} drawn), drawn at commit {head_commit()}"
+        " by tests/mutation/run.py",
         "# population: " + ", ".join(f"{layer} {sizes[layer]}" for layer in LAYERS),
         *chosen,
     ]
@@ -271,6 +274,7 @@ def main() -> int:
     parser.add_argument("modules", nargs="*", help="dotted module names or mutant-name globs: every mutant of them")
     parser.add_argument("--sample", type=int, metavar="N", help="draw N mutants per layer, record and run them")
     parser.add_argument("--seed", type=int, default=14, help="the seed of the sample (default 14, the issue's)")
+    parser.add_argument("--drawn", type=int, metavar="M", help="draw M per layer, run the first N (default N)")
     parser.add_argument("--all", action="store_true", help="every mutant of every module [tool.mutmut] names")
     parser.add_argument("--rerun", nargs="*", metavar="NAME",
                         help="run these mutants again (no name: the recorded sample's survivors)")
@@ -291,7 +295,8 @@ def main() -> int:
         if args.sample and not args.report_only:
             generate()
             population = sorted(results())
-            write_sample(draw(population, args.sample, args.seed), population, args.seed, args.sample)
+            drawn = args.drawn or args.sample
+            write_sample(draw(population, args.sample, args.seed, drawn), population, args.seed, args.sample, drawn)
         chosen, sizes, header = read_sample()
         if not args.report_only:
             # Like mutmut itself, keep a kill of a function that has not changed since (its result is reset
