@@ -40,10 +40,9 @@ class Mutant:
 
 
 MUTANTS: tuple[Mutant, ...] = (
-    Mutant("agendadsl.language.transformer.xǁAgendaTransformerǁlocal_times_field__mutmut_9",
-           "agendadsl/language/transformer.py", "AgendaTransformer.local_times_field",
-           "text = part.strip()", "text = None",
-           ("tests/test_local_times.py::test_the_node_js_cities_get_the_times_the_original_prints",)),
+    Mutant("agendadsl.language.resolution.x__bad_example__mutmut_3", "agendadsl/language/resolution.py",
+           "_bad_example", 'example.span, problem)', "example.span, None)",
+           ("tests/test_numbering.py::test_a_numbering_example_too_long_to_read_says_how_long_and_the_limit",)),
     Mutant("agendadsl.checks.index.xǁAgendaIndexǁ_symbol__mutmut_49", "agendadsl/checks/index.py",
            "AgendaIndex._symbol", 'else "next meetings"', 'else "NEXT MEETINGS"',
            ("tests/test_index.py::test_the_outline_nests_headings_items_meetings_and_blocks_with_their_lines",)),
@@ -53,9 +52,10 @@ MUTANTS: tuple[Mutant, ...] = (
     Mutant("agendadsl.render.escape.x__joined__mutmut_38", "agendadsl/render/escape.py", "_joined",
            "0x1F3FB <= code <= 0x1F3FF", "0x1F3FB <= code < 0x1F3FF",
            ("tests/test_render.py::test_latex_never_breaks_a_long_word_between_an_emoji_and_its_skin_tone",)),
-    Mutant("agendadsl.edit.formatter.x__place__mutmut_30", "agendadsl/edit/formatter.py", "_place",
-           '"hybrid", "kind")', '"hybrid", "KIND")',
-           ("tests/test_meetings_blocks.py::test_a_place_named_like_a_kind_is_quoted_and_stays_a_place",)),
+    Mutant("agendadsl.edit.formatter.x_group_attribute_lines__mutmut_36", "agendadsl/edit/formatter.py",
+           "group_attribute_lines", "name = group.name if group.name is not None else group.title",
+           "name = group.name if (group.name is not None) and False else group.title",
+           ("tests/test_fmt.py::test_a_headings_attributes_are_written_back_in_canonical_order",)),
 )
 
 
