@@ -270,3 +270,10 @@ def test_the_tbc_note_names_exactly_what_is_to_be_confirmed(language: str, notes
     assert [[name for name in ("dates_tbc", "place_tbc", "kind_tbc", "host_tbc") if m[name]]
             for m in document["next_meetings"]] == [
         ["place_tbc"], ["dates_tbc", "place_tbc", "kind_tbc", "host_tbc"], ["kind_tbc"], ["dates_tbc"], []]
+
+
+def test_a_next_meeting_moved_to_another_month_is_one_change_when_the_list_keeps_its_length() -> None:
+    old = "date: 1 March 2026\n\n1. Opening\n\nnext meetings:\n  - 7 December 2026, Paris\n"
+    new = "date: 1 March 2026\n\n1. Opening\n\nnext meetings:\n  - 15 March 2027, Paris\n"
+    changes = diff(load(old)[0], load(new)[0])
+    assert [(c.kind, c.old_line, c.new_line) for c in changes] == [("next-meeting", 6, 6)]
