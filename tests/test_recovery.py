@@ -71,6 +71,16 @@ def test_the_checks_still_find_what_the_left_out_line_cannot_explain() -> None:
     assert found(text) == [(2, "missing-space"), (4, "unknown-label"), (6, "numbering-gap")]
 
 
+def test_a_line_left_out_under_an_item_silences_what_compares_it_with_its_siblings() -> None:
+    # A line left out in an item's block may be what a finding about the item rests on: not judged.
+    text = ("1. Reports\n"
+            "   1.1 First\n"
+            "   1.3 Third\n"          # would skip 1.2
+            "      1.3.1Bad\n"        # left out, under it
+            "2. Close\n")
+    assert found(text) == [(4, "missing-space")]
+
+
 def test_a_header_line_left_out_silences_what_rests_on_the_header() -> None:
     # 'numbering:' cannot be read, so the items' letters cannot be judged; 'venue' and its
     # translation go together.
