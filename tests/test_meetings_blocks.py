@@ -277,3 +277,11 @@ def test_a_next_meeting_moved_to_another_month_is_one_change_when_the_list_keeps
     new = "date: 1 March 2026\n\n1. Opening\n\nnext meetings:\n  - 15 March 2027, Paris\n"
     changes = diff(load(old)[0], load(new)[0])
     assert [(c.kind, c.old_line, c.new_line) for c in changes] == [("next-meeting", 6, 6)]
+
+
+def test_a_next_meeting_added_is_given_with_its_line_in_the_new_file() -> None:
+    old = "date: 1 March 2026\n\n1. Opening\n\nnext meetings:\n  - 7 December 2026, Paris\n"
+    new = old + "  - 15 March 2027, Rome\n"
+    changes = diff(load(old)[0], load(new)[0])
+    assert [(c.kind, c.title, c.old_line, c.new_line) for c in changes] == [
+        ("next-meeting-added", "15 March 2027, Rome", None, 7)]

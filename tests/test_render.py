@@ -215,3 +215,15 @@ def test_latex_never_breaks_a_long_word_between_an_emoji_and_its_skin_tone(tone:
     pieces = escape.latex(word).split(escape.WORD_BREAK)
     assert "".join(pieces) == word
     assert not [piece for piece in pieces if piece.startswith(tone)]
+
+
+def test_a_latex_line_one_character_over_the_limit_is_broken() -> None:
+    """TeX's buffer (render/tex_lines.py): a line of MAX_LINE + 1 characters, the first of the output,
+    is broken at a space; tests/test_pdf_hostile.py typesets long ones."""
+    from agendadsl.render import tex_lines
+
+    line = "a " * (tex_lines.MAX_LINE // 2) + "b"
+    assert len(line) == tex_lines.MAX_LINE + 1
+    out = "".join(tex_lines.short_lines([line + "\n", "\\end{document}\n"]))
+    assert out.replace("\n", " ") == line + " \\end{document} "
+    assert max(len(text) for text in out.split("\n")) <= tex_lines.MAX_LINE
