@@ -227,3 +227,12 @@ def test_a_latex_line_one_character_over_the_limit_is_broken() -> None:
     out = "".join(tex_lines.short_lines([line + "\n", "\\end{document}\n"]))
     assert out.replace("\n", " ") == line + " \\end{document} "
     assert max(len(text) for text in out.split("\n")) <= tex_lines.MAX_LINE
+
+
+def test_a_verbatim_note_keeps_its_spaces_where_french_typography_would_change_them() -> None:
+    """A '|' note is kept as written; a '>' note takes the output language's spacing (French: a
+    no-break space before ':' and a narrow one before ';' and '?')."""
+    agenda = parse("language: fr\n\n1. Ouverture\n   | Code : x = 1 ; y = 2 ?\n   > Note : ceci ; cela ?\n").agenda
+    page = render_text(agenda, "markdown")
+    assert "Code : x = 1 ; y = 2 ?\n" in page
+    assert "Note\u00a0: ceci\u202f; cela\u202f?\n" in page
