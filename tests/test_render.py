@@ -236,3 +236,9 @@ def test_a_verbatim_note_keeps_its_spaces_where_french_typography_would_change_t
     page = render_text(agenda, "markdown")
     assert "Code : x = 1 ; y = 2 ?\n" in page
     assert "Note\u00a0: ceci\u202f; cela\u202f?\n" in page
+
+
+def test_a_field_of_ones_own_without_a_translation_is_published_as_written() -> None:
+    source = "body: Board\nfr: Conseil\nlanguage: en, fr\nfields: Quorum\nQuorum: 14 members\n\n1. Opening\nfr: Ouverture\n"
+    page = render_text(parse(source).agenda, "markdown", Options(language="fr"))
+    assert "**Conseil**" in page and "**Quorum:** 14 members\n" in page
