@@ -505,3 +505,11 @@ def test_every_weekday_of_a_range_or_list_is_checked(dates: str, column: int, me
         found = [(d.span.line, d.span.column, d.message) for d in diagnostics if d.code == "weekday-mismatch"]
         offset = 0 if line == 2 else len("  - ") - len("date: ")  # the dates start two columns earlier
         assert found == [(line, column + offset, message)], header
+
+
+def test_an_items_time_outside_the_meetings_is_reported_against_the_meeting_under_a_heading_without_time() -> None:
+    from agendadsl import analyse
+
+    source = "date: 1 May 2026\ntime: 09:00-12:00\n\n# Friday 1 May 2026\n\n1. Opening\n   @time 13:00\n"
+    assert [(d.code, d.message, d.span.line) for d in analyse(source)[1]] == [
+        ("time-outside-sitting", "this item's time (13:00) is outside the meeting (09:00-12:00)", 7)]
