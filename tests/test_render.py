@@ -242,3 +242,12 @@ def test_a_field_of_ones_own_without_a_translation_is_published_as_written() -> 
     source = "body: Board\nfr: Conseil\nlanguage: en, fr\nfields: Quorum\nQuorum: 14 members\n\n1. Opening\nfr: Ouverture\n"
     page = render_text(parse(source).agenda, "markdown", Options(language="fr"))
     assert "**Conseil**" in page and "**Quorum:** 14 members\n" in page
+
+
+def test_publishing_as_final_is_refused_for_an_item_still_to_be_confirmed() -> None:
+    """`agenda render --final` (tests/test_render_cli.py runs the command on the seed, whose open points
+    are all in its next meetings)."""
+    from agendadsl.render.final import unconfirmed
+
+    found = unconfirmed(parse("1. Opening\n   @status tbc\n2. Close\n").agenda)
+    assert [(d.code, d.message, d.span.line) for d in found] == [("not-final", "this item is still to be confirmed", 2)]
