@@ -61,12 +61,13 @@ MUTANTS: tuple[Mutant, ...] = (
 
 def function_span(source: str, qualified: str) -> tuple[int, int]:
     """The first and last line (1-based) of ``function`` or ``Class.method`` in ``source``."""
-    tree = ast.parse(source)
+    body: list[ast.stmt] = ast.parse(source).body
     *owners, name = qualified.split(".")
-    body = tree.body
     for owner in owners:
-        body = next(node.body for node in body if isinstance(node, ast.ClassDef) and node.name == owner)
-    node = next(node for node in body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == name)
+        body = next((node.body for node in body if isinstance(node, ast.ClassDef) and node.name == owner), [])
+    node = next((node for node in body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                 and node.name == name), None)
+    assert node is not None, f"{qualified} is gone: pick another killed mutant of tests/mutation/sample.txt"
     return node.lineno, node.end_lineno or node.lineno
 
 
