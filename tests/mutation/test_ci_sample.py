@@ -44,7 +44,7 @@ MUTANTS: tuple[Mutant, ...] = (
            "_bad_example", 'example.span, problem)', "example.span, None)",
            ("tests/test_numbering.py::test_a_numbering_example_too_long_to_read_says_how_long_and_the_limit",)),
     Mutant("agendadsl.checks.index.xǁAgendaIndexǁ_symbol__mutmut_49", "agendadsl/checks/index.py",
-           "AgendaIndex._symbol", 'else "next meetings"', 'else "NEXT MEETINGS"',
+           "AgendaIndex.symbol", 'else "next meetings"', 'else "NEXT MEETINGS"',
            ("tests/test_index.py::test_the_outline_nests_headings_items_meetings_and_blocks_with_their_lines",)),
     Mutant("agendadsl.render.change_words.x_number__mutmut_11", "agendadsl/render/change_words.py", "number",
            'old = phrase(loc, "range", first=old or ""', 'old = phrase(loc, first=old or ""',
