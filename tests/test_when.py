@@ -317,6 +317,7 @@ DATE_ERRORS = [
     ("06/24/2025", "'24' is not a month (read as day/month/year)", 3, 5),
     ("24.06.25", "'25' is not a year: write the year with four digits (24/06/2025)", 6, 8),
     ("23 Nov 20", "'20' is not a year: write the year with four digits", 7, 9),
+    ("18-Feb-16", "'16' is not a year: write the year with four digits", 7, 9),
     ("7-11", "'7' has no month", 0, 1),
     ("32 December 2020", "'32' is not a day of the month", 0, 2),
     ("Someday 3 May 2020", "'Someday' is not a month or a weekday", 0, 7),
