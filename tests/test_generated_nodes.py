@@ -1,0 +1,220 @@
+"""The AST's plain classes (language/nodes.py) are what tools/plain_dataclasses.py writes from their
+dataclass definitions (language/node_dataclasses.py), and each behaves as its dataclass does:
+construction with and without defaults, equality, hashing, repr, ``replace()``, ``fields()``,
+``asdict()``, frozenness, pickling, pattern matching.
+
+Every class is tried with the same arguments on both sides; the expected values come from the real
+dataclass, never from the generated class."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib.util
+import inspect
+import pickle
+import subprocess
+import sys
+from types import ModuleType
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from agendadsl.language import node_dataclasses as defined
+from agendadsl.language import nodes as plain
+
+
+def _tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("plain_dataclasses", ROOT / "tools" / "plain_dataclasses.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # @dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+TOOL = _tool()
+CLASSES = sorted(name for name, value in vars(defined).items() if isinstance(value, type)
+                 and dataclasses.is_dataclass(value) and value.__module__ == defined.__name__)
+
+
+def test_every_generated_module_is_what_its_definitions_give() -> None:
+    for source, target in TOOL.GENERATED.items():
+        expected = TOOL.generate((ROOT / source).read_text(encoding="utf-8"), source.rsplit("/", 1)[-1])
+        assert (ROOT / target).read_text(encoding="utf-8") == expected, \
+            f"{target} is out of date: run python tools/plain_dataclasses.py"
+
+
+def test_the_tool_checks_and_rewrites(tmp_path: Any) -> None:
+    """``--check`` passes on the checkout (the test above says the same through the command)."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "plain_dataclasses.py"), "--check"],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("definition", [
+    "@dataclass(order=True)\nclass A:\n    \"\"\"Doc.\"\"\"\n\n    x: int\n",
+    "@dataclass\nclass A:\n    x: int\n",
+    "@dataclass\nclass A:\n    \"\"\"Doc.\"\"\"\n\n    x: int = field(kw_only=True)\n",
+    "@dataclass\nclass A:\n    \"\"\"Doc.\"\"\"\n\n    x: ClassVar[int] = 1\n",
+])
+def test_what_the_tool_does_not_write_stops_it_with_a_message(definition: str) -> None:
+    text = f'"""M."""\n\nfrom dataclasses import dataclass, field\n\nfrom .span import Span\n\n\n{definition}'
+    with pytest.raises(TOOL.Unsupported):
+        TOOL.generate(text, "m.py")
+
+
+def test_the_check_path_never_loads_the_definitions() -> None:
+    """The point of the generated module: a check imports no dataclass of the AST."""
+    seed = ROOT / "samples" / "lanzarote-2020-11-23.agenda"
+    code = (f"import sys\nfrom agendadsl import analyse\nagenda, found = analyse(open({str(seed)!r}).read())\n"
+            "print(agenda is not None, 'agendadsl.language.node_dataclasses' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "True False"
+
+
+def test_both_modules_hold_the_same_names_and_values() -> None:
+    own = {"dataclass", "field", "FrozenInstanceError", "fields_table"}
+    names = {n for n in vars(defined) if not n.startswith("__")} - own
+    assert names == {n for n in vars(plain) if not n.startswith("__")} - own
+    for name in names:
+        real, made = getattr(defined, name), getattr(plain, name)
+        if isinstance(real, type) and issubclass(real, defined.enum.Enum):
+            assert [(m.name, m.value) for m in real] == [(m.name, m.value) for m in made]
+        elif not isinstance(real, type) and not callable(real) and not hasattr(real, "__origin__") \
+                and not isinstance(real, defined.TypeVar) and type(real).__name__ != "UnionType":
+            assert made == real, name
+    assert plain.__doc__ == defined.__doc__
+
+
+# ----------------------------------------------------------------------------- each class
+
+
+def _values(cls: type, mark: str) -> dict[str, Any]:
+    """A value for every field: any hashable value serves, the classes check no types."""
+    return {f.name: f"{cls.__name__}.{f.name}{mark}" for f in dataclasses.fields(cls)}
+
+
+def _pair(name: str, everything: bool = False, mark: str = "") -> tuple[Any, Any]:
+    """The same node made by the dataclass and by the generated class: the required fields only
+    (the rest take their defaults), or every field that ``__init__`` takes."""
+    real_cls, made_cls = getattr(defined, name), getattr(plain, name)
+    values = _values(real_cls, mark)
+    given = {f.name: values[f.name] for f in dataclasses.fields(real_cls) if f.init and
+             (everything or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))}
+    return real_cls(**given), made_cls(**given)
+
+
+def _field_facts(cls: type) -> list[tuple[Any, ...]]:
+    return [(f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, dict(f.metadata),
+             f.kw_only, f._field_type) for f in dataclasses.fields(cls)]  # type: ignore[attr-defined]
+
+
+def _raised(action: Any, *args: Any, **changes: Any) -> tuple[str, str] | None:
+    try:
+        action(*args, **changes)
+    except Exception as problem:
+        return type(problem).__name__, str(problem)
+    return None
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_the_class_has_the_dataclass_shape(name: str) -> None:
+    real, made = getattr(defined, name), getattr(plain, name)
+    assert dataclasses.is_dataclass(made)
+    assert _field_facts(made) == _field_facts(real)
+    for attribute in ("__slots__", "__match_args__", "__annotations__", "__doc__", "__qualname__"):
+        assert getattr(made, attribute, None) == getattr(real, attribute, None), attribute
+    assert [b.__name__ for b in made.__bases__] == [b.__name__ for b in real.__bases__]
+    assert not hasattr(made, "__dict__") or hasattr(real, "__dict__")  # slots: no instance dictionary
+    wanted = set(vars(real)) - {"__dataclass_params__", "__weakref__"}
+    assert set(vars(made)) - {"__weakref__"} == wanted
+    def parameters(cls: type) -> list[tuple[Any, ...]]:
+        return [(p.name, p.kind, p.default, p.annotation) for p in inspect.signature(cls).parameters.values()]
+
+    assert parameters(made) == parameters(real)
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_construction_repr_and_fields_match(name: str) -> None:
+    for everything in (False, True):
+        real, made = _pair(name, everything)
+        assert repr(made) == repr(real)
+        assert dataclasses.asdict(made) == dataclasses.asdict(real)
+        assert dataclasses.astuple(made) == dataclasses.astuple(real)
+        assert [f.name for f in dataclasses.fields(made)] == [f.name for f in dataclasses.fields(real)]
+        for f in dataclasses.fields(real):
+            assert getattr(made, f.name) == getattr(real, f.name), f.name
+    values = _values(getattr(defined, name), "")
+    positional = [values[f.name] for f in dataclasses.fields(getattr(defined, name)) if f.init]
+    assert repr(getattr(plain, name)(*positional)) == repr(getattr(defined, name)(*positional))
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_equality_and_hash_match(name: str) -> None:
+    real, made = _pair(name, everything=True)
+    assert made == _pair(name, everything=True)[1]
+    assert hash(made) == hash(real)
+    assert (made == real) is False and (made != real) is True  # another class: never equal
+    for f in dataclasses.fields(getattr(defined, name)):
+        if not f.init:
+            continue
+        other_real = dataclasses.replace(real, **{f.name: "changed"})
+        other_made = dataclasses.replace(made, **{f.name: "changed"})
+        assert repr(other_made) == repr(other_real)
+        assert (other_made == made) is (other_real == real), f.name
+        assert (hash(other_made) == hash(made)) is (hash(other_real) == hash(real)), f.name
+        assert hash(other_made) == hash(other_real)
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_frozenness_matches(name: str) -> None:
+    real, made = _pair(name, everything=True)
+    for f in dataclasses.fields(getattr(defined, name)):
+        assert _raised(setattr, made, f.name, 1) == _raised(setattr, real, f.name, 1)
+        assert _raised(delattr, made, f.name) == _raised(delattr, real, f.name)
+    # Any other name: FrozenInstanceError, as a frozen dataclass without slots says. With slots,
+    # Python 3.11's own method fails first (TypeError from super(): CPython issue gh-90562).
+    assert _raised(setattr, made, "other", 1) == ("FrozenInstanceError", "cannot assign to field 'other'")
+    assert _raised(delattr, made, "other") == ("FrozenInstanceError", "cannot delete field 'other'")
+    assert _raised(setattr, real, "other", 1) is not None
+    for f in dataclasses.fields(getattr(defined, name)):
+        if not f.init:  # replace() refuses a field that __init__ does not take
+            assert _raised(dataclasses.replace, made, **{f.name: 1}) == \
+                _raised(dataclasses.replace, real, **{f.name: 1})
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_pickling_and_copying_keep_the_node(name: str) -> None:
+    real, made = _pair(name, everything=True)
+    for again in (pickle.loads(pickle.dumps(made)), copy.copy(made), copy.deepcopy(made)):
+        assert type(again) is type(made) and again == made
+        assert [getattr(again, f) for f in made.__slots__] == [getattr(real, f) for f in made.__slots__]
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_pattern_matching_reads_the_same_fields(name: str) -> None:
+    made = _pair(name, everything=True)[1]
+    cls = type(made)
+    match made:
+        case cls(first):  # type: ignore[misc]
+            assert first == getattr(made, cls.__match_args__[0])
+        case _:
+            pytest.fail("no match")
+
+
+def test_the_classes_own_methods_work_on_real_nodes() -> None:
+    """Properties and methods are copied from the definitions: spot checks on real values."""
+    span = plain.Span(1, 0, 1, 5)
+    text = plain.RichText((plain.Text("See "), plain.DocRef("T-ES(2020)23"), plain.XRef("adoption")), span)
+    assert text.plain == "See T-ES(2020)23{adoption}"
+    day = plain.DateValue(29, 2, 2021)
+    assert day.to_date() is None and plain.DateValue(28, 2, 2021).to_date() is not None
+    item = plain.Item(plain.NumberMark.AUTO, text, children=(plain.Item(plain.NumberMark.NONE, text),))
+    group = plain.Group(1, text, body=(item,))
+    agenda = plain.Agenda(plain.Meeting(), body=(group, item))
+    assert agenda.items == (item, item) and agenda.groups == (group,)
+    assert agenda.groups_and_body() is agenda.groups_and_body()  # kept once walked
+    assert plain.walk((item,)) == [(item, 1), (item.children[0], 2)]
+    assert str(plain.TimeOfDay(9, 5)) == "09:05"
