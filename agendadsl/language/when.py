@@ -23,7 +23,6 @@ import functools
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -92,13 +91,19 @@ _LEX = re.compile(r"""
 """, re.VERBOSE)
 
 
-@dataclass(slots=True)
 class _Tok:
-    kind: str   # numdate, iana, num, word, punct
-    text: str
-    key: str    # words: folded, without dots; others: the text
-    start: int
-    end: int
+    """One token of a value. A plain class, as the other two records here: ``@dataclass`` would
+    compile their methods at every import (1.6 ms of a cold ``agenda check`` for the three), and
+    they are never compared, hashed or printed."""
+
+    __slots__ = ("kind", "text", "key", "start", "end")  # noqa: RUF023 - in the order __init__ takes them
+
+    def __init__(self, kind: str, text: str, key: str, start: int, end: int) -> None:
+        self.kind = kind    # numdate, iana, num, word, punct
+        self.text = text
+        self.key = key      # words: folded, without dots; others: the text
+        self.start = start
+        self.end = end
 
 
 def _fold(word: str) -> str:
@@ -184,19 +189,22 @@ _NOON = {"noon": 12, "midday": 12, "midi": 12, "mittag": 12, "midnight": 0, "min
 _FAST_SLOT = re.compile(r"\s*([0-9]{1,2})[:h]([0-9]{2})(?:\s*[-\u2013\u2014]\s*([0-9]{1,2})[:h]([0-9]{2}))?\s*")
 
 
-@dataclass(slots=True)
 class _Clock:
     """A time as written, before am/pm are settled between the two ends of a slot."""
 
-    hour: int
-    minute: int
-    pm: bool | None      # None: no am/pm written
-    free: bool           # a bare 1-12 hour that may take am/pm from the other end
-    bare: bool           # a number alone ("11" in "11 - 2 pm"), not a time by itself
-    military: bool       # 0830
-    fixed: bool          # noon, midnight
-    start: int
-    end: int
+    __slots__ = ("hour", "minute", "pm", "free", "bare", "military", "fixed", "start", "end")  # noqa: RUF023
+
+    def __init__(self, hour: int, minute: int, pm: bool | None, free: bool, bare: bool, military: bool,
+                 fixed: bool, start: int, end: int) -> None:
+        self.hour = hour
+        self.minute = minute
+        self.pm = pm                # None: no am/pm written
+        self.free = free            # a bare 1-12 hour that may take am/pm from the other end
+        self.bare = bare            # a number alone ("11" in "11 - 2 pm"), not a time by itself
+        self.military = military    # 0830
+        self.fixed = fixed          # noon, midnight
+        self.start = start
+        self.end = end
 
 
 def parse_times(text: str, origin: Span, language: str | None = None) -> TimeSlot:
@@ -667,16 +675,21 @@ _DATE_ARTICLE = frozenset({"le", "the", "am", "el", "il"})
 """An article before a date, as French and German write it: "le mardi 4 octobre", "am 7. März"."""
 
 
-@dataclass(slots=True)
 class _Piece:
-    day: int
-    month: int | None
-    year: int | None
-    weekday: int | None
-    iso: bool
-    start: int
-    end: int
-    month_first: bool
+    """A date as read, before the pieces of a range complete each other."""
+
+    __slots__ = ("day", "month", "year", "weekday", "iso", "start", "end", "month_first")  # noqa: RUF023
+
+    def __init__(self, day: int, month: int | None, year: int | None, weekday: int | None, iso: bool,
+                 start: int, end: int, month_first: bool) -> None:
+        self.day = day
+        self.month = month
+        self.year = year
+        self.weekday = weekday
+        self.iso = iso
+        self.start = start
+        self.end = end
+        self.month_first = month_first
 
 
 def numeric_order(language: str | None) -> str:
