@@ -1,5 +1,6 @@
-"""The AST's plain classes (language/nodes.py) are what tools/plain_dataclasses.py writes from their
-dataclass definitions (language/node_dataclasses.py), and each behaves as its dataclass does:
+"""The AST's plain classes (language/nodes.py) and the diagnostics' (language/diagnostics.py) are
+what tools/plain_dataclasses.py writes from their dataclass definitions (node_dataclasses.py,
+diagnostic_dataclasses.py), and each class behaves as its dataclass does:
 construction with and without defaults, equality, hashing, repr, ``replace()``, ``fields()``,
 ``asdict()``, frozenness, pickling, pattern matching.
 
@@ -15,14 +16,14 @@ import inspect
 import pickle
 import subprocess
 import sys
+from enum import Enum
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from conftest import ROOT
 
-from agendadsl.language import node_dataclasses as defined
-from agendadsl.language import nodes as plain
+from agendadsl.language import diagnostic_dataclasses, diagnostics, node_dataclasses, nodes
 
 
 def _tool() -> ModuleType:
@@ -35,8 +36,17 @@ def _tool() -> ModuleType:
 
 
 TOOL = _tool()
-CLASSES = sorted(name for name, value in vars(defined).items() if isinstance(value, type)
-                 and dataclasses.is_dataclass(value) and value.__module__ == defined.__name__)
+PAIRS = {"nodes": (node_dataclasses, nodes), "diagnostics": (diagnostic_dataclasses, diagnostics)}
+"""Each generated module with its definitions: (definitions, generated)."""
+CLASSES = [f"{key}.{name}" for key, (defined, _) in PAIRS.items() for name, value in sorted(vars(defined).items())
+           if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == defined.__name__]
+
+
+def _classes(name: str) -> tuple[Any, Any]:
+    """The dataclass and the generated class called ``module.Class``."""
+    key, _, cls = name.partition(".")
+    defined, plain = PAIRS[key]
+    return getattr(defined, cls), getattr(plain, cls)
 
 
 def test_every_generated_module_is_what_its_definitions_give() -> None:
@@ -66,24 +76,26 @@ def test_what_the_tool_does_not_write_stops_it_with_a_message(definition: str) -
 
 
 def test_the_check_path_never_loads_the_definitions() -> None:
-    """The point of the generated module: a check imports no dataclass of the AST."""
+    """The point of the generated modules: a check imports none of their dataclasses."""
     seed = ROOT / "samples" / "lanzarote-2020-11-23.agenda"
     code = (f"import sys\nfrom agendadsl import analyse\nagenda, found = analyse(open({str(seed)!r}).read())\n"
-            "print(agenda is not None, 'agendadsl.language.node_dataclasses' in sys.modules)")
+            "print(agenda is not None, any(name.endswith('_dataclasses') for name in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert result.stdout.strip() == "True False"
 
 
-def test_both_modules_hold_the_same_names_and_values() -> None:
+@pytest.mark.parametrize("key", PAIRS)
+def test_both_modules_hold_the_same_names_and_values(key: str) -> None:
+    defined, plain = PAIRS[key]
     own = {"dataclass", "field", "FrozenInstanceError", "fields_table"}
     names = {n for n in vars(defined) if not n.startswith("__")} - own
     assert names == {n for n in vars(plain) if not n.startswith("__")} - own
     for name in names:
         real, made = getattr(defined, name), getattr(plain, name)
-        if isinstance(real, type) and issubclass(real, defined.enum.Enum):
+        if isinstance(real, type) and issubclass(real, Enum):
             assert [(m.name, m.value) for m in real] == [(m.name, m.value) for m in made]
         elif not isinstance(real, type) and not callable(real) and not hasattr(real, "__origin__") \
-                and not isinstance(real, defined.TypeVar) and type(real).__name__ != "UnionType":
+                and not isinstance(real, TypeVar) and type(real).__name__ != "UnionType":
             assert made == real, name
     assert plain.__doc__ == defined.__doc__
 
@@ -99,7 +111,7 @@ def _values(cls: type, mark: str) -> dict[str, Any]:
 def _pair(name: str, everything: bool = False, mark: str = "") -> tuple[Any, Any]:
     """The same node made by the dataclass and by the generated class: the required fields only
     (the rest take their defaults), or every field that ``__init__`` takes."""
-    real_cls, made_cls = getattr(defined, name), getattr(plain, name)
+    real_cls, made_cls = _classes(name)
     values = _values(real_cls, mark)
     given = {f.name: values[f.name] for f in dataclasses.fields(real_cls) if f.init and
              (everything or (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))}
@@ -121,7 +133,7 @@ def _raised(action: Any, *args: Any, **changes: Any) -> tuple[str, str] | None:
 
 @pytest.mark.parametrize("name", CLASSES)
 def test_the_class_has_the_dataclass_shape(name: str) -> None:
-    real, made = getattr(defined, name), getattr(plain, name)
+    real, made = _classes(name)
     assert dataclasses.is_dataclass(made)
     assert _field_facts(made) == _field_facts(real)
     for attribute in ("__slots__", "__match_args__", "__annotations__", "__doc__", "__qualname__"):
@@ -146,9 +158,10 @@ def test_construction_repr_and_fields_match(name: str) -> None:
         assert [f.name for f in dataclasses.fields(made)] == [f.name for f in dataclasses.fields(real)]
         for f in dataclasses.fields(real):
             assert getattr(made, f.name) == getattr(real, f.name), f.name
-    values = _values(getattr(defined, name), "")
-    positional = [values[f.name] for f in dataclasses.fields(getattr(defined, name)) if f.init]
-    assert repr(getattr(plain, name)(*positional)) == repr(getattr(defined, name)(*positional))
+    real_cls, made_cls = _classes(name)
+    values = _values(real_cls, "")
+    positional = [values[f.name] for f in dataclasses.fields(real_cls) if f.init]
+    assert repr(made_cls(*positional)) == repr(real_cls(*positional))
 
 
 @pytest.mark.parametrize("name", CLASSES)
@@ -157,7 +170,7 @@ def test_equality_and_hash_match(name: str) -> None:
     assert made == _pair(name, everything=True)[1]
     assert hash(made) == hash(real)
     assert (made == real) is False and (made != real) is True  # another class: never equal
-    for f in dataclasses.fields(getattr(defined, name)):
+    for f in dataclasses.fields(_classes(name)[0]):
         if not f.init:
             continue
         other_real = dataclasses.replace(real, **{f.name: "changed"})
@@ -171,7 +184,7 @@ def test_equality_and_hash_match(name: str) -> None:
 @pytest.mark.parametrize("name", CLASSES)
 def test_frozenness_matches(name: str) -> None:
     real, made = _pair(name, everything=True)
-    for f in dataclasses.fields(getattr(defined, name)):
+    for f in dataclasses.fields(_classes(name)[0]):
         assert _raised(setattr, made, f.name, 1) == _raised(setattr, real, f.name, 1)
         assert _raised(delattr, made, f.name) == _raised(delattr, real, f.name)
     # Any other name: FrozenInstanceError, as a frozen dataclass without slots says. With slots,
@@ -179,7 +192,7 @@ def test_frozenness_matches(name: str) -> None:
     assert _raised(setattr, made, "other", 1) == ("FrozenInstanceError", "cannot assign to field 'other'")
     assert _raised(delattr, made, "other") == ("FrozenInstanceError", "cannot delete field 'other'")
     assert _raised(setattr, real, "other", 1) is not None
-    for f in dataclasses.fields(getattr(defined, name)):
+    for f in dataclasses.fields(_classes(name)[0]):
         if not f.init:  # replace() refuses a field that __init__ does not take
             assert _raised(dataclasses.replace, made, **{f.name: 1}) == \
                 _raised(dataclasses.replace, real, **{f.name: 1})
@@ -206,6 +219,7 @@ def test_pattern_matching_reads_the_same_fields(name: str) -> None:
 
 def test_the_classes_own_methods_work_on_real_nodes() -> None:
     """Properties and methods are copied from the definitions: spot checks on real values."""
+    plain = nodes
     span = plain.Span(1, 0, 1, 5)
     text = plain.RichText((plain.Text("See "), plain.DocRef("T-ES(2020)23"), plain.XRef("adoption")), span)
     assert text.plain == "See T-ES(2020)23{adoption}"
@@ -218,3 +232,9 @@ def test_the_classes_own_methods_work_on_real_nodes() -> None:
     assert agenda.groups_and_body() is agenda.groups_and_body()  # kept once walked
     assert plain.walk((item,)) == [(item, 1), (item.children[0], 2)]
     assert str(plain.TimeOfDay(9, 5)) == "09:05"
+
+
+def test_a_diagnostic_still_cuts_its_message() -> None:
+    """``__post_init__`` runs in the generated ``__init__``: a 100 KB quotation is cut to a screen."""
+    made = diagnostics.error("x", "y" * 100_000, nodes.NO_SPAN, hint="z" * 100_000)
+    assert len(made.message) == diagnostics.MESSAGE_LIMIT and len(made.hint or "") == diagnostics.MESSAGE_LIMIT

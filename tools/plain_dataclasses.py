@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 GENERATED = {
     "agendadsl/language/node_dataclasses.py": "agendadsl/language/nodes.py",
+    "agendadsl/language/diagnostic_dataclasses.py": "agendadsl/language/diagnostics.py",
 }
 """Each definitions module (relative to the checkout), and the plain module written from it."""
 
@@ -177,7 +178,7 @@ def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], 
     if slots:
         slots_lines = _wrap("__slots__ = (", names, ",)" if len(names) == 1 else ")", "    ")
         if names != sorted(names):
-            slots_lines[0] += "  # noqa: RUF023 - in the fields' order, as @dataclass writes them"
+            slots_lines[0] += "  # noqa: RUF023 - the fields' order"
         out += slots_lines
     if options["match_args"]:
         init_names = [f'"{f.name}"' for f in fields if f.init]

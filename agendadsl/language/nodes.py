@@ -34,7 +34,7 @@ written and checked for no sequence: theme codes, letters kept out of order."""
 class Attr(Generic[T]):
     """A simple value as written in the source, with where it was written."""
 
-    __slots__ = ("value", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("value", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("value", "span")
     __dataclass_fields__ = fields_table(
         ("value", "T", field()),
@@ -83,7 +83,7 @@ class Attr(Generic[T]):
 class Text:
     """Literal text inside a title, note or bullet."""
 
-    __slots__ = ("value", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("value", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("value", "span")
     __dataclass_fields__ = fields_table(
         ("value", "str", field()),
@@ -130,7 +130,7 @@ class DocRef:
     """A document reference such as ``T-ES(2020)23``, written ``[T-ES(2020)23]``; in ``@docs``, it
     may carry the document's date (``[CM/Notes/1370/1.6] of 3.11.2025``)."""
 
-    __slots__ = ("text", "span", "date")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("text", "span", "date")  # noqa: RUF023 - the fields' order
     __match_args__ = ("text", "span", "date")
     __dataclass_fields__ = fields_table(
         ("text", "str", field()),
@@ -226,7 +226,7 @@ class Link:
     """A link: ``[the Secretariat's note](https://example.org/note)``, or a bare web address
     (``text`` is then the address). Only http, https and mailto addresses are links."""
 
-    __slots__ = ("text", "url", "span", "bare")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("text", "url", "span", "bare")  # noqa: RUF023 - the fields' order
     __match_args__ = ("text", "url", "span", "bare")
     __dataclass_fields__ = fields_table(
         ("text", "str", field()),
@@ -439,7 +439,7 @@ class Translation:
     of several lines may take as many lines. ``name``: for a heading that gives a date or a time,
     the translation without them ("Matin" of "Matin, 9 h 30-12 h 30")."""
 
-    __slots__ = ("language", "lines", "span", "name")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("language", "lines", "span", "name")  # noqa: RUF023 - the fields' order
     __match_args__ = ("language", "lines", "span", "name")
     __dataclass_fields__ = fields_table(
         ("language", "str", field()),
@@ -504,7 +504,7 @@ class FieldTranslation:
     ``key`` names the field: its keyword (``body``, ``title``, ``issued_in``) or the name of a field
     of the writer's own."""
 
-    __slots__ = ("key", "language", "value", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("key", "language", "value", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("key", "language", "value", "span")
     __dataclass_fields__ = fields_table(
         ("key", "str", field()),
@@ -561,7 +561,7 @@ class DateValue:
     """A calendar date as written; ``month``/``year`` are None when the writer left them out
     and nothing supplied them. ``weekday`` is 0 for Monday, when a weekday name was written."""
 
-    __slots__ = ("day", "month", "year", "weekday", "iso", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("day", "month", "year", "weekday", "iso", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("day", "month", "year", "weekday", "iso", "span")
     __dataclass_fields__ = fields_table(
         ("day", "int", field()),
@@ -643,7 +643,7 @@ class DateRange:
     ``open_end`` is a range whose end is not known yet (``11 December 2025 - ?``). ``text`` is
     the value as written, which ``agenda fmt`` keeps."""
 
-    __slots__ = ("start", "end", "span", "days", "open_end", "text")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("start", "end", "span", "days", "open_end", "text")  # noqa: RUF023 - the fields' order
     __match_args__ = ("start", "end", "span", "days", "open_end", "text")
     __dataclass_fields__ = fields_table(
         ("start", "DateValue", field()),
@@ -773,7 +773,7 @@ class TimeSlot:
     ``from 08.30``, a start with no end; ``also``: further slots of the same day
     (``09:00-12:30 and 14:00-18:00``). ``text`` is the value as written, which ``agenda fmt`` keeps."""
 
-    __slots__ = ("start", "end", "zone", "span", "approximate", "open_end", "also", "text")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("start", "end", "zone", "span", "approximate", "open_end", "also", "text")  # noqa: RUF023 - the fields' order
     __match_args__ = ("start", "end", "zone", "span", "approximate", "open_end", "also", "text")
     __dataclass_fields__ = fields_table(
         ("start", "TimeOfDay", field()),
@@ -853,7 +853,7 @@ class TimeSlot:
 class Duration:
     """``15 min``, ``1 h 30 min``; ``parts`` when written as a sum (``10+5 min``: (10, 5))."""
 
-    __slots__ = ("minutes", "span", "parts", "text")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("minutes", "span", "parts", "text")  # noqa: RUF023 - the fields' order
     __match_args__ = ("minutes", "span", "parts", "text")
     __dataclass_fields__ = fields_table(
         ("minutes", "int", field()),
@@ -975,7 +975,7 @@ class NumberMark(enum.Enum):
 class Status:
     """``draft``, ``provisional Rev.2``, ``Rev.1``."""
 
-    __slots__ = ("stage", "revision", "span", "words")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("stage", "revision", "span", "words")  # noqa: RUF023 - the fields' order
     __match_args__ = ("stage", "revision", "span", "words")
     __dataclass_fields__ = fields_table(
         ("stage", "Stage | None", field()),
@@ -1035,7 +1035,7 @@ class Series:
     """A declared document series: references starting with ``name`` must match ``pattern``;
     ``url`` (with ``{ref}``, ``{year}``, ``{n}`` placeholders) lets renderers link them."""
 
-    __slots__ = ("name", "pattern", "url", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("name", "pattern", "url", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("name", "pattern", "url", "span")
     __dataclass_fields__ = fields_table(
         ("name", "str", field()),
@@ -1088,7 +1088,7 @@ class Series:
 class CustomField:
     """A header field of the writer's own (``Quorum: 14 members``), declared in ``fields:``."""
 
-    __slots__ = ("name", "value", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("name", "value", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("name", "value", "span")
     __dataclass_fields__ = fields_table(
         ("name", "str", field()),
@@ -1137,7 +1137,7 @@ class CustomField:
 class Meeting:
     """The header: everything about the meeting that is not an item."""
 
-    __slots__ = (  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = (  # noqa: RUF023 - the fields' order
         "body",
         "title",
         "kind",
@@ -1401,7 +1401,7 @@ class Note:
     sheet shows it) or an annotation (``>>`` lines: the annotated agenda). Each source line is
     kept as one element of ``lines``: line breaks are the writer's."""
 
-    __slots__ = ("lines", "internal", "span", "annotation", "verbatim", "translations")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("lines", "internal", "span", "annotation", "verbatim", "translations")  # noqa: RUF023 - the fields' order
     __match_args__ = ("lines", "internal", "span", "annotation", "verbatim", "translations")
     __dataclass_fields__ = fields_table(
         ("lines", "tuple[RichText, ...]", field()),
@@ -1471,7 +1471,7 @@ class Note:
 class Bullet:
     """A bullet line (``-``): text, not an agenda item; bullets indented under it are its ``children``."""
 
-    __slots__ = ("text", "span", "children", "status", "owner", "translations")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("text", "span", "children", "status", "owner", "translations")  # noqa: RUF023 - the fields' order
     __match_args__ = ("text", "span", "children", "status", "owner", "translations")
     __dataclass_fields__ = fields_table(
         ("text", "RichText", field()),
@@ -1687,7 +1687,7 @@ class Item:
     """An agenda item. ``number`` is the number exactly as written (only when ``mark`` is
     EXPLICIT); numbering.resolve() computes the number every item displays."""
 
-    __slots__ = (  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = (  # noqa: RUF023 - the fields' order
         "mark",
         "title",
         "number",
@@ -1875,7 +1875,7 @@ class LocalTime:
     """A place whose clock the agenda also gives the meeting's time in (``local times:``): its
     label ("San Francisco"; None: the zone's city in the output language) and its zone."""
 
-    __slots__ = ("zone", "label", "span", "written")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("zone", "label", "span", "written")  # noqa: RUF023 - the fields' order
     __match_args__ = ("zone", "label", "span", "written")
     __dataclass_fields__ = fields_table(
         ("zone", "str", field()),
@@ -1930,7 +1930,7 @@ class NextMeeting:
     confirmed" flag. ``kind`` holds None as value when only "kind (tbc)" was written; the remark
     may hold links and references (the minutes of a past meeting)."""
 
-    __slots__ = ("dates", "dates_tbc", "place", "place_tbc", "kind", "kind_tbc", "remark", "span", "host", "host_tbc")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("dates", "dates_tbc", "place", "place_tbc", "kind", "kind_tbc", "remark", "span", "host", "host_tbc")  # noqa: RUF023 - the fields' order
     __match_args__ = (
         "dates",
         "dates_tbc",
@@ -2034,7 +2034,7 @@ class NextMeetings:
     """The "next meetings" block, or with ``past`` the "past meetings" block (earlier meetings,
     with their minutes); it stands among the top-level items where it was written."""
 
-    __slots__ = ("meetings", "span", "past")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("meetings", "span", "past")  # noqa: RUF023 - the fields' order
     __match_args__ = ("meetings", "span", "past")
     __dataclass_fields__ = fields_table(
         ("meetings", "tuple[NextMeeting, ...]", field()),
@@ -2083,7 +2083,7 @@ class NextMeetings:
 class Comment:
     """A ``//`` comment line: never rendered, kept by the formatter."""
 
-    __slots__ = ("text", "indent", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("text", "indent", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("text", "indent", "span")
     __dataclass_fields__ = fields_table(
         ("text", "str", field()),
@@ -2135,7 +2135,7 @@ class Group:
     across headings. Its date, time, place, kind and session are its items' unless they say
     otherwise. A group with a time and nothing under it is a break (``## 12.30-14.00 Lunch``)."""
 
-    __slots__ = (  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = (  # noqa: RUF023 - the fields' order
         "level",
         "title",
         "dates",
@@ -2289,7 +2289,7 @@ class Participant:
     """One line of a ``participants:`` block: ``Ms Jane Doe, Chair, Ireland (voting) (excused)``:
     the name, then a role and an affiliation after commas, then what the parentheses say."""
 
-    __slots__ = ("name", "role", "affiliation", "voting", "attendance", "span")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("name", "role", "affiliation", "voting", "attendance", "span")  # noqa: RUF023 - the fields' order
     __match_args__ = ("name", "role", "affiliation", "voting", "attendance", "span")
     __dataclass_fields__ = fields_table(
         ("name", "str", field()),
@@ -2458,7 +2458,7 @@ class Table:
 class Annex:
     """One annex: its label (``A``, ``1``, ``AA``) and its title, which may hold a reference or a link."""
 
-    __slots__ = ("label", "title", "span", "translations")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("label", "title", "span", "translations")  # noqa: RUF023 - the fields' order
     __match_args__ = ("label", "title", "span", "translations")
     __dataclass_fields__ = fields_table(
         ("label", "str", field()),
@@ -2579,7 +2579,7 @@ def _items(body: tuple[Entry, ...]) -> tuple[Item, ...]:
 class Footnote:
     """A footnote's text, written ``[^1]: text`` on a line of its own at the top level."""
 
-    __slots__ = ("label", "text", "span", "translations")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("label", "text", "span", "translations")  # noqa: RUF023 - the fields' order
     __match_args__ = ("label", "text", "span", "translations")
     __dataclass_fields__ = fields_table(
         ("label", "str", field()),
@@ -2639,7 +2639,7 @@ class Agenda:
     """A whole agenda: the header, then its body in source order: top-level items, groups, text
     blocks and the next-meetings block; and its footnotes."""
 
-    __slots__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries")  # noqa: RUF023 - in the fields' order, as @dataclass writes them
+    __slots__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries")  # noqa: RUF023 - the fields' order
     __match_args__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts")
     __dataclass_fields__ = fields_table(
         ("meeting", "Meeting", field()),
