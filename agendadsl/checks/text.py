@@ -64,9 +64,11 @@ def _strings(context: CheckContext) -> Iterator[tuple[str, Span]]:
 _PLANES = range(0, 0x110000, 0x10000)
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane | 0xFFFE) + chr(plane | 0xFFFF) for plane in _PLANES)
 # One regex finds the first suspect character at C speed; _unprintable then says what it is.
-# Control characters (category Cc) are U+0000-U+001F and U+007F-U+009F; tab is allowed.
-_SUSPECT = re.compile(f"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffd{_NONCHARACTERS}]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Control characters (category Cc) are U+0000-U+001F and U+007F-U+009F; tab is allowed. Both
+# patterns stay text until a text is not printable: re compiles and caches them then, and the
+# cold check of an ordinary agenda never pays for them.
+_SUSPECT = f"[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffd{_NONCHARACTERS}]"
+_BIDI = "[\u202a-\u202e\u2066-\u2069]"
 
 
 def _unprintable(char: str) -> str:
@@ -91,7 +93,7 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
     for value, span in _strings(context):
         if len(value) > MAX_TEXT_LENGTH or (value.isprintable() and "\ufffd" not in value):
             continue  # text-too-long says enough; printable text has none of _SUSPECT but U+FFFD
-        found = _SUSPECT.search(value)
+        found = re.search(_SUSPECT, value)
         if found is not None:
             char = found.group()
             yield error("control-character", f"{_unprintable(char)} U+{ord(char):04X} in the text",
@@ -102,7 +104,7 @@ def control_character(context: CheckContext) -> Iterable[Diagnostic]:
 def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
     """Bidirectional overrides that make the text display differently from what it says."""
     for value, span in _strings(context):
-        found = None if value.isprintable() else _BIDI.search(value)  # bidi controls are not printable
+        found = None if value.isprintable() else re.search(_BIDI, value)  # bidi controls are not printable
         if found is not None:
             offset = found.start()
             yield error("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "

@@ -44,7 +44,7 @@ DATE_HINT = ("write a date like 23 November 2020, Monday 23 November 2020, March
 DURATION_HINT = "write a duration like 15 min, 15', 1 h 30 min, 1h30, 90 minutes, 1.5 h or 10+5 min"
 
 
-_LONG_WORD = re.compile(r"[^\s']{41,}")
+_LONG_WORD = r"[^\s']{41,}"
 
 
 class WhenError(Exception):
@@ -52,7 +52,7 @@ class WhenError(Exception):
     offsets into the text given) where, and ``hint`` names the forms that are accepted."""
 
     def __init__(self, message: str, start: int, end: int, hint: str, code: str | None = None) -> None:
-        message = _LONG_WORD.sub(lambda long: long.group()[:30] + "...", message)  # 5,000 digits
+        message = re.sub(_LONG_WORD, lambda long: long.group()[:30] + "...", message)  # 5,000 digits
         super().__init__(message)
         self.message = message
         self.start = start
@@ -420,8 +420,10 @@ def _settle(reader: _Reader, start: _Clock, end: _Clock | None) -> tuple[TimeOfD
 
 # -------------------------------------------------------------------------------------- zones
 
-_OFFSET = re.compile(r"(?:UTC|GMT|UT)\s*(?:([+\-\u2212])\s*([0-9]{1,2})(?::?([0-9]{2}))?)?", re.IGNORECASE)
-_IANA = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+")
+# Patterns that only some values need (an error, a time zone) stay text until then: re compiles
+# and caches each on first use, which a cold check of an agenda without zones never pays.
+_OFFSET = r"(?i)(?:UTC|GMT|UT)\s*(?:([+\-\u2212])\s*([0-9]{1,2})(?::?([0-9]{2}))?)?"
+_IANA = r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+"
 
 
 def _zone_at(reader: _Reader, language: str | None) -> str | None:
@@ -450,7 +452,7 @@ def _zone_at(reader: _Reader, language: str | None) -> str | None:
                             at, at + max(len(stripped), 1), ZONE_HINT, "unknown-time-zone" if stripped else None)
         found.append((stripped, zone))
     for written, zone in found:
-        if _IANA.fullmatch(written):
+        if re.fullmatch(_IANA, written):
             return zone  # "EDT (America/New_York)": the named zone says more than the abbreviation
     return found[0][1]
 
@@ -460,7 +462,7 @@ def zone_name(written: str, language: str | None = None) -> str | None:
     offset ``UTC+02:00``; None when it names none. Standard and daylight abbreviations are fixed
     offsets (``CEST`` -> ``UTC+02:00``); generic names are the metazone's main zone
     (``Pacific``, ``PT`` -> ``America/Los_Angeles``)."""
-    offset = _OFFSET.fullmatch(written)
+    offset = re.fullmatch(_OFFSET, written)
     if offset:
         sign, hours, minutes = offset.groups()
         if sign is None:
@@ -471,7 +473,7 @@ def zone_name(written: str, language: str | None = None) -> str | None:
             return "UTC"
         sign = "+" if sign == "+" else "-"  # hyphen or minus sign
         return f"UTC{sign}{int(hours):02d}:{int(minutes or 0):02d}"
-    if _IANA.fullmatch(written):
+    if re.fullmatch(_IANA, written):
         return written if _zone_exists(written) else None
     key = " ".join(_fold(written).split())
     if not key or len(key) > 60:
