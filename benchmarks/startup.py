@@ -4,7 +4,7 @@ process (the best of --repeat runs, so a busy machine shows less than its noise)
     python benchmarks/startup.py --repeat 7
 
 The stages add up to the command: Python itself, typer, the command line built for `check`, the
-modules of the parser and the checks (the AST's dataclasses among them), the parser loaded from
+modules of the parser and the checks (the AST's classes among them), the parser loaded from
 the cache, the first analysis (which compiles the lexer's scanners and reads the month names)
 and a second one, the agenda work itself.
 """
@@ -29,7 +29,7 @@ from agendadsl.cli.app import build
 build("check")
 marks.append(("the command line, built for check", time.perf_counter()))
 import agendadsl.language.nodes
-marks.append(("the AST's dataclasses (language/nodes.py)", time.perf_counter()))
+marks.append(("the AST's classes (language/nodes.py, generated plainly)", time.perf_counter()))
 from agendadsl.checks.analyse import analyse
 marks.append(("the rest of the parser and checks' modules, lark", time.perf_counter()))
 from agendadsl.language.grammar import lark_parser
