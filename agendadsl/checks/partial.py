@@ -17,14 +17,14 @@ from ..language.nodes import Agenda
 from ..language.recovery import inert, translation
 
 _NAMED = {
-    "unknown-label": re.compile(r"\{([^}]*)\}"),
-    "unknown-footnote": re.compile(r"\[\^([^\]]*)\]"),
-    "unused-footnote": re.compile(r"\[\^([^\]]*)\]"),
-    "unknown-annex": re.compile(r"\{annex\s+([^}]*)\}"),
-    "unused-series": re.compile(r"([^\s:]+)"),
+    "unknown-label": r"\{([^}]*)\}",
+    "unknown-footnote": r"\[\^([^\]]*)\]",
+    "unused-footnote": r"\[\^([^\]]*)\]",
+    "unknown-annex": r"\{annex\s+([^}]*)\}",
+    "unused-series": r"([^\s:]+)",
 }
 """Findings about a name that a left-out line may define or use, and how to read the name at
-the finding's place."""
+the finding's place (patterns that ``re`` compiles on first use: only after a syntax error)."""
 
 _NEIGHBOURS = ("numbering-", "invalid-numbering", "duration-mismatch", "time-slot-", "missing-translation")
 """Findings that compare an item with its siblings, its children or the line after it."""
@@ -77,7 +77,7 @@ class _Gaps:
         if code == "empty-agenda":
             return self.everywhere
         if code in _NAMED:
-            match = _NAMED[code].search(self._at(diagnostic))
+            match = re.search(_NAMED[code], self._at(diagnostic))
             name = match.group(1).strip() if match else ""
             # A name's start: a series is used as "[gh-12]", "[RFC 9999]".
             return bool(name) and re.search(r"(?<![\w-])" + re.escape(name), self.text) is not None
