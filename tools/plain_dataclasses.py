@@ -76,7 +76,7 @@ def _literal(node: ast.expr, what: str) -> object:
 
 
 def _options(call: ast.expr, what: str) -> dict[str, object]:
-    options = dict(_CLASS_OPTIONS)
+    options: dict[str, object] = dict(_CLASS_OPTIONS)
     for keyword in call.keywords if isinstance(call, ast.Call) else ():
         if keyword.arg not in options:
             raise Unsupported(f"{what}: @dataclass({keyword.arg}=...)")
@@ -142,18 +142,17 @@ def _values(owner: str, fields: list[_Field]) -> str:
     return _tuple([f"{owner}.{f.name}" for f in fields])
 
 
-def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], set[str]]:
-    """The plain class for one dataclass definition, and the helper names it needs."""
+def _parts(text: str, node: ast.ClassDef) -> tuple[dict[str, object], list[_Field], list[ast.FunctionDef]]:
+    """A definition's ``@dataclass`` options, fields and methods; Unsupported for anything else."""
     decorators = [d for d in node.decorator_list if _is_dataclass(d)]
     if len(node.decorator_list) != 1 or len(decorators) != 1:
         raise Unsupported(f"{node.name}: @dataclass must be the class's only decorator")
-    options = _options(decorators[0], node.name)
     body = node.body
     if not (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
             and isinstance(body[0].value.value, str)):
         raise Unsupported(f"{node.name}: a docstring (@dataclass would make one from the signature)")
     fields: list[_Field] = []
-    methods: list[ast.stmt] = []
+    methods: list[ast.FunctionDef] = []
     for statement in body[1:]:
         if isinstance(statement, ast.AnnAssign):
             fields.append(_field(text, statement, node.name))
@@ -163,68 +162,90 @@ def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], 
             methods.append(statement)
         else:
             raise Unsupported(f"{node.name}: line {statement.lineno} is neither a field nor a method")
-    own = {m.name for m in methods}
-    for name in ("__init__", "__hash__", "__setattr__", "__delattr__", "__getstate__", "__setstate__",
-                 "__eq__", "__slots__"):
-        if name in own:
-            raise Unsupported(f"{node.name} defines {name}")
+    for method in methods:
+        if method.name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__",
+                           "__getstate__", "__setstate__"):
+            raise Unsupported(f"{node.name} defines {method.name}")
+    return _options(decorators[0], node.name), fields, methods
+
+
+def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], set[str]]:
+    """The plain class for one dataclass definition, and the helper names it needs."""
+    options, fields, methods = _parts(text, node)
     frozen, slots = bool(options["frozen"]), bool(options["slots"])
     needs: set[str] = {"fields_table"}
     bases = [ast.get_source_segment(text, b) or "" for b in node.bases]
-    out = [f"class {node.name}({', '.join(bases)}):" if bases else f"class {node.name}:"]
-    out += lines[body[0].lineno - 1:body[0].end_lineno]
-    out.append("")
-    names = [f'"{f.name}"' for f in fields]
-    if slots:
-        slots_lines = _wrap("__slots__ = (", names, ",)" if len(names) == 1 else ")", "    ")
-        if names != sorted(names):
-            slots_lines[0] += "  # noqa: RUF023 - the fields' order"
-        out += slots_lines
-    if options["match_args"]:
-        init_names = [f'"{f.name}"' for f in fields if f.init]
-        out += _wrap("__match_args__ = (", init_names, ",)" if len(init_names) == 1 else ")", "    ")
-    out.append("    __dataclass_fields__ = fields_table(")
-    out += [f'        ("{f.name}", "{f.annotation}", {f.spec}),' for f in fields]
-    out.append("    )")
-    out.append("")
-    out += [f"    {f.name}: {f.annotation}" for f in fields]
+    docstring = node.body[0]
+    out = [f"class {node.name}({', '.join(bases)}):" if bases else f"class {node.name}:",
+           *lines[docstring.lineno - 1:docstring.end_lineno], ""]
+    out += _attributes(fields, slots, bool(options["match_args"]))
     if options["init"]:
-        out.append("")
-        out += _init(node.name, fields, frozen, "__post_init__" in own, needs)
+        out += ["", *_init(fields, frozen, any(m.name == "__post_init__" for m in methods), needs)]
     for method in methods:
         first = min([method.lineno, *(d.lineno for d in method.decorator_list)])
-        out.append("")
-        out += lines[first - 1:method.end_lineno]
-    if options["repr"] and "__repr__" not in own:
+        out += ["", *lines[first - 1:method.end_lineno]]
+    if options["repr"]:
         shown = [f"{f.name}={{self.{f.name}!r}}" for f in fields if f.repr]
-        out += ["", "    def __repr__(self) -> str:"]
-        out += _repr(shown)
+        out += ["", "    def __repr__(self) -> str:", *_repr(shown)]
     if options["eq"]:
-        compared = [f for f in fields if f.compare]
-        out += ["", "    def __eq__(self, other: object) -> bool:", "        if other.__class__ is self.__class__:"]
-        out += _long(f"return {_values('self', compared)} == {_values('other', compared)}", "            ")
-        out.append("        return NotImplemented")
+        out += _eq([f for f in fields if f.compare])
     if frozen:
-        hashed = [f for f in fields if f.hashed]
-        out += ["", "    def __hash__(self) -> int:"]
-        out += _long(f"return hash({_values('self', hashed)})", "        ")
-        condition = f"type(self) is {node.name} or name in {_tuple(names)}"
-        for verb, method, signature, call in (("assign to", "__setattr__", "name: str, value: object", "name, value"),
-                                             ("delete", "__delattr__", "name: str", "name")):
-            out += ["", f"    def {method}(self, {signature}) -> None:"]
-            out += _long(f"if {condition}:", "        ")
-            out.append(f'            raise FrozenInstanceError(f"cannot {verb} field {{name!r}}")')
-            out.append(f"        super().{method}({call})")
+        out += _frozen(node.name, fields)
         needs.add("FrozenInstanceError")
     elif options["eq"]:
         out += ["", "    __hash__ = None  # type: ignore[assignment]  # as @dataclass(eq=True) leaves it"]
     if frozen and slots:
-        out += ["", "    def __getstate__(self) -> list[object]:"]
-        out += _long("return [" + ", ".join(f"self.{f.name}" for f in fields) + "]", "        ")
-        out += ["", "    def __setstate__(self, state: list[object]) -> None:"]
-        out += _long(f"for name, value in zip({_tuple(names)}, state, strict=False):", "        ")
-        out.append("            object.__setattr__(self, name, value)")
+        out += _pickling(fields)
     return out, needs
+
+
+def _attributes(fields: list[_Field], slots: bool, match_args: bool) -> list[str]:
+    """``__slots__``, ``__match_args__``, ``__dataclass_fields__`` and the fields' annotations."""
+    names = [f'"{f.name}"' for f in fields]
+    out = []
+    if slots:
+        out = _wrap("__slots__ = (", names, ",)" if len(names) == 1 else ")", "    ")
+        if names != sorted(names):
+            out[0] += "  # noqa: RUF023 - the fields' order"
+    if match_args:
+        init_names = [f'"{f.name}"' for f in fields if f.init]
+        out += _wrap("__match_args__ = (", init_names, ",)" if len(init_names) == 1 else ")", "    ")
+    out.append("    __dataclass_fields__ = fields_table(")
+    out += [f'        ("{f.name}", "{f.annotation}", {f.spec}),' for f in fields]
+    out += ["    )", ""]
+    return out + [f"    {f.name}: {f.annotation}" for f in fields]
+
+
+def _eq(compared: list[_Field]) -> list[str]:
+    """``__eq__`` as dataclasses writes it: the same class, and equal tuples of the compared fields."""
+    out = ["", "    def __eq__(self, other: object) -> bool:", "        if other.__class__ is self.__class__:"]
+    out += _long(f"return {_values('self', compared)} == {_values('other', compared)}", "            ")
+    return [*out, "        return NotImplemented"]
+
+
+def _frozen(name: str, fields: list[_Field]) -> list[str]:
+    """``__hash__`` over the hashed fields, and the ``__setattr__``/``__delattr__`` that refuse."""
+    out = ["", "    def __hash__(self) -> int:"]
+    out += _long(f"return hash({_values('self', [f for f in fields if f.hashed])})", "        ")
+    names = [f'"{f.name}"' for f in fields]
+    condition = f"type(self) is {name} or name in {_tuple(names)}"
+    for verb, method, signature, call in (("assign to", "__setattr__", "name: str, value: object", "name, value"),
+                                         ("delete", "__delattr__", "name: str", "name")):
+        out += ["", f"    def {method}(self, {signature}) -> None:"]
+        out += _long(f"if {condition}:", "        ")
+        out.append(f'            raise FrozenInstanceError(f"cannot {verb} field {{name!r}}")')
+        out.append(f"        super().{method}({call})")
+    return out
+
+
+def _pickling(fields: list[_Field]) -> list[str]:
+    """What pickling a frozen class with slots needs: its state as a list, set back field by field."""
+    names = _tuple([f'"{f.name}"' for f in fields])
+    out = ["", "    def __getstate__(self) -> list[object]:"]
+    out += _long("return [" + ", ".join(f"self.{f.name}" for f in fields) + "]", "        ")
+    out += ["", "    def __setstate__(self, state: list[object]) -> None:"]
+    out += _long(f"for name, value in zip({names}, state, strict=False):", "        ")
+    return [*out, "            object.__setattr__(self, name, value)"]
 
 
 def _repr(shown: list[str]) -> list[str]:
@@ -255,7 +276,8 @@ def _long(line: str, indent: str) -> list[str]:
     return [*out, current]
 
 
-def _init(name: str, fields: list[_Field], frozen: bool, post_init: bool, needs: set[str]) -> list[str]:
+def _init(fields: list[_Field], frozen: bool, post_init: bool, needs: set[str]) -> list[str]:
+    """``__init__``: every field set from its parameter, its default or its factory, then ``__post_init__``."""
     parameters = ["self"]
     body = []
     for f in fields:
