@@ -102,7 +102,7 @@ def test_the_check_path_never_loads_the_definitions() -> None:
 @pytest.mark.parametrize("key", PAIRS)
 def test_both_modules_hold_the_same_names_and_values(key: str) -> None:
     defined, plain = PAIRS[key]
-    own = {"dataclass", "field", "FrozenInstanceError", "fields_table"}
+    own = {"dataclass", "field", "FrozenInstanceError", "fields_table", "replace"}
     names = {n for n in vars(defined) if not n.startswith("__")} - own
     assert names == {n for n in vars(plain) if not n.startswith("__")} - own
     for name in names:
@@ -155,8 +155,8 @@ def test_the_class_has_the_dataclass_shape(name: str) -> None:
         assert getattr(made, attribute, None) == getattr(real, attribute, None), attribute
     assert [b.__name__ for b in made.__bases__] == [b.__name__ for b in real.__bases__]
     assert not hasattr(made, "__dict__") or hasattr(real, "__dict__")  # slots: no instance dictionary
-    wanted = set(vars(real)) - {"__dataclass_params__", "__weakref__"}
-    assert set(vars(made)) - {"__weakref__"} == wanted
+    wanted = set(vars(real)) - {"__dataclass_params__", "__weakref__", "__replace__"}  # __replace__: Python 3.13
+    assert set(vars(made)) - {"__weakref__", "__replace__"} == wanted
     def parameters(cls: type) -> list[tuple[Any, ...]]:
         return [(p.name, p.kind, p.default, p.annotation) for p in inspect.signature(cls).parameters.values()]
 
@@ -194,6 +194,17 @@ def test_equality_and_hash_match(name: str) -> None:
         assert (other_made == made) is (other_real == real), f.name
         assert (hash(other_made) == hash(made)) is (hash(other_real) == hash(real)), f.name
         assert hash(other_made) == hash(other_real)
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_copy_replace_makes_the_changed_node(name: str) -> None:
+    """``__replace__``, which ``copy.replace()`` calls from Python 3.13 on (a dataclass has it there)."""
+    real, made = _pair(name, everything=True)
+    changed = next(f.name for f in dataclasses.fields(real) if f.init)
+    again = made.__replace__(**{changed: "changed"})
+    assert repr(again) == repr(dataclasses.replace(real, **{changed: "changed"}))
+    if hasattr(copy, "replace"):
+        assert copy.replace(made, **{changed: "changed"}) == again
 
 
 @pytest.mark.parametrize("name", CLASSES)

@@ -17,7 +17,10 @@ module that Python caches compiled like any other:
   ``asdict()`` and ``is_dataclass()``), ``__init__`` with its defaults and default factories,
   ``__repr__``, ``__eq__``, ``__hash__``, the frozen ``__setattr__``/``__delattr__`` and, for a
   frozen class with slots, ``__getstate__``/``__setstate__`` for pickling, each written as
-  Python 3.11's ``dataclasses`` writes it; the classes' own methods and properties are copied.
+  Python 3.11's ``dataclasses`` writes it, and ``__replace__`` (``copy.replace()``, which
+  ``@dataclass`` adds from Python 3.13); the classes' own methods and properties are copied.
+  Not written: ``__dataclass_params__`` (nothing reads it here) and ``repr``'s guard against a
+  node that contains itself (frozen tuples cannot).
 
 tests/test_generated_nodes.py regenerates every module (same bytes) and holds each class to the
 behaviour of its dataclass. What a definition may use is what the AST uses; anything else (order,
@@ -196,7 +199,8 @@ def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], 
         out += ["", "    __hash__ = None  # type: ignore[assignment]  # as @dataclass(eq=True) leaves it"]
     if frozen and slots:
         out += _pickling(fields)
-    return out, needs
+    needs.add("replace")
+    return [*out, "", "    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13"], needs
 
 
 def _attributes(fields: list[_Field], slots: bool, match_args: bool) -> list[str]:
@@ -332,7 +336,7 @@ def generate(text: str, source_name: str) -> str:
         raise Unsupported(f"{source_name}: the definitions need a relative import for the helpers to go before")
     helpers = sorted(n for n in needs if n in ("FACTORY", "fields_table"))
     out.insert(helpers_at, f"from {HELPERS} import {', '.join(helpers)}")
-    stdlib = sorted({"field", *(n for n in needs if n == "FrozenInstanceError")})
+    stdlib = sorted({"field", *(n for n in needs if n in ("FrozenInstanceError", "replace"))})
     module = "\n".join(out) + "\n"
     return module.replace("{dataclasses}", f"from dataclasses import {', '.join(stdlib)}", 1)
 

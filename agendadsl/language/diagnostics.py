@@ -9,7 +9,7 @@ the tool after a change here. Type checkers read these definitions, through ``di
 from __future__ import annotations
 
 import enum
-from dataclasses import FrozenInstanceError, field
+from dataclasses import FrozenInstanceError, field, replace
 
 from ..support.plain_classes import fields_table
 from .span import Span
@@ -64,6 +64,8 @@ class Related:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("span", "message"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Fix:
@@ -120,6 +122,8 @@ class Fix:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("title", "span", "text"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Diagnostic:
@@ -210,6 +214,8 @@ class Diagnostic:
         for name, value in zip(("code", "severity", "message", "span", "hint", "related", "fixes"), state,
                 strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 MESSAGE_LIMIT = 300

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from dataclasses import FrozenInstanceError, field
+from dataclasses import FrozenInstanceError, field, replace
 from typing import Generic, TypeVar
 
 from ..support.plain_classes import fields_table
@@ -76,6 +76,8 @@ class Attr(Generic[T]):
         for name, value in zip(("value", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 # ----------------------------------------------------------------------------- inline text
 
@@ -124,6 +126,8 @@ class Text:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("value", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class DocRef:
@@ -175,6 +179,8 @@ class DocRef:
         for name, value in zip(("text", "span", "date"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class XRef:
     """A cross-reference ``{adoption}`` to the item labelled ``{#adoption}``."""
@@ -220,6 +226,8 @@ class XRef:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("label", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Link:
@@ -275,6 +283,8 @@ class Link:
         for name, value in zip(("text", "url", "span", "bare"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class FootnoteRef:
     """A footnote marker ``[^1]``; the text is the agenda's footnote with that label."""
@@ -321,6 +331,8 @@ class FootnoteRef:
         for name, value in zip(("label", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class AnnexRef:
     """A reference ``{annex A}`` to the annex labelled ``A``."""
@@ -366,6 +378,8 @@ class AnnexRef:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("label", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 Inline = Text | DocRef | XRef | Link | FootnoteRef | AnnexRef
@@ -433,6 +447,8 @@ class RichText:
         for name, value in zip(("parts", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Translation:
     """A text's translation, written on the line after it (``fr: Ouverture de la réunion``); a note
@@ -498,6 +514,8 @@ class Translation:
         for name, value in zip(("language", "lines", "span", "name"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class FieldTranslation:
     """A header field's translation: ``fr: Comité de Lanzarote`` after ``body: Lanzarote Committee``.
@@ -552,6 +570,8 @@ class FieldTranslation:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("key", "language", "value", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 # ----------------------------------------------------------------------------- dates and times
@@ -635,6 +655,8 @@ class DateValue:
         for name, value in zip(("day", "month", "year", "weekday", "iso", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class DateRange:
     """One day, or a range of days: ``7-11 December 2020``, ``28 June - 2 July 2021``.
@@ -712,6 +734,8 @@ class DateRange:
         for name, value in zip(("start", "end", "span", "days", "open_end", "text"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class TimeOfDay:
     """A clock time, 24-hour: ``09:30`` is hour 9, minute 30."""
@@ -764,6 +788,8 @@ class TimeOfDay:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("hour", "minute"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class TimeSlot:
@@ -849,6 +875,8 @@ class TimeSlot:
                 strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Duration:
     """``15 min``, ``1 h 30 min``; ``parts`` when written as a sum (``10+5 min``: (10, 5))."""
@@ -901,6 +929,8 @@ class Duration:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("minutes", "span", "parts", "text"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 # ----------------------------------------------------------------------------- enumerations
@@ -1030,6 +1060,8 @@ class Status:
         for name, value in zip(("stage", "revision", "span", "words"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Series:
     """A declared document series: references starting with ``name`` must match ``pattern``;
@@ -1084,6 +1116,8 @@ class Series:
         for name, value in zip(("name", "pattern", "url", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class CustomField:
     """A header field of the writer's own (``Quorum: 14 members``), declared in ``fields:``."""
@@ -1132,6 +1166,8 @@ class CustomField:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("name", "value", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Meeting:
@@ -1392,6 +1428,8 @@ class Meeting:
                 "local_times", "custom", "other_languages", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 # ----------------------------------------------------------------------------- items
 
@@ -1467,6 +1505,8 @@ class Note:
                 strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Bullet:
     """A bullet line (``-``): text, not an agenda item; bullets indented under it are its ``children``."""
@@ -1536,6 +1576,8 @@ class Bullet:
         for name, value in zip(("text", "span", "children", "status", "owner", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class TextBlock:
     """Text that is not an item, at the top level or under a heading: paragraphs and bullets.
@@ -1582,6 +1624,8 @@ class TextBlock:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("parts", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class DocGroup:
@@ -1633,6 +1677,8 @@ class DocGroup:
         for name, value in zip(("label", "refs", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Presenter:
     """Who presents an item, with the role given before a colon (``Rapporteur: Ms X (EPP)``)."""
@@ -1681,6 +1727,8 @@ class Presenter:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("name", "role", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Item:
@@ -1870,6 +1918,8 @@ class Item:
                 "fields", "document_groups", "documents_state", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class LocalTime:
     """A place whose clock the agenda also gives the meeting's time in (``local times:``): its
@@ -1923,6 +1973,8 @@ class LocalTime:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("zone", "label", "span", "written"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class NextMeeting:
@@ -2029,6 +2081,8 @@ class NextMeeting:
                 "host", "host_tbc"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class NextMeetings:
     """The "next meetings" block, or with ``past`` the "past meetings" block (earlier meetings,
@@ -2079,6 +2133,8 @@ class NextMeetings:
         for name, value in zip(("meetings", "span", "past"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Comment:
     """A ``//`` comment line: never rendered, kept by the formatter."""
@@ -2127,6 +2183,8 @@ class Comment:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("text", "indent", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Group:
@@ -2284,6 +2342,8 @@ class Group:
                 "name", "from_heading", "is_break", "child_numbering", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Participant:
     """One line of a ``participants:`` block: ``Ms Jane Doe, Chair, Ireland (voting) (excused)``:
@@ -2354,6 +2414,8 @@ class Participant:
         for name, value in zip(("name", "role", "affiliation", "voting", "attendance", "span"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Participants:
     """The ``participants:`` block: who is invited, with roles and attendance."""
@@ -2399,6 +2461,8 @@ class Participants:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("people", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Table:
@@ -2453,6 +2517,8 @@ class Table:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("header", "rows", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Annex:
@@ -2513,6 +2579,8 @@ class Annex:
         for name, value in zip(("label", "title", "span", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
 
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
 
 class Annexes:
     """The ``annexes:`` block: the documents annexed to the agenda, each with its label."""
@@ -2558,6 +2626,8 @@ class Annexes:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("annexes", "span"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 Entry = Item | NextMeetings | TextBlock | Group | Participants | Annexes | Table
@@ -2633,6 +2703,8 @@ class Footnote:
     def __setstate__(self, state: list[object]) -> None:
         for name, value in zip(("label", "text", "span", "translations"), state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 class Agenda:
@@ -2745,6 +2817,8 @@ class Agenda:
         for name, value in zip(("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries"),
                 state, strict=False):
             object.__setattr__(self, name, value)
+
+    __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
 def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
