@@ -1,5 +1,5 @@
 """The AST's plain classes (language/nodes.py) and the diagnostics' (language/diagnostics.py) are
-what tools/plain_dataclasses.py writes from their dataclass definitions (node_dataclasses.py,
+what agendadsl/support/write_plain_classes.py writes from their dataclass definitions (node_dataclasses.py,
 diagnostic_dataclasses.py), and each class behaves as its dataclass does:
 construction with and without defaults, equality, hashing, repr, ``replace()``, ``fields()``,
 ``asdict()``, frozenness, pickling, pattern matching.
@@ -28,8 +28,11 @@ from conftest import ROOT
 from agendadsl.language import diagnostic_dataclasses, diagnostics, node_dataclasses, nodes
 
 
+TOOL_PATH = ROOT / "agendadsl" / "support" / "write_plain_classes.py"
+
+
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("plain_dataclasses", ROOT / "tools" / "plain_dataclasses.py")
+    spec = importlib.util.spec_from_file_location("write_plain_classes", TOOL_PATH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # @dataclass looks its module up
@@ -55,21 +58,22 @@ def test_every_generated_module_is_what_its_definitions_give() -> None:
     for source, target in TOOL.GENERATED.items():
         expected = TOOL.generate((ROOT / source).read_text(encoding="utf-8"), source.rsplit("/", 1)[-1])
         assert (ROOT / target).read_text(encoding="utf-8") == expected, \
-            f"{target} is out of date: run python tools/plain_dataclasses.py"
+            f"{target} is out of date: run python -m agendadsl.support.write_plain_classes"
 
 
 def test_the_tool_says_what_is_out_of_date_and_rewrites_it(tmp_path: Path) -> None:
     """On a copy of the checkout with a generated module edited by hand: ``--check`` names it and
     fails, a plain run writes it back as it was."""
-    (tmp_path / "tools").mkdir()
-    shutil.copy(ROOT / "tools" / "plain_dataclasses.py", tmp_path / "tools")
+    copied = tmp_path / TOOL_PATH.relative_to(ROOT)
+    copied.parent.mkdir(parents=True)
+    shutil.copy(TOOL_PATH, copied)
     for source, target in TOOL.GENERATED.items():
         for name in (source, target):
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, tmp_path / name)
     edited = next(iter(TOOL.GENERATED.values()))
     (tmp_path / edited).write_text((ROOT / edited).read_text(encoding="utf-8") + "# by hand\n", encoding="utf-8")
-    tool = [sys.executable, str(tmp_path / "tools" / "plain_dataclasses.py")]
+    tool = [sys.executable, str(copied)]
     checked = subprocess.run([*tool, "--check"], capture_output=True, text=True, timeout=120, check=False)
     assert checked.returncode == 1 and edited in checked.stderr
     subprocess.run(tool, capture_output=True, timeout=120, check=True)

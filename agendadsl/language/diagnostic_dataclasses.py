@@ -1,7 +1,7 @@
 """Diagnostics are values: checks and the parser return them, one module (report) prints them.
 
 These definitions are the source of ``diagnostics``, the same module with its dataclasses written
-out plainly by ``tools/plain_dataclasses.py`` (as for the AST, language/node_dataclasses.py): run
+out plainly by ``agendadsl/support/write_plain_classes.py`` (as for the AST, language/node_dataclasses.py): run
 the tool after a change here. Type checkers read these definitions, through ``diagnostics.pyi``.
 """
 

@@ -5,7 +5,7 @@ agenda" whatever the layout: the formatter and the semantic diff rely on that. C
 tuples. Values that a check may reject (31 February) are kept as written, not coerced.
 
 These definitions are the AST's source; the code imports ``nodes``, the same classes written out
-plainly from them by ``tools/plain_dataclasses.py`` (``@dataclass`` compiles each class's methods
+plainly from them by ``agendadsl/support/write_plain_classes.py`` (``@dataclass`` compiles each class's methods
 at import, a tenth of a cold ``agenda check``). After a change here, run that tool;
 tests/test_generated_nodes.py fails until ``nodes.py`` is regenerated. Type checkers read these
 definitions themselves, through ``nodes.pyi``.

@@ -1,4 +1,4 @@
-"""What the plain classes written by ``tools/plain_dataclasses.py`` share.
+"""What the plain classes written by ``agendadsl/support/write_plain_classes.py`` share.
 
 ``@dataclass`` compiles each class's ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
 ``__setattr__`` and ``__delattr__`` with ``exec`` when the module is imported: about 0.6 ms a
