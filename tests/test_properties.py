@@ -29,9 +29,14 @@ def test_any_text_gives_an_agenda_or_diagnostics(text: str) -> None:
         assert diagnostic.message and diagnostic.code
 
 
-# Bidirectional controls are refused on purpose (bidi-control): not text a title may hold.
+# Bidirectional controls are refused on purpose (bidi-control), and so are U+FFFD (what a decoder
+# leaves for bytes it could not read) and Unicode's noncharacters (control-character): not text a
+# title may hold.
+NONCHARACTERS = "".join(chr(c) for c in range(0xFDD0, 0xFDF0)) + "".join(
+    chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
 TITLE_CHARS = st.characters(blacklist_categories=("Cc", "Cs"),
-                            blacklist_characters="\n\r\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+                            blacklist_characters="\n\r\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffd"
+                            + NONCHARACTERS)
 
 
 def escape(text: str) -> str:
