@@ -53,7 +53,9 @@ def _latex_chars(text: str) -> str:
 LONG_WORD = 30
 """Characters without a space or slash past which a word may break anywhere: a long web address, a
 compound or a number would otherwise run off the page or out of a table cell, clipped."""
-_LONG_RUN = re.compile(rf"[^\s/]{{{LONG_WORD + 1},}}")  # a slash is a break already
+# A slash is a break already. The look-behind starts a match only where a word starts: without it,
+# the search tried again from every character of each shorter word (the same matches, twice the time).
+_LONG_RUN = re.compile(rf"(?<![^\s/])[^\s/]{{{LONG_WORD + 1},}}")
 WORD_BREAK = r"\penalty5000{}"
 """A place to break a line, taken only when a line has no better one (a space costs nothing);
 hyperref drops it from the PDF's title."""
