@@ -1,0 +1,67 @@
+"""The view model's values that the templates print as they are: each expected value is written
+out here by hand, not computed with the view."""
+
+from __future__ import annotations
+
+from agendadsl import parse
+from agendadsl.render import render_text
+from agendadsl.render.view import build
+
+AGENDA = """\
+body: Test Committee
+date: Monday 23 November 2020
+series T-ES: T-ES({year}){n} https://rm.coe.int/{ref}
+
+1. Budget
+   @presenter Rapporteur: Ms Jane Doe
+   @documents to follow
+   @status postponed
+   @session closed
+   @for decision
+   @duration 30 min
+   @time 09:30-10:00
+   @presenter Mr Yan Li
+2. Report [T-ES(2020)23]
+   @docs [T-ES(2020)23] of 3 November 2020
+3. Other [T-ES(2020)23]
+4. Plain item
+"""
+
+
+def items():
+    return build(parse(AGENDA).agenda).items
+
+
+def test_details_are_the_items_facts_in_their_fixed_order_whatever_the_order_written() -> None:
+    assert items()[0].details == ("09:30–10:00", "30 min", "for decision", "closed session", "postponed",
+                                  "documents to follow", "Rapporteur: Ms Jane Doe", "Presenter: Mr Yan Li")
+
+
+def test_details_leave_out_what_an_item_does_not_have() -> None:
+    assert [item.details for item in items()[1:]] == [(), (), ()]
+
+
+def test_every_format_prints_the_details_on_one_line() -> None:
+    agenda = parse(AGENDA).agenda
+    line = ("09:30–10:00 · 30 min · for decision · closed session · postponed · documents to follow · "
+            "Rapporteur: Ms Jane Doe · Presenter: Mr Yan Li")
+    assert f"  *{line}*\n" in render_text(agenda, "markdown")
+    assert f"\\agendadetail{{1}}{{\\textit{{{line}}}}}\n" in render_text(agenda, "latex")
+    html = ('<p class="meta"><span>09:30–10:00</span> · <span>30 min</span> · <span>for decision</span> · '
+            "<span>closed session</span> · <span>postponed</span> · <span>documents to follow</span> · "
+            "<span>Rapporteur: Ms Jane Doe</span> · <span>Presenter: Mr Yan Li</span></p>\n")
+    assert html in render_text(agenda, "html")
+
+
+def test_a_reference_keeps_its_date_where_the_same_reference_is_also_cited_without_one() -> None:
+    """The views of references are shared by their text, but only those without a date: the
+    title of item 2 cites the document first, undated, and its @docs line then with its date."""
+    second, third = items()[1:3]
+    url = "https://rm.coe.int/T-ES%282020%2923"
+    assert [(ref.text, ref.url, ref.date) for ref in second.documents] == [("T-ES(2020)23", url, "3 November 2020")]
+    assert [(s.kind, s.text, s.url) for s in second.title] == [("text", "Report ", None),
+                                                                ("docref", "T-ES(2020)23", url)]
+    assert [(s.kind, s.text, s.url) for s in third.title] == [("text", "Other ", None),
+                                                               ("docref", "T-ES(2020)23", url)]
+    assert f"  Documents: [T-ES(2020)23](<{url}>) (3 November 2020)\n" in render_text(parse(AGENDA).agenda,
+                                                                                       "markdown")
