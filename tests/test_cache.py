@@ -94,3 +94,43 @@ def test_a_house_template_edited_between_renders_is_compiled_again(tmp_path: Pat
     os.utime(template, (1, 1))  # a different modification time, whatever the clock's resolution
     after = render_text(agenda, "markdown", options)
     assert before != after and after.startswith("edited: ")
+
+
+def test_a_house_template_that_is_included_and_edited_between_renders_is_compiled_again(tmp_path: Path) -> None:
+    """The file a render includes once per item (Markdown's inline text), edited after a first
+    render: the next render prints the edited file, although only the including file is asked for."""
+    from agendadsl import parse
+    from agendadsl.render import Options, render_text
+
+    style = tmp_path / "style"
+    (style / "markdown").mkdir(parents=True)
+    parts = style / "markdown" / "parts.md.j2"
+    shutil.copy(ROOT / "templates" / "markdown" / "parts.md.j2", parts)
+    agenda = parse("1. Opening\n2. Closing\n").agenda
+    options = Options(templates=style)
+    assert "* **1.** Opening\n" in render_text(agenda, "markdown", options)
+    parts.write_text("{% for part in parts %}<{{ part.text }}>{% endfor %}", encoding="utf-8")
+    os.utime(parts, (1, 1))
+    after = render_text(agenda, "markdown", options)
+    assert "* **1.** <Opening>\n" in after and "* **2.** <Closing>\n" in after
+
+
+def test_a_render_looks_at_each_template_file_once_not_at_every_include(monkeypatch) -> None:
+    """LaTeX includes a file for each item and its title: 40 items, 80 includes; a render
+    compares each of the few files it has compiled with the file once, before it starts."""
+    from agendadsl import parse
+    from agendadsl.render import render_text
+
+    agenda = parse("".join(f"{n}. Item {n}\n" for n in range(1, 41))).agenda
+    render_text(agenda, "latex")  # every template compiled and kept
+    looked: list[str] = []
+    getmtime = os.path.getmtime
+
+    def counted(path):
+        looked.append(str(path))
+        return getmtime(path)
+
+    monkeypatch.setattr(os.path, "getmtime", counted)
+    render_text(agenda, "latex")
+    assert looked, "the templates were not compared with their files"
+    assert len(looked) == len(set(looked)) <= 12

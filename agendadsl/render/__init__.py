@@ -70,7 +70,7 @@ def _templated(agenda: Agenda, fmt: str, name: str, options: Options) -> Iterato
     import jinja2
 
     from ..language.diagnostics import AgendaError
-    from .environments import BILINGUAL_NAMES, environment
+    from .environments import BILINGUAL_NAMES, template
     from .view import build
 
     try:
@@ -79,12 +79,12 @@ def _templated(agenda: Agenda, fmt: str, name: str, options: Options) -> Iterato
                 if fmt not in BILINGUAL_NAMES:
                     raise AgendaError(f"--bilingual sets two columns in html and latex, not in {fmt}")
                 pair = _bilingual(agenda, options)
-                template = environment(fmt, options.templates).get_template(BILINGUAL_NAMES[fmt])
-                yield from batched(template.generate(view=pair[0], other=pair[1]))
+                pages = template(fmt, BILINGUAL_NAMES[fmt], options.templates)
+                yield from batched(pages.generate(view=pair[0], other=pair[1]))
                 return
             view = build(agenda, view=options.view, language=options.language, since=options.since,
                          templates=options.templates)
-            yield from batched(environment(fmt, options.templates).get_template(name).generate(view=view))
+            yield from batched(template(fmt, name, options.templates).generate(view=view))
     except jinja2.TemplateError as problem:
         raise AgendaError(f"the {fmt} template {_where(problem)}: {problem.message or problem}") from None
 

@@ -63,18 +63,33 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return _QuietBytecodeCache(str(directory), "template-%s.cache") if directory else None
 
 
+def template(fmt: str, name: str, overrides: Path | None = None) -> jinja2.Template:
+    """The template ``name`` of ``fmt``, to render now. Every template the environment has compiled
+    is first compared with its file, once: one edited since is compiled again, with the others.
+
+    Jinja's own check (``auto_reload``) looks at the file again at every ``include``, and the
+    LaTeX and Markdown templates include a file or two per item: 20,000 looks at the file system
+    to render 10,000 items to LaTeX, about a tenth of the wall time of the render."""
+    env = environment(fmt, overrides)
+    cache = env.cache
+    if cache is not None and not all(compiled.is_up_to_date for compiled in list(cache.values())):
+        cache.clear()
+    return env.get_template(name)
+
+
 @functools.lru_cache(maxsize=16)
 def environment(fmt: str, overrides: Path | None = None) -> jinja2.Environment:
     """The Jinja environment for ``fmt`` (html, latex, markdown). Kept for the process, so each
-    template is compiled once (and loaded compiled from the user's cache on later runs); a
-    template edited meanwhile is noticed and compiled again."""
+    template is compiled once (and loaded compiled from the user's cache on later runs). Its
+    templates are not checked against their files while they render: ``template`` checks them
+    before each render, so a template edited meanwhile is noticed and compiled again."""
     common: dict[str, Any] = {
         "loader": _loader(fmt, overrides),
         "undefined": jinja2.StrictUndefined,
         "keep_trailing_newline": True,
         "trim_blocks": True,
         "lstrip_blocks": True,
-        "auto_reload": True,
+        "auto_reload": False,
         "bytecode_cache": _bytecode_cache(),
     }
     if fmt == "html":
