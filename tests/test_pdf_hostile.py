@@ -128,6 +128,17 @@ def test_a_word_longer_than_thirty_characters_may_break_between_any_two() -> Non
     assert escape.WORD_BREAK not in escape.latex("https://example.org/" + "/".join(["c" * 30] * 5))
 
 
+def test_a_long_word_is_found_after_a_space_a_slash_or_at_the_start() -> None:
+    """The search for long words starts only where a word starts: after a space, after a slash
+    (an address's last part), or at the start; written out by hand."""
+    brk = "\\penalty5000{}"
+    assert escape.latex("x/" + "d" * 31) == "x/\\allowbreak{}" + brk.join("d" * 31)
+    assert escape.latex("see " + "e" * 31 + "/f") == "see " + brk.join("e" * 31) + "/\\allowbreak{}f"
+    assert escape.latex("g" * 31 + " h") == brk.join("g" * 31) + " h"
+    assert escape.latex("g" * 30 + " " + "h" * 30 + "/" + "i" * 30) == (
+        "g" * 30 + " " + "h" * 30 + "/\\allowbreak{}" + "i" * 30)
+
+
 @pytest.mark.parametrize("word", [
     "e\u0301" * 20,  # accents
     "\u0915\u094d\u0937" * 15,  # a Devanagari conjunct: ka, virama, ssa
