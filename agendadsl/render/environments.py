@@ -69,7 +69,7 @@ def template(fmt: str, name: str, overrides: Path | None = None) -> jinja2.Templ
 
     Jinja's own check (``auto_reload``) looks at the file again at every ``include``, and the
     LaTeX and Markdown templates include a file or two per item: 20,000 looks at the file system
-    to render 10,000 items to LaTeX, about a tenth of the wall time of the render."""
+    to render 10,000 items to LaTeX, a sixth of the render's time (362 -> 300 ms of CPU)."""
     env = environment(fmt, overrides)
     cache = env.cache
     if cache is not None and not all(compiled.is_up_to_date for compiled in list(cache.values())):
