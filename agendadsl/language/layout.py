@@ -244,10 +244,16 @@ class Layout:
 
 def token_span(token: Token) -> Span:
     """The Span of a Lark token: positions enter the AST only from tokens."""
-    line = token.line or 1
-    column = token.column or 1
-    end_line = token.end_line or line
-    end_column = token.end_column or column + 1
+    return token_range(token, token)
+
+
+def token_range(first: Token, last: Token) -> Span:
+    """The Span from the start of token ``first`` to the end of token ``last`` (as
+    ``token_span(first).to(token_span(last))``, in one step: the parser makes one per line)."""
+    line = last.line or 1
+    column = last.column or 1
+    end_line = last.end_line or line
+    end_column = last.end_column or column + 1
     if end_line == line and end_column <= column:
         end_column = column + 1
-    return Span(line, column, end_line, end_column)
+    return Span(first.line or 1, first.column or 1, end_line, end_column)
