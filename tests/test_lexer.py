@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lark import Token
 from lark.lexer import Lexer, LexerState
 
-from agendadsl.language.grammar import run_parser, text_lexer
+from agendadsl.language.grammar import run_interactive, run_parser, text_lexer
 from agendadsl.language.layout import close_sink, open_sink
 from agendadsl.language.source import normalise_newlines
 
@@ -70,6 +70,31 @@ def assert_same(text: str) -> None:
 def test_every_sample_lexes_the_same(path: Path) -> None:
     text = normalise_newlines(path.read_text(encoding="utf-8", errors="replace")).removeprefix("\ufeff")
     assert_same(text)
+
+
+def stepped(text: str, fast: bool) -> tuple[list[tuple], str | None]:
+    """The tokens of ``text`` as Lark's interactive parser steps through them (language.lexemes
+    reads them so), and the exception that stops it, if any."""
+    recorder = _Recorder(text_lexer(fast))
+    sink, reset = open_sink(text)
+    try:
+        interactive = run_interactive(text, recorder)
+        for _ in interactive.iter_parse():
+            pass
+        interactive.feed_eof()
+        failure = None
+    except Exception as error:  # the exception is what is compared
+        failure = f"{type(error).__name__}: {error}"
+    finally:
+        close_sink(reset)
+    return recorder.tokens, failure
+
+
+@pytest.mark.parametrize("path", [path for path in AGENDAS if "invalid" in path.parts or path.name.startswith("l")],
+                         ids=lambda path: path.name)
+def test_stepping_through_the_tokens_gives_the_same(path: Path) -> None:
+    text = normalise_newlines(path.read_text(encoding="utf-8", errors="replace")).removeprefix("\ufeff")
+    assert stepped(text, fast=True) == stepped(text, fast=False)
 
 
 def test_the_benchmark_agendas_lex_the_same() -> None:

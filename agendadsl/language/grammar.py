@@ -59,9 +59,10 @@ def run_parser(text: str, lexer: Lexer | None = None) -> Any:
     return lark_parser().parser.parser.parse(thread, "start")
 
 
-def run_interactive(text: str) -> InteractiveParser:
-    """Lark's interactive parser over ``text``, read by the line lexer (to step through its tokens)."""
-    thread = LexerThread.from_text(line_lexer(), text)
+def run_interactive(text: str, lexer: Lexer | None = None) -> InteractiveParser:
+    """Lark's interactive parser over ``text``, read by ``lexer`` (the line lexer by default), to step
+    through its tokens."""
+    thread = LexerThread.from_text(lexer or line_lexer(), text)
     return lark_parser().parser.parser.parse_interactive(thread, "start")
 
 
