@@ -46,3 +46,17 @@ def test_references_in_text_and_in_docs_lines_are_read_alike(text: str) -> None:
     grammar = re.compile(lark_parser().get_terminal("DOCREF").pattern.to_regexp())
     inline = re.compile(DOCREF)
     assert bool(grammar.fullmatch(text)) == bool(inline.fullmatch(text))
+
+
+SCHEMES = st.lists(st.sampled_from(["h", "H", "m", "M", "ttp", "ttps", "://", "ailto", ":", "x", " ", ".", ")", "["]),
+                   max_size=20).map("".join)
+
+
+@given(st.lists(st.sampled_from(["http://", "Http://", "https://", "mailto:", "Mailto:", "agenda", "x", " ", ".",
+                                 "h", "m", ")", "[", "]", "{", "}", "\\"]), max_size=12).map("".join) | SCHEMES)
+def test_every_character_is_in_some_piece(text: str) -> None:
+    """A scheme with no address after it ('agendahttp://', 'Http://x') is text: its first letter
+    was once in no piece at all and left out of the title."""
+    from agendadsl.language.inline import _PIECES
+
+    assert "".join(piece.group() for piece in _PIECES.finditer(text)) == text

@@ -22,10 +22,13 @@ _SCHEME = re.compile(r"https?://|mailto:", re.IGNORECASE)
 DOCREF = r"\[(?:[^\[\]\\]|\\.)+\]"
 """[T-ES(2020)23]; a backslash makes the next character literal. The grammar's DOCREF terminal
 (for @docs lines) reads the same references; a test holds the two together."""
-# Tried in this order at each position; the first that matches wins.
+_URL_TAIL = r"""[^\s<>"\[\]{}\\]*[^\s<>"\[\]{}\\.,;:!?)']"""
+"""What follows a web address's scheme (URL below); a scheme without it is plain text."""
+# Tried in this order at each position; the first that matches wins. Every character is in some
+# piece: plain text runs a character at a time through "H", "M" and a scheme with no address after it.
 _PIECES = re.compile(r"""
     (?P<URL>(?:https?://|mailto:)[^\s<>"\[\]{}\\]*[^\s<>"\[\]{}\\.,;:!?)'])   # https://example.org
-  | (?P<TEXT>(?:[^\[\]{}\\hHmM]|[hH](?!ttps?://)|[mM](?!ailto:))+)     # plain text
+  | (?P<TEXT>(?:[^\[\]{}\\hHmM]++|[hH](?!ttps?://)|[mM](?!ailto:)|[HM]|(?:https?://|mailto:)(?!{url_tail}))++)  # text
   | (?P<LINK>\[(?:[^\[\]\\]|\\.)+\]\((?:[^()\s]|\([^()\s]*\))+\))   # [the note](https://example.org/note)
   | (?P<FOOTNOTE>\[\^[A-Za-z0-9_-]{1,20}\])      # [^1]
   | (?P<DOCREF>{docref})                      # [T-ES(2020)23]
@@ -34,7 +37,7 @@ _PIECES = re.compile(r"""
   | (?P<ANCHOR>\{\#[^{}]*\})                  # {#adoption}
   | (?P<ESCAPE>\\[\[\]{}\\])                  # \[ is a literal bracket
   | (?P<STRAY>[\[\]{}\\])                     # any other bracket or backslash is text
-""".replace("{docref}", DOCREF), re.VERBOSE)
+""".replace("{docref}", DOCREF).replace("{url_tail}", _URL_TAIL), re.VERBOSE)
 
 
 def valid_label(name: str) -> bool:
@@ -143,12 +146,12 @@ def docref(value: str, span: Span) -> n.DocRef:
 
 def _trim(parts: list[n.Inline]) -> tuple[n.Inline, ...]:
     """Strip white space at both ends of a line of text; drop text parts that become empty."""
-    if parts and isinstance(parts[0], n.Text):
+    if parts and isinstance(parts[0], n.Text) and parts[0].value[:1] in (" ", "\t"):
         first = parts[0]
         value = first.value.lstrip(" \t")
         shift = len(first.value) - len(value)
         parts[0] = n.Text(value, Span(first.span.line, first.span.column + shift, first.span.end_line,
                                       first.span.end_column))
-    if parts and isinstance(parts[-1], n.Text):
+    if parts and isinstance(parts[-1], n.Text) and parts[-1].value[-1:] in (" ", "\t"):
         parts[-1] = n.Text(parts[-1].value.rstrip(" \t"), parts[-1].span)
     return tuple(p for p in parts if not (isinstance(p, n.Text) and not p.value))

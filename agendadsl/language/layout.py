@@ -127,28 +127,36 @@ class Layout:
         last: Token | None = None
         for token in stream:
             if token.type in ("_NL", "_LEAD"):
-                indentation = self._comments(sink, token)
+                indentation = self.comments(sink, token)
                 if token.type == "_NL" and line_has_token:
                     yield token
                 line_has_token = False
                 last = token
                 if token.end_pos is not None and token.end_pos < sink.text_length:
-                    yield from self._indent(sink, stack, indentation, token)
+                    yield from self.indent(sink, stack, indentation, token)
                 continue
             if last is None:  # first line of the file: its indentation was skipped as white space
                 start = token.start_pos or 0
-                yield from self._indent(sink, stack, sink.text[start - (token.column or 1) + 1:start], token)
+                yield from self.indent(sink, stack, sink.text[start - (token.column or 1) + 1:start], token)
             line_has_token = True
             last = token
             yield token
+        yield from self.close(stack, last, line_has_token)
+
+    @staticmethod
+    def close(stack: list[str], last: Token | None, line_has_token: bool) -> Iterator[Token]:
+        """At the end of the text: the last line's end if it has none, and the open levels' _DEDENTs."""
         if last is not None and line_has_token:
             yield Token.new_borrow_pos("_NL", "\n", last)
         for _ in stack[1:]:
             yield Token.new_borrow_pos("_DEDENT", "", last) if last is not None else Token("_DEDENT", "")
 
-    def _indent(self, sink: ParseSink, stack: list[str], indentation: str | None, token: Token) -> Iterator[Token]:
+    @classmethod
+    def indent(cls, sink: ParseSink, stack: list[str], indentation: str | None, token: Token) -> Iterator[Token]:
+        """The _INDENT/_DEDENT tokens for the line after ``token`` (a line end) indented by ``indentation``
+        (None: the file ends on a comment line), updating the open levels ``stack``."""
         if indentation is None:  # the file ends with a comment line: back to the margin
-            yield from (self._marker("_DEDENT", token) for _ in stack[1:])
+            yield from (cls._marker("_DEDENT", token) for _ in stack[1:])
             del stack[1:]
             return
         if tab_dependent(stack, indentation):
@@ -157,7 +165,7 @@ class Layout:
                     "mixed-indent",
                     "this line's indentation mixes tabs and spaces with the lines above, so how deep it is "
                     "nested depends on how wide an editor shows a tab",
-                    self._next_line(token),
+                    cls._next_line(token),
                     f"indent with spaces only (or with tabs only); agendadsl counts a tab as {TAB_WIDTH} "
                     "columns, other editors as 2 or 8",
                 )
@@ -170,13 +178,13 @@ class Layout:
                     error(
                         "nesting-too-deep",
                         f"this line is indented more than {MAX_DEPTH} levels deep",
-                        self._next_line(token),
+                        cls._next_line(token),
                         f"lines may be indented at most {MAX_DEPTH} levels, so items nest at most {MAX_DEPTH + 1} "
                         "deep; flatten this part of the agenda",
                     )
                 )
             stack.append(indentation)
-            yield self._marker("_INDENT", token)
+            yield cls._marker("_INDENT", token)
             return
         popped = 0
         while width < widths[-1]:
@@ -189,7 +197,7 @@ class Layout:
                         "inconsistent-indent",
                         f"this line is indented {width} columns, which matches no enclosing level "
                         f"({widths[-1]} or {previous})",
-                        self._next_line(token),
+                        cls._next_line(token),
                         f"indent it by {widths[-1]} columns like the item it belongs to, "
                         f"or by {previous} like the lines above",
                     )
@@ -199,7 +207,7 @@ class Layout:
                     popped -= 1
                 break
         for _ in range(popped):
-            yield self._marker("_DEDENT", token)
+            yield cls._marker("_DEDENT", token)
 
     @classmethod
     def _marker(cls, kind: str, token: Token) -> Token:
@@ -217,7 +225,7 @@ class Layout:
         return Span.point(line, len(segments[-1]) + 1)
 
     @staticmethod
-    def _comments(sink: ParseSink, token: Token) -> str | None:
+    def comments(sink: ParseSink, token: Token) -> str | None:
         """Collect the comment lines inside a line-end token; return the next line's indentation
         (None when the token ends on a comment line, at the end of the file)."""
         segments = token.value.split("\n")
@@ -236,10 +244,16 @@ class Layout:
 
 def token_span(token: Token) -> Span:
     """The Span of a Lark token: positions enter the AST only from tokens."""
-    line = token.line or 1
-    column = token.column or 1
-    end_line = token.end_line or line
-    end_column = token.end_column or column + 1
+    return token_range(token, token)
+
+
+def token_range(first: Token, last: Token) -> Span:
+    """The Span from the start of token ``first`` to the end of token ``last`` (as
+    ``token_span(first).to(token_span(last))``, in one step: the parser makes one per line)."""
+    line = last.line or 1
+    column = last.column or 1
+    end_line = last.end_line or line
+    end_column = last.end_column or column + 1
     if end_line == line and end_column <= column:
         end_column = column + 1
-    return Span(line, column, end_line, end_column)
+    return Span(first.line or 1, first.column or 1, end_line, end_column)

@@ -19,7 +19,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import PatternStr
 
 from ..support.gcpause import collector_paused
-from .grammar import lark_parser
+from .grammar import lark_parser, run_interactive
 from .layout import LayoutAbort, close_sink, open_sink, token_span
 from .source import normalise_newlines
 from .span import Span
@@ -91,6 +91,6 @@ def lexemes(text: str) -> list[Lexeme]:
 
 
 def _tokens(text: str) -> Iterator[Token]:
-    interactive = lark_parser().parse_interactive(text)
+    interactive = run_interactive(text)
     yield from interactive.iter_parse()
     interactive.feed_eof()

@@ -13,7 +13,7 @@ from lark.exceptions import UnexpectedInput
 
 from ..support.gcpause import collector_paused
 from .diagnostics import Diagnostic, error, sort_key
-from .grammar import lark_parser
+from .grammar import run_parser
 from .layout import LayoutAbort, close_sink, open_sink
 from .nodes import Agenda
 from .recovery import MAX_ERRORS, Recovery
@@ -101,7 +101,7 @@ def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic 
     try:
         with collector_paused():
             # The transformer built into the parser turns the tree into an Agenda as it parses.
-            return cast(Agenda, lark_parser().parse(text)), sink.diagnostics, None, False
+            return cast(Agenda, run_parser(text)), sink.diagnostics, None, False
     except LayoutAbort as abort:
         return None, sink.diagnostics, abort.diagnostic, True
     except UnexpectedInput as failure:

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from lark import Token, Transformer
 
@@ -19,7 +19,7 @@ from . import when
 from .breaks import names_a_break
 from .diagnostics import Related, error, warning
 from .inline import docref, split, valid_label
-from .layout import current_sink, token_span
+from .layout import current_sink, token_range, token_span
 from .span import Span
 from .translations import (
     TRANSLATED_FIELDS,
@@ -40,8 +40,9 @@ class _Field:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class _Head:
+class _Head(NamedTuple):
+    """An item's line: made once per item, so a tuple (made faster than a frozen dataclass)."""
+
     mark: n.NumberMark
     number: n.Attr[str] | None
     text: Token | None
@@ -180,10 +181,26 @@ def _after_number(children: list[Token]) -> list[Token]:
     return [number, *rest, *children[2:]]
 
 
+def _label(anchors: list[n.Attr[str]]) -> dict[str, Any]:
+    """An item's label from the ``{#label}`` anchors in its title: the first valid one; the others
+    are reported."""
+    for anchor in anchors:
+        name = anchor.value
+        if not valid_label(name):
+            _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", anchor.span,
+                          "a label starts with a letter and has only letters, digits, '_', '.' and '-', "
+                          "such as {#adoption} or {#item-2bis}"))
+    anchors = [a for a in anchors if a.value[:1].isascii() and a.value[:1].isalpha()]
+    if not anchors:
+        return {}
+    for extra in anchors[1:]:
+        _report(error("duplicate-attribute", "an item can have only one label", extra.span,
+                      "remove the second '{#...}'", (Related(anchors[0].span, "first label"),)))
+    return {"label": anchors[0]}
+
+
 def _span_of(tokens: list[Token], fallback: Span) -> Span:
-    if not tokens:
-        return fallback
-    return token_span(tokens[0]).to(token_span(tokens[-1]))
+    return token_range(tokens[0], tokens[-1]) if tokens else fallback
 
 
 _Callback = Callable[[Any, list[Token]], _Field]
@@ -375,7 +392,7 @@ class AgendaTransformer(Transformer):
 
     def translation(self, children: list[Token]) -> TranslationLine:
         tag = children[0]
-        span = _span_of(children, token_span(tag))
+        span = token_range(children[0], children[-1])
         text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
         return TranslationLine(tag.value[:-1], text, span)
@@ -399,33 +416,23 @@ class AgendaTransformer(Transformer):
         number = children[0]
         children = _after_number(children)
         return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), _inline(children),
-                     _span_of(children, token_span(number)))
+                     token_range(children[0], children[-1]))
 
     def auto_head(self, children: list[Token]) -> _Head:
         children = _after_number(children)
-        return _Head(n.NumberMark.AUTO, None, _inline(children), _span_of(children, token_span(children[0])))
+        return _Head(n.NumberMark.AUTO, None, _inline(children), token_range(children[0], children[-1]))
 
     def unnumbered_head(self, children: list[Token]) -> _Head:
-        return _Head(n.NumberMark.NONE, None, _inline(children), _span_of(children, token_span(children[0])))
+        return _Head(n.NumberMark.NONE, None, _inline(children), token_range(children[0], children[-1]))
 
     def item(self, children: list) -> n.Item:
         head: _Head = children[0]
         title, anchors = split(head.text, head.span)
-        values: dict[str, Any] = {}
+        if not anchors and len(children) == 1:  # no label, nothing indented under the line: most items
+            return n.Item(mark=head.mark, title=title, number=head.number, span=head.span)
+        values: dict[str, Any] = _label(anchors)
         seen: dict[str, Span] = {}
-        for anchor in anchors:
-            name = anchor.value
-            if not valid_label(name):
-                _report(error("invalid-label", f"'{{#{name}}}' is not a valid label", anchor.span,
-                              "a label starts with a letter and has only letters, digits, '_', '.' and '-', "
-                              "such as {#adoption} or {#item-2bis}"))
-        anchors = [a for a in anchors if a.value[:1].isascii() and a.value[:1].isalpha()]
-        if anchors:
-            values["label"] = anchors[0]
-            for extra in anchors[1:]:
-                _report(error("duplicate-attribute", "an item can have only one label", extra.span,
-                              "remove the second '{#...}'", (Related(anchors[0].span, "first label"),)))
-        if len(children) == 1:  # nothing indented under the item's line: most items
+        if len(children) == 1:
             return n.Item(mark=head.mark, title=title, number=head.number, span=head.span, **values)
         paragraphs = _Paragraphs()
         children_items: list[n.Item] = []
@@ -482,7 +489,7 @@ class AgendaTransformer(Transformer):
 
     def footnote(self, children: list[Token]) -> n.Footnote:
         mark = children[0]
-        span = _span_of(children, token_span(mark))
+        span = token_range(children[0], children[-1])
         text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
         return n.Footnote(mark.value[2:-2], text, span)
@@ -491,7 +498,7 @@ class AgendaTransformer(Transformer):
         return self._note_line(children, internal=False, annotation=True)
 
     def verbatim(self, children: list[Token]) -> _NoteLine:
-        span = _span_of(children, token_span(children[0]))
+        span = token_range(children[0], children[-1])
         inline = _inline(children)
         text = inline.value.rstrip(" \t") if inline is not None else ""
         text = text.removeprefix(" ")  # the one space after the marker
@@ -499,14 +506,14 @@ class AgendaTransformer(Transformer):
         return _NoteLine(False, n.RichText(parts, span), span, verbatim=True)
 
     def _note_line(self, children: list[Token], internal: bool, annotation: bool = False) -> _NoteLine:
-        span = _span_of(children, token_span(children[0]))
+        span = token_range(children[0], children[-1])
         text, anchors = split(_inline(children), span)
         _no_anchors(anchors)
         return _NoteLine(internal, text, span, annotation)
 
     def bullet(self, children: list) -> n.Bullet:
         tokens = [c for c in children if isinstance(c, Token)]
-        span = _span_of(tokens, token_span(tokens[0]))
+        span = token_range(tokens[0], tokens[-1])
         inline = _inline(tokens)
         status = owner = None
         if tokens[0].type == "ACTION_MARK":
@@ -609,7 +616,7 @@ class AgendaTransformer(Transformer):
 
     def action_attr(self, children: list[Token]) -> _Field:
         actions = tuple(n.Attr(_enum(n.Action, t), token_span(t)) for t in children)
-        return _Field("actions", actions, _span_of(children, token_span(children[0])))
+        return _Field("actions", actions, token_range(children[0], children[-1]))
 
     def custom_attr(self, children: list[Token]) -> _Field:
         name, value = children[0], _stripped(children[1])
@@ -667,7 +674,7 @@ class AgendaTransformer(Transformer):
         return n.Annexes(tuple(annexes), token_span(children[0]))
 
     def annex(self, children: list[Token]) -> n.Annex:
-        span = _span_of(children, token_span(children[0]))
+        span = token_range(children[0], children[-1])
         inline = _inline(children)
         text = inline.value if inline is not None else ""
         match = _ANNEX_LABEL.match(text)
