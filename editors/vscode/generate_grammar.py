@@ -81,7 +81,12 @@ a comment; blank, indented and comment lines stay in it."""
 def terminal(name: str) -> str:
     """A terminal's regular expression as Oniguruma reads it: Python's ``m`` flag (``^`` and ``$`` at
     line ends, which they always are in TextMate) would be Oniguruma's dot-matches-newline."""
-    regex = lark_parser().get_terminal(name).pattern.to_regexp()
+    pattern = lark_parser().get_terminal(name).pattern
+    # Lark keeps a terminal's flags in a set, whose order follows Python's hash seed when the
+    # grammar is analysed afresh: in sorted order, the same grammar always gives the same file.
+    regex = type(pattern)(pattern.value, (), pattern.raw).to_regexp()
+    for flag in sorted(pattern.flags):
+        regex = f"(?{flag}:{regex})"
     return re.sub(r"\(\?([a-z]*)m([a-z]*):", r"(?\1\2:", regex)
 
 
