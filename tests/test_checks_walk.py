@@ -46,3 +46,9 @@ def test_two_sub_items_out_of_time_order_are_found() -> None:
     source = ("date: 5 May 2026\n\n1. Sitting\n   1.1 Late\n       @time 11:00-12:00\n"
               "   1.2 Early\n       @time 09:00-10:00\n2. Alone\n   2.1 Only\n       @time 09:00-10:00\n")
     assert codes(source) == [("time-slot-order", 7)]
+
+
+def test_sub_items_are_held_to_their_sittings_time() -> None:
+    source = ("date: 5 May 2026\n\n# Morning, 09:00-12:00\n1. Opening\n   @time 09:00-09:30\n"
+              "   1.1 Late detail\n       @time 12:30-13:00\n       1.1.1 Later still\n           @time 13:00-13:30\n")
+    assert codes(source) == [("time-outside-sitting", 7), ("time-outside-sitting", 9)]

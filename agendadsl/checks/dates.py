@@ -233,8 +233,10 @@ def _sittings(context: CheckContext) -> Iterator[tuple[Item, TimeSlot, str]]:
                 here = f"the sitting '{name}'" if name else "its sitting"
                 yield from visit(entry.body, inner, here if entry.time else owner)
             elif isinstance(entry, Item) and slot is not None:
-                for item, _depth in walk((entry,)):
-                    yield item, slot, owner
+                yield entry, slot, owner
+                if entry.children:  # most items have none: no walk for them
+                    for item, _depth in walk(entry.children):
+                        yield item, slot, owner
 
     yield from visit(context.agenda.body, meeting_time, "the meeting")
 
