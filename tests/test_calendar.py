@@ -4,10 +4,18 @@ VTIMEZONE for every zone named. Read back with icalendar, as a calendar would.""
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
+
 import icalendar
+import pytest
+from conftest import SAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agendadsl import analyse
-from agendadsl.render import Options, render_text
+from agendadsl.render import Options, View, render_text
+from agendadsl.render.ics import CalendarEvent, calendar_events, write_calendar
 
 
 def events(source: str) -> list[icalendar.Event]:
@@ -118,17 +126,6 @@ def test_a_meeting_whose_time_in_utc_is_past_year_9999_has_no_event() -> None:
 # Issue 14: the calendar is written line by line, no longer through icalendar's object per property
 # (31.8 s and 520 MB for 45,452 sittings). icalendar stays the reference: a real reader for what
 # the file says, and a real writer for how it says it, byte for byte.
-import datetime  # noqa: E402
-import zoneinfo  # noqa: E402
-
-import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from agendadsl.render import View  # noqa: E402
-from agendadsl.render.ics import CalendarEvent, calendar_events, write_calendar  # noqa: E402
-from conftest import SAMPLES  # noqa: E402
-
 ALL_SAMPLES = sorted(SAMPLES.glob("*.agenda")) + sorted((SAMPLES / "real").glob("*.agenda"))
 
 
@@ -201,7 +198,8 @@ def calendar_event(draw, zone) -> CalendarEvent:
         start = day
         end = draw(st.sampled_from([day + datetime.timedelta(days=1), datetime.timedelta(days=3)]))
     uid = draw(st.from_regex(r"[a-z0-9-]{1,90}", fullmatch=True)) + "@agendadsl"
-    return CalendarEvent(uid, start, end, draw(TEXT), draw(st.none() | TEXT), draw(st.none() | TEXT), draw(st.booleans()))
+    texts = draw(TEXT), draw(st.none() | TEXT), draw(st.none() | TEXT)
+    return CalendarEvent(uid, start, end, *texts, draw(st.booleans()))
 
 
 def _icalendar_wrote(events: list[CalendarEvent], stamp: datetime.datetime, sequence: int) -> str:
@@ -219,7 +217,8 @@ def _icalendar_wrote(events: list[CalendarEvent], stamp: datetime.datetime, sequ
         entry.add("dtstart", event.start)
         if event.end is not None:
             entry.add("duration" if isinstance(event.end, datetime.timedelta) else "dtend", event.end)
-        for name, text in (("summary", event.summary), ("location", event.location), ("description", event.description)):
+        texts = (("summary", event.summary), ("location", event.location), ("description", event.description))
+        for name, text in texts:
             if text or name == "summary":
                 escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
                 entry.add(name, vInline(escaped))
