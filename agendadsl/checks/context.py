@@ -5,14 +5,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..language.nodes import (
     Agenda,
     Annexes,
     Bullet,
     DocRef,
+    Entry,
     Group,
     Item,
+    NextMeeting,
     NextMeetings,
     Note,
     RichText,
@@ -24,6 +27,8 @@ from ..language.nodes import (
 )
 from ..language.resolution import Resolution, resolve
 
+E = TypeVar("E")
+
 
 @dataclass
 class CheckContext:
@@ -34,6 +39,33 @@ class CheckContext:
     @classmethod
     def of(cls, agenda: Agenda) -> CheckContext:
         return cls(agenda, resolve(agenda), walk(agenda.items))
+
+    def entries(self, kind: type[E]) -> list[E]:
+        """The entries of one kind (headings, tables, next-meetings blocks...), headings' bodies
+        included, in document order: the agenda walked once, not once for each check that asks."""
+        return self._by_kind.get(kind, [])  # type: ignore[return-value]
+
+    @functools.cached_property
+    def _by_kind(self) -> dict[type, list[Entry]]:
+        found: dict[type, list[Entry]] = {}
+        for entry in self.agenda.groups_and_body():
+            found.setdefault(type(entry), []).append(entry)
+        return found
+
+    @property
+    def groups(self) -> list[Group]:
+        """Every heading, subheadings included, in document order (``agenda.groups``)."""
+        return self.entries(Group)
+
+    @functools.cached_property
+    def next_meetings(self) -> tuple[NextMeeting, ...]:
+        """``agenda.next_meetings``."""
+        return tuple(m for block in self.entries(NextMeetings) if not block.past for m in block.meetings)
+
+    @functools.cached_property
+    def past_meetings(self) -> tuple[NextMeeting, ...]:
+        """``agenda.past_meetings``."""
+        return tuple(m for block in self.entries(NextMeetings) if block.past for m in block.meetings)
 
     def texts(self) -> Iterator[tuple[RichText, Item | None]]:
         """Every line of rich text (titles, note lines, bullets, and their translations) with its
@@ -49,9 +81,10 @@ class CheckContext:
     def _gather_texts(self) -> Iterator[tuple[RichText, Item | None]]:
         for item, _depth in self.items:
             yield item.title, item
-            yield from ((line, item) for line in _translated(item.translations))
-            for line in _lines(item.notes):
-                yield line, item
+            if item.translations:  # most items have neither: no generator made for them
+                yield from ((line, item) for line in _translated(item.translations))
+            if item.notes:
+                yield from ((line, item) for line in _lines(item.notes))
         for entry in self.agenda.groups_and_body():
             if isinstance(entry, Group):
                 yield entry.title, None

@@ -15,10 +15,10 @@ from .registry import check
 def _ranges(context: CheckContext) -> Iterator[DateRange]:
     """Every date or range: the meeting's, its date of issue, the headings' and the next and past meetings'."""
     meeting = context.agenda.meeting
-    for dates_ in (meeting.dates, meeting.issued, *(group.dates for group in context.agenda.groups)):
+    for dates_ in (meeting.dates, meeting.issued, *(group.dates for group in context.groups)):
         if dates_ is not None:
             yield dates_
-    for listed in (*context.agenda.next_meetings, *context.agenda.past_meetings):
+    for listed in (*context.next_meetings, *context.past_meetings):
         yield listed.dates
 
 
@@ -79,7 +79,7 @@ def next_meeting_not_after(context: CheckContext) -> Iterable[Diagnostic]:
     this_bounds = dates.bounds(this) if this is not None else None
     if this is None or this_bounds is None:
         return
-    for meeting in context.agenda.next_meetings:
+    for meeting in context.next_meetings:
         found = dates.bounds(meeting.dates)
         if found is not None and found[0] <= this_bounds[1]:
             yield error("next-meeting-not-after",
@@ -92,7 +92,7 @@ def next_meeting_not_after(context: CheckContext) -> Iterable[Diagnostic]:
 def next_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
     """Next meetings listed out of chronological order."""
     previous = None
-    for meeting in context.agenda.next_meetings:
+    for meeting in context.next_meetings:
         found = dates.bounds(meeting.dates)
         if found is None:
             continue
@@ -110,7 +110,7 @@ def past_meeting_not_before(context: CheckContext) -> Iterable[Diagnostic]:
     this_bounds = dates.bounds(this) if this is not None else None
     if this is None or this_bounds is None:
         return
-    for meeting in context.agenda.past_meetings:
+    for meeting in context.past_meetings:
         found = dates.bounds(meeting.dates)
         if found is not None and found[1] >= this_bounds[0]:
             yield error("past-meeting-not-before",
@@ -124,7 +124,7 @@ def past_meeting_not_before(context: CheckContext) -> Iterable[Diagnostic]:
 def past_meetings_order(context: CheckContext) -> Iterable[Diagnostic]:
     """Past meetings listed out of order. Both orders are usual (the latest first, as an archive
     page lists them, or the earliest first); the first two meetings set the direction."""
-    listed = [(found[0], meeting) for meeting in context.agenda.past_meetings
+    listed = [(found[0], meeting) for meeting in context.past_meetings
               if (found := dates.bounds(meeting.dates)) is not None]
     pairs = list(itertools.pairwise(listed))
     direction = next((later[0] > earlier[0] for earlier, later in pairs if later[0] != earlier[0]), None)
@@ -170,7 +170,8 @@ def time_slot_reversed(context: CheckContext) -> Iterable[Diagnostic]:
 def time_slots(context: CheckContext) -> Iterable[Diagnostic]:
     """Sibling items whose time slots overlap or are out of order. Top-level items are compared
     day by day: the items under a heading with a date of its own start a new day."""
-    groups: list[tuple[Item, ...]] = [*_days(context.agenda.body)] + [item.children for item, _ in context.items]
+    groups: list[tuple[Item, ...]] = [*_days(context.agenda.body)] + [
+        item.children for item, _ in context.items if len(item.children) > 1]  # one item has no order
     for siblings in groups:
         previous: Item | None = None
         for item in siblings:
@@ -232,8 +233,10 @@ def _sittings(context: CheckContext) -> Iterator[tuple[Item, TimeSlot, str]]:
                 here = f"the sitting '{name}'" if name else "its sitting"
                 yield from visit(entry.body, inner, here if entry.time else owner)
             elif isinstance(entry, Item) and slot is not None:
-                for item, _depth in walk((entry,)):
-                    yield item, slot, owner
+                yield entry, slot, owner
+                if entry.children:  # most items have none: no walk for them
+                    for item, _depth in walk(entry.children):
+                        yield item, slot, owner
 
     yield from visit(context.agenda.body, meeting_time, "the meeting")
 

@@ -140,13 +140,12 @@ def footnotes(context: CheckContext) -> Iterable[Diagnostic]:
 def annexes(context: CheckContext) -> Iterable[Diagnostic]:
     """A reference ``{annex C}`` to an annex the agenda does not list, and two annexes with one label."""
     listed: dict[str, Span] = {}
-    for entry in context.agenda.groups_and_body():
-        if isinstance(entry, Annexes):
-            for annex in entry.annexes:
-                if annex.label in listed:
-                    yield error("duplicate-annex", f"two annexes are labelled {annex.label}", annex.span,
-                                "give each annex a label of its own", (Related(listed[annex.label], "first here"),))
-                listed.setdefault(annex.label, annex.span)
+    for entry in context.entries(Annexes):
+        for annex in entry.annexes:
+            if annex.label in listed:
+                yield error("duplicate-annex", f"two annexes are labelled {annex.label}", annex.span,
+                            "give each annex a label of its own", (Related(listed[annex.label], "first here"),))
+            listed.setdefault(annex.label, annex.span)
     for text, _item in context.texts():
         for part in text.parts:
             if isinstance(part, AnnexRef) and part.label not in listed:

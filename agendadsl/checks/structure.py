@@ -14,7 +14,7 @@ from .registry import check
 @check("empty-agenda")
 def empty_agenda(context: CheckContext) -> Iterable[Diagnostic]:
     """A file with no items at all (empty, or only a header and comments)."""
-    if not context.agenda.items:
+    if not context.items:
         yield error("empty-agenda", "the agenda has no items", Span.point(1, 1),
                     "add at least one item, such as '1. Opening of the meeting'")
 
@@ -37,9 +37,7 @@ def unknown_language(context: CheckContext) -> Iterable[Diagnostic]:
 @check("table-row-width")
 def table_row_width(context: CheckContext) -> Iterable[Diagnostic]:
     """A table row with more or fewer cells than its header row."""
-    for entry in context.agenda.groups_and_body():
-        if not isinstance(entry, Table):
-            continue
+    for entry in context.entries(Table):
         width = len(entry.header)
         for row in entry.rows:
             if len(row) != width:

@@ -28,7 +28,7 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
         yield custom.name + ": " + custom.value, custom.span
     if meeting.status is not None and meeting.status.words:
         yield meeting.status.words, meeting.status.span
-    for group in context.agenda.groups:
+    for group in context.groups:
         if group.place is not None:
             yield group.place.value, group.place.span
     if meeting.reference is not None:
@@ -42,7 +42,7 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
             yield custom.value, custom.span
         for ref in item.documents:
             yield ref.text, ref.span
-    for meeting_ in (*context.agenda.next_meetings, *context.agenda.past_meetings):
+    for meeting_ in (*context.next_meetings, *context.past_meetings):
         for value in (meeting_.place, meeting_.host):  # the remark is rich text: texts() has it
             if value is not None:
                 yield value.value, value.span
@@ -87,24 +87,20 @@ def _at(span: Span, offset: int) -> Span:
     return Span(span.line, column, span.line, column + 1)
 
 
-@check("control-character")
-def control_character(context: CheckContext) -> Iterable[Diagnostic]:
-    """Control characters (NUL, escape, ...) that would corrupt or vanish from the output."""
+@check("control-character", "bidi-control")
+def unprintable(context: CheckContext) -> Iterable[Diagnostic]:
+    """Control characters (NUL, escape, ...) that would corrupt or vanish from the output, and
+    bidirectional overrides that make the text display differently from what it says. One pass for
+    both: only text that is not printable (or holds U+FFFD) can have either."""
     for value, span in _strings(context):
-        if len(value) > MAX_TEXT_LENGTH or (value.isprintable() and "\ufffd" not in value):
-            continue  # text-too-long says enough; printable text has none of _SUSPECT but U+FFFD
-        found = re.search(_SUSPECT, value)
+        if value.isprintable() and "\ufffd" not in value:
+            continue
+        found = None if len(value) > MAX_TEXT_LENGTH else re.search(_SUSPECT, value)  # text-too-long says enough
         if found is not None:
             char = found.group()
             yield error("control-character", f"{_unprintable(char)} U+{ord(char):04X} in the text",
                         _at(span, found.start()), "delete it (it is often pasted in from another program)")
-
-
-@check("bidi-control")
-def bidi_control(context: CheckContext) -> Iterable[Diagnostic]:
-    """Bidirectional overrides that make the text display differently from what it says."""
-    for value, span in _strings(context):
-        found = None if value.isprintable() else re.search(_BIDI, value)  # bidi controls are not printable
+        found = re.search(_BIDI, value)
         if found is not None:
             offset = found.start()
             yield error("bidi-control", f"bidirectional control character U+{ord(value[offset]):04X} in the "

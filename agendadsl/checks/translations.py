@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..language.diagnostics import Diagnostic, Related, error, warning
-from ..language.nodes import Agenda, Bullet, Group, Item, Note, TextBlock, Translation
+from ..language.nodes import Bullet, Group, Item, Note, TextBlock, Translation
 from .context import CheckContext
 from .registry import check
 
 
-def _all_translations(agenda: Agenda) -> Iterator[Translation]:
+def _all_translations(context: CheckContext) -> Iterator[Translation]:
     """Every translation of the agenda's texts (the header's are checked apart: they are not Translations)."""
     def of_notes(blocks: tuple[Note | Bullet, ...]) -> Iterator[Translation]:
         stack = list(blocks)
@@ -21,6 +21,7 @@ def _all_translations(agenda: Agenda) -> Iterator[Translation]:
             if isinstance(block, Bullet):
                 stack.extend(block.children)
 
+    agenda = context.agenda
     for entry in agenda.groups_and_body():
         if isinstance(entry, Group):
             yield from entry.translations
@@ -30,12 +31,11 @@ def _all_translations(agenda: Agenda) -> Iterator[Translation]:
         elif hasattr(entry, "annexes"):
             for annex in entry.annexes:
                 yield from annex.translations
-    stack = list(agenda.items)
-    while stack:
-        item = stack.pop()
-        yield from item.translations
-        yield from of_notes(item.notes)
-        stack.extend(item.children)
+    for item, _depth in context.items:  # walked once for every check
+        if item.translations:
+            yield from item.translations
+        if item.notes:
+            yield from of_notes(item.notes)
     for note in agenda.footnotes:
         yield from note.translations
 
@@ -46,7 +46,7 @@ def undeclared_translation(context: CheckContext) -> Iterable[Diagnostic]:
     meeting = context.agenda.meeting
     declared = meeting.languages
     own = declared[0] if declared else None
-    found = [(t.language, t.span) for t in _all_translations(context.agenda)]
+    found = [(t.language, t.span) for t in _all_translations(context)]
     found += [(t.language, t.span) for t in meeting.translations]
     for language, span in found:
         if language in declared[1:]:
@@ -71,7 +71,7 @@ def missing_translation(context: CheckContext) -> Iterable[Diagnostic]:
     languages = context.agenda.meeting.languages[1:]
     if not languages:
         return
-    groups = context.agenda.groups
+    groups = context.groups
     siblings: list[tuple[Item | Group, ...]] = [tuple(context.agenda.items)]
     siblings += [tuple(g for g in groups if g.level == level) for level in sorted({g.level for g in groups})]
     siblings += [item.children for item, _depth in context.items if item.children]
