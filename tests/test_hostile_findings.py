@@ -101,7 +101,7 @@ def test_a_meeting_on_the_last_days_of_9999_lasts_them_in_the_calendar(cli, tmp_
 
 # ---------------------------------------------------------------- a bug is one line, exit 70
 
-_PLANTED = ("import sys, agendadsl.cli.check as command\n"
+_PLANTED = ("import sys, agendadsl.cli.checking as command\n"
             "def planted(path): raise RuntimeError('planted \\x1b]0;owned\\x07 bug')\n"
             "command.analyse_file = planted\n"
             "sys.argv = ['agenda', *sys.argv[1:]]\n"

@@ -1,8 +1,11 @@
 """The ``agenda`` command: a typer app whose commands each live in a module of their own.
 
 Diagnostics go to stderr, data to stdout. Exit codes: 0 ok, 1 problems found, 2 usage or I/O
-error; report.py decides them, main() makes sure nothing else escapes as a traceback: a bug is one
+error; report.py decides them, guard.py makes sure nothing else escapes as a traceback: a bug is one
 line and exit 70, with the traceback only under --debug or AGENDA_DEBUG=1.
+
+These definitions are the command line. The everyday runs of check, render, fmt and diff skip
+typer (fast.py) by reading parameters.py, which describe.py generates from them.
 """
 
 from __future__ import annotations
@@ -14,8 +17,7 @@ from typing import Annotated
 
 import typer
 
-from ..language.diagnostics import AgendaError
-from .report import EXIT_USAGE, internal_error
+from . import guard
 
 COMMANDS = {
     "check": ("check", "check"), "render": ("render", "render"), "fmt": ("fmt", "fmt"), "diff": ("diff", "diff"),
@@ -76,10 +78,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_debug = [False]
-"""Set by --debug: a bug shows its whole traceback."""
-
-
 def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -88,23 +86,13 @@ def root(
                                         "(also AGENDA_DEBUG=1).")] = False,
 ) -> None:
     """Check and publish meeting agendas written in the agendadsl language."""
-    _debug[0] = debug
+    guard.debug[0] = debug
 
 
 def main() -> None:
-    """Run the ``agenda`` command."""
-    try:
-        build(command_run(sys.argv[1:]))()
-    except AgendaError as problem:
-        sys.stderr.write(f"agenda: error: {problem}\n")
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        sys.stderr.write("agenda: interrupted\n")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except ModuleNotFoundError:
-        raise  # entry.py names a missing dependency, or reports the bug
-    except Exception as bug:  # the last guard: whatever escapes is a bug of agendadsl
-        internal_error(bug, debug=_debug[0])
+    """Run the ``agenda`` command through typer (guard.py decides how a run that fails ends)."""
 
+    def run() -> None:  # the app is built inside the guard: a failure to build it is reported too
+        build(command_run(sys.argv[1:]))()
+
+    guard.run_guarded(run)

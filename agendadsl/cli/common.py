@@ -8,8 +8,6 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-import typer
-
 from ..language.diagnostics import AgendaError
 from .report import EXIT_USAGE, FileReport
 
@@ -38,9 +36,10 @@ def use_color(mode: ColorMode, stream: TextIO | None = None) -> bool:
 
 
 def usage_error(problem: AgendaError | str) -> NoReturn:
-    """Report a usage or I/O error and exit 2."""
+    """Report a usage or I/O error and exit 2 (SystemExit, not typer's Exit: the commands' bodies
+    run without typer on the fast path, and typer lets SystemExit through with its code)."""
     sys.stderr.write(f"agenda: error: {problem}\n")
-    raise typer.Exit(EXIT_USAGE)
+    raise SystemExit(EXIT_USAGE)
 
 
 def check_language(language: str | None, templates: Path | None = None) -> None:

@@ -8,16 +8,10 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Annotated, TypeVar
-
-import typer
+from typing import TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
-
-JobsOption = Annotated[int | None, typer.Option(
-    "--jobs", "-j", min=1, metavar="N", help="Work on N files at a time, each in a process of its own "
-    "(default: one per processor core); the output is the same, in the same order.")]
 
 
 def cores() -> int:

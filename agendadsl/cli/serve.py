@@ -14,7 +14,8 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from .common import analyse_file, usage_error
-from .render import LanguageOption, TemplatesOption, ViewChoice, ViewOption, render_options
+from .render import LanguageOption, TemplatesOption, ViewOption
+from .rendering import ViewChoice, render_options
 
 if TYPE_CHECKING:
     from http.server import BaseHTTPRequestHandler

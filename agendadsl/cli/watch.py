@@ -14,7 +14,8 @@ import typer
 
 from ..language.diagnostics import AgendaError
 from .common import ColorMode, usage_error
-from .render import LanguageOption, TemplatesOption, ViewChoice, ViewOption, render_once, render_options
+from .render import LanguageOption, TemplatesOption, ViewOption
+from .rendering import ViewChoice, render_once, render_options
 
 
 def watch(
