@@ -86,7 +86,7 @@ def root(
                                         "(also AGENDA_DEBUG=1).")] = False,
 ) -> None:
     """Check and publish meeting agendas written in the agendadsl language."""
-    guard.debug[0] = debug
+    guard.configure(debug=debug)
 
 
 def main() -> None:

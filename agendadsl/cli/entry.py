@@ -1,6 +1,7 @@
 """The ``agenda`` command's entry point: answers ``--version`` before loading the CLI framework,
-so that the commonest health check of an installation stays fast, and ends a finished command
-without the interpreter's teardown."""
+so that the commonest health check of an installation stays fast, runs the everyday commands
+without typer when the fast path (fast.py) reads their whole command line, and ends a finished
+command without the interpreter's teardown."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def main() -> None:
         sys.stdout.write(f"agenda {__version__}\n")
         return
     try:
+        from .fast import run as run_fast
+
+        run_fast(sys.argv[1:])  # returns only when typer must read the command line
         from .app import main as run
 
         run()

@@ -19,6 +19,11 @@ debug = [False]
 """Set by --debug: a bug shows its whole traceback."""
 
 
+def configure(debug: bool) -> None:
+    """The app's own options (before the command), as its root callback and the fast path set them."""
+    globals()["debug"][0] = debug
+
+
 def run_guarded(run: Callable[[], object]) -> None:
     """Run the command line: a user's mistake that escapes a command is one line and exit 2, an
     interrupt exit 130, a closed pipe exit 0, and anything else a bug (exit 70). A missing module
