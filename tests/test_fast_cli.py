@@ -10,6 +10,7 @@ is what describe.py generates from the typer app.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -64,18 +65,21 @@ class Recorder:
         for path in BODIES.values():
             module, _, name = path.partition(":")
             monkeypatch.setattr(importlib.import_module(module), name, self._recorder(path))
-        monkeypatch.setattr(guard, "configure", self._recorder("root"))
+        monkeypatch.setattr(guard, "configure", self._recorder("agendadsl.cli.guard:configure"))
 
-    def _recorder(self, name: str):
+    def _recorder(self, path: str):
+        module, _, name = path.partition(":")
+
+        @functools.wraps(getattr(importlib.import_module(module), name))  # its signature
         def record(**arguments: Any) -> None:
-            self.calls.append((name, arguments))
+            self.calls.append((path, arguments))
         return record
 
     def _call(self) -> tuple[dict[str, Any], str, dict[str, Any]] | None:
         if not self.calls:
             return None
         (root_name, root_arguments), (body, arguments) = self.calls
-        assert root_name == "root"
+        assert root_name == "agendadsl.cli.guard:configure"
         return root_arguments, body, arguments
 
     def typer(self, argv: list[str]) -> tuple[dict[str, Any], str, dict[str, Any]] | None:
@@ -244,6 +248,20 @@ def test_an_existing_templates_folder_that_cannot_be_read_is_typer_s(monkeypatch
     assert fast.read(["render", SEED, "--templates", "no/such/style"], environ={}) is not None
 
 
+def test_a_description_older_than_the_body_leaves_the_run_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A body that takes a parameter parameters.py does not give (a checkout not regenerated) is
+    not called by the fast path: typer, which defines the command, calls it."""
+    from agendadsl.cli import checking
+
+    def check(files: list[str], output_format: Any, strict: bool, color: Any, jobs: int | None,
+              new_option: bool = False) -> None:
+        raise AssertionError("the fast path called a body it does not describe")
+
+    monkeypatch.setattr(checking, "check", check)
+    assert fast.read(["check", SEED], environ={}) is not None
+    fast.run(["check", SEED])  # returns: typer's to run
+
+
 # ---------------------------------------------------------------- real runs, both ways
 
 def _run(argv: list[str], capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *,
@@ -311,6 +329,9 @@ def test_a_real_run_prints_and_exits_the_same_both_ways(argv: list[str], tmp_pat
 
 
 def _raising(problem: BaseException):
+    from agendadsl.cli import checking
+
+    @functools.wraps(checking.check)
     def body(**arguments: Any) -> None:
         sys.stdout.write("before\n")
         raise problem

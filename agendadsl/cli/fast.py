@@ -38,9 +38,12 @@ def run(argv: list[str]) -> None:
         call = read(argv)
         if call is None or not _typer_installed():
             return
-        root_arguments, body, arguments = call
+        root_arguments, path, arguments = call
+        body = function(path)
+        if _parameters(body) != set(arguments):
+            return  # parameters.py is older than the body (a checkout not regenerated): typer calls it
         function(ROOT["body"])(**root_arguments)
-        guard.end_command(function(body), arguments)
+        guard.end_command(body, arguments)
 
     guard.run_guarded(attempt)
 
@@ -67,6 +70,12 @@ def function(path: str) -> Callable[..., Any]:
 
     module, _, name = path.partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+def _parameters(body: Callable[..., Any]) -> set[str]:
+    import inspect  # already loaded: dataclasses imports it
+
+    return set(inspect.signature(body).parameters)
 
 
 def _completing(environ: Mapping[str, str]) -> bool:

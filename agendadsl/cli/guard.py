@@ -15,13 +15,13 @@ from typing import IO, Any, NoReturn
 from ..language.diagnostics import AgendaError
 from .report import EXIT_USAGE, internal_error
 
-debug = [False]
+_debug = [False]
 """Set by --debug: a bug shows its whole traceback."""
 
 
 def configure(debug: bool) -> None:
     """The app's own options (before the command), as its root callback and the fast path set them."""
-    globals()["debug"][0] = debug
+    _debug[0] = debug
 
 
 def run_guarded(run: Callable[[], object]) -> None:
@@ -41,7 +41,7 @@ def run_guarded(run: Callable[[], object]) -> None:
     except ModuleNotFoundError:
         raise  # entry.py names a missing dependency, or reports the bug
     except Exception as bug:  # the last guard: whatever escapes is a bug of agendadsl
-        internal_error(bug, debug=debug[0])
+        internal_error(bug, debug=_debug[0])
 
 
 def end_command(body: Callable[..., object], arguments: dict[str, Any]) -> NoReturn:
