@@ -398,10 +398,6 @@ def _with_variable(name: Annotated[str, typer.Option(envvar="AGENDA_NAME")] = "x
     """A command whose option may come from the environment."""
 
 
-def _body(**arguments: Any) -> None:
-    """A body."""
-
-
 def _params(definition: Any) -> list[Any]:
     from typer.main import get_command
 
@@ -411,22 +407,32 @@ def _params(definition: Any) -> list[Any]:
     return get_command(app).commands["one"].params  # type: ignore[attr-defined]
 
 
+def _verbose_body(verbose: int) -> None:
+    """The body of _counted."""
+
+
 def test_the_description_refuses_what_the_fast_path_cannot_read() -> None:
     """A parameter of a kind fast.py does not read stops the generator with a message."""
-    def body(verbose: int) -> None:
-        """Its body."""
-
     with pytest.raises(SystemExit, match=r"an option of a kind fast\.py does not read"):
-        describe._level(_params(_counted), _counted, body)
+        describe._level(_params(_counted), _counted, f"{__name__}:_verbose_body")
+
+
+def _first_and_rest(first: str, rest: list[str]) -> None:
+    """A command whose arguments are one word, then one or more."""
+
+
+def test_the_description_refuses_arguments_the_fast_path_cannot_share_out() -> None:
+    with pytest.raises(SystemExit, match=r"arguments of \[1, -1\] words"):
+        describe._level(_params(_first_and_rest), _first_and_rest, f"{__name__}:_first_and_rest")
+
+
+def _name_body(name: str) -> None:
+    """The body of _with_variable."""
 
 
 def test_an_option_typer_may_read_from_the_environment_is_left_to_typer_when_it_is_set() -> None:
-    def body(name: str) -> None:
-        """Its body."""
-
-    level = describe._level(_params(_with_variable), _with_variable, body)
+    level = describe._level(_params(_with_variable), _with_variable, f"{__name__}:_name_body")
     assert level["environment"] == ["AGENDA_NAME"]
-    level["body"] = "m:f"
     with pytest.raises(fast._Declined):
         fast._read_level(level, [], {"AGENDA_NAME": "y"}, interspersed=True)
     assert fast._read_level(level, [], {}, interspersed=True) == ({"name": "x"}, [])

@@ -72,7 +72,7 @@ def describe() -> dict[str, Any]:
     group_settings = app.context_settings
     if group_settings.get("auto_envvar_prefix") or group_settings.get("token_normalize_func"):
         raise SystemExit("describe: the app reads options from the environment or normalises them; fast.py cannot")
-    described: dict[str, Any] = {"root": _level(app.params, root, _function(ROOT_BODY), options_allowed=False)}
+    described: dict[str, Any] = {"root": _level(app.params, root, ROOT_BODY, options_allowed=False)}
     commands = app.commands  # type: ignore[attr-defined]
     for name, body in COVERED.items():
         module, function = COMMANDS[name]
@@ -81,9 +81,7 @@ def describe() -> dict[str, Any]:
         if (command.context_settings or command.ignore_unknown_options or command.allow_extra_args
                 or not command.allow_interspersed_args):
             raise SystemExit(f"describe: {name}: its context settings are not the defaults fast.py reads by")
-        described[name] = _level(command.params, definition, _function(body))
-        described[name]["body"] = body
-    described["root"]["body"] = ROOT_BODY
+        described[name] = _level(command.params, definition, body)
     return described
 
 
@@ -92,13 +90,15 @@ def _function(path: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def _level(params: list, definition: Callable[..., Any], body: Callable[..., Any], *,
+def _level(params: list, definition: Callable[..., Any], body_path: str, *,
            options_allowed: bool = True) -> dict[str, Any]:
-    """One command (or the root): its spellings, arguments, types and defaults."""
+    """One command (or the root) whose typer function is ``definition`` and whose body is
+    ``body_path``: its spellings, arguments, types and defaults."""
     hints = typing.get_type_hints(definition)
     signature = inspect.signature(definition).parameters
-    level: dict[str, Any] = {"body": "", "arguments": [], "flags": {}, "options": {}, "types": {}, "defaults": {},
-                             "environment": []}
+    body = _function(body_path)
+    level: dict[str, Any] = {"body": body_path, "arguments": [], "flags": {}, "options": {}, "types": {},
+                             "defaults": {}, "environment": []}
     taken = []
     for param in params:
         where = f"{definition.__name__}: {param.name}"
@@ -126,6 +126,10 @@ def _level(params: list, definition: Callable[..., Any], body: Callable[..., Any
     wanted = list(inspect.signature(body).parameters)
     if taken != wanted:
         raise SystemExit(f"describe: {definition.__name__}: the body takes {wanted}, the definition gives {taken}")
+    counts = [count for _, count in level["arguments"]]
+    if counts not in ([-1], [1] * len(counts)):
+        raise SystemExit(f"describe: {definition.__name__}: arguments of {counts} words; fast.py reads one "
+                         "argument of one or more words, or arguments of one word each")
     return level
 
 

@@ -1,5 +1,6 @@
 """The fast path of the ``agenda`` command: the everyday runs of check, render, fmt, diff and git's
-diff driver, read and run without importing typer (with its click, a quarter of a cold `agenda check`).
+diff driver, read and run without importing typer and its click or building the typer command
+(about an eighth of a cold `agenda check`'s CPU time: docs/performance.md).
 
 typer stays the definition of the command line: parameters.py describes each covered command as
 the typer app defines it, and describe.py generates it from the app. read() follows click's parser
