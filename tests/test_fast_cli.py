@@ -76,7 +76,7 @@ class Recorder:
         return record
 
     def _call(self) -> tuple[dict[str, Any], str, dict[str, Any]] | None:
-        if not self.calls:
+        if len(self.calls) != 2:  # nothing, or the root's callback alone (typer showed a command's help)
             return None
         (root_name, root_arguments), (body, arguments) = self.calls
         assert root_name == "agendadsl.cli.guard:configure"
