@@ -27,11 +27,13 @@ NEVER_FOR_CHECKING = (
     "agendadsl.render", "agendadsl.edit", "agendadsl.lsp",
     "agendadsl.cli.render", "agendadsl.cli.fmt", "agendadsl.cli.diff", "agendadsl.cli.serve",
     "agendadsl.cli.watch", "agendadsl.cli.new", "agendadsl.cli.language_server",
+    "agendadsl.cli.rendering", "agendadsl.cli.formatting", "agendadsl.cli.diffing",
     "json", "multiprocessing", "concurrent.futures",
 )
 """What ``agenda check`` of one ordinary agenda must not load: the renderers and the editor server,
-the other commands, the "did you mean" matcher (no label is misspelt), Babel (its month names come
-from the cache once a first run has made it), JSON (text output) and the worker pool (one file)."""
+the other commands (their typer definitions and their bodies), the "did you mean" matcher (no
+label is misspelt), Babel (its month names come from the cache once a first run has made it), JSON
+(text output) and the worker pool (one file)."""
 
 
 def loaded(*args: str, cache: Path) -> set[str]:
@@ -64,14 +66,16 @@ def test_fmt_check_loads_no_renderer(cache: Path) -> None:
     modules = loaded("fmt", "--check", str(SEED), cache=cache)
     assert "agendadsl.edit.formatter" in modules
     assert found(modules, ("jinja2", "babel", "icalendar", "agendadsl.render", "agendadsl.cli.render",
-                           "agendadsl.cli.check", "pygls")) == []
+                           "agendadsl.cli.check", "agendadsl.cli.rendering", "agendadsl.cli.checking",
+                           "pygls")) == []
 
 
 def test_render_latex_loads_no_other_format(cache: Path, tmp_path: Path) -> None:
     modules = loaded("render", str(SEED), "--to", "latex", "-o", str(tmp_path / "seed.tex"), cache=cache)
     assert "jinja2" in modules
     assert found(modules, ("icalendar", "docx", "agendadsl.render.ics", "agendadsl.render.docx",
-                           "agendadsl.cli.fmt", "agendadsl.cli.check", "pygls")) == []
+                           "agendadsl.cli.fmt", "agendadsl.cli.check", "agendadsl.cli.formatting",
+                           "agendadsl.cli.checking", "pygls")) == []
 
 
 def test_a_command_built_alone_has_the_help_it_has_among_all() -> None:
