@@ -233,7 +233,7 @@ def test_shell_completion_is_typer_s(environ: dict[str, str]) -> None:
 
 
 def test_windows_wildcards_and_variables_are_typer_s_to_expand(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fast.os, "name", "nt")
+    monkeypatch.setattr(fast, "_WINDOWS", True)
     assert fast.read(["check", SEED], environ={}) is not None
     for word in ("samples/*.agenda", "~/a.agenda", "%HOME%/a.agenda", "$HOME/a.agenda", "a[1].agenda"):
         assert fast.read(["check", word], environ={}) is None

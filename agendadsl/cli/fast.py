@@ -22,6 +22,9 @@ from typing import Any
 
 from .parameters import COMMANDS, ROOT
 
+_WINDOWS = os.name == "nt"
+"""typer expands ``~``, variables and wildcards in the words of a Windows command line itself."""
+
 Call = tuple[dict[str, Any], str, dict[str, Any]]
 """What a run asks for: the root's arguments (--debug), the command's body, and its arguments."""
 
@@ -52,7 +55,7 @@ def run(argv: list[str]) -> None:
 def read(argv: list[str], environ: Mapping[str, str] = os.environ) -> Call | None:
     """The call typer would make for ``argv`` (the words after the program's name), or None when
     this reader does not understand every word of it, or the environment asks typer for more."""
-    if _completing(environ) or (os.name == "nt" and any(c in word for word in argv for c in "~$%*?[")):
+    if _completing(environ) or (_WINDOWS and any(c in word for word in argv for c in "~$%*?[")):
         return None
     try:
         root_arguments, rest = _read_level(ROOT, argv, environ, interspersed=False)
