@@ -67,8 +67,9 @@ class LineLexer(Lexer):
 
     def lex(self, lexer_state: LexerState, parser_state: Any) -> Iterator[Token]:
         sink = current_sink()
-        text = lexer_state.text.text
-        end = lexer_state.text.end
+        source: Any = lexer_state.text  # Lark 1.3 hands the lexer a TextSlice, Lark 1.2 the string
+        text: str = getattr(source, "text", source)
+        end: int = getattr(source, "end", len(text))
         states = parser_state.state_stack
         lexers = self._states
         levels = [""]  # the indentation of each open level, as written (Layout's stack)
