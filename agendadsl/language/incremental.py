@@ -16,6 +16,7 @@ tests/test_incremental.py checks the result against a full parse for generated e
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -88,7 +89,8 @@ def _item_around(agenda: Agenda, first: int, last: int,
         start = item.span.line
         if start > first:
             return None
-        following = next((line for line in starts if line > start), line_count + 1)
+        after = bisect_right(starts, start)  # the next line that starts something at the top level
+        following = starts[after] if after < len(starts) else line_count + 1
         if last < following:
             return path, start, following - 1, starts[0] - 1
     return None
