@@ -16,6 +16,10 @@ def script() -> None:
     agenda, seconds after rendering 100,000 items. It is skipped only once the command has finished
     (every file it wrote is closed and atomically renamed before its function returns), standard
     output and error are flushed, and no other thread runs; otherwise Python exits as usual."""
+    if sys.argv[1:2] and sys.argv[1] in _ONE_COMMAND:
+        from ..support.gcpause import one_command_process
+
+        one_command_process()
     try:
         main()
         code: str | int | None = 0
@@ -62,6 +66,10 @@ def main() -> None:
                          "install agendadsl with pip (see the README), which installs it too\n")
         sys.exit(EXIT_USAGE)
 
+
+_ONE_COMMAND = {"check", "render", "fmt", "diff"}
+"""The commands that run once and end: what their parse builds may be frozen (support/gcpause.py).
+Not watch, serve or the language server, which parse again and again in one process."""
 
 _DEPENDENCIES = {"typer", "lark", "jinja2", "markupsafe", "babel", "icalendar", "pygls", "lsprotocol",
                  "platformdirs", "rapidfuzz"}
