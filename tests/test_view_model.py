@@ -65,3 +65,24 @@ def test_a_reference_keeps_its_date_where_the_same_reference_is_also_cited_witho
                                                                ("docref", "T-ES(2020)23", url)]
     assert f"  Documents: [T-ES(2020)23](<{url}>) (3 November 2020)\n" in render_text(parse(AGENDA).agenda,
                                                                                        "markdown")
+
+
+def test_title_text_is_a_plain_title_as_typeset_and_none_for_any_markup() -> None:
+    shown = items()
+    assert shown[0].title_text == "Budget"
+    assert shown[3].title_text == "Plain item"
+    assert shown[1].title_text is None  # a document reference
+    french = build(parse("body: Comité\ndate: 23 novembre 2020\nlanguage: fr\n\n1. Adoption : ordre du jour\n"
+                         "2. Voir {#deux} [^1]\n\n[^1]: Note.\n").agenda).items
+    assert french[0].title_text == "Adoption\xa0: ordre du jour"  # French spacing, as the segment has it
+    assert french[1].title_text is None  # a footnote marker
+
+
+def test_a_title_left_in_another_language_has_no_title_text() -> None:
+    agenda = parse("body: Committee\ndate: 23 November 2020\nlanguage: en, fr\n\n1. Budget\n   fr: Budget FR\n").agenda
+    fr = build(agenda, language="fr").items[0]
+    assert fr.title_text == "Budget FR"
+    en_only = parse("body: Committee\ndate: 23 November 2020\nlanguage: en, fr\n\n1. Budget\n").agenda
+    untranslated = build(en_only, language="fr").items[0]
+    assert untranslated.title[0].lang == "en"
+    assert untranslated.title_text is None

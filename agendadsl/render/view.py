@@ -62,6 +62,14 @@ class View(enum.Enum):
     INTERNAL = "internal"  # a run sheet: internal items and '!' notes too
 
 
+def _plain_run(segments: tuple[Segment, ...]) -> str | None:
+    """The text of ``segments`` when they are one run of plain text in the output's language."""
+    if len(segments) != 1:
+        return "" if not segments else None
+    only = segments[0]
+    return only.text if only.kind == "text" and only.lang is None else None
+
+
 @dataclass(slots=True, unsafe_hash=True)
 class Segment:
     """A run of inline text: plain ``text``, a document reference (``url`` when linkable), a
@@ -183,6 +191,10 @@ class ItemView:
     depth: int
     title: tuple[Segment, ...]
     plain_title: str
+    title_text: str | None = None
+    """The title when it is one run of plain text in the output's language (as ``title`` would
+    print it), as most titles are: templates print it without going through its segments. None
+    when the title has anything else (a reference, a link, a footnote, another language)."""
     time: str | None = None
     duration: str | None = None
     presenter: str | None = None
@@ -924,6 +936,7 @@ class _Builder:
             depth=depth,
             title=title,
             plain_title=plain_title,
+            title_text=_plain_run(title),
             time=time,
             duration=duration,
             presenter="; ".join(presenters) or None,
