@@ -649,7 +649,8 @@ class _Builder:
                 item = self.item(entry, 1)
                 if item is not None:
                     blocks.append(Block("item", item=item))
-                blocks.extend(Block("item", item=self.removed(gone, 1)) for gone in self.after.get(id(entry), []))
+                if self.after and id(entry) in self.after:  # a revised agenda's removed items
+                    blocks.extend(Block("item", item=self.removed(gone, 1)) for gone in self.after[id(entry)])
             elif isinstance(entry, NextMeetings):
                 meetings = tuple(self.next_meeting(m) for m in entry.meetings)
                 columns = tuple(name for name in ("place", "kind", "host", "remark")
@@ -910,7 +911,9 @@ class _Builder:
         time = self.time_text(item.time) if item.time is not None else None
         # Per item, the common case costs nothing: no removed item (only a revised agenda has
         # them), and no generator for a list the item does not have.
-        built: list[ItemView] = [self.removed(gone, depth + 1) for gone in self.first.get(id(item), ())]
+        first = self.first
+        built: list[ItemView] = ([self.removed(gone, depth + 1) for gone in first.get(id(item), ())]
+                                 if first else [])
         after = self.after
         for child in item.children:
             view = self.item(child, depth + 1)
@@ -919,7 +922,7 @@ class _Builder:
             if after and id(child) in after:
                 built.extend(self.removed(gone, depth + 1) for gone in after[id(child)])
         children = tuple(built)
-        change, old_number = self._change_of(item)
+        change, old_number = self._change_of(item) if self.comparison is not None else (None, None)
         title, plain_title = self.text(item.title, item.translations)
         status = item.status.value.value if item.status else None
         session = item.session.value.value if item.session else None
@@ -941,8 +944,8 @@ class _Builder:
             duration=duration,
             presenter="; ".join(presenters) or None,
             presenters=presenters,
-            details=tuple(part for part in (time, duration, action, session_label, status_label, documents_label,
-                                            *presenters) if part),
+            details=tuple(filter(None, (time, duration, action, session_label, status_label, documents_label,
+                                        *presenters))),
             action=action,
             fields=tuple((custom.name, custom.value) for custom in item.fields) if item.fields else (),
             status=status,
