@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -37,6 +36,7 @@ from ..language.nodes import (
 )
 from ..language.resolution import Resolution, resolve
 from ..support.gcpause import collector_paused
+from . import json_text
 from .batching import batched
 
 SCHEMA = "https://agendadsl.org/schema/agenda-1.json"
@@ -49,10 +49,10 @@ def to_json(agenda: Agenda) -> str:
 
 
 def json_pieces(agenda: Agenda) -> Iterator[str]:
-    """The text of to_json() in consecutive batches, for writing as they come."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    """The text of to_json() in consecutive batches, for writing as they come: the text json.dumps
+    (indent=2, ensure_ascii=False) would write, from json_text's faster writer."""
     with collector_paused():
-        yield from batched(encoder.iterencode(_Exporter(agenda).document()))
+        yield from batched(json_text.pieces(_Exporter(agenda).document(), _Streamed))
     yield "\n"
 
 
