@@ -34,8 +34,8 @@ class Related:
     message: str
 
     def __init__(self, span: Span, message: str) -> None:
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "message", message)
+        _set_Related_span(self, span)
+        _set_Related_message(self, message)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(span={self.span!r}, message={self.message!r})"
@@ -68,6 +68,10 @@ class Related:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Related_span = Related.__dict__["span"].__set__
+_set_Related_message = Related.__dict__["message"].__set__
+
+
 class Fix:
     """A change that does what a diagnostic's hint says, for editors to offer as a quick fix:
     ``span`` replaced by ``text`` (an empty span inserts). Further lines of ``text`` are written
@@ -86,9 +90,9 @@ class Fix:
     text: str
 
     def __init__(self, title: str, span: Span, text: str) -> None:
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "text", text)
+        _set_Fix_title(self, title)
+        _set_Fix_span(self, span)
+        _set_Fix_text(self, text)
 
     def text_for(self, line: str) -> str:
         """The replacement text, its further lines indented like ``line`` (the source line the fix is on)."""
@@ -124,6 +128,11 @@ class Fix:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Fix_title = Fix.__dict__["title"].__set__
+_set_Fix_span = Fix.__dict__["span"].__set__
+_set_Fix_text = Fix.__dict__["text"].__set__
 
 
 class Diagnostic:
@@ -163,13 +172,13 @@ class Diagnostic:
         related: tuple[Related, ...] = (),
         fixes: tuple[Fix, ...] = (),
     ) -> None:
-        object.__setattr__(self, "code", code)
-        object.__setattr__(self, "severity", severity)
-        object.__setattr__(self, "message", message)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "hint", hint)
-        object.__setattr__(self, "related", related)
-        object.__setattr__(self, "fixes", fixes)
+        _set_Diagnostic_code(self, code)
+        _set_Diagnostic_severity(self, severity)
+        _set_Diagnostic_message(self, message)
+        _set_Diagnostic_span(self, span)
+        _set_Diagnostic_hint(self, hint)
+        _set_Diagnostic_related(self, related)
+        _set_Diagnostic_fixes(self, fixes)
         self.__post_init__()
 
     def __post_init__(self) -> None:
@@ -216,6 +225,15 @@ class Diagnostic:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Diagnostic_code = Diagnostic.__dict__["code"].__set__
+_set_Diagnostic_severity = Diagnostic.__dict__["severity"].__set__
+_set_Diagnostic_message = Diagnostic.__dict__["message"].__set__
+_set_Diagnostic_span = Diagnostic.__dict__["span"].__set__
+_set_Diagnostic_hint = Diagnostic.__dict__["hint"].__set__
+_set_Diagnostic_related = Diagnostic.__dict__["related"].__set__
+_set_Diagnostic_fixes = Diagnostic.__dict__["fixes"].__set__
 
 
 MESSAGE_LIMIT = 300

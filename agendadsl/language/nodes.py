@@ -45,8 +45,8 @@ class Attr(Generic[T]):
     span: Span
 
     def __init__(self, value: T, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "span", span)
+        _set_Attr_value(self, value)
+        _set_Attr_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(value={self.value!r}, span={self.span!r})"
@@ -77,6 +77,10 @@ class Attr(Generic[T]):
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Attr_value = Attr.__dict__["value"].__set__
+_set_Attr_span = Attr.__dict__["span"].__set__
 
 
 # ----------------------------------------------------------------------------- inline text
@@ -96,8 +100,8 @@ class Text:
     span: Span
 
     def __init__(self, value: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "span", span)
+        _set_Text_value(self, value)
+        _set_Text_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(value={self.value!r}, span={self.span!r})"
@@ -130,6 +134,10 @@ class Text:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Text_value = Text.__dict__["value"].__set__
+_set_Text_span = Text.__dict__["span"].__set__
+
+
 class DocRef:
     """A document reference such as ``T-ES(2020)23``, written ``[T-ES(2020)23]``; in ``@docs``, it
     may carry the document's date (``[CM/Notes/1370/1.6] of 3.11.2025``)."""
@@ -147,9 +155,9 @@ class DocRef:
     date: DateRange | None
 
     def __init__(self, text: str, span: Span = NO_SPAN, date: DateRange | None = None) -> None:
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "date", date)
+        _set_DocRef_text(self, text)
+        _set_DocRef_span(self, span)
+        _set_DocRef_date(self, date)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(text={self.text!r}, span={self.span!r}, date={self.date!r})"
@@ -182,6 +190,11 @@ class DocRef:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_DocRef_text = DocRef.__dict__["text"].__set__
+_set_DocRef_span = DocRef.__dict__["span"].__set__
+_set_DocRef_date = DocRef.__dict__["date"].__set__
+
+
 class XRef:
     """A cross-reference ``{adoption}`` to the item labelled ``{#adoption}``."""
 
@@ -196,8 +209,8 @@ class XRef:
     span: Span
 
     def __init__(self, label: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "span", span)
+        _set_XRef_label(self, label)
+        _set_XRef_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(label={self.label!r}, span={self.span!r})"
@@ -230,6 +243,10 @@ class XRef:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_XRef_label = XRef.__dict__["label"].__set__
+_set_XRef_span = XRef.__dict__["span"].__set__
+
+
 class Link:
     """A link: ``[the Secretariat's note](https://example.org/note)``, or a bare web address
     (``text`` is then the address). Only http, https and mailto addresses are links."""
@@ -249,10 +266,10 @@ class Link:
     bare: bool
 
     def __init__(self, text: str, url: str, span: Span = NO_SPAN, bare: bool = False) -> None:
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "url", url)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "bare", bare)
+        _set_Link_text(self, text)
+        _set_Link_url(self, url)
+        _set_Link_span(self, span)
+        _set_Link_bare(self, bare)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -286,6 +303,12 @@ class Link:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Link_text = Link.__dict__["text"].__set__
+_set_Link_url = Link.__dict__["url"].__set__
+_set_Link_span = Link.__dict__["span"].__set__
+_set_Link_bare = Link.__dict__["bare"].__set__
+
+
 class FootnoteRef:
     """A footnote marker ``[^1]``; the text is the agenda's footnote with that label."""
 
@@ -300,8 +323,8 @@ class FootnoteRef:
     span: Span
 
     def __init__(self, label: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "span", span)
+        _set_FootnoteRef_label(self, label)
+        _set_FootnoteRef_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(label={self.label!r}, span={self.span!r})"
@@ -332,6 +355,10 @@ class FootnoteRef:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_FootnoteRef_label = FootnoteRef.__dict__["label"].__set__
+_set_FootnoteRef_span = FootnoteRef.__dict__["span"].__set__
 
 
 class AnnexRef:
@@ -348,8 +375,8 @@ class AnnexRef:
     span: Span
 
     def __init__(self, label: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "span", span)
+        _set_AnnexRef_label(self, label)
+        _set_AnnexRef_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(label={self.label!r}, span={self.span!r})"
@@ -380,6 +407,10 @@ class AnnexRef:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_AnnexRef_label = AnnexRef.__dict__["label"].__set__
+_set_AnnexRef_span = AnnexRef.__dict__["span"].__set__
 
 
 Inline = Text | DocRef | XRef | Link | FootnoteRef | AnnexRef
@@ -399,8 +430,8 @@ class RichText:
     span: Span
 
     def __init__(self, parts: tuple[Inline, ...], span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "parts", parts)
-        object.__setattr__(self, "span", span)
+        _set_RichText_parts(self, parts)
+        _set_RichText_span(self, span)
 
     @property
     def plain(self) -> str:
@@ -450,6 +481,10 @@ class RichText:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_RichText_parts = RichText.__dict__["parts"].__set__
+_set_RichText_span = RichText.__dict__["span"].__set__
+
+
 class Translation:
     """A text's translation, written on the line after it (``fr: Ouverture de la réunion``); a note
     of several lines may take as many lines. ``name``: for a heading that gives a date or a time,
@@ -476,10 +511,10 @@ class Translation:
         span: Span = NO_SPAN,
         name: RichText | None = None,
     ) -> None:
-        object.__setattr__(self, "language", language)
-        object.__setattr__(self, "lines", lines)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "name", name)
+        _set_Translation_language(self, language)
+        _set_Translation_lines(self, lines)
+        _set_Translation_span(self, span)
+        _set_Translation_name(self, name)
 
     @property
     def text(self) -> RichText:
@@ -517,6 +552,12 @@ class Translation:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Translation_language = Translation.__dict__["language"].__set__
+_set_Translation_lines = Translation.__dict__["lines"].__set__
+_set_Translation_span = Translation.__dict__["span"].__set__
+_set_Translation_name = Translation.__dict__["name"].__set__
+
+
 class FieldTranslation:
     """A header field's translation: ``fr: Comité de Lanzarote`` after ``body: Lanzarote Committee``.
     ``key`` names the field: its keyword (``body``, ``title``, ``issued_in``) or the name of a field
@@ -537,10 +578,10 @@ class FieldTranslation:
     span: Span
 
     def __init__(self, key: str, language: str, value: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "language", language)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "span", span)
+        _set_FieldTranslation_key(self, key)
+        _set_FieldTranslation_language(self, language)
+        _set_FieldTranslation_value(self, value)
+        _set_FieldTranslation_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -572,6 +613,12 @@ class FieldTranslation:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_FieldTranslation_key = FieldTranslation.__dict__["key"].__set__
+_set_FieldTranslation_language = FieldTranslation.__dict__["language"].__set__
+_set_FieldTranslation_value = FieldTranslation.__dict__["value"].__set__
+_set_FieldTranslation_span = FieldTranslation.__dict__["span"].__set__
 
 
 # ----------------------------------------------------------------------------- dates and times
@@ -608,12 +655,12 @@ class DateValue:
         iso: bool = False,
         span: Span = NO_SPAN,
     ) -> None:
-        object.__setattr__(self, "day", day)
-        object.__setattr__(self, "month", month)
-        object.__setattr__(self, "year", year)
-        object.__setattr__(self, "weekday", weekday)
-        object.__setattr__(self, "iso", iso)
-        object.__setattr__(self, "span", span)
+        _set_DateValue_day(self, day)
+        _set_DateValue_month(self, month)
+        _set_DateValue_year(self, year)
+        _set_DateValue_weekday(self, weekday)
+        _set_DateValue_iso(self, iso)
+        _set_DateValue_span(self, span)
 
     def to_date(self) -> datetime.date | None:
         """The real date, or None when incomplete or impossible (31 February)."""
@@ -658,6 +705,14 @@ class DateValue:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_DateValue_day = DateValue.__dict__["day"].__set__
+_set_DateValue_month = DateValue.__dict__["month"].__set__
+_set_DateValue_year = DateValue.__dict__["year"].__set__
+_set_DateValue_weekday = DateValue.__dict__["weekday"].__set__
+_set_DateValue_iso = DateValue.__dict__["iso"].__set__
+_set_DateValue_span = DateValue.__dict__["span"].__set__
+
+
 class DateRange:
     """One day, or a range of days: ``7-11 December 2020``, ``28 June - 2 July 2021``.
 
@@ -692,12 +747,12 @@ class DateRange:
         open_end: bool = False,
         text: str = "",
     ) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "days", days)
-        object.__setattr__(self, "open_end", open_end)
-        object.__setattr__(self, "text", text)
+        _set_DateRange_start(self, start)
+        _set_DateRange_end(self, end)
+        _set_DateRange_span(self, span)
+        _set_DateRange_days(self, days)
+        _set_DateRange_open_end(self, open_end)
+        _set_DateRange_text(self, text)
 
     @property
     def last(self) -> DateValue:
@@ -737,6 +792,14 @@ class DateRange:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_DateRange_start = DateRange.__dict__["start"].__set__
+_set_DateRange_end = DateRange.__dict__["end"].__set__
+_set_DateRange_span = DateRange.__dict__["span"].__set__
+_set_DateRange_days = DateRange.__dict__["days"].__set__
+_set_DateRange_open_end = DateRange.__dict__["open_end"].__set__
+_set_DateRange_text = DateRange.__dict__["text"].__set__
+
+
 class TimeOfDay:
     """A clock time, 24-hour: ``09:30`` is hour 9, minute 30."""
 
@@ -751,8 +814,8 @@ class TimeOfDay:
     minute: int
 
     def __init__(self, hour: int, minute: int) -> None:
-        object.__setattr__(self, "hour", hour)
-        object.__setattr__(self, "minute", minute)
+        _set_TimeOfDay_hour(self, hour)
+        _set_TimeOfDay_minute(self, minute)
 
     def __str__(self) -> str:
         return f"{self.hour:02d}:{self.minute:02d}"
@@ -790,6 +853,10 @@ class TimeOfDay:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_TimeOfDay_hour = TimeOfDay.__dict__["hour"].__set__
+_set_TimeOfDay_minute = TimeOfDay.__dict__["minute"].__set__
 
 
 class TimeSlot:
@@ -832,14 +899,14 @@ class TimeSlot:
         also: tuple[TimeSlot, ...] = (),
         text: str = "",
     ) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "zone", zone)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "approximate", approximate)
-        object.__setattr__(self, "open_end", open_end)
-        object.__setattr__(self, "also", also)
-        object.__setattr__(self, "text", text)
+        _set_TimeSlot_start(self, start)
+        _set_TimeSlot_end(self, end)
+        _set_TimeSlot_zone(self, zone)
+        _set_TimeSlot_span(self, span)
+        _set_TimeSlot_approximate(self, approximate)
+        _set_TimeSlot_open_end(self, open_end)
+        _set_TimeSlot_also(self, also)
+        _set_TimeSlot_text(self, text)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -878,6 +945,16 @@ class TimeSlot:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_TimeSlot_start = TimeSlot.__dict__["start"].__set__
+_set_TimeSlot_end = TimeSlot.__dict__["end"].__set__
+_set_TimeSlot_zone = TimeSlot.__dict__["zone"].__set__
+_set_TimeSlot_span = TimeSlot.__dict__["span"].__set__
+_set_TimeSlot_approximate = TimeSlot.__dict__["approximate"].__set__
+_set_TimeSlot_open_end = TimeSlot.__dict__["open_end"].__set__
+_set_TimeSlot_also = TimeSlot.__dict__["also"].__set__
+_set_TimeSlot_text = TimeSlot.__dict__["text"].__set__
+
+
 class Duration:
     """``15 min``, ``1 h 30 min``; ``parts`` when written as a sum (``10+5 min``: (10, 5))."""
 
@@ -896,10 +973,10 @@ class Duration:
     text: str
 
     def __init__(self, minutes: int, span: Span = NO_SPAN, parts: tuple[int, ...] = (), text: str = "") -> None:
-        object.__setattr__(self, "minutes", minutes)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "parts", parts)
-        object.__setattr__(self, "text", text)
+        _set_Duration_minutes(self, minutes)
+        _set_Duration_span(self, span)
+        _set_Duration_parts(self, parts)
+        _set_Duration_text(self, text)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -931,6 +1008,12 @@ class Duration:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Duration_minutes = Duration.__dict__["minutes"].__set__
+_set_Duration_span = Duration.__dict__["span"].__set__
+_set_Duration_parts = Duration.__dict__["parts"].__set__
+_set_Duration_text = Duration.__dict__["text"].__set__
 
 
 # ----------------------------------------------------------------------------- enumerations
@@ -1026,10 +1109,10 @@ class Status:
         span: Span = NO_SPAN,
         words: str | None = None,
     ) -> None:
-        object.__setattr__(self, "stage", stage)
-        object.__setattr__(self, "revision", revision)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "words", words)
+        _set_Status_stage(self, stage)
+        _set_Status_revision(self, revision)
+        _set_Status_span(self, span)
+        _set_Status_words(self, words)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1063,6 +1146,12 @@ class Status:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Status_stage = Status.__dict__["stage"].__set__
+_set_Status_revision = Status.__dict__["revision"].__set__
+_set_Status_span = Status.__dict__["span"].__set__
+_set_Status_words = Status.__dict__["words"].__set__
+
+
 class Series:
     """A declared document series: references starting with ``name`` must match ``pattern``;
     ``url`` (with ``{ref}``, ``{year}``, ``{n}`` placeholders) lets renderers link them."""
@@ -1082,10 +1171,10 @@ class Series:
     span: Span
 
     def __init__(self, name: str, pattern: str, url: str | None = None, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "pattern", pattern)
-        object.__setattr__(self, "url", url)
-        object.__setattr__(self, "span", span)
+        _set_Series_name(self, name)
+        _set_Series_pattern(self, pattern)
+        _set_Series_url(self, url)
+        _set_Series_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1119,6 +1208,12 @@ class Series:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Series_name = Series.__dict__["name"].__set__
+_set_Series_pattern = Series.__dict__["pattern"].__set__
+_set_Series_url = Series.__dict__["url"].__set__
+_set_Series_span = Series.__dict__["span"].__set__
+
+
 class CustomField:
     """A header field of the writer's own (``Quorum: 14 members``), declared in ``fields:``."""
 
@@ -1135,9 +1230,9 @@ class CustomField:
     span: Span
 
     def __init__(self, name: str, value: str, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "span", span)
+        _set_CustomField_name(self, name)
+        _set_CustomField_value(self, value)
+        _set_CustomField_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(name={self.name!r}, value={self.value!r}, span={self.span!r})"
@@ -1168,6 +1263,11 @@ class CustomField:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_CustomField_name = CustomField.__dict__["name"].__set__
+_set_CustomField_value = CustomField.__dict__["value"].__set__
+_set_CustomField_span = CustomField.__dict__["span"].__set__
 
 
 class Meeting:
@@ -1329,35 +1429,35 @@ class Meeting:
         other_languages: tuple[Attr[str], ...] = (),
         translations: tuple[FieldTranslation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "body", body)
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "platform", platform)
-        object.__setattr__(self, "place", place)
-        object.__setattr__(self, "dates", dates)
-        object.__setattr__(self, "time", time)
-        object.__setattr__(self, "reference", reference)
-        object.__setattr__(self, "status", status)
-        object.__setattr__(self, "language", language)
-        object.__setattr__(self, "numbering", numbering)
-        object.__setattr__(self, "series", series)
-        object.__setattr__(self, "frozen", frozen)
-        object.__setattr__(self, "document_title", document_title)
-        object.__setattr__(self, "chair", chair)
-        object.__setattr__(self, "host", host)
-        object.__setattr__(self, "contact", contact)
-        object.__setattr__(self, "issued", issued)
-        object.__setattr__(self, "issued_in", issued_in)
-        object.__setattr__(self, "issued_time", issued_time)
-        object.__setattr__(self, "distribution", distribution)
-        object.__setattr__(self, "original", original)
-        object.__setattr__(self, "fields", fields)
-        object.__setattr__(self, "number_label", number_label)
-        object.__setattr__(self, "documents_list", documents_list)
-        object.__setattr__(self, "local_times", local_times)
-        object.__setattr__(self, "custom", custom)
-        object.__setattr__(self, "other_languages", other_languages)
-        object.__setattr__(self, "translations", translations)
+        _set_Meeting_body(self, body)
+        _set_Meeting_title(self, title)
+        _set_Meeting_kind(self, kind)
+        _set_Meeting_platform(self, platform)
+        _set_Meeting_place(self, place)
+        _set_Meeting_dates(self, dates)
+        _set_Meeting_time(self, time)
+        _set_Meeting_reference(self, reference)
+        _set_Meeting_status(self, status)
+        _set_Meeting_language(self, language)
+        _set_Meeting_numbering(self, numbering)
+        _set_Meeting_series(self, series)
+        _set_Meeting_frozen(self, frozen)
+        _set_Meeting_document_title(self, document_title)
+        _set_Meeting_chair(self, chair)
+        _set_Meeting_host(self, host)
+        _set_Meeting_contact(self, contact)
+        _set_Meeting_issued(self, issued)
+        _set_Meeting_issued_in(self, issued_in)
+        _set_Meeting_issued_time(self, issued_time)
+        _set_Meeting_distribution(self, distribution)
+        _set_Meeting_original(self, original)
+        _set_Meeting_fields(self, fields)
+        _set_Meeting_number_label(self, number_label)
+        _set_Meeting_documents_list(self, documents_list)
+        _set_Meeting_local_times(self, local_times)
+        _set_Meeting_custom(self, custom)
+        _set_Meeting_other_languages(self, other_languages)
+        _set_Meeting_translations(self, translations)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -1431,6 +1531,37 @@ class Meeting:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Meeting_body = Meeting.__dict__["body"].__set__
+_set_Meeting_title = Meeting.__dict__["title"].__set__
+_set_Meeting_kind = Meeting.__dict__["kind"].__set__
+_set_Meeting_platform = Meeting.__dict__["platform"].__set__
+_set_Meeting_place = Meeting.__dict__["place"].__set__
+_set_Meeting_dates = Meeting.__dict__["dates"].__set__
+_set_Meeting_time = Meeting.__dict__["time"].__set__
+_set_Meeting_reference = Meeting.__dict__["reference"].__set__
+_set_Meeting_status = Meeting.__dict__["status"].__set__
+_set_Meeting_language = Meeting.__dict__["language"].__set__
+_set_Meeting_numbering = Meeting.__dict__["numbering"].__set__
+_set_Meeting_series = Meeting.__dict__["series"].__set__
+_set_Meeting_frozen = Meeting.__dict__["frozen"].__set__
+_set_Meeting_document_title = Meeting.__dict__["document_title"].__set__
+_set_Meeting_chair = Meeting.__dict__["chair"].__set__
+_set_Meeting_host = Meeting.__dict__["host"].__set__
+_set_Meeting_contact = Meeting.__dict__["contact"].__set__
+_set_Meeting_issued = Meeting.__dict__["issued"].__set__
+_set_Meeting_issued_in = Meeting.__dict__["issued_in"].__set__
+_set_Meeting_issued_time = Meeting.__dict__["issued_time"].__set__
+_set_Meeting_distribution = Meeting.__dict__["distribution"].__set__
+_set_Meeting_original = Meeting.__dict__["original"].__set__
+_set_Meeting_fields = Meeting.__dict__["fields"].__set__
+_set_Meeting_number_label = Meeting.__dict__["number_label"].__set__
+_set_Meeting_documents_list = Meeting.__dict__["documents_list"].__set__
+_set_Meeting_local_times = Meeting.__dict__["local_times"].__set__
+_set_Meeting_custom = Meeting.__dict__["custom"].__set__
+_set_Meeting_other_languages = Meeting.__dict__["other_languages"].__set__
+_set_Meeting_translations = Meeting.__dict__["translations"].__set__
+
+
 # ----------------------------------------------------------------------------- items
 
 
@@ -1466,12 +1597,12 @@ class Note:
         verbatim: bool = False,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "lines", lines)
-        object.__setattr__(self, "internal", internal)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "annotation", annotation)
-        object.__setattr__(self, "verbatim", verbatim)
-        object.__setattr__(self, "translations", translations)
+        _set_Note_lines(self, lines)
+        _set_Note_internal(self, internal)
+        _set_Note_span(self, span)
+        _set_Note_annotation(self, annotation)
+        _set_Note_verbatim(self, verbatim)
+        _set_Note_translations(self, translations)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1508,6 +1639,14 @@ class Note:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Note_lines = Note.__dict__["lines"].__set__
+_set_Note_internal = Note.__dict__["internal"].__set__
+_set_Note_span = Note.__dict__["span"].__set__
+_set_Note_annotation = Note.__dict__["annotation"].__set__
+_set_Note_verbatim = Note.__dict__["verbatim"].__set__
+_set_Note_translations = Note.__dict__["translations"].__set__
+
+
 class Bullet:
     """A bullet line (``-``): text, not an agenda item; bullets indented under it are its ``children``."""
 
@@ -1538,12 +1677,12 @@ class Bullet:
         owner: str | None = None,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "children", children)
-        object.__setattr__(self, "status", status)
-        object.__setattr__(self, "owner", owner)
-        object.__setattr__(self, "translations", translations)
+        _set_Bullet_text(self, text)
+        _set_Bullet_span(self, span)
+        _set_Bullet_children(self, children)
+        _set_Bullet_status(self, status)
+        _set_Bullet_owner(self, owner)
+        _set_Bullet_translations(self, translations)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1579,6 +1718,14 @@ class Bullet:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Bullet_text = Bullet.__dict__["text"].__set__
+_set_Bullet_span = Bullet.__dict__["span"].__set__
+_set_Bullet_children = Bullet.__dict__["children"].__set__
+_set_Bullet_status = Bullet.__dict__["status"].__set__
+_set_Bullet_owner = Bullet.__dict__["owner"].__set__
+_set_Bullet_translations = Bullet.__dict__["translations"].__set__
+
+
 class TextBlock:
     """Text that is not an item, at the top level or under a heading: paragraphs and bullets.
     Before the first item it is the preamble; after the last, the closing text."""
@@ -1594,8 +1741,8 @@ class TextBlock:
     span: Span
 
     def __init__(self, parts: tuple[Note | Bullet, ...], span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "parts", parts)
-        object.__setattr__(self, "span", span)
+        _set_TextBlock_parts(self, parts)
+        _set_TextBlock_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(parts={self.parts!r}, span={self.span!r})"
@@ -1628,6 +1775,10 @@ class TextBlock:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_TextBlock_parts = TextBlock.__dict__["parts"].__set__
+_set_TextBlock_span = TextBlock.__dict__["span"].__set__
+
+
 class DocGroup:
     """One ``@docs`` line: its references, under the label written before them
     (``@docs for decision: [A], [B]``) or none."""
@@ -1645,9 +1796,9 @@ class DocGroup:
     span: Span
 
     def __init__(self, label: str | None, refs: tuple[DocRef, ...], span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "refs", refs)
-        object.__setattr__(self, "span", span)
+        _set_DocGroup_label(self, label)
+        _set_DocGroup_refs(self, refs)
+        _set_DocGroup_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(label={self.label!r}, refs={self.refs!r}, span={self.span!r})"
@@ -1680,6 +1831,11 @@ class DocGroup:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_DocGroup_label = DocGroup.__dict__["label"].__set__
+_set_DocGroup_refs = DocGroup.__dict__["refs"].__set__
+_set_DocGroup_span = DocGroup.__dict__["span"].__set__
+
+
 class Presenter:
     """Who presents an item, with the role given before a colon (``Rapporteur: Ms X (EPP)``)."""
 
@@ -1696,9 +1852,9 @@ class Presenter:
     span: Span
 
     def __init__(self, name: str, role: str | None = None, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "role", role)
-        object.__setattr__(self, "span", span)
+        _set_Presenter_name(self, name)
+        _set_Presenter_role(self, role)
+        _set_Presenter_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(name={self.name!r}, role={self.role!r}, span={self.span!r})"
@@ -1729,6 +1885,11 @@ class Presenter:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Presenter_name = Presenter.__dict__["name"].__set__
+_set_Presenter_role = Presenter.__dict__["role"].__set__
+_set_Presenter_span = Presenter.__dict__["span"].__set__
 
 
 class Item:
@@ -1846,26 +2007,26 @@ class Item:
         documents_state: Attr[DocumentsState] | None = None,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "mark", mark)
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "number", number)
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "time", time)
-        object.__setattr__(self, "duration", duration)
-        object.__setattr__(self, "presenters", presenters)
-        object.__setattr__(self, "actions", actions)
-        object.__setattr__(self, "status", status)
-        object.__setattr__(self, "session", session)
-        object.__setattr__(self, "visibility", visibility)
-        object.__setattr__(self, "documents", documents)
-        object.__setattr__(self, "child_numbering", child_numbering)
-        object.__setattr__(self, "notes", notes)
-        object.__setattr__(self, "children", children)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "fields", fields)
-        object.__setattr__(self, "document_groups", document_groups)
-        object.__setattr__(self, "documents_state", documents_state)
-        object.__setattr__(self, "translations", translations)
+        _set_Item_mark(self, mark)
+        _set_Item_title(self, title)
+        _set_Item_number(self, number)
+        _set_Item_label(self, label)
+        _set_Item_time(self, time)
+        _set_Item_duration(self, duration)
+        _set_Item_presenters(self, presenters)
+        _set_Item_actions(self, actions)
+        _set_Item_status(self, status)
+        _set_Item_session(self, session)
+        _set_Item_visibility(self, visibility)
+        _set_Item_documents(self, documents)
+        _set_Item_child_numbering(self, child_numbering)
+        _set_Item_notes(self, notes)
+        _set_Item_children(self, children)
+        _set_Item_span(self, span)
+        _set_Item_fields(self, fields)
+        _set_Item_document_groups(self, document_groups)
+        _set_Item_documents_state(self, documents_state)
+        _set_Item_translations(self, translations)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1921,6 +2082,28 @@ class Item:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Item_mark = Item.__dict__["mark"].__set__
+_set_Item_title = Item.__dict__["title"].__set__
+_set_Item_number = Item.__dict__["number"].__set__
+_set_Item_label = Item.__dict__["label"].__set__
+_set_Item_time = Item.__dict__["time"].__set__
+_set_Item_duration = Item.__dict__["duration"].__set__
+_set_Item_presenters = Item.__dict__["presenters"].__set__
+_set_Item_actions = Item.__dict__["actions"].__set__
+_set_Item_status = Item.__dict__["status"].__set__
+_set_Item_session = Item.__dict__["session"].__set__
+_set_Item_visibility = Item.__dict__["visibility"].__set__
+_set_Item_documents = Item.__dict__["documents"].__set__
+_set_Item_child_numbering = Item.__dict__["child_numbering"].__set__
+_set_Item_notes = Item.__dict__["notes"].__set__
+_set_Item_children = Item.__dict__["children"].__set__
+_set_Item_span = Item.__dict__["span"].__set__
+_set_Item_fields = Item.__dict__["fields"].__set__
+_set_Item_document_groups = Item.__dict__["document_groups"].__set__
+_set_Item_documents_state = Item.__dict__["documents_state"].__set__
+_set_Item_translations = Item.__dict__["translations"].__set__
+
+
 class LocalTime:
     """A place whose clock the agenda also gives the meeting's time in (``local times:``): its
     label ("San Francisco"; None: the zone's city in the output language) and its zone."""
@@ -1940,10 +2123,10 @@ class LocalTime:
     written: str
 
     def __init__(self, zone: str, label: str | None = None, span: Span = NO_SPAN, written: str = "") -> None:
-        object.__setattr__(self, "zone", zone)
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "written", written)
+        _set_LocalTime_zone(self, zone)
+        _set_LocalTime_label(self, label)
+        _set_LocalTime_span(self, span)
+        _set_LocalTime_written(self, written)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -1975,6 +2158,12 @@ class LocalTime:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_LocalTime_zone = LocalTime.__dict__["zone"].__set__
+_set_LocalTime_label = LocalTime.__dict__["label"].__set__
+_set_LocalTime_span = LocalTime.__dict__["span"].__set__
+_set_LocalTime_written = LocalTime.__dict__["written"].__set__
 
 
 class NextMeeting:
@@ -2032,16 +2221,16 @@ class NextMeeting:
         host: Attr[str] | None = None,
         host_tbc: bool = False,
     ) -> None:
-        object.__setattr__(self, "dates", dates)
-        object.__setattr__(self, "dates_tbc", dates_tbc)
-        object.__setattr__(self, "place", place)
-        object.__setattr__(self, "place_tbc", place_tbc)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "kind_tbc", kind_tbc)
-        object.__setattr__(self, "remark", remark)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "host", host)
-        object.__setattr__(self, "host_tbc", host_tbc)
+        _set_NextMeeting_dates(self, dates)
+        _set_NextMeeting_dates_tbc(self, dates_tbc)
+        _set_NextMeeting_place(self, place)
+        _set_NextMeeting_place_tbc(self, place_tbc)
+        _set_NextMeeting_kind(self, kind)
+        _set_NextMeeting_kind_tbc(self, kind_tbc)
+        _set_NextMeeting_remark(self, remark)
+        _set_NextMeeting_span(self, span)
+        _set_NextMeeting_host(self, host)
+        _set_NextMeeting_host_tbc(self, host_tbc)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -2084,6 +2273,18 @@ class NextMeeting:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_NextMeeting_dates = NextMeeting.__dict__["dates"].__set__
+_set_NextMeeting_dates_tbc = NextMeeting.__dict__["dates_tbc"].__set__
+_set_NextMeeting_place = NextMeeting.__dict__["place"].__set__
+_set_NextMeeting_place_tbc = NextMeeting.__dict__["place_tbc"].__set__
+_set_NextMeeting_kind = NextMeeting.__dict__["kind"].__set__
+_set_NextMeeting_kind_tbc = NextMeeting.__dict__["kind_tbc"].__set__
+_set_NextMeeting_remark = NextMeeting.__dict__["remark"].__set__
+_set_NextMeeting_span = NextMeeting.__dict__["span"].__set__
+_set_NextMeeting_host = NextMeeting.__dict__["host"].__set__
+_set_NextMeeting_host_tbc = NextMeeting.__dict__["host_tbc"].__set__
+
+
 class NextMeetings:
     """The "next meetings" block, or with ``past`` the "past meetings" block (earlier meetings,
     with their minutes); it stands among the top-level items where it was written."""
@@ -2101,9 +2302,9 @@ class NextMeetings:
     past: bool
 
     def __init__(self, meetings: tuple[NextMeeting, ...], span: Span = NO_SPAN, past: bool = False) -> None:
-        object.__setattr__(self, "meetings", meetings)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "past", past)
+        _set_NextMeetings_meetings(self, meetings)
+        _set_NextMeetings_span(self, span)
+        _set_NextMeetings_past(self, past)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(meetings={self.meetings!r}, span={self.span!r}, past={self.past!r})"
@@ -2136,6 +2337,11 @@ class NextMeetings:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_NextMeetings_meetings = NextMeetings.__dict__["meetings"].__set__
+_set_NextMeetings_span = NextMeetings.__dict__["span"].__set__
+_set_NextMeetings_past = NextMeetings.__dict__["past"].__set__
+
+
 class Comment:
     """A ``//`` comment line: never rendered, kept by the formatter."""
 
@@ -2152,9 +2358,9 @@ class Comment:
     span: Span
 
     def __init__(self, text: str, indent: int, span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "indent", indent)
-        object.__setattr__(self, "span", span)
+        _set_Comment_text(self, text)
+        _set_Comment_indent(self, indent)
+        _set_Comment_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(text={self.text!r}, indent={self.indent!r}, span={self.span!r})"
@@ -2185,6 +2391,11 @@ class Comment:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Comment_text = Comment.__dict__["text"].__set__
+_set_Comment_indent = Comment.__dict__["indent"].__set__
+_set_Comment_span = Comment.__dict__["span"].__set__
 
 
 class Group:
@@ -2279,21 +2490,21 @@ class Group:
         child_numbering: Attr[str] | None = None,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "level", level)
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "dates", dates)
-        object.__setattr__(self, "time", time)
-        object.__setattr__(self, "place", place)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "session", session)
-        object.__setattr__(self, "notes", notes)
-        object.__setattr__(self, "body", body)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "from_heading", from_heading)
-        object.__setattr__(self, "is_break", is_break)
-        object.__setattr__(self, "child_numbering", child_numbering)
-        object.__setattr__(self, "translations", translations)
+        _set_Group_level(self, level)
+        _set_Group_title(self, title)
+        _set_Group_dates(self, dates)
+        _set_Group_time(self, time)
+        _set_Group_place(self, place)
+        _set_Group_kind(self, kind)
+        _set_Group_session(self, session)
+        _set_Group_notes(self, notes)
+        _set_Group_body(self, body)
+        _set_Group_span(self, span)
+        _set_Group_name(self, name)
+        _set_Group_from_heading(self, from_heading)
+        _set_Group_is_break(self, is_break)
+        _set_Group_child_numbering(self, child_numbering)
+        _set_Group_translations(self, translations)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -2345,6 +2556,23 @@ class Group:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Group_level = Group.__dict__["level"].__set__
+_set_Group_title = Group.__dict__["title"].__set__
+_set_Group_dates = Group.__dict__["dates"].__set__
+_set_Group_time = Group.__dict__["time"].__set__
+_set_Group_place = Group.__dict__["place"].__set__
+_set_Group_kind = Group.__dict__["kind"].__set__
+_set_Group_session = Group.__dict__["session"].__set__
+_set_Group_notes = Group.__dict__["notes"].__set__
+_set_Group_body = Group.__dict__["body"].__set__
+_set_Group_span = Group.__dict__["span"].__set__
+_set_Group_name = Group.__dict__["name"].__set__
+_set_Group_from_heading = Group.__dict__["from_heading"].__set__
+_set_Group_is_break = Group.__dict__["is_break"].__set__
+_set_Group_child_numbering = Group.__dict__["child_numbering"].__set__
+_set_Group_translations = Group.__dict__["translations"].__set__
+
+
 class Participant:
     """One line of a ``participants:`` block: ``Ms Jane Doe, Chair, Ireland (voting) (excused)``:
     the name, then a role and an affiliation after commas, then what the parentheses say."""
@@ -2376,12 +2604,12 @@ class Participant:
         attendance: str | None = None,
         span: Span = NO_SPAN,
     ) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "role", role)
-        object.__setattr__(self, "affiliation", affiliation)
-        object.__setattr__(self, "voting", voting)
-        object.__setattr__(self, "attendance", attendance)
-        object.__setattr__(self, "span", span)
+        _set_Participant_name(self, name)
+        _set_Participant_role(self, role)
+        _set_Participant_affiliation(self, affiliation)
+        _set_Participant_voting(self, voting)
+        _set_Participant_attendance(self, attendance)
+        _set_Participant_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -2417,6 +2645,14 @@ class Participant:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Participant_name = Participant.__dict__["name"].__set__
+_set_Participant_role = Participant.__dict__["role"].__set__
+_set_Participant_affiliation = Participant.__dict__["affiliation"].__set__
+_set_Participant_voting = Participant.__dict__["voting"].__set__
+_set_Participant_attendance = Participant.__dict__["attendance"].__set__
+_set_Participant_span = Participant.__dict__["span"].__set__
+
+
 class Participants:
     """The ``participants:`` block: who is invited, with roles and attendance."""
 
@@ -2431,8 +2667,8 @@ class Participants:
     span: Span
 
     def __init__(self, people: tuple[Participant, ...], span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "people", people)
-        object.__setattr__(self, "span", span)
+        _set_Participants_people(self, people)
+        _set_Participants_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(people={self.people!r}, span={self.span!r})"
@@ -2465,6 +2701,10 @@ class Participants:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Participants_people = Participants.__dict__["people"].__set__
+_set_Participants_span = Participants.__dict__["span"].__set__
+
+
 class Table:
     """A ``table:`` block: its header row and its rows, each cell a line of rich text."""
 
@@ -2486,9 +2726,9 @@ class Table:
         rows: tuple[tuple[RichText, ...], ...],
         span: Span = NO_SPAN,
     ) -> None:
-        object.__setattr__(self, "header", header)
-        object.__setattr__(self, "rows", rows)
-        object.__setattr__(self, "span", span)
+        _set_Table_header(self, header)
+        _set_Table_rows(self, rows)
+        _set_Table_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(header={self.header!r}, rows={self.rows!r}, span={self.span!r})"
@@ -2521,6 +2761,11 @@ class Table:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Table_header = Table.__dict__["header"].__set__
+_set_Table_rows = Table.__dict__["rows"].__set__
+_set_Table_span = Table.__dict__["span"].__set__
+
+
 class Annex:
     """One annex: its label (``A``, ``1``, ``AA``) and its title, which may hold a reference or a link."""
 
@@ -2545,10 +2790,10 @@ class Annex:
         span: Span = NO_SPAN,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "title", title)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "translations", translations)
+        _set_Annex_label(self, label)
+        _set_Annex_title(self, title)
+        _set_Annex_span(self, span)
+        _set_Annex_translations(self, translations)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -2582,6 +2827,12 @@ class Annex:
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
 
 
+_set_Annex_label = Annex.__dict__["label"].__set__
+_set_Annex_title = Annex.__dict__["title"].__set__
+_set_Annex_span = Annex.__dict__["span"].__set__
+_set_Annex_translations = Annex.__dict__["translations"].__set__
+
+
 class Annexes:
     """The ``annexes:`` block: the documents annexed to the agenda, each with its label."""
 
@@ -2596,8 +2847,8 @@ class Annexes:
     span: Span
 
     def __init__(self, annexes: tuple[Annex, ...], span: Span = NO_SPAN) -> None:
-        object.__setattr__(self, "annexes", annexes)
-        object.__setattr__(self, "span", span)
+        _set_Annexes_annexes(self, annexes)
+        _set_Annexes_span(self, span)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + f"(annexes={self.annexes!r}, span={self.span!r})"
@@ -2628,6 +2879,10 @@ class Annexes:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Annexes_annexes = Annexes.__dict__["annexes"].__set__
+_set_Annexes_span = Annexes.__dict__["span"].__set__
 
 
 Entry = Item | NextMeetings | TextBlock | Group | Participants | Annexes | Table
@@ -2670,10 +2925,10 @@ class Footnote:
         span: Span = NO_SPAN,
         translations: tuple[Translation, ...] = (),
     ) -> None:
-        object.__setattr__(self, "label", label)
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "span", span)
-        object.__setattr__(self, "translations", translations)
+        _set_Footnote_label(self, label)
+        _set_Footnote_text(self, text)
+        _set_Footnote_span(self, span)
+        _set_Footnote_translations(self, translations)
 
     def __repr__(self) -> str:
         return self.__class__.__qualname__ + (
@@ -2705,6 +2960,12 @@ class Footnote:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Footnote_label = Footnote.__dict__["label"].__set__
+_set_Footnote_text = Footnote.__dict__["text"].__set__
+_set_Footnote_span = Footnote.__dict__["span"].__set__
+_set_Footnote_translations = Footnote.__dict__["translations"].__set__
 
 
 class Agenda:
@@ -2740,13 +3001,13 @@ class Agenda:
         right_to_left: bool = False,
         scripts: frozenset[str] = frozenset(),
     ) -> None:
-        object.__setattr__(self, "meeting", meeting)
-        object.__setattr__(self, "body", body)
-        object.__setattr__(self, "comments", comments)
-        object.__setattr__(self, "footnotes", footnotes)
-        object.__setattr__(self, "right_to_left", right_to_left)
-        object.__setattr__(self, "scripts", scripts)
-        object.__setattr__(self, "_entries", None)
+        _set_Agenda_meeting(self, meeting)
+        _set_Agenda_body(self, body)
+        _set_Agenda_comments(self, comments)
+        _set_Agenda_footnotes(self, footnotes)
+        _set_Agenda_right_to_left(self, right_to_left)
+        _set_Agenda_scripts(self, scripts)
+        _set_Agenda__entries(self, None)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -2819,6 +3080,15 @@ class Agenda:
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
+
+
+_set_Agenda_meeting = Agenda.__dict__["meeting"].__set__
+_set_Agenda_body = Agenda.__dict__["body"].__set__
+_set_Agenda_comments = Agenda.__dict__["comments"].__set__
+_set_Agenda_footnotes = Agenda.__dict__["footnotes"].__set__
+_set_Agenda_right_to_left = Agenda.__dict__["right_to_left"].__set__
+_set_Agenda_scripts = Agenda.__dict__["scripts"].__set__
+_set_Agenda__entries = Agenda.__dict__["_entries"].__set__
 
 
 def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
