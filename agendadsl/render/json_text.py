@@ -15,6 +15,9 @@ from json.encoder import encode_basestring  # what json writes strings with when
 from typing import Any
 
 INDENT = "  "
+_BEFORE: dict[str, dict[str, str]] = {}
+"""By a level's line break and indentation: what precedes each key's value there."""
+_KEYS_KEPT = 1000
 
 
 def pieces(value: Any, streamed: type[list[Any]]) -> Iterator[str]:
@@ -81,17 +84,29 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = newline + INDENT
-        separator = "{" + inner
+        # What comes before each value: ",\n    \"key\": ", made once per key and depth.
+        before = _BEFORE.get(inner)
+        if before is None:
+            before = _BEFORE[inner] = {}
+        out.append("{")
+        start = len(out)
         for key, item in value.items():
-            # Most keys are strings and most values null or a string: written here, not by a call.
-            out.append(separator + (encode_basestring(key) if type(key) is str else _key(key)) + ": ")
+            text = before.get(key) if type(key) is str else None
+            if text is None:
+                text = "," + inner + _key(key) + ": "
+                if type(key) is str and len(before) < _KEYS_KEPT:  # custom field names are the writer's own
+                    before[key] = text
+            out.append(text)
+            # Most values of an agenda's dictionaries are null, a string or empty: written here.
             if item is None:
                 out.append("null")
             elif type(item) is str:
                 out.append(encode_basestring(item))
+            elif not item and (type(item) is list or type(item) is dict):
+                out.append("[]" if type(item) is list else "{}")
             else:
                 _write(item, inner, out)
-            separator = "," + inner
+        out[start] = out[start][1:]  # no comma before the first key
         out.append(newline)
         out.append("}")
     elif isinstance(value, list | tuple):
