@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from typing import Any
 
 from lark import Token, Transformer
 
@@ -40,13 +40,9 @@ class _Field:
     span: Span
 
 
-class _Head(NamedTuple):
-    """An item's line: made once per item, so a tuple (made faster than a frozen dataclass)."""
-
-    mark: n.NumberMark
-    number: n.Attr[str] | None
-    text: Token | None
-    span: Span
+_Head = tuple[n.NumberMark, "n.Attr[str] | None", "Token | None", Span]
+"""An item's line: its mark, its number as written, the text after it and where it is. Made once
+per item, so a plain tuple: a NamedTuple's constructor took 0.6 us of the 13 an item line costs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,25 +411,26 @@ class AgendaTransformer(Transformer):
     def explicit_head(self, children: list[Token]) -> _Head:
         number = children[0]
         children = _after_number(children)
-        return _Head(n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), _inline(children),
-                     token_range(children[0], children[-1]))
+        return (n.NumberMark.EXPLICIT, n.Attr(number.value, token_span(number)), _inline(children),
+                token_range(children[0], children[-1]))
 
     def auto_head(self, children: list[Token]) -> _Head:
         children = _after_number(children)
-        return _Head(n.NumberMark.AUTO, None, _inline(children), token_range(children[0], children[-1]))
+        return (n.NumberMark.AUTO, None, _inline(children), token_range(children[0], children[-1]))
 
     def unnumbered_head(self, children: list[Token]) -> _Head:
-        return _Head(n.NumberMark.NONE, None, _inline(children), token_range(children[0], children[-1]))
+        return (n.NumberMark.NONE, None, _inline(children), token_range(children[0], children[-1]))
 
     def item(self, children: list) -> n.Item:
         head: _Head = children[0]
-        title, anchors = split(head.text, head.span)
+        mark, number, text, span = head
+        title, anchors = split(text, span)
         if not anchors and len(children) == 1:  # no label, nothing indented under the line: most items
-            return n.Item(mark=head.mark, title=title, number=head.number, span=head.span)
+            return n.Item(mark, title, number, span=span)
         values: dict[str, Any] = _label(anchors)
         seen: dict[str, Span] = {}
         if len(children) == 1:
-            return n.Item(mark=head.mark, title=title, number=head.number, span=head.span, **values)
+            return n.Item(mark=mark, title=title, number=number, span=span, **values)
         paragraphs = _Paragraphs()
         children_items: list[n.Item] = []
         titles: list[n.Translation] = []
@@ -478,8 +475,8 @@ class AgendaTransformer(Transformer):
                     values["fields"] = (*values.get("fields", ()), child.value)
                 else:
                     values[child.name] = child.value
-        return n.Item(mark=head.mark, title=title, number=head.number, notes=paragraphs.done(),
-                      children=tuple(children_items), span=head.span, translations=tuple(titles), **values)
+        return n.Item(mark=mark, title=title, number=number, notes=paragraphs.done(),
+                      children=tuple(children_items), span=span, translations=tuple(titles), **values)
 
     def note(self, children: list[Token]) -> _NoteLine:
         return self._note_line(children, internal=False)
