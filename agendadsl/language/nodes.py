@@ -436,8 +436,11 @@ class RichText:
     @property
     def plain(self) -> str:
         """The text as a reader sees it, cross-references shown as ``{label}``."""
+        parts = self.parts
+        if len(parts) == 1 and parts[0].__class__ is Text:  # most titles and lines: one run of text
+            return parts[0].value
         out = []
-        for part in self.parts:
+        for part in parts:
             if isinstance(part, Text):
                 out.append(part.value)
             elif isinstance(part, (DocRef, Link)):
@@ -2972,7 +2975,7 @@ class Agenda:
     """A whole agenda: the header, then its body in source order: top-level items, groups, text
     blocks and the next-meetings block; and its footnotes."""
 
-    __slots__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries")  # noqa: RUF023 - the fields' order
+    __slots__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries", "_top_items")  # noqa: RUF023 - the fields' order
     __match_args__ = ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts")
     __dataclass_fields__ = fields_table(
         ("meeting", "Meeting", field()),
@@ -2982,6 +2985,7 @@ class Agenda:
         ("right_to_left", "bool", field(default=False, compare=False)),
         ("scripts", "frozenset[str]", field(default=frozenset(), compare=False)),
         ("_entries", "tuple[Entry, ...] | None", field(default=None, init=False, compare=False, repr=False)),
+        ("_top_items", "tuple[Item, ...] | None", field(default=None, init=False, compare=False, repr=False)),
     )
 
     meeting: Meeting
@@ -2991,6 +2995,7 @@ class Agenda:
     right_to_left: bool
     scripts: frozenset[str]
     _entries: tuple[Entry, ...] | None
+    _top_items: tuple[Item, ...] | None
 
     def __init__(
         self,
@@ -3008,13 +3013,19 @@ class Agenda:
         _set_Agenda_right_to_left(self, right_to_left)
         _set_Agenda_scripts(self, scripts)
         _set_Agenda__entries(self, None)
+        _set_Agenda__top_items(self, None)
 
     @property
     def items(self) -> tuple[Item, ...]:
         """The top-level items, those under headings included: numbering runs across headings."""
+        if self._top_items is not None:
+            return self._top_items
         if not any(isinstance(entry, Group) for entry in self.body):
-            return tuple(entry for entry in self.body if isinstance(entry, Item))
-        return _items(self.body)
+            items = tuple(entry for entry in self.body if isinstance(entry, Item))
+        else:
+            items = _items(self.body)
+        object.__setattr__(self, "_top_items", items)  # the agenda is immutable: so are its items
+        return items
 
     @property
     def next_meetings(self) -> tuple[NextMeeting, ...]:
@@ -3061,22 +3072,23 @@ class Agenda:
 
     def __setattr__(self, name: str, value: object) -> None:
         if type(self) is Agenda or name in ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts",
-                "_entries"):
+                "_entries", "_top_items"):
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super().__setattr__(name, value)
 
     def __delattr__(self, name: str) -> None:
         if type(self) is Agenda or name in ("meeting", "body", "comments", "footnotes", "right_to_left", "scripts",
-                "_entries"):
+                "_entries", "_top_items"):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super().__delattr__(name)
 
     def __getstate__(self) -> list[object]:
-        return [self.meeting, self.body, self.comments, self.footnotes, self.right_to_left, self.scripts, self._entries]
+        return [self.meeting, self.body, self.comments, self.footnotes, self.right_to_left, self.scripts, self._entries,
+                self._top_items]
 
     def __setstate__(self, state: list[object]) -> None:
-        for name, value in zip(("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries"),
-                state, strict=False):
+        for name, value in zip(("meeting", "body", "comments", "footnotes", "right_to_left", "scripts", "_entries",
+                "_top_items"), state, strict=False):
             object.__setattr__(self, name, value)
 
     __replace__ = replace  # copy.replace(), as @dataclass gives it from Python 3.13
@@ -3089,6 +3101,7 @@ _set_Agenda_footnotes = Agenda.__dict__["footnotes"].__set__
 _set_Agenda_right_to_left = Agenda.__dict__["right_to_left"].__set__
 _set_Agenda_scripts = Agenda.__dict__["scripts"].__set__
 _set_Agenda__entries = Agenda.__dict__["_entries"].__set__
+_set_Agenda__top_items = Agenda.__dict__["_top_items"].__set__
 
 
 def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
