@@ -488,6 +488,9 @@ _NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
 
 
 def _slug(text: str) -> str:
+    core = text.removesuffix(".")
+    if core.isascii() and core.isalnum():  # most numbers ("12." -> "12"): what the pattern would make
+        return core
     return _NOT_SLUG.sub("-", text).strip("-") or "x"
 
 
@@ -511,8 +514,9 @@ class _Builder:
         used: set[str] = set()
         suffixes: dict[str, int] = {}
         self.labelled: dict[str, Item] = {}
+        numbers = self.resolution.numbers
         for item, _ in walk(agenda.items):
-            number = self.resolution.number_of(item)
+            number = numbers.get(id(item))
             if item.label is not None:
                 self.labelled[item.label.value] = item
                 base = "item-" + _slug(item.label.value)
