@@ -560,6 +560,10 @@ class _Builder:
 
     def text(self, text: RichText, translations: tuple[Translation, ...]) -> tuple[tuple[Segment, ...], str]:
         """A one-line text (a title) in the output's language: its segments and its plain text."""
+        parts = text.parts
+        if self.foreign is None and len(parts) == 1 and parts[0].__class__ is Text:  # most titles
+            value = parts[0].value
+            return (Segment("text", self.loc.typeset(value)),), value
         lines, lang = self.pick((text,), translations)
         return self.segments(lines[0], lang=lang), lines[0].plain
 
