@@ -22,7 +22,7 @@ BILINGUAL_NAMES = {"latex": "bilingual.tex.j2", "html": "bilingual.html.j2"}
 
 def _finalizer(escaper):
     def finalize(value: Any) -> str:
-        if value is None:
+        if value is None or value == "":  # nothing to escape (an indentation of none, say)
             return ""
         if isinstance(value, Raw):
             return value

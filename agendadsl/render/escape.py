@@ -114,10 +114,13 @@ def markdown(text: str) -> str:
     return text
 
 
+_NUMBER_CHARACTERS = re.compile(r"[A-Za-z0-9.()]*")
+
+
 def markdown_number(number: str) -> str:
     """An item number inside emphasis (``**2.1**``): numbers are letters, digits, dots and
     parentheses, which cannot start markup there; anything else is escaped as text."""
-    if all(c.isascii() and (c.isalnum() or c in ".()") for c in number):
+    if _NUMBER_CHARACTERS.fullmatch(number):
         return number
     return markdown(number)
 
