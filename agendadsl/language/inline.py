@@ -40,6 +40,9 @@ _PIECES = re.compile(r"""
 """.replace("{docref}", DOCREF).replace("{url_tail}", _URL_TAIL), re.VERBOSE)
 
 
+_tuple_new = tuple.__new__  # Span(...) without the named tuple's Python constructor, for every line
+
+
 def valid_label(name: str) -> bool:
     """Whether ``name`` can be a label: ASCII, a letter first, then letters, digits, '_', '.' and '-'
     (what a ``{cross-reference}`` can name)."""
@@ -62,7 +65,7 @@ def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]
     if _MARKUP.search(text) is None and (":" not in text or _SCHEME.search(text) is None):  # most lines: plain
         value = text.strip(" \t")
         lead = len(text) - len(text.lstrip(" \t"))
-        plain = (n.Text(value, Span(line, start + lead, line, start + len(text))),) if value else ()
+        plain = (n.Text(value, _tuple_new(Span, (line, start + lead, line, start + len(text)))),) if value else ()
         return n.RichText(plain, span), []
     return _split_marked(text, line, start, span)
 
