@@ -19,8 +19,8 @@ def thawed(monkeypatch):
     gc.unfreeze()
 
 
-def _lasting_block(fail: bool = False) -> list[list[int]]:
-    with gcpause.collector_paused(lasting=True):
+def _freezing_block(fail: bool = False) -> list[list[int]]:
+    with gcpause.collector_paused(then_freeze=True):
         assert not gc.isenabled()
         built = [[n] for n in range(1000)]
         if fail:
@@ -29,7 +29,7 @@ def _lasting_block(fail: bool = False) -> list[list[int]]:
 
 
 def test_a_long_running_process_freezes_nothing(thawed):
-    kept = _lasting_block()
+    kept = _freezing_block()
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
     assert len(kept) == 1000
@@ -37,7 +37,7 @@ def test_a_long_running_process_freezes_nothing(thawed):
 
 def test_a_one_command_process_freezes_what_lasts(thawed):
     gcpause.one_command_process()
-    kept = _lasting_block()
+    kept = _freezing_block()
     assert gc.get_freeze_count() >= 1000
     assert gc.isenabled()
     assert kept[999] == [999]
@@ -46,7 +46,7 @@ def test_a_one_command_process_freezes_what_lasts(thawed):
 def test_a_block_that_fails_freezes_nothing(thawed):
     gcpause.one_command_process()
     with pytest.raises(ValueError):
-        _lasting_block(fail=True)
+        _freezing_block(fail=True)
     assert gc.get_freeze_count() == 0
     assert gc.isenabled()
 
@@ -66,7 +66,7 @@ def test_frozen_objects_are_still_freed_by_reference_counting(thawed):
         pass
 
     gcpause.one_command_process()
-    with gcpause.collector_paused(lasting=True):
+    with gcpause.collector_paused(then_freeze=True):
         node = Node()
     gone = weakref.ref(node)
     del node

@@ -99,7 +99,7 @@ def _parse_once(text: str) -> tuple[Agenda | None, list[Diagnostic], Diagnostic 
     would rest on the guess."""
     sink, reset = open_sink(text)
     try:
-        with collector_paused(lasting=True):
+        with collector_paused(then_freeze=True):
             # The transformer built into the parser turns the tree into an Agenda as it parses.
             return cast(Agenda, run_parser(text)), sink.diagnostics, None, False
     except LayoutAbort as abort:

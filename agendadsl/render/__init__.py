@@ -74,7 +74,7 @@ def _templated(agenda: Agenda, fmt: str, name: str, options: Options) -> Iterato
     from .view import build
 
     try:
-        with collector_paused():
+        with collector_paused(then_freeze=True):  # the view and the output: no cycles to speak of
             if options.bilingual:
                 if fmt not in BILINGUAL_NAMES:
                     raise AgendaError(f"--bilingual sets two columns in html and latex, not in {fmt}")
