@@ -51,7 +51,7 @@ def to_json(agenda: Agenda) -> str:
 def json_pieces(agenda: Agenda) -> Iterator[str]:
     """The text of to_json() in consecutive batches, for writing as they come: the text json.dumps
     (indent=2, ensure_ascii=False) would write, from json_text's faster writer."""
-    with collector_paused():
+    with collector_paused(then_freeze=True):  # the dictionaries of the items: no cycles
         yield from batched(json_text.pieces(_Exporter(agenda).document(), _Streamed))
     yield "\n"
 
