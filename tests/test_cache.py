@@ -97,8 +97,9 @@ def test_a_house_template_edited_between_renders_is_compiled_again(tmp_path: Pat
 
 
 def test_a_house_template_that_is_included_and_edited_between_renders_is_compiled_again(tmp_path: Path) -> None:
-    """The file a render includes once per item (Markdown's inline text), edited after a first
-    render: the next render prints the edited file, although only the including file is asked for."""
+    """The file a render includes for each title with markup (Markdown's inline text), edited after
+    a first render: the next render prints the edited file, although only the including file is
+    asked for. (A title of plain text alone is printed without it: ItemView.title_text.)"""
     from agendadsl import parse
     from agendadsl.render import Options, render_text
 
@@ -106,22 +107,23 @@ def test_a_house_template_that_is_included_and_edited_between_renders_is_compile
     (style / "markdown").mkdir(parents=True)
     parts = style / "markdown" / "parts.md.j2"
     shutil.copy(ROOT / "templates" / "markdown" / "parts.md.j2", parts)
-    agenda = parse("1. Opening\n2. Closing\n").agenda
+    agenda = parse("1. Opening [A-1]\n2. Closing [A-2]\n").agenda
     options = Options(templates=style)
-    assert "* **1.** Opening\n" in render_text(agenda, "markdown", options)
+    assert "* **1.** Opening A-1\n" in render_text(agenda, "markdown", options)
     parts.write_text("{% for part in parts %}<{{ part.text }}>{% endfor %}", encoding="utf-8")
     os.utime(parts, (1, 1))
     after = render_text(agenda, "markdown", options)
-    assert "* **1.** <Opening>\n" in after and "* **2.** <Closing>\n" in after
+    assert "* **1.** <Opening ><A-1>\n" in after and "* **2.** <Closing ><A-2>\n" in after
 
 
 def test_a_render_looks_at_each_template_file_once_not_at_every_include(monkeypatch) -> None:
-    """LaTeX includes a file for each item and its title: 40 items, 80 includes; a render
-    compares each of the few files it has compiled with the file once, before it starts."""
+    """LaTeX includes a file for each title with markup and each item's notes: 40 items, 80
+    includes; a render compares each of the few files it has compiled with the file once, before
+    it starts."""
     from agendadsl import parse
     from agendadsl.render import render_text
 
-    agenda = parse("".join(f"{n}. Item {n}\n" for n in range(1, 41))).agenda
+    agenda = parse("".join(f"{n}. Item [A-{n}]\n   > A note.\n" for n in range(1, 41))).agenda
     render_text(agenda, "latex")  # every template compiled and kept
     looked: list[str] = []
     getmtime = os.path.getmtime
