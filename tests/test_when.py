@@ -382,6 +382,117 @@ def test_headings() -> None:
     assert (session[1] and session[1].start, session[2]) == (T(10, 0), "Session I")
 
 
+# Headings repeat (an agenda of many sittings writes "# Sitting, 10:00" again and again): where a
+# heading's date and time are is searched for once per text and language, and the values are read
+# again at each heading's own place. (text, language, date written at (start, end) and its value,
+# time written at (start, end) and its value, title): offsets into the text, counted by hand.
+REPEATED_HEADINGS = [
+    ("Sitting, 10:00", None, None, None, (9, 14), (T(10, 0), None), "Sitting"),
+    ("Monday 31 February 2026, 10:00", None, (0, 23), (D(31, 2, 2026, 0), None), (25, 30), (T(10, 0), None), ""),
+    ("2021-13-01, 10:00", None, None, None, (12, 17), (T(10, 0), None), "2021-13-01"),  # month 13: title text
+    ("7-11 December 2020", None, (0, 18), (D(7, 12, 2020), D(11, 12, 2020)), None, None, ""),
+    ("Day 2 - Tuesday 3 May 2026", None, (8, 26), (D(3, 5, 2026, 1), None), None, None, "Day 2"),
+    ("Morning (approx. 11.20)", None, None, None, (9, 22), (T(11, 20), None), "Morning"),
+    ("Afternoon, 14:00-17:30 CET", None, None, None, (11, 26), (T(14, 0), T(17, 30)), "Afternoon"),
+    ("Montag, 7. März 2022", "de", (0, 20), (D(7, 3, 2022, 0), None), None, None, ""),
+    ("mardi 14 octobre 2025, matin", "fr", (0, 21), (D(14, 10, 2025, 1), None), None, None, "matin"),
+    ("Report on 2025", None, None, None, None, None, "Report on 2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "date_at", "date", "time_at", "time", "title"), REPEATED_HEADINGS,
+                         ids=[case[0] for case in REPEATED_HEADINGS])
+def test_a_heading_seen_again_has_its_values_at_its_own_place(text, language, date_at, date, time_at, time,
+                                                              title) -> None:
+    when._heading_plan.cache_clear()
+    for origin in (ORIGIN, Span(40, 3, 40, 80), ORIGIN, Span(41, 1, 41, 1)):  # the first search, then kept
+        found_date, found_time, found_title = heading_when(text, origin, language)
+        assert found_title == title
+        if date is None:
+            assert found_date is None
+        else:
+            assert found_date is not None and (found_date.start, found_date.end) == date
+            assert found_date.span == Span(origin.line, origin.column + date_at[0], origin.line,
+                                           origin.column + date_at[1])
+            assert found_date.text == text[date_at[0]:date_at[1]]
+            assert found_date.start.span.line == origin.line
+        if time is None:
+            assert found_time is None
+        else:
+            assert found_time is not None and (found_time.start, found_time.end) == time
+            assert found_time.span == Span(origin.line, origin.column + time_at[0], origin.line,
+                                           origin.column + time_at[1])
+    assert when._heading_plan.cache_info().hits >= 3
+
+
+def test_the_sittings_heading_of_the_hostile_benchmark_at_two_places() -> None:
+    first = heading_when("Sitting, 10:00", Span(3, 7, 3, 21))
+    again = heading_when("Sitting, 10:00", Span(40, 3, 40, 17))
+    assert first[1] is not None and first[1].span == Span(3, 16, 3, 21) and first[1].text == "10:00"
+    assert again[1] is not None and again[1].span == Span(40, 12, 40, 17) and again[1].text == "10:00"
+    assert (first[0], first[2], again[0], again[2]) == (None, "Sitting", None, "Sitting")
+
+
+def _exact(value: object) -> object:
+    """A value with its spans and texts, which the nodes' equality leaves out."""
+    if isinstance(value, tuple) and not isinstance(value, Span):
+        return tuple(_exact(part) for part in value)
+    if isinstance(value, DateRange):
+        return ("dates", _exact(value.start), _exact(value.end), value.span, _exact(value.days), value.open_end,
+                value.text)
+    if isinstance(value, DateValue):
+        return ("date", value, value.span)
+    if isinstance(value, TimeSlot):
+        return ("time", value, value.span, value.text, _exact(value.also))
+    return value
+
+
+_HEADING_WORDS = st.sampled_from(["Sitting", "Morning", "Lunch", "Report", "Session I", "Day 2", "le", "from",
+                                  "approx.", "noon", "Tuesday", "May", "mardi", "octobre", "à partir de",
+                                  "Europe/Paris", "(", ")", "#", "~", "1370th", "CET"])
+_HEADING_TEXT = st.lists(st.one_of(_HEADING_WORDS, st.text(
+    alphabet="0123456789 :.-–/h+'apmAPM,()~±?UTCESTandtoàfromvers", max_size=12)), max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_HEADING_TEXT, st.sampled_from([None, "fr", "de", "en-US"]))
+def test_the_kept_search_of_a_heading_gives_what_a_new_search_gives(text: str, language: str | None) -> None:
+    elsewhere = Span(12, 5, 12, 60)
+    heading_when(text, ORIGIN, language)  # kept
+    kept = heading_when(text, elsewhere, language)
+    when._heading_plan.cache_clear()
+    assert _exact(kept) == _exact(heading_when(text, elsewhere, language))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_HEADING_TEXT, st.sampled_from([None, "fr", "de", "en-US"]))
+def test_no_date_or_time_starts_with_a_word_the_search_passes_over(text: str, language: str | None) -> None:
+    """The search of a heading does not try the places that start with a word that cannot start
+    a date or a time: from them, both readers refuse every length, and trying them all changes
+    nothing."""
+    tokens = when._lex(text)
+    for first in range(len(tokens)):
+        if when._may_start(tokens[first], language):
+            continue
+        for last in range(first + 1, min(len(tokens), first + 6) + 1):
+            written = text[tokens[first].start:tokens[last - 1].end]
+            with pytest.raises(WhenError):
+                parse_dates(written, ORIGIN, language)
+            with pytest.raises(WhenError):
+                parse_times(written, ORIGIN, language)
+
+
+def test_the_search_of_a_heading_finds_the_same_when_it_tries_every_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [case[0] for case in REPEATED_HEADINGS] + [
+        "Sitting, 10:00", "Lunch break, 12.30-14.00", "Le mardi 4 octobre 2005", "from 18.30 to 20.30 hours",
+        "Session (approx. 11.20)", "Report, noon", "Afternoon – from 14:00", "~ 10:00, opening"]
+    found = {text: _exact(heading_when(text, ORIGIN, language)) for text in texts for language in (None, "fr")}
+    when._heading_plan.cache_clear()
+    monkeypatch.setattr(when, "_may_start", lambda token, language: True)
+    assert found == {text: _exact(heading_when(text, ORIGIN, language)) for text in texts for language in (None, "fr")}
+    when._heading_plan.cache_clear()
+
+
 # ---------------------------------------------------------------------------------- properties
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])

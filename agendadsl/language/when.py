@@ -970,16 +970,41 @@ def heading_when(text: str, origin: Span, language: str | None = None
     ``Wednesday 15 October 2025`` -> (date, None, ""); ``Morning, 09.00-12.30`` -> (None, slot,
     "Morning"); ``12.30-14.00 Lunch break`` -> (None, slot, "Lunch break"). The value is either at
     the start (the title follows it) or at the end (the title comes before it). Never raises: what
-    cannot be read as a date or time is title text."""
+    cannot be read as a date or time is title text.
+
+    Where the value is depends on the text and the language alone, so it is searched for once per
+    text (:func:`_heading_plan`): an agenda of many sittings repeats ``# Sitting, 10:00``, and each
+    search tries the text as a date and as a time from several places, at several lengths. Only the
+    values found are read again, at this heading's place."""
     if not any(c.isdigit() for c in text):  # "Lunch at noon" stays a title: only figures are read
         return None, None, text
+    plan = _heading_plan(text, language)
+    if plan is None:
+        return None, None, text
+    date_at, time_at, title = plan
+    dates = parse_dates(text[date_at[0]:date_at[1]], _shift(origin, date_at[0]), language) if date_at else None
+    times = parse_times(text[time_at[0]:time_at[1]], _shift(origin, time_at[0]), language) if time_at else None
+    return dates, times, title
+
+
+_At = tuple[int, int] | None
+"""Where a value is written in a heading: its start and end offsets, or None."""
+_Plan = tuple[_At, _At, str]
+"""Where a heading's date and its time are written, and its title."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_plan(text: str, language: str | None) -> _Plan | None:
+    """Where the date and time of a heading are, None where it has neither: the search of
+    :func:`heading_when`. A pure function of its arguments (the readers of dates and times read
+    nothing else but the per-process tables of names), so it is kept for texts seen again."""
     tokens = _lex(text)
     if not tokens:
-        return None, None, text
-    found = _leading_value(text, tokens, 0, origin, language)
+        return None
+    found = _leading_value(text, tokens, 0, language)
     if found is not None:
-        dates, times, end = found
-        return dates, times, _trim(text[end:])
+        date_at, time_at, end = found
+        return date_at, time_at, _trim(text[end:])
     # A value at the end has a date and a time of MAX_VALUE_TOKENS each at most, the joins between
     # them and a closing parenthesis: where more tokens than that follow, none can start.
     solid = [0] * (len(tokens) + 1)
@@ -994,13 +1019,28 @@ def heading_when(text: str, origin: Span, language: str | None = None
         # in "Report on 2025" or "Lunch at 12.30" the figures are part of the title.
         if tokens[index - 1].text not in (",", ":", "-", "\u2013", "\u2014", "("):
             continue
-        found = _leading_value(text, tokens, index, origin, language, whole=True)
+        found = _leading_value(text, tokens, index, language, whole=True)
         if found is not None:
-            dates, times, _ = found
-            return dates, times, _trim(text[:tokens[index].start])
-    return None, None, text
+            date_at, time_at, _ = found
+            return date_at, time_at, _trim(text[:tokens[index].start])
+    return None
 
 
+_STARTERS = frozenset({*_DATE_ARTICLE, *_DATE_FROM, *_APPROX, *_OPEN, *_FROM, *_NOON, "a"})
+"""The words (and signs) a date or a time may start with besides figures, a month and a weekday:
+"le", "from", "approx.", "noon", "à" (partir de)."""
+
+
+def _may_start(tok: _Tok, language: str | None) -> bool:
+    """Whether a date or a time may start with ``tok``. When not, parse_dates() and parse_times()
+    refuse every text that starts with it, whatever follows: a heading's title words ("Sitting" of
+    "Sitting, 10:00") need not be tried as either, at every length."""
+    if tok.kind in ("num", "numdate") or tok.key in _STARTERS:
+        return True
+    if tok.kind != "word":
+        return False
+    key = _language_key(language)
+    return _lookup(key, "weekdays", tok.key) is not None or _lookup(key, "months", tok.key) is not None
 
 
 def _trim(title: str) -> str:
@@ -1031,13 +1071,22 @@ and every place after a comma may start one: a heading of 1,500 characters of "1
 three minutes (cubic) before the search was bounded."""
 
 
-def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, language: str | None,
-                   whole: bool = False) -> tuple[DateRange | None, TimeSlot | None, int] | None:
-    """The longest date and/or time starting at token ``first``: (dates, times, end offset);
-    with ``whole``, only one that runs to the end of the text."""
+_NOWHERE = Span(1, 1, 1, 1)
+"""Where the values read by the search of a heading's date and time are said to be: they are thrown
+away, only where they are written counts."""
+
+
+def _leading_value(text: str, tokens: list[_Tok], first: int, language: str | None,
+                   whole: bool = False) -> tuple[_At, _At, int] | None:
+    """Where the longest date and/or time starting at token ``first`` are written: (where the
+    dates are, where the times are, the end offset of both); with ``whole``, only one that runs
+    to the end of the text."""
+    if not _may_start(tokens[first], language):
+        return None
     begin = tokens[first].start
     opened = first > 0 and tokens[first - 1].key == "("
-    dates = None
+    date_at: _At = None
+    time_at: _At = None
     end = begin
     after = first
     for last in range(min(len(tokens), first + MAX_VALUE_TOKENS), first, -1):
@@ -1045,35 +1094,36 @@ def _leading_value(text: str, tokens: list[_Tok], first: int, origin: Span, lang
             continue
         stop = tokens[last - 1].end
         try:
-            dates = parse_dates(text[begin:stop], _shift(origin, begin), language)
+            parse_dates(text[begin:stop], _NOWHERE, language)
         except WhenError:
             continue
         end, after = stop, last
+        date_at = (begin, stop)
         break
-    if dates is not None:
+    if date_at is not None:
         while after < len(tokens) and tokens[after].key in _HEADING_JOIN:
             opened = tokens[after].key == "("
             after += 1
-    times = None
-    if after < len(tokens) and (dates is None or after > first):
+    if after < len(tokens) and (date_at is None or after > first):
         start = tokens[after].start
         for last in range(min(len(tokens), after + MAX_VALUE_TOKENS), after, -1):
             if not _ends_cleanly(tokens, last):
                 continue
             stop = tokens[last - 1].end
             try:
-                times = parse_times(text[start:stop], _shift(origin, start), language)
+                parse_times(text[start:stop], _NOWHERE, language)
             except WhenError:
                 continue
             end, after = stop, last
+            time_at = (start, stop)
             break
-    if dates is None and times is None:
+    if date_at is None and time_at is None:
         return None
     if opened and after < len(tokens) and tokens[after].key == ")":
         end = tokens[after].end
     if whole and text[end:].strip():
         return None
-    return dates, times, end
+    return date_at, time_at, end
 
 
 def _shift(origin: Span, offset: int) -> Span:
