@@ -86,3 +86,33 @@ def test_a_title_left_in_another_language_has_no_title_text() -> None:
     untranslated = build(en_only, language="fr").items[0]
     assert untranslated.title[0].lang == "en"
     assert untranslated.title_text is None
+
+
+SITTINGS = """\
+body: B
+date: 1 May 2026
+
+# Morning, 10:00 CET
+#. a
+# Afternoon, 10:00 UTC+1
+#. b
+# Evening, 10:00 CET
+#. c
+# Late
+  @time 10:00 UTC+1
+#. d
+"""
+
+
+def test_headings_with_the_same_time_keep_the_zone_each_wrote() -> None:
+    """Each heading time is written once per value and text (a long agenda repeats a few): 10:00 CET
+    and 10:00 UTC+1 are the same time, yet each heading names its zone as written."""
+    headings = [block.heading for block in build(parse(SITTINGS).agenda).blocks if block.heading is not None]
+    assert [(h.plain_title, h.time, h.when) for h in headings] == [
+        ("Morning, 10:00 CET", "10:00 CET", None), ("Afternoon, 10:00 UTC+1", "10:00 UTC+1", None),
+        ("Evening, 10:00 CET", "10:00 CET", None), ("Late", "10:00 UTC+1", "10:00 UTC+1")]
+    french = [block.heading for block in build(parse(SITTINGS).agenda, language="fr").blocks
+              if block.heading is not None]
+    assert [(h.plain_title, h.when) for h in french] == [
+        ("Morning", "10\xa0h\xa000 CET"), ("Afternoon", "10\xa0h\xa000 UTC+1"), ("Evening", "10\xa0h\xa000 CET"),
+        ("Late", "10\xa0h\xa000 UTC+1")]

@@ -533,6 +533,10 @@ class _Builder:
             suffixes[base] = n
             self.ids[id(item)] = anchors + candidate
         self.heading_count = 0
+        self.heading_times: dict[tuple[TimeSlot, str], str] = {}
+        """Each heading time as the output language writes it, by its value and its text as written
+        (which names the zone): the headings of a long agenda repeat a few times (``# Sitting,
+        10:00``), and Babel takes 10 us to write one."""
         self.footnote_texts = {note.label: note for note in agenda.footnotes}
         self.annex_labels = {annex.label for entry in agenda.groups_and_body() if isinstance(entry, Annexes)
                              for annex in entry.annexes}
@@ -692,7 +696,7 @@ class _Builder:
         that date and time as the output language writes them."""
         loc = self.loc
         dates = self.dates(group.dates)
-        time = self.time_text(group.time) if group.time is not None else None
+        time = self.heading_time(group.time) if group.time is not None else None
         lang = None
         if self.translated:
             name = group.name if group.name is not None else group.title
@@ -721,6 +725,14 @@ class _Builder:
         if presenter.role:
             return f"{presenter.role}: {presenter.name}"
         return self.loc.label("presenter", name=presenter.name)
+
+    def heading_time(self, slot: TimeSlot) -> str:
+        """time_text(), once for each time the headings give."""
+        key = (slot, slot.text)  # a slot's equality leaves out its text, from which the zone is written
+        found = self.heading_times.get(key)
+        if found is None:
+            found = self.heading_times[key] = self.time_text(slot)
+        return found
 
     def time_text(self, slot: TimeSlot) -> str:
         """A time or a slot, as the output language writes it (approximate, open, several slots)."""
