@@ -976,8 +976,6 @@ def heading_when(text: str, origin: Span, language: str | None = None
     text (:func:`_heading_plan`): an agenda of many sittings repeats ``# Sitting, 10:00``, and each
     search tries the text as a date and as a time from several places, at several lengths. Only the
     values found are read again, at this heading's place."""
-    if not any(c.isdigit() for c in text):  # "Lunch at noon" stays a title: only figures are read
-        return None, None, text
     plan = _heading_plan(text, language)
     if plan is None:
         return None, None, text
@@ -998,6 +996,8 @@ def _heading_plan(text: str, language: str | None) -> _Plan | None:
     """Where the date and time of a heading are, None where it has neither: the search of
     :func:`heading_when`. A pure function of its arguments (the readers of dates and times read
     nothing else but the per-process tables of names), so it is kept for texts seen again."""
+    if not any(c.isdigit() for c in text):  # "Lunch at noon" stays a title: only figures are read
+        return None
     tokens = _lex(text)
     if not tokens:
         return None
