@@ -1076,6 +1076,8 @@ def _with_year(entry: Any, meeting: n.DateRange) -> Any:
             end = replace(end, year=year)
         dates = replace(dates, start=replace(dates.start, year=year), end=end,
                         days=tuple(replace(d, year=year) if d.year is None else d for d in dates.days))
+    elif all(new is old for new, old in zip(body, entry.body, strict=True)):
+        return entry  # nothing to complete: a copy of each of 45,000 sittings took 0.25 s
     return replace(entry, body=body, dates=dates)
 
 
