@@ -55,6 +55,42 @@ def test_listed_days_with_hours_are_one_event_each() -> None:
     assert all("dtend" not in e for e in found)  # no end time is invented
 
 
+SITTINGS = """\
+body: Assembly
+date: 1 June 2026
+
+# Sitting, 10:00
+#. Opening
+# Sitting, 10:00
+#. Reports
+# Sitting, 14:00
+#. Votes
+# Tuesday 2 June 2026, 10:00
+#. Elections
+# Sitting, 10:00 CET
+#. Closing
+# Sitting, 10:00 UTC+1
+#. Any other business
+"""
+
+
+def test_sittings_that_share_a_day_and_an_hour_each_have_a_uid_and_their_own_hours() -> None:
+    """Sittings share their days, hours and the bases of their UIDs, each worked out once: each
+    event still has its own UID, in the order of the agenda, and its own start."""
+    found = events(SITTINGS)
+    assert [(str(e["uid"]), e.decoded("dtstart").isoformat(), str(e["summary"]), str(e["description"]))
+            for e in found] == [
+        ("assembly-2026-06-01-1000@agendadsl", "2026-06-01T10:00:00", "Assembly: Sitting, 10:00", "1. Opening"),
+        ("assembly-2026-06-01-1000-2@agendadsl", "2026-06-01T10:00:00", "Assembly: Sitting, 10:00", "2. Reports"),
+        ("assembly-2026-06-01-1400@agendadsl", "2026-06-01T14:00:00", "Assembly: Sitting, 14:00", "3. Votes"),
+        ("assembly-2026-06-02-1000@agendadsl", "2026-06-02T10:00:00",
+         "Assembly: Tuesday 2 June 2026, 10:00", "4. Elections"),
+        ("assembly-2026-06-01-1000-3@agendadsl", "2026-06-01T09:00:00+00:00", "Assembly: Sitting, 10:00 CET",
+         "5. Closing"),
+        ("assembly-2026-06-01-1000-4@agendadsl", "2026-06-01T09:00:00+00:00", "Assembly: Sitting, 10:00 UTC+1",
+         "6. Any other business")]
+
+
 def test_a_multi_day_meeting_without_hours_is_one_all_day_event() -> None:
     (event,) = events("body: Board\ndate: 28-30 October 2025\n\n1. Opening\n")
     assert (str(event.decoded("dtstart")), str(event.decoded("dtend"))) == ("2025-10-28", "2025-10-31")
