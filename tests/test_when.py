@@ -433,6 +433,17 @@ def test_the_sittings_heading_of_the_hostile_benchmark_at_two_places() -> None:
     assert (first[0], first[2], again[0], again[2]) == (None, "Sitting", None, "Sitting")
 
 
+def test_a_long_heading_is_searched_each_time_and_not_kept() -> None:
+    when._heading_plan.cache_clear()
+    text = "Report " * 40 + "on the sitting, 10:00"  # 301 characters
+    for origin in (ORIGIN, Span(9, 1, 9, 1)):
+        found = heading_when(text, origin)
+        assert found[1] is not None and found[1].span == Span(origin.line, origin.column + 296, origin.line,
+                                                              origin.column + 301)
+        assert found[2] == "Report " * 40 + "on the sitting"
+    assert when._heading_plan.cache_info().currsize == 0
+
+
 def _exact(value: object) -> object:
     """A value with its spans and texts, which the nodes' equality leaves out."""
     if isinstance(value, tuple) and not isinstance(value, Span):

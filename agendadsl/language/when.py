@@ -976,7 +976,7 @@ def heading_when(text: str, origin: Span, language: str | None = None
     text (:func:`_heading_plan`): an agenda of many sittings repeats ``# Sitting, 10:00``, and each
     search tries the text as a date and as a time from several places, at several lengths. Only the
     values found are read again, at this heading's place."""
-    plan = _heading_plan(text, language)
+    plan = _heading_plan(text, language) if len(text) <= _KEPT else _heading_search(text, language)
     if plan is None:
         return None, None, text
     date_at, time_at, title = plan
@@ -991,8 +991,7 @@ _Plan = tuple[_At, _At, str]
 """Where a heading's date and its time are written, and its title."""
 
 
-@functools.lru_cache(maxsize=4096)
-def _heading_plan(text: str, language: str | None) -> _Plan | None:
+def _heading_search(text: str, language: str | None) -> _Plan | None:
     """Where the date and time of a heading are, None where it has neither: the search of
     :func:`heading_when`. A pure function of its arguments (the readers of dates and times read
     nothing else but the per-process tables of names), so it is kept for texts seen again."""
@@ -1024,6 +1023,12 @@ def _heading_plan(text: str, language: str | None) -> _Plan | None:
             date_at, time_at, _ = found
             return date_at, time_at, _trim(text[:tokens[index].start])
     return None
+
+
+_heading_plan = functools.lru_cache(maxsize=4096)(_heading_search)
+"""The search, kept for the last 4,096 heading texts of at most _KEPT characters: a process that
+lives on (the language server) keeps no long text of a file it no longer has open."""
+_KEPT = 200
 
 
 _STARTERS = frozenset({*_DATE_ARTICLE, *_DATE_FROM, *_APPROX, *_OPEN, *_FROM, *_NOON, "a"})
