@@ -193,7 +193,7 @@ def to_ics(agenda: Agenda, options: Options) -> str:
     sequence = agenda.meeting.status.revision if agenda.meeting.status is not None else 0
     # The view and the events are many small objects with no cycles, as in the other formats
     # (support/gcpause.py): the collector's passes over them were a third of the calendar's time.
-    with collector_paused():
+    with collector_paused(then_freeze=True):
         return write_calendar(calendar_events(agenda, options), _stamp(agenda), sequence or 0)
 
 
