@@ -1,0 +1,187 @@
+"""Behaviour that the mutation sample drawn with seed 2026 (tests/mutation/sample.txt) showed no test
+pinned: each test names the surviving mutant it was written for, and was seen to fail with that
+mutant planted (docs/testing.md, "Surviving mutants of the sample"). Expected values are written
+by hand from the language's documentation, never computed by the code under test."""
+
+from __future__ import annotations
+
+from agendadsl import analyse, format_source, parse
+from agendadsl.render import Options, render_text
+
+# A heading's translation written after the heading's own lines (its attributes), at the top
+# level: docs/language.md puts it on the first line under the heading, and fmt moves it there, but
+# the grammar reads it where it is, as the heading's.
+HEADING_TRANSLATED_AFTER_ITS_LINES = """\
+body: Board
+date: 15 October 2025
+language: en, fr
+
+## Morning, 09:30-12:30
+  @place Room 1
+fr: Matin, 9 h 30-12 h 30
+
+1. Opening
+   fr: Ouverture
+"""
+
+
+def test_a_headings_translation_after_its_lines_is_the_headings() -> None:
+    """language.transformer.x__translated_entry__mutmut_19 (the earlier sample's one survivor): the
+    translation was read from no line, and every agenda written this way crashed the parse."""
+    agenda, found = analyse(HEADING_TRANSLATED_AFTER_ITS_LINES)
+    assert found == []
+    group = agenda.groups[0]
+    assert [(t.language, t.text.plain) for t in group.translations] == [("fr", "Matin, 9 h 30-12 h 30")]
+    assert group.translations[0].name.plain == "Matin"  # the time is written in each output's language
+    assert group.place.value == "Room 1"
+
+
+def test_a_headings_translation_after_its_lines_is_published_and_moved_under_it_by_fmt() -> None:
+    page = render_text(parse(HEADING_TRANSLATED_AFTER_ITS_LINES).agenda, "html", Options(language="fr"))
+    assert '>Matin, <span class="when">9\u00a0h\u00a030 \u2013 12\u00a0h\u00a030</span></h3>' in page
+    assert format_source(HEADING_TRANSLATED_AFTER_ITS_LINES).text == """\
+body: Board
+date: 15 October 2025
+language: en, fr
+
+## Morning, 09:30-12:30
+  fr: Matin, 9 h 30-12 h 30
+  @place Room 1
+
+1. Opening
+   fr: Ouverture
+"""
+
+
+def test_a_second_translation_of_a_heading_after_its_lines_is_a_duplicate() -> None:
+    source = HEADING_TRANSLATED_AFTER_ITS_LINES.replace("## Morning, 09:30-12:30\n",
+                                                        "## Morning, 09:30-12:30\n  fr: Matinée\n")
+    agenda, found = analyse(source)
+    assert [(d.code, d.span.line) for d in found] == [("duplicate-translation", 8)]
+    assert [t.text.plain for t in agenda.groups[0].translations] == ["Matinée"]  # the first one stands
+
+
+# ------------------------------------------------------------------ language: where errors point
+
+def test_an_indented_first_line_is_reported_on_the_first_line_where_its_text_starts() -> None:
+    """language.layout.xǁLayoutǁ_marker__mutmut_14: the indentation token's line and column swapped,
+    so the error pointed at line 4, column 1, with the hint for a line further down."""
+    _agenda, found = analyse("   body: X\n\n1. A\n")
+    assert [(d.code, d.span.line, d.span.column, d.hint) for d in found] == [
+        ("unexpected-indent", 1, 4, "remove the spaces before it: the first line starts in the first column")]
+
+
+def test_an_unknown_zone_in_local_times_says_how_to_write_one() -> None:
+    """language.transformer.xǁAgendaTransformerǁlocal_times_field__mutmut_49: the hint dropped."""
+    _agenda, found = analyse("date: 18 February 2016\ntime: 20:00 UTC\nlocal times: Base (Mars/Olympus)\n\n1. A\n")
+    (problem,) = found
+    assert problem.message == "'Mars/Olympus' is not a known time zone"
+    assert problem.hint == ("write a place and its zone, like 'New York (America/New_York)', or a zone alone "
+                            "('Europe/Paris'); places are separated by commas")
+
+
+# ------------------------------------------------------------------ checks: the editor's index, recovery
+
+INDEXED = """\
+date: 2 April 2026
+
+# Morning, 09:00-12:00
+
+1. Opening {#open}
+
+## 10:30 Coffee break
+
+2. Reports {#reports}
+
+past meetings:
+  - 5 March 2026
+
+table:
+  Name | Role
+  Ann | Chair
+"""
+
+
+def test_the_outline_names_a_break_past_meetings_and_a_table() -> None:
+    """checks.index.xǁAgendaIndexǁsymbol__mutmut_25, _46 and _66: the words an editor's outline shows
+    for a break heading ("break" beside it), a past-meetings block and a table."""
+    from agendadsl.checks.index import AgendaIndex, SymbolKind
+
+    result = parse(INDEXED)
+    assert result.diagnostics == ()
+    morning, past, table = AgendaIndex(result.agenda).outline()
+    assert [(s.name, s.kind, s.detail) for s in morning.children] == [
+        ("1. Opening", SymbolKind.ITEM, None), ("10:30 Coffee break", SymbolKind.GROUP, "break"),
+        ("2. Reports", SymbolKind.ITEM, None)]
+    assert (past.name, past.kind, [m.name for m in past.children]) == ("past meetings", SymbolKind.MEETINGS,
+                                                                       ["5 March 2026"])
+    assert (table.name, table.kind, table.span.line, table.span.end_line) == ("table", SymbolKind.BLOCK, 14, 16)
+
+
+def test_the_item_a_label_names_is_that_item_or_none() -> None:
+    """checks.index.xǁAgendaIndexǁitem_labelled__mutmut_4 (no in-process test reached it: the editor's
+    go-to-definition and completion use it): ``or`` for ``and`` gave the first labelled item for any label."""
+    from agendadsl.checks.index import AgendaIndex
+
+    index = AgendaIndex(parse(INDEXED).agenda)
+    assert index.item_labelled("reports").title.plain == "Reports"
+    assert index.item_labelled("open").title.plain == "Opening"
+    assert index.item_labelled("nowhere") is None
+
+
+def test_a_footnote_referred_to_only_on_a_line_left_out_is_not_reported_unused() -> None:
+    """checks.partial.xǁ_Gapsǁ_at__mutmut_12: the footnote's name read from one column too early (the
+    line's last character, for a footnote at the margin), so the left-out line no longer explained it."""
+    _agenda, found = analyse("1. Opening\n2.Adoption [^1]\n3. Close\n\n[^1]: Only in English.\n")
+    assert [(d.span.line, d.code) for d in found] == [(2, "missing-space")]
+
+
+# ------------------------------------------------------------------ render: diff wording, LaTeX lines
+
+DIFF_OLD = "date: 2 April 2026\n\n1. Opening\n   > Welcome.\n2. Close\n\n> Closing text.\n\n" \
+           "next meetings:\n  - 7 May 2026, Paris\n"
+DIFF_NEW = "date: 2 April 2026\n\n1. Opening\n   > Welcome to all.\n2. Close\n\n> Closing text, revised.\n\n" \
+           "next meetings:\n  - 7 May 2026, Lyon\n"
+
+
+def test_a_diff_names_notes_text_and_meetings_in_the_language_asked_for(cli, tmp_path) -> None:
+    """render.change_words.x_field__mutmut_15: the fields the diff names itself (notes, text, meeting)
+    printed in English whatever the language (German: templates/i18n/de.toml's [diff] table)."""
+    old, new = tmp_path / "old.agenda", tmp_path / "new.agenda"
+    old.write_text(DIFF_OLD, encoding="utf-8")
+    new.write_text(DIFF_NEW, encoding="utf-8")
+    run = cli("diff", "--language", "de", str(old), str(new))
+    assert run.exit_code == 0
+    lines = [line.strip() for line in run.stdout.splitlines()]
+    assert "Anmerkungen" in lines and "notes" not in lines
+    assert "Text: > Closing text. → > Closing text, revised." in lines
+    assert "Sitzung: 7 May 2026, Paris → 7 May 2026, Lyon" in lines
+
+
+def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_place_after_it() -> None:
+    """render.tex_lines.x__break_point__mutmut_25: the places after the limit searched from the line's
+    start, where the '}' that ends the line made a break before the first character, again and again:
+    the LaTeX of a title with a word longer than the limit never finished."""
+    from agendadsl.render import tex_lines
+
+    start = "\\agendaitem{1}{1.}{"
+    word = "x" * (tex_lines.MAX_LINE + 500)
+    line = start + word + " end}"
+    assert tex_lines._break_point(line) == (len(start) + len(word), "")  # the space after the long word
+    assert tex_lines.fold(line) == start + word + "\nend}"
+
+
+# ------------------------------------------------------------------ edit: the diff's causes
+
+def test_a_renumbering_after_a_removal_names_the_removed_item() -> None:
+    """edit.shifts.x__event__mutmut_6: the removed item read from the new agenda at its old place, so the
+    cause was the item now there ("Elections"), with the same number."""
+    from agendadsl import diff
+
+    old = "1. Opening\n2. Budget\n3. Elections\n4. Any other business\n"
+    new = "1. Opening\n2. Elections\n3. Any other business\n"
+    removed, renumbered = diff(parse(old).agenda, parse(new).agenda)
+    assert (removed.kind, removed.title, removed.old_number) == ("removed", "Budget", "2.")
+    assert (renumbered.kind, renumbered.old_number, renumbered.last_old_number, renumbered.new_number,
+            renumbered.last_new_number) == ("renumbered", "3.", "4.", "2.", "3.")
+    assert [(p.kind, p.number, p.title, p.line) for p in renumbered.after] == [("removed", "2.", "Budget", 2)]
