@@ -136,6 +136,30 @@ def test_a_footnote_referred_to_only_on_a_line_left_out_is_not_reported_unused()
     assert [(d.span.line, d.code) for d in found] == [(2, "missing-space")]
 
 
+def test_a_left_out_line_on_a_file_without_a_final_line_end_still_silences_the_gap_it_leaves() -> None:
+    """checks.partial.xǁ_Gapsǁ_next_to__mutmut_5: a finding on the last line of a file that does not end
+    with a line end was taken for one outside the text, and the gap left by item 2 reported."""
+    assert found_by_line("1. A\n2.Adoption of the agenda\n4. D") == [(2, "missing-space")]
+
+
+def test_a_line_left_out_under_a_later_sibling_does_not_silence_a_finding_about_an_earlier_one() -> None:
+    """checks.partial.xǁ_Gapsǁ_next_to__mutmut_25: the block under the item in question ran on past its
+    next sibling, so a line left out under item 4 silenced the numbering gap of item 3."""
+    assert found_by_line("1. A\n3. C\n4. D\n   4.1Bad line\n") == [(2, "numbering-gap"), (4, "missing-space")]
+
+
+def test_a_line_left_out_under_a_sibling_does_not_reach_past_the_parent() -> None:
+    """checks.partial.xǁ_Gapsǁ_next_to__mutmut_43: walking back from a left-out line, the walk went on
+    over the lines kept, past the parent 3., to item 2 left out at the top level, which then silenced the
+    gap between 3.1 and 3.3. A left-out 3.1.1 does not explain that gap; a left-out 2. does not either."""
+    text = "1. Opening\n2.Adoption of it\n3. Reports\n   3.1 First\n      3.1.1Deep line\n   3.3 Third\n"
+    assert found_by_line(text) == [(2, "missing-space"), (5, "missing-space"), (6, "numbering-gap")]
+
+
+def found_by_line(text: str) -> list[tuple[int, str]]:
+    return [(d.span.line, d.code) for d in analyse(text)[1]]
+
+
 # ------------------------------------------------------------------ render: diff wording, LaTeX lines
 
 DIFF_OLD = "date: 2 April 2026\n\n1. Opening\n   > Welcome.\n2. Close\n\n> Closing text.\n\n" \
@@ -156,6 +180,18 @@ def test_a_diff_names_notes_text_and_meetings_in_the_language_asked_for(cli, tmp
     assert "Anmerkungen" in lines and "notes" not in lines
     assert "Text: > Closing text. → > Closing text, revised." in lines
     assert "Sitzung: 7 May 2026, Paris → 7 May 2026, Lyon" in lines
+
+
+def test_the_render_modules_to_json_is_the_agendas_json() -> None:
+    """render.x_to_json__mutmut_1 (no test called it): ``agendadsl.render.to_json``, kept for the public
+    API, exported nothing."""
+    import json
+
+    from agendadsl.render import to_json
+
+    document = json.loads(to_json(parse("1. Opening\n2. Close\n").agenda))
+    assert [(item["number"], item["title"], item["line"]) for item in document["items"]] == [
+        ("1.", "Opening", 1), ("2.", "Close", 2)]
 
 
 def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_place_after_it() -> None:
