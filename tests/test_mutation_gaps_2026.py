@@ -194,6 +194,14 @@ def test_the_render_modules_to_json_is_the_agendas_json() -> None:
         ("1.", "Opening", 1), ("2.", "Close", 2)]
 
 
+def test_a_slot_that_ends_when_it_starts_is_published() -> None:
+    """render.localise.xǁLocaleǁ_slot__mutmut_80: CLDR has no interval for two equal times, and the
+    wording's fallback was looked up under a key that does not exist: the English page crashed."""
+    agenda = parse("date: 2 April 2026\ntime: 10:00-10:00\n\n1. A\n   @time 11:00-11:00\n").agenda
+    page = render_text(agenda, "markdown")
+    assert "Time: 10:00\u201310:00\n" in page and "*11:00\u201311:00*" in page
+
+
 def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_place_after_it() -> None:
     """render.tex_lines.x__break_point__mutmut_25: the places after the limit searched from the line's
     start, where the '}' that ends the line made a break before the first character, again and again:
