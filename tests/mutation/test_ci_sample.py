@@ -40,22 +40,24 @@ class Mutant:
 
 
 MUTANTS: tuple[Mutant, ...] = (
-    Mutant("agendadsl.language.resolution.x__bad_example__mutmut_3", "agendadsl/language/resolution.py",
-           "_bad_example", 'example.span, problem)', "example.span, None)",
-           ("tests/test_numbering.py::test_a_numbering_example_too_long_to_read_says_how_long_and_the_limit",)),
-    Mutant("agendadsl.checks.index.xǁAgendaIndexǁ_symbol__mutmut_49", "agendadsl/checks/index.py",
-           "AgendaIndex.symbol", 'else "next meetings"', 'else "NEXT MEETINGS"',
+    Mutant("agendadsl.language.resolution.x__bad_example__mutmut_17", "agendadsl/language/resolution.py",
+           "_bad_example", 'error("invalid-numbering", ', 'error("XXinvalid-numberingXX", ',
+           ("tests/test_catalogue.py::test_code_has_a_reproducer_that_reports_it[invalid-numbering]",)),
+    Mutant("agendadsl.checks.index.xǁAgendaIndexǁsymbol__mutmut_45", "agendadsl/checks/index.py",
+           "AgendaIndex.symbol", 'name = "past meetings" if entry.past else',
+           'name = "past meetings" if (entry.past) or True else',
            ("tests/test_index.py::test_the_outline_nests_headings_items_meetings_and_blocks_with_their_lines",)),
-    Mutant("agendadsl.render.change_words.x_number__mutmut_11", "agendadsl/render/change_words.py", "number",
-           'old = phrase(loc, "range", first=old or ""', 'old = phrase(loc, first=old or ""',
-           ("tests/test_revised.py::test_revised_html_marks_the_changes",)),
-    Mutant("agendadsl.render.escape.x__joined__mutmut_38", "agendadsl/render/escape.py", "_joined",
-           "0x1F3FB <= code <= 0x1F3FF", "0x1F3FB <= code < 0x1F3FF",
-           ("tests/test_render.py::test_latex_never_breaks_a_long_word_between_an_emoji_and_its_skin_tone",)),
-    Mutant("agendadsl.edit.formatter.x_group_attribute_lines__mutmut_36", "agendadsl/edit/formatter.py",
-           "group_attribute_lines", "name = group.name if group.name is not None else group.title",
-           "name = group.name if (group.name is not None) and False else group.title",
-           ("tests/test_fmt.py::test_a_headings_attributes_are_written_back_in_canonical_order",)),
+    Mutant("agendadsl.render.change_words.x_number__mutmut_45", "agendadsl/render/change_words.py", "number",
+           'new = phrase(loc, "range", first=change.parts[0]', 'new = phrase(loc, first=change.parts[0]',
+           ("tests/test_diff_output.py::test_text_shows_each_change_once_with_old_and_new_values",)),
+    Mutant("agendadsl.edit.formatter.x_next_meeting_line__mutmut_27", "agendadsl/edit/formatter.py",
+           "next_meeting_line", 'if meeting.kind.value is not None else "kind"',
+           'if meeting.kind.value is None else "kind"',
+           ("tests/test_meetings_blocks.py::test_fmt_writes_the_canonical_words_and_reads_back_the_same",)),
+    # A survivor of the sample's first run, killed by a test written for it.
+    Mutant("agendadsl.edit.shifts.x__event__mutmut_6", "agendadsl/edit/shifts.py", "_event",
+           '(shifts.old if side == "old" else shifts.new)', '(shifts.old if side == "XXoldXX" else shifts.new)',
+           ("tests/test_mutation_gaps_2026.py::test_a_renumbering_after_a_removal_names_the_removed_item",)),
 )
 
 
@@ -103,6 +105,15 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     clean = run_tests(copy, tuple(dict.fromkeys(test for mutant in MUTANTS for test in mutant.tests)))
     assert clean.returncode == 0, f"the unmutated copy fails its tests:\n{clean.stdout[-3000:]}"
     return copy
+
+
+def test_the_mutants_are_the_recorded_samples() -> None:
+    """The five come from tests/mutation/sample.txt, one per layer and a survivor: after a new draw they
+    are picked again from it."""
+    sampled = {line for line in (ROOT / "tests" / "mutation" / "sample.txt").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")}
+    assert [str(m) for m in MUTANTS if m.name not in sampled] == []
+    assert {m.name.split(".")[1] for m in MUTANTS} == {"language", "checks", "render", "edit"}
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=str)
