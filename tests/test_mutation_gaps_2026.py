@@ -80,6 +80,15 @@ def test_an_unknown_zone_in_local_times_says_how_to_write_one() -> None:
                             "('Europe/Paris'); places are separated by commas")
 
 
+def test_a_numeric_date_with_a_three_digit_day_says_which_forms_are_read() -> None:
+    """language.when.x__numeric_date__mutmut_72: the hint left out, and the error could not be made."""
+    _agenda, found = analyse("date: 123/06/2025\n\n1. A\n")
+    assert [(d.code, d.span.line, d.span.column, d.message, d.hint) for d in found] == [(
+        "date-syntax", 1, 7, "'123' is not a day",
+        "write a date like 23 November 2020, Monday 23 November 2020, March 4, 2025, 24/06/2025 or 2020-11-23; "
+        "a range like 7-11 December 2020 or 28 June - 2 July 2021")]
+
+
 # ------------------------------------------------------------------ checks: the editor's index, recovery
 
 INDEXED = """\
@@ -215,6 +224,15 @@ def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_plac
     assert tex_lines.fold(line) == start + word + "\nend}"
 
 
+def test_latex_keeps_every_long_word_of_a_title() -> None:
+    """render.escape.x_latex__mutmut_9: with two words past LONG_WORD characters, the text before the
+    second one (the first long word included) was dropped from the LaTeX, so from the PDF."""
+    agenda = parse("1. See " + "a" * 31 + " and " + "b" * 31 + " now\n").agenda
+    breakable_a = "\\penalty5000{}".join("a" * 31)  # a\penalty5000{}a ... a: may break between letters
+    breakable_b = "\\penalty5000{}".join("b" * 31)
+    assert f"See {breakable_a} and {breakable_b} now" in render_text(agenda, "latex")
+
+
 # ------------------------------------------------------------------ edit: the diff's causes
 
 def test_a_renumbering_after_a_removal_names_the_removed_item() -> None:
@@ -229,3 +247,62 @@ def test_a_renumbering_after_a_removal_names_the_removed_item() -> None:
     assert (renumbered.kind, renumbered.old_number, renumbered.last_old_number, renumbered.new_number,
             renumbered.last_new_number) == ("renumbered", "3.", "4.", "2.", "3.")
     assert [(p.kind, p.number, p.title, p.line) for p in renumbered.after] == [("removed", "2.", "Budget", 2)]
+
+
+def changes_of(old: str, new: str) -> list[tuple]:
+    from agendadsl import diff
+
+    return [(c.kind, c.title, c.old_number, c.new_number, [(f.field, f.old, f.new) for f in c.fields or ()])
+            for c in diff(parse(old).agenda, parse(new).agenda)]
+
+
+def test_a_heading_added_is_reported_with_its_line() -> None:
+    """edit.changes.x__group_changes__mutmut_55: a heading matched neither by title nor by place read
+    the old heading at index None, and the diff crashed. No test named "heading-added" before."""
+    from agendadsl import diff
+
+    old = "# Morning\n\n1. Opening\n2. Close\n"
+    new = "# Morning\n\n1. Opening\n\n# Afternoon\n\n2. Close\n"
+    (change,) = diff(parse(old).agenda, parse(new).agenda)
+    assert (change.kind, change.title, change.old_line, change.new_line) == ("heading-added", "Afternoon", None, 5)
+
+
+def test_a_sub_item_under_a_new_item_is_not_taken_for_a_top_level_item_of_borderline_likeness() -> None:
+    """edit.alignment.x__similar_titles__mutmut_45: "under the same parent" was also granted between a
+    top-level old item and a child of a new, unmatched item, and its bonus made two titles alike enough
+    (61.9, the bar is 62) to be one item moved and retitled."""
+    old = "1. Opening\n2. Election of the board\n3. Close\n"
+    new = "1. Opening\n2. Governance\n   2.1 Vote for the new board\n3. Close\n"
+    assert changes_of(old, new) == [("removed", "Election of the board", "2.", None, []),
+                                    ("added", "Governance", None, "2.", []),
+                                    ("added", "Vote for the new board", None, "2.1", [])]
+
+
+def test_a_next_meeting_moved_within_its_month_is_one_change_when_the_list_changes_length() -> None:
+    """edit.changes.x__next_meeting_changes__mutmut_32: the match by month left out; with lists of other
+    lengths nothing else pairs the meetings, and the moved one was reported removed and added."""
+    old = "1. A\n\nnext meetings:\n  - 7 May 2026\n  - 3 June 2026\n"
+    new = "1. A\n\nnext meetings:\n  - 14 May 2026\n"
+    assert changes_of(old, new) == [("next-meeting", "14 May 2026", None, None,
+                                     [("meeting", "7 May 2026", "14 May 2026")]),
+                                    ("next-meeting-removed", "3 June 2026", None, None, [])]
+
+
+def test_a_merged_item_whose_number_changed_is_reported_once() -> None:
+    """edit.changes.x__split_changes__mutmut_91: the merged item not marked as having its own change, so
+    its new number was also reported as a renumbering."""
+    old = "1. Opening\n2. Minutes\n3. Budget\n4. Accounts\n5. Close\n"
+    new = "1. Opening\n2. Budget and accounts\n3. Close\n"
+    assert changes_of(old, new) == [("removed", "Minutes", "2.", None, []),
+                                    ("merged", "Budget and accounts", "3.", "2.", []),
+                                    ("renumbered", "Close", "5.", "3.", [])]
+
+
+def test_a_paragraph_edited_and_one_added_after_it_are_an_edit_and_an_addition() -> None:
+    """edit.changes.x__text_changes__mutmut_51: past the old lines of a replaced run, the next unchanged
+    line was taken for the old text of the added paragraph ("> Last." -> "> Added.")."""
+    old = "1. A\n\n> First.\n\n> Last.\n"
+    new = "1. A\n\n> First, revised.\n\n> Added.\n\n> Last.\n"
+    assert changes_of(old, new) == [
+        ("text", "> First, revised.", None, None, [("text", "> First.", "> First, revised.")]),
+        ("text-added", "> Added.", None, None, [])]
