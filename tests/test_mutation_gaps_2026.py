@@ -211,6 +211,18 @@ def test_a_slot_that_ends_when_it_starts_is_published() -> None:
     assert "Time: 10:00\u201310:00\n" in page and "*11:00\u201311:00*" in page
 
 
+def test_meetings_on_one_day_get_uids_numbered_on_from_2() -> None:
+    """render.ics.xǁ_Uidsǁ__call____mutmut_17: the suffix counted down (-2, then -1), so a calendar that
+    knew the third meeting of the day as ...-3 would see it as a new event."""
+    import re
+
+    source = ("body: Board\ndate: 5 May 2026\n\n1. A\n\nnext meetings:\n  - 2 June 2026, Paris\n"
+              "  - 2 June 2026, Lyon\n  - 2 June 2026, Rome\n")
+    assert re.findall(r"UID:(\S+)", render_text(parse(source).agenda, "ics")) == [
+        "board-2026-05-05@agendadsl", "board-2026-06-02@agendadsl", "board-2026-06-02-2@agendadsl",
+        "board-2026-06-02-3@agendadsl"]
+
+
 def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_place_after_it() -> None:
     """render.tex_lines.x__break_point__mutmut_25: the places after the limit searched from the line's
     start, where the '}' that ends the line made a break before the first character, again and again:
