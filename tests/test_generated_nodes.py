@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime
 import importlib.util
 import inspect
 import pickle
@@ -281,6 +282,17 @@ def test_the_classes_own_methods_work_on_real_nodes() -> None:
     assert agenda.groups_and_body() is agenda.groups_and_body()  # kept once walked
     assert plain.walk((item,)) == [(item, 1), (item.children[0], 2)]
     assert str(plain.TimeOfDay(9, 5)) == "09:05"
+
+
+def test_an_incomplete_date_is_no_date_in_the_definitions_and_the_generated_class() -> None:
+    """``DateValue.to_date`` is copied from the definitions: a day without its month or its year ("15
+    March" with no meeting date to give the year) is no calendar date, in both (a mutant of the
+    definitions, ``or`` for ``and``, crashed on a date without a year once the classes were written again)."""
+    for module in (node_dataclasses, nodes):
+        assert module.DateValue(15, 3, None).to_date() is None
+        assert module.DateValue(15, None, 2026).to_date() is None
+        assert module.DateValue(15, None, None).to_date() is None
+        assert module.DateValue(15, 3, 2026).to_date() == datetime.date(2026, 3, 15)
 
 
 def test_a_diagnostic_still_cuts_its_message() -> None:
