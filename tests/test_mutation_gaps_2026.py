@@ -223,6 +223,52 @@ def test_meetings_on_one_day_get_uids_numbered_on_from_2() -> None:
         "board-2026-06-02-3@agendadsl"]
 
 
+def test_a_deleted_first_sub_item_is_shown_struck_through_in_its_place() -> None:
+    """render.view.xǁ_Builderǁitem__mutmut_20: the removed items shown as an item's first children
+    were looked up under no item, so a deleted 2.1 vanished from the revised agenda's list."""
+    old = parse("1. Opening\n2. Budget\n   2.1 Draft budget\n   2.2 Staff costs\n3. Close\n").agenda
+    new = parse("1. Opening\n2. Budget\n   2.1 Staff costs\n3. Close\n").agenda
+    page = render_text(new, "markdown", Options(since=("Rev.1", old)))
+    assert ("* **2.** Budget\n"
+            "  * ~~**2.1** Draft budget~~ *(deleted)*\n"
+            "  * ~~2.2~~ **2.1** Staff costs *(renumbered)*\n"
+            "* **3.** Close\n") in page
+
+
+def test_an_adopted_or_final_agenda_has_no_status_banner() -> None:
+    """render.view.xǁ_Builderǁmeeting__mutmut_77: "adopted" compared in capitals, so an adopted agenda
+    carried the red banner meant for drafts."""
+    for status, shown in (("adopted", "Adopted"), ("final", "Final")):
+        page = render_text(parse(f"body: Board\nstatus: {status}\n\n1. A\n").agenda, "html")
+        assert f'<h1>Agenda <span class="status">({shown})</span></h1>' in page
+        assert 'class="banner"' not in page
+    assert '<p class="banner">Draft</p>' in render_text(parse("body: Board\nstatus: draft\n\n1. A\n").agenda, "html")
+
+
+XREFS = "1. Opening, see {secret} and {aob}\n2. Staff matters {#secret}\n   @visibility internal\n" \
+        "* Any other business {#aob}\n"
+
+
+def test_a_reference_to_an_internal_item_is_no_link_in_the_public_agenda() -> None:
+    """render.view.xǁ_Builderǁsegments__mutmut_99: the public page linked to #item-secret, an item it
+    leaves out; the run sheet (internal view) links to it."""
+    from agendadsl.render import View
+
+    agenda = parse(XREFS).agenda
+    public = render_text(agenda, "html")
+    assert 'see 2. and <a class="xref" href="#item-aob">Any other business</a>' in public
+    assert "item-secret" not in public
+    internal = render_text(agenda, "html", Options(view=View.INTERNAL))
+    assert 'see <a class="xref" href="#item-secret">2.</a> and' in internal
+
+
+def test_a_reference_to_an_unnumbered_item_shows_its_title() -> None:
+    """render.view.xǁ_Builderǁsegments__mutmut_86: the title of an item without a number was read from
+    no text, and the page crashed."""
+    page = render_text(parse(XREFS).agenda, "markdown")
+    assert "* **1.** Opening, see 2\\. and Any other business\n" in page  # Markdown has no anchors
+
+
 def test_a_latex_line_with_no_break_within_the_limit_is_broken_at_the_first_place_after_it() -> None:
     """render.tex_lines.x__break_point__mutmut_25: the places after the limit searched from the line's
     start, where the '}' that ends the line made a break before the first character, again and again:
