@@ -165,6 +165,15 @@ def test_a_line_left_out_under_a_sibling_does_not_reach_past_the_parent() -> Non
     assert found_by_line(text) == [(2, "missing-space"), (5, "missing-space"), (6, "numbering-gap")]
 
 
+def test_a_series_used_at_the_start_of_a_second_line_left_out_is_not_reported_unused() -> None:
+    """checks.partial.xǁ_Gapsǁ__init____mutmut_5: the lines left out were joined with letters between
+    them, so a name at the start of any but the first no longer started a word there, and the series
+    that line uses was reported unused."""
+    text = ("series T-ES: T-ES({year}){n}\n\n1. Opening\n2.Adoption of the agenda\n"
+            "T-ES(2020)23 to be adopted\n3. Close\n")
+    assert found_by_line(text) == [(4, "missing-space"), (5, "not-an-item")]
+
+
 def found_by_line(text: str) -> list[tuple[int, str]]:
     return [(d.span.line, d.code) for d in analyse(text)[1]]
 
