@@ -174,6 +174,21 @@ def test_a_series_used_at_the_start_of_a_second_line_left_out_is_not_reported_un
     assert found_by_line(text) == [(4, "missing-space"), (5, "not-an-item")]
 
 
+def test_an_item_outside_a_sitting_without_a_name_is_reported_against_its_sitting() -> None:
+    """checks.dates.x__sittings__mutmut_14: the words for a heading that is only a time changed."""
+    _agenda, found = analyse("date: 2 April 2026\n\n## 09:00-12:00\n\n1. A\n   @time 13:00\n")
+    assert [(d.code, d.span.line, d.message) for d in found] == [
+        ("time-outside-sitting", 6, "this item's time (13:00) is outside its sitting (09:00-12:00)")]
+
+
+def test_an_annexs_translation_into_a_language_not_declared_is_reported() -> None:
+    """checks.translations.x__all_translations__mutmut_8: the annexes' translations were never checked."""
+    _agenda, found = analyse("body: X\nlanguage: en, fr\n\n1. A\n   fr: B\n\nannexes:\n  - A. Draft resolution\n"
+                             "  de: Entwurf\n")
+    assert [(d.code, d.span.line, d.message) for d in found] == [
+        ("undeclared-translation", 9, "a translation into 'de', which the header's languages (en, fr) do not list")]
+
+
 def found_by_line(text: str) -> list[tuple[int, str]]:
     return [(d.span.line, d.code) for d in analyse(text)[1]]
 
@@ -298,6 +313,15 @@ def test_latex_keeps_every_long_word_of_a_title() -> None:
     breakable_a = "\\penalty5000{}".join("a" * 31)  # a\penalty5000{}a ... a: may break between letters
     breakable_b = "\\penalty5000{}".join("b" * 31)
     assert f"See {breakable_a} and {breakable_b} now" in render_text(agenda, "latex")
+
+
+def test_fmt_writes_the_chair_and_frozen_numbers_back() -> None:
+    """edit.formatter.x_header_fields__mutmut_93 and _183: the field name "chair" and the value "frozen"
+    of ``numbers:`` changed in what fmt writes."""
+    source = "title: Draft agenda\nchair: Ms Jane Doe\nnumbers: frozen\ndate: 2 April 2026\n\n1. A\n"
+    formatted = format_source(source).text
+    assert formatted == "title: Draft agenda\ndate: 2 April 2026\nchair: Ms Jane Doe\nnumbers: frozen\n\n1. A\n"
+    assert parse(formatted).agenda == parse(source).agenda
 
 
 # ------------------------------------------------------------------ edit: the diff's causes
