@@ -71,6 +71,14 @@ def test_an_indented_first_line_is_reported_on_the_first_line_where_its_text_sta
         ("unexpected-indent", 1, 4, "remove the spaces before it: the first line starts in the first column")]
 
 
+def test_a_first_line_indented_by_one_space_or_a_tab_is_an_error() -> None:
+    """language.lexer.xǁLineLexerǁlex__mutmut_225: the first line's indentation read one character short,
+    so one space or one tab before it went unnoticed (and two were read as one)."""
+    for source, column in ((" 1. A\n2. B\n", 2), ("\tbody: X\n\n1. A\n", 2), ("  1. A\n2. B\n", 3)):
+        _agenda, found = analyse(source)
+        assert [(d.code, d.span.line, d.span.column) for d in found] == [("unexpected-indent", 1, column)], source
+
+
 def test_an_unknown_zone_in_local_times_says_how_to_write_one() -> None:
     """language.transformer.xǁAgendaTransformerǁlocal_times_field__mutmut_49: the hint dropped."""
     _agenda, found = analyse("date: 18 February 2016\ntime: 20:00 UTC\nlocal times: Base (Mars/Olympus)\n\n1. A\n")
