@@ -1,6 +1,6 @@
 """Mutation testing of the library's logic with mutmut 3 (docs/testing.md says how to read it).
 
-    nice -n 19 .venv/bin/python tests/mutation/run.py --sample 40      # a stratified sample: about an hour
+    nice -n 19 .venv/bin/python tests/mutation/run.py --sample 40 --seed 2026   # a stratified sample: about an hour
     nice -n 19 .venv/bin/python tests/mutation/run.py --report-only    # the recorded sample's score again
     nice -n 19 .venv/bin/python tests/mutation/run.py --all            # every mutant [tool.mutmut] names: a night
     nice -n 19 .venv/bin/python tests/mutation/run.py agendadsl.render.ics   # every mutant of one module
@@ -12,12 +12,14 @@ function has not changed, and the map of which tests reach which function: a new
 ``[tool.mutmut]``'s list of test files, and ``mutants/mutmut-stats.json`` (or ``mutants/``) is
 deleted, so that its tests run against the mutants.
 
-The whole library has some 16,000 mutants, hours of work on a shared machine. ``--sample N`` draws N
+The whole library has some 21,000 mutants, days of work on a shared machine. ``--sample N`` draws N
 mutants at random from each layer (language, checks, render, edit) with a fixed seed, writes the
 sample, the seed and the commit to ``tests/mutation/sample.txt``, runs just those, and estimates the
 kill rate per layer and for the library with a 95 % confidence interval (Wilson). Mutants judged
 equivalent are listed, each with its reason, in docs/testing.md ("Equivalent mutants"); they leave
 the count. A mutant that no test reaches counts as a survivor here: nothing would notice it.
+mutmut runs the mutants it is given fastest first, so a run stopped early is no random sample of
+the draw: let it finish (a later run goes on with what is not killed yet).
 
 The run exits 1 when the estimate is under ``--bar`` (default 90 %). ``mutmut show NAME`` (from the
 repository root) prints a survivor's diff.
