@@ -156,7 +156,9 @@ def calendar_events(agenda: Agenda, options: Options) -> list[CalendarEvent]:
     whens: dict[tuple[int, TimeSlot | None], _When | None] = {}
     for sitting in sittings:
         key = (id(sitting.dates), sitting.time)
-        when = whens[key] if key in whens else whens.setdefault(key, _when(sitting.dates, sitting.time))
+        if key not in whens:  # _when() may be None: a sitting with no date to place it on
+            whens[key] = _when(sitting.dates, sitting.time)
+        when = whens[key]
         if when is None:
             continue
         # The sitting's own items, looked up by id: a scan of every item per sitting was quadratic.

@@ -942,7 +942,7 @@ class _Builder:
             if after and id(child) in after:
                 built.extend(self.removed(gone, depth + 1) for gone in after[id(child)])
         children = tuple(built)
-        change, old_number = self._change_of(item) if self.comparison is not None else (None, None)
+        change, old_number = self._change_of(item)
         title, plain_title = self.text(item.title, item.translations)
         status = item.status.value.value if item.status else None
         session = item.session.value.value if item.session else None
