@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import os
 import re
 import unicodedata
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..support.cache import cache_dir
+from ..support.cache import babel_version, load_stored, store
 from ..support.resources import data_dir
 from .nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from .span import Span
@@ -1170,47 +1168,17 @@ def _babel_id(key: str) -> str:
     return key
 
 
-def _babel_version() -> str | None:
-    """Babel's version, read without importing Babel (which costs 16 ms)."""
-    from importlib.util import find_spec
-
-    try:
-        spec = find_spec("babel")
-        if spec is None or spec.origin is None:
-            return None
-        source = Path(spec.origin).read_text(encoding="utf-8", errors="replace")
-    except (OSError, ValueError, ImportError):
-        return None
-    match = re.search(r"""__version__\s*=\s*['"]([^'"]+)['"]""", source)
-    return match.group(1) if match else None
-
-
 def _stored(kind: str, key: str, build: Any) -> dict[str, Any]:
-    """A table from the disk cache, else built (with Babel) and stored there. The cache holds
-    marshal data, which loads with no import (json would cost a cold ``agenda check`` 1.5 ms); the
-    cache folder is private to the user (support/cache.py), as for the other cached code."""
-    import marshal
-
-    version = _babel_version()
-    folder = cache_dir() if version else None
-    wording = _wording_stamp(key)
-    path = folder / f"when-{kind}-{key}.marshal" if folder else None
-    stamp = [version, wording, 2]  # 2: bump when what the tables hold changes
-    if path is not None:
-        try:
-            stored = marshal.loads(path.read_bytes())
-            if stored.get("stamp") == stamp:
-                return dict(stored["table"])
-        except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError):
-            pass
+    """A table from the disk cache (support/cache.py), else built with Babel and stored there."""
+    version = babel_version()
+    name = f"when-{kind}-{key}-3.marshal"  # 3: bump when what the tables hold changes (a new file:
+    stamp = [version, _wording_stamp(key)]  # two installed versions sharing the cache keep theirs)
+    table = load_stored(name, stamp) if version else None
+    if table is not None:
+        return dict(table)
     table = build()
-    if path is not None:
-        try:
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps({"stamp": stamp, "table": table}))
-            os.replace(temporary, path)
-        except (OSError, ValueError):
-            pass
+    if version:
+        store(name, stamp, table)
     return table
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..language.nodes import Agenda
 from ..support.gcpause import collector_paused
+from . import cldr
 from .batching import batched
 from .view import AgendaView, View
 
@@ -42,6 +43,11 @@ def render_pieces(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
     """The agenda in a text format, as consecutive pieces of a few thousand template outputs each:
     what is written to a file without ever holding the whole output (at 100,000 items, HTML is
     23 million characters)."""
+    yield from _pieces(agenda, fmt, options)
+    cldr.save()  # what Babel answered for this document, for the next run
+
+
+def _pieces(agenda: Agenda, fmt: str, options: Options) -> Iterator[str]:
     if fmt == "json":
         from .json_export import json_pieces
 
@@ -143,6 +149,7 @@ def render_chunks(agenda: Agenda, fmt: str, options: Options = Options()) -> Ite
         from .docx import to_docx
 
         yield to_docx(agenda, options)
+        cldr.save()
         return
     for piece in render_pieces(agenda, fmt, options):
         yield piece.encode("utf-8")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from ..support.resources import data_dir
+from . import cldr
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -56,9 +57,7 @@ class Locale:
         return self.data["locale"]["babel"]
 
     def date(self, value: datetime.date, pattern: str = "date") -> str:
-        from babel.dates import format_date
-
-        return format_date(value, self.data["locale"][pattern], locale=self.babel)
+        return cldr.format_date(value, self.data["locale"][pattern], self.babel)
 
     def date_value(self, value: DateValue) -> str:
         real = value.to_date()
@@ -83,9 +82,7 @@ class Locale:
     def time(self, value: TimeOfDay) -> str:
         if value.hour == 24:
             value = TimeOfDay(0, value.minute)
-        from babel.dates import format_time
-
-        return format_time(datetime.time(value.hour, value.minute), self.data["locale"]["time"], locale=self.babel)
+        return cldr.format_time(datetime.time(value.hour, value.minute), self.data["locale"]["time"], self.babel)
 
     def duration(self, minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
@@ -103,8 +100,9 @@ class Locale:
         """The Babel locale of the new formatting methods."""
         return self.region or self.babel
 
-    def _cldr_locale(self) -> Any:
-        return _babel_locale(self.cldr, self.babel)
+    def _cldr_locale(self) -> str:
+        """The CLDR locale Babel reads :attr:`cldr` as."""
+        return cldr.locale_id(self.cldr, self.babel)
 
     def _when(self, key: str, **values: str) -> str:
         return self.data.get("when", {}).get(key, _ENGLISH_WHEN[key]).format(**values)
@@ -113,9 +111,6 @@ class Locale:
         """A date, range or list of days through CLDR's formats (an en dash between thin spaces):
         "7-11 December 2020", "28 June - 2 July 2021", "8 and 9 October 2025", "from 11 December
         2025". A date that is not a real, complete one is printed as written."""
-        from babel.dates import format_date
-        from babel.lists import format_list
-
         loc = self._cldr_locale()
         everything = (value.start, *value.days, *((value.end,) if value.end else ()))
         real = [day.to_date() for day in everything]
@@ -130,12 +125,12 @@ class Locale:
                 first_half, second_half = _interval_pattern(loc, weekday, "d")
                 first_half = first_half.rstrip(_DASHES_AND_SPACES)  # "d\u2009\u2013\u2009": a list has no dash
                 middle = first_half if "M" not in first_half else ("EEEE d" if weekday else "d")
-                items = [format_date(days[0], first_half, locale=loc)]
-                items += [format_date(day, middle, locale=loc) for day in days[1:-1]]
-                items.append(format_date(last, second_half, locale=loc))
+                items = [cldr.format_date(days[0], first_half, loc)]
+                items += [cldr.format_date(day, middle, loc) for day in days[1:-1]]
+                items.append(cldr.format_date(last, second_half, loc))
             else:
                 items = [self._one_date(day, weekday) for day in days]
-            return format_list(items, locale=loc)
+            return cldr.format_list(items, loc)
         if value.open_end:
             return self._when("from_date", date=self._one_date(days[0], weekday))
         if value.end is None or days[0] == days[-1]:
@@ -143,32 +138,26 @@ class Locale:
         start, end = days[0], days[-1]
         field = "y" if start.year != end.year else ("M" if start.month != end.month else "d")
         first_half, second_half = _interval_pattern(loc, weekday, field)
-        return format_date(start, first_half, locale=loc) + format_date(end, second_half, locale=loc)
+        return cldr.format_date(start, first_half, loc) + cldr.format_date(end, second_half, loc)
 
     def _one_date(self, day: datetime.date, weekday: bool) -> str:
-        from babel.dates import format_date
-
-        return format_date(day, "full" if weekday else "long", locale=self._cldr_locale())
+        return cldr.format_date(day, "full" if weekday else "long", self._cldr_locale())
 
     def _twelve_hours(self) -> bool:
-        pattern = self._cldr_locale().time_formats["short"].pattern
+        pattern = cldr.time_pattern(self._cldr_locale(), "short")
         return bool(re.search(r"[hK]", re.sub(r"'[^']*'", "", pattern)))
 
     def _clock(self, value: TimeOfDay, pattern: str | None = None) -> str:
         """One time: the wording file's ``[when] time`` pattern where it has one (French "18 h 30"),
         else the locale's short time (en-GB "18:30", en-US "6:30 PM"); 24:00 stays 24:00."""
-        from babel.dates import format_time
-
         loc = self._cldr_locale()
-        pattern = pattern or self.data.get("when", {}).get("time") or loc.time_formats["short"].pattern
-        text = format_time(datetime.time(value.hour % 24, value.minute), pattern, locale=loc)
+        pattern = pattern or self.data.get("when", {}).get("time") or cldr.time_pattern(loc, "short")
+        text = cldr.format_time(datetime.time(value.hour % 24, value.minute), pattern, loc)
         if value.hour == 24 and not self._twelve_hours():
             text = re.sub(r"^0{1,2}", "24", text)
         return text
 
     def _slot(self, slot: TimeSlot) -> str:
-        from babel.dates import format_time
-
         if slot.end is None:
             text = self._clock(slot.start)
             if slot.open_end:
@@ -186,12 +175,12 @@ class Locale:
                 field = "h" if twelve else "H"
             else:
                 field = "m"
-            formats = loc.interval_formats.get(skeleton, {})
-            if field not in formats or start == end:
+            halves = cldr.interval(loc, skeleton, field)
+            if halves is None or start == end:
                 return self._when("slot", start=self._clock(start), end=self._clock(end))
-            first_half, second_half = formats[field]
-            text = format_time(datetime.time(start.hour, start.minute), first_half, locale=loc) \
-                + format_time(datetime.time(end.hour, end.minute), second_half, locale=loc)
+            first_half, second_half = halves
+            text = cldr.format_time(datetime.time(start.hour, start.minute), first_half, loc) \
+                + cldr.format_time(datetime.time(end.hour, end.minute), second_half, loc)
         if slot.approximate:
             text = self._when("approx_time", time=text)
         return text
@@ -201,12 +190,7 @@ class Locale:
         None for UTC or an offset."""
         if "/" not in zone:
             return None
-        from babel.dates import get_timezone_location
-
-        try:
-            return get_timezone_location(zone, locale=self._cldr_locale(), return_city=True)
-        except LookupError:
-            return None
+        return cldr.zone_city(zone, self._cldr_locale())
 
     def local_time(self, start: datetime.datetime, end: datetime.datetime | None) -> str:
         """The meeting's time somewhere else: its weekday and date there, then the time or slot
@@ -226,12 +210,10 @@ class Locale:
         """A time or slot: en-GB "15:15-16:00", en-US "3:15 - 4:00 PM" (CLDR's interval formats,
         with an en dash), fr "15 h 15 - 16 h 00" (the wording file's pattern); "approx. 11:20",
         "from 08:30"; several slots joined by the locale's "and"; the zone as the source wrote it."""
-        from babel.lists import format_list
-
         from ..language.when import written_zone
 
         slots = [self._slot(slot) for slot in (value, *value.also)]
-        text = slots[0] if len(slots) == 1 else format_list(slots, locale=self._cldr_locale())
+        text = slots[0] if len(slots) == 1 else cldr.format_list(slots, self._cldr_locale())
         zone = written_zone(value, self.code)
         return f"{text} {zone}" if zone else text
 
@@ -249,27 +231,17 @@ _ENGLISH_WHEN = {"from_date": "from {date}", "from_time": "from {time}", "approx
 """The wording of dates and times where a wording file has no ``[when]`` table."""
 
 
-@functools.cache
-def _babel_locale(identifier: str, fallback: str) -> Any:
-    from babel.core import Locale as BabelLocale
-
-    try:
-        return BabelLocale.parse(identifier)
-    except (ValueError, LookupError):
-        return BabelLocale.parse(fallback)
-
-
-def _interval_pattern(loc: Any, weekday: bool, field: str) -> tuple[str, str]:
+def _interval_pattern(loc: str, weekday: bool, field: str) -> tuple[str, str]:
     """CLDR's interval pattern halves for a day range whose greatest difference is ``field``
     (``d``, ``M`` or ``y``), with full month and weekday names: CLDR gives intervals for
     abbreviated months only (``yMMMd``), and its own rule is to widen the fields to the request."""
-    formats = loc.interval_formats.get("yMMMEd" if weekday else "yMMMd", {})
-    if field not in formats:
-        fallback = loc.interval_formats.get(None, "{0} \u2013 {1}")
-        single = loc.date_formats["full" if weekday else "long"].pattern
+    halves = cldr.interval(loc, "yMMMEd" if weekday else "yMMMd", field)
+    if halves is None:
+        fallback = cldr.interval_fallback(loc)
+        single = cldr.date_pattern(loc, "full" if weekday else "long")
         head, _, tail = fallback.partition("{1}")
         return head.replace("{0}", single), single + tail
-    first, second = formats[field]
+    first, second = halves
     return _widen(first), _widen(second)
 
 

@@ -48,6 +48,7 @@ from ..language.nodes import (
     walk,
 )
 from ..language.resolution import Resolution, resolve
+from . import cldr
 from .localise import Locale, locale
 
 if TYPE_CHECKING:
@@ -474,14 +475,7 @@ def _language_name(value: str, babel_locale: str) -> str:
     """``en`` as the output language names it ("English", "anglais"); a name is kept as written."""
     if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
         return value
-    from babel import Locale as BabelLocale
-    from babel.core import UnknownLocaleError
-
-    try:
-        name = BabelLocale.parse(value.replace("-", "_")).get_display_name(babel_locale)
-    except (UnknownLocaleError, ValueError):
-        return value
-    return name or value
+    return cldr.language_name(value.replace("-", "_"), babel_locale) or value
 
 
 _NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
