@@ -11,7 +11,7 @@ from ..language.nodes import Agenda
 from ..support.gcpause import collector_paused
 from . import cldr
 from .batching import batched
-from .view import AgendaView, View
+from .view_model import AgendaView, View
 
 FORMATS = ("html", "latex", "markdown", "json", "ics", "pdf", "docx")
 EXTENSIONS = {"html": ".html", "latex": ".tex", "markdown": ".md", "json": ".json", "ics": ".ics", "pdf": ".pdf",

@@ -21,7 +21,8 @@ from .docx_package import (
     set_properties,
     xml_text,
 )
-from .view import AgendaView, Block, HeadingView, ItemView, NoteView, Segment, TableView, build
+from .view import build
+from .view_model import AgendaView, Block, HeadingView, ItemView, NoteView, Segment, TableView
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

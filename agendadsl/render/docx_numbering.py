@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..language import numbering as num
 from ..language.nodes import AS_WRITTEN
-from .view import AgendaView, ItemView
+from .view_model import AgendaView, ItemView
 
 WORD_LEVELS = 9
 """Word lists have levels 0 to 8: items deeper than nine keep their numbers as text."""

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GENERATED = {
     "agendadsl/language/node_dataclasses.py": "agendadsl/language/nodes.py",
     "agendadsl/language/diagnostic_dataclasses.py": "agendadsl/language/diagnostics.py",
+    "agendadsl/render/view_model_dataclasses.py": "agendadsl/render/view_model.py",
 }
 """Each definitions module (relative to the checkout), and the plain module written from it."""
 
@@ -84,11 +85,11 @@ def _options(call: ast.expr, what: str) -> dict[str, object]:
         if keyword.arg not in options:
             raise Unsupported(f"{what}: @dataclass({keyword.arg}=...)")
         options[keyword.arg] = _literal(keyword.value, what)
-    for name in ("order", "unsafe_hash", "kw_only", "weakref_slot"):
+    for name in ("order", "kw_only", "weakref_slot"):
         if options[name]:
             raise Unsupported(f"{what}: @dataclass({name}=True)")
-    if not options["eq"] and options["frozen"]:
-        raise Unsupported(f"{what}: a frozen class without eq")
+    if not options["eq"] and (options["frozen"] or options["unsafe_hash"]):
+        raise Unsupported(f"{what}: a frozen or hashed class without eq")
     return options
 
 
@@ -193,10 +194,12 @@ def _class(text: str, node: ast.ClassDef, lines: list[str]) -> tuple[list[str], 
         out += ["", "    def __repr__(self) -> str:", *_repr(shown)]
     if options["eq"]:
         out += _eq([f for f in fields if f.compare])
+    if frozen or options["unsafe_hash"]:
+        out += _hash(fields)
     if frozen:
         out += _frozen(node.name, fields)
         needs.add("FrozenInstanceError")
-    elif options["eq"]:
+    elif options["eq"] and not options["unsafe_hash"]:
         out += ["", "    __hash__ = None  # type: ignore[assignment]  # as @dataclass(eq=True) leaves it"]
     if frozen and slots:
         out += _pickling(fields)
@@ -231,10 +234,15 @@ def _eq(compared: list[_Field]) -> list[str]:
     return [*out, "        return NotImplemented"]
 
 
-def _frozen(name: str, fields: list[_Field]) -> list[str]:
-    """``__hash__`` over the hashed fields, and the ``__setattr__``/``__delattr__`` that refuse."""
+def _hash(fields: list[_Field]) -> list[str]:
+    """``__hash__`` over the hashed fields (of a frozen class, or one with ``unsafe_hash``)."""
     out = ["", "    def __hash__(self) -> int:"]
-    out += _long(f"return hash({_values('self', [f for f in fields if f.hashed])})", "        ")
+    return out + _long(f"return hash({_values('self', [f for f in fields if f.hashed])})", "        ")
+
+
+def _frozen(name: str, fields: list[_Field]) -> list[str]:
+    """The ``__setattr__``/``__delattr__`` that refuse."""
+    out = []
     names = [f'"{f.name}"' for f in fields]
     condition = f"type(self) is {name} or name in {_tuple(names)}"
     for verb, method, signature, call in (("assign to", "__setattr__", "name: str, value: object", "name, value"),
@@ -326,15 +334,20 @@ def generate(text: str, source_name: str) -> str:
     needs: set[str] = set()
     position = 0  # the next line of the definitions to copy
     helpers_at = None
+    after_imports = None  # where the last import ends, when no import of the package's own comes
     for statement in tree.body:
         first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", ()))]) - 1
         if isinstance(statement, ast.ImportFrom) and statement.module == "dataclasses":
             out += lines[position:first]
             out.append("{dataclasses}")
+            after_imports = len(out)
         elif isinstance(statement, ast.ImportFrom) and statement.level and helpers_at is None:
             out += lines[position:first]
             helpers_at = len(out)
             out += lines[first:statement.end_lineno]
+        elif isinstance(statement, ast.Import | ast.ImportFrom):
+            out += lines[position:statement.end_lineno]
+            after_imports = len(out)
         elif isinstance(statement, ast.ClassDef) and any(_is_dataclass(d) for d in statement.decorator_list):
             out += lines[position:first]
             plain, wanted = _class(text, statement, lines)
@@ -344,8 +357,11 @@ def generate(text: str, source_name: str) -> str:
             out += lines[position:statement.end_lineno]
         position = statement.end_lineno or position
     out += lines[position:]
-    if helpers_at is None:
-        raise Unsupported(f"{source_name}: the definitions need a relative import for the helpers to go before")
+    if helpers_at is None:  # no import of the package's own: the helpers' import ends the imports
+        if after_imports is None:
+            raise Unsupported(f"{source_name}: the definitions need an import for the helpers to go after")
+        out.insert(after_imports, "")
+        helpers_at = after_imports + 1
     helpers = sorted(n for n in needs if n in ("FACTORY", "fields_table"))
     out.insert(helpers_at, f"from {HELPERS} import {', '.join(helpers)}")
     stdlib = sorted({"field", *(n for n in needs if n in ("FrozenInstanceError", "replace"))})
