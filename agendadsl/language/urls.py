@@ -3,7 +3,6 @@ clean-up browsers do (entities decoded, white space and control characters dropp
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -15,7 +14,13 @@ def safe_url(url: str | None) -> str | None:
     """``url`` when it is an absolute http(s) or mailto link a browser would follow as such, else None."""
     if not url:
         return None
-    cleaned = _INVISIBLE.sub("", html.unescape(url))
+    if "&" in url:  # an entity to decode (html.unescape returns any other text as it is)
+        import html  # with its table of entities, 1 ms of a cold check that seldom needs it
+
+        url_text = html.unescape(url)
+    else:
+        url_text = url
+    cleaned = _INVISIBLE.sub("", url_text)
     scheme, colon, rest = cleaned.partition(":")
     if not colon or scheme.lower() not in SAFE_SCHEMES or not rest:
         return None
