@@ -137,3 +137,33 @@ def test_a_render_looks_at_each_template_file_once_not_at_every_include(monkeypa
     assert looked, "the templates were not compared with their files"
     # Each file once: those of this render, and any other that earlier renders compiled.
     assert len(looked) == len(set(looked)) <= len(list((ROOT / "templates" / "latex").glob("*.j2")))
+
+
+def test_a_house_wording_file_edited_between_runs_is_read_again(tmp_path: Path) -> None:
+    """The wording files are kept parsed in the cache (render/localise.py): a run after an edit of
+    a house style's wording file reads the edit, and the shipped wording stays as it was."""
+    style = tmp_path / "style"
+    (style / "i18n").mkdir(parents=True)
+    wording = style / "i18n" / "en.toml"
+    wording.write_text('[labels]\nagenda = "Order of business"\n', encoding="utf-8")
+    cache = str(tmp_path / "cache")
+
+    def first_heading() -> str:
+        out = tmp_path / "out.md"
+        env = {k: v for k, v in os.environ.items() if k not in ("AGENDA_CACHE_DIR", "XDG_CACHE_HOME")}
+        env["AGENDA_CACHE_DIR"] = cache
+        done = subprocess.run([sys.executable, "-m", "agendadsl", "render", str(SEED), "--to", "markdown",
+                               "--templates", str(style), "-o", str(out)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        return out.read_text(encoding="utf-8")
+
+    before = first_heading()
+    assert "Order of business" in before
+    assert first_heading() == before  # read from the cache: the same
+    assert any(p.name.startswith("wording-") for p in (tmp_path / "cache").iterdir())
+    wording.write_text('[labels]\nagenda = "Business of the day"\n', encoding="utf-8")
+    os.utime(wording, (1, 1))  # a different modification time, whatever the clock's resolution
+    after = first_heading()
+    assert "Business of the day" in after and "Order of business" not in after
+    assert render(tmp_path, cache, "markdown") == render(tmp_path, "", "markdown")

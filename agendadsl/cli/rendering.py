@@ -99,7 +99,6 @@ def render_once(source: str, targets: list[Target], options: Options, final: boo
                 quiet: bool = False) -> int:
     """Render one input to each of its targets; the exit status for it."""
     from ..render import render_chunks
-    from ..render.final import unconfirmed
     from .files import write_atomic
     from .report import FileReport, format_text
 
@@ -110,6 +109,8 @@ def render_once(source: str, targets: list[Target], options: Options, final: boo
         return EXIT_USAGE
     problems = list(report.diagnostics)
     if agenda is not None and final:
+        from ..render.final import unconfirmed
+
         problems += unconfirmed(agenda)
     if problems:
         sys.stderr.write(format_text(FileReport(source, report.source, problems), color=use_color(color)))

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
+from ..support.cache import load_stored, store
 from ..support.resources import data_dir
 from . import cldr
 
@@ -282,9 +282,33 @@ def locale(code: str | None, house: Path | None = None) -> Locale:
 
 
 def _wording(paths: tuple[Path, ...]) -> dict[str, Any]:
-    """The wording files read in order, each table of a later file updating the earlier ones."""
+    """The wording files read in order, each table of a later file updating the earlier ones; kept
+    in the cache (support/cache.py) while no file changes, which spares a cold render importing
+    tomllib and parsing the files (about 3 ms)."""
+    import zlib
+
+    paths = tuple(dict.fromkeys(paths))
+    try:
+        stamp = [(str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths]
+    except OSError:
+        stamp = None
+    where = zlib.crc32("\0".join(map(str, paths)).encode())  # one file per set of folders, rewritten on a change
+    name = f"wording-{'-'.join(path.stem for path in paths)}-{where:08x}.marshal"
+    if stamp is not None:
+        kept = load_stored(name, stamp)
+        if isinstance(kept, dict):
+            return kept
+    data = _read_wording(paths)
+    if stamp is not None:
+        store(name, stamp, data)
+    return data
+
+
+def _read_wording(paths: tuple[Path, ...]) -> dict[str, Any]:
+    import tomllib
+
     data: dict[str, Any] = {}
-    for path in dict.fromkeys(paths):
+    for path in paths:
         with path.open("rb") as handle:
             for table, values in tomllib.load(handle).items():
                 data[table] = {**data.get(table, {}), **values} if isinstance(values, dict) else values

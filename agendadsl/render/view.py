@@ -376,10 +376,10 @@ class _Builder:
     def change_summary(self) -> tuple[ChangeView, ...]:
         """One line per change: its kind, number and title, what changed in brackets; a renumbering
         as its range and cause ("I.3-I.6 → I.2-I.5 after the removal of I.2")."""
-        from . import change_words as words
-
         if self.comparison is None:
             return ()
+        from . import change_words as words  # with the diff's change types: only a revised agenda's
+
         out: list[ChangeView] = []
         for change in self.comparison.changes:
             detail = "; ".join(text for text, _ in words.details(self.loc, change))
