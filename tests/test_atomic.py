@@ -143,7 +143,7 @@ def stop():
     time.sleep(600)
 
 
-real_fdopen, real_fsync, real_replace = os.fdopen, os.fsync, os.replace
+real_fdopen, real_replace = os.fdopen, os.replace
 
 
 class HalfWritten:
@@ -170,19 +170,15 @@ def fdopen(descriptor, *args, **kwargs):
     return HalfWritten(stream) if stage == "writing" and ours(descriptor) else stream
 
 
-def fsync(descriptor):
-    if stage == "written" and ours(descriptor):
-        stop()
-    real_fsync(descriptor)
-
-
 def replace(source, destination, **kwargs):
+    if stage == "written" and os.path.basename(destination) == target:  # written (and synced), not in place
+        stop()
     real_replace(source, destination, **kwargs)
     if stage == "renamed" and os.path.basename(destination) == target:
         stop()
 
 
-os.fdopen, os.fsync, os.replace = fdopen, fsync, replace
+os.fdopen, os.replace = fdopen, replace
 sys.argv = ["agenda", *sys.argv[4:]]
 runpy.run_module("agendadsl", run_name="__main__", alter_sys=True)
 """
@@ -335,3 +331,53 @@ def test_a_refused_fmt_leaves_the_file(cli, tmp_path, monkeypatch) -> None:
     assert run.exit_code == 2 and "meaning" in run.stderr
     assert path.read_bytes() == b"1.    Opening\n2.  Any other business\n"
     assert listing(tmp_path) == ["a.agenda"]
+
+
+def test_fmt_syncs_the_writers_file_to_the_disk_and_render_only_renames_its_outputs(cli, tmp_path,
+                                                                                   monkeypatch) -> None:
+    """``agenda fmt`` rewrites the writer's own file: its new text is on the disk before it takes the
+    old one's place. A render's output is made again by the next render, and is only renamed."""
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda descriptor: synced.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+                        or real(descriptor))
+    path = tmp_path / "a.agenda"
+    path.write_bytes(b"1.    Opening\n")
+    assert cli("render", str(path), "--to", "html,markdown", "-o", f"{tmp_path / 'out'}/").exit_code == 0
+    assert synced == []
+    assert cli("fmt", str(path)).exit_code == 0
+    assert len(synced) == 1 and Path(synced[0]).name.startswith(".a.agenda.")
+
+
+def test_an_output_that_would_not_change_is_left_as_it_is(cli, tmp_path) -> None:
+    """A second render that makes the same bytes leaves the file alone, its time stamp too (make,
+    file watchers and open viewers see no change), and says so; a changed agenda writes it again."""
+    source = tmp_path / "a.agenda"
+    source.write_bytes(b"1. Opening\n2. Any other business\n")
+    out = tmp_path / "out"
+    first = cli("render", str(source), "--to", "html,markdown", "-o", f"{out}/")
+    assert first.exit_code == 0 and first.stdout.splitlines() == [f"wrote {out / 'a.html'}", f"wrote {out / 'a.md'}"]
+    os.utime(out / "a.md", ns=(1_000_000_000, 1_000_000_000))
+    inode = (out / "a.md").stat().st_ino
+    again = cli("render", str(source), "--to", "html,markdown", "-o", f"{out}/")
+    assert again.stdout.splitlines() == [f"unchanged {out / 'a.html'}", f"unchanged {out / 'a.md'}"]
+    assert (out / "a.md").stat().st_mtime_ns == 1_000_000_000 and (out / "a.md").stat().st_ino == inode
+    source.write_bytes(b"1. Opening\n2. Any other business\n3. Close\n")
+    changed = cli("render", str(source), "--to", "markdown", "-o", f"{out}/")
+    assert changed.stdout.splitlines() == [f"wrote {out / 'a.md'}"]
+    assert "Close" in (out / "a.md").read_text(encoding="utf-8")
+    assert listing(out) == ["a.html", "a.md"]
+
+
+@pytest.mark.parametrize("old", [b"", b"1", b"12345", b"123456789", b"1234567890 and more", b"1234X67890"])
+def test_an_output_is_replaced_whenever_its_bytes_differ(tmp_path, old: bytes) -> None:
+    """Chunks that match the old bytes so far are held, then written with the rest at the first
+    difference; an old file that is a prefix of the new, or longer, is replaced too."""
+    from agendadsl.cli.files import write_output
+
+    path = tmp_path / "out.txt"
+    path.write_bytes(old)
+    new = [b"12345", b"67890"]
+    assert write_output(path, iter(new)) is (old != b"1234567890")
+    assert path.read_bytes() == b"1234567890"
+    assert write_output(path, iter(new)) is False

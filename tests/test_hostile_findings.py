@@ -219,11 +219,27 @@ def test_the_next_run_removes_what_a_killed_run_left(cli, tmp_path) -> None:
     path.write_text("1.   Opening\n", encoding="utf-8")
     stale = tmp_path / f".board.agenda.agenda-unfinished-{_dead_pid()}-k1lled.tmp"
     busy = tmp_path / f".board.agenda.agenda-unfinished-{os.getpid()}-wr1ting.tmp"  # a run still writing
-    other = tmp_path / f".other.agenda.agenda-unfinished-{_dead_pid()}-k1lled.tmp"  # another file's
-    for name in (stale, busy, other):
+    other = tmp_path / f".other.agenda.agenda-unfinished-{_dead_pid()}-k1lled.tmp"  # another output's
+    unrelated = tmp_path / ".other.agenda.partial-123-x.tmp"  # not agendadsl's: kept
+    for name in (stale, busy, other, unrelated):
         name.write_bytes(b"1. Op")
     assert cli("fmt", str(path)).exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, busy.name, other.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, busy.name, unrelated.name])
+
+
+def test_a_folder_is_swept_once_however_many_files_are_written_into_it(tmp_path, monkeypatch) -> None:
+    """Writing many outputs into one folder lists it once, not once per file (which was quadratic)."""
+    import os
+
+    from agendadsl.cli import files
+
+    listed = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(files.os, "scandir", lambda folder: listed.append(folder) or real_scandir(folder))
+    for n in range(50):
+        files.write_atomic(tmp_path / f"out-{n}.tex", b"x")
+    assert len(listed) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"out-{n}.tex" for n in range(50))
 
 
 @pytest.mark.parametrize("text", [

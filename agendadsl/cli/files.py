@@ -7,8 +7,9 @@ the temporary file of one that was killed.
 
 from __future__ import annotations
 
-import glob
+import itertools
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable
@@ -66,13 +67,20 @@ def file_size(path: str) -> int | None:
         return None
 
 
-def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
+def write_atomic(path: str | Path, data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` (bytes, or chunks written as they come) all at once; the old
     file stays intact if anything fails, making the chunks included. A symbolic link is kept: the
-    file it points to is replaced."""
+    file it points to is replaced.
+
+    ``durable``: the data is on the disk (fsync) before the new file takes the old one's place, so
+    that a power failure cannot leave an empty file where the writer's own was: for files only the
+    writer has (``agenda fmt``, ``agenda new``). Renders are only renamed into place, as compilers
+    and pandoc write their outputs: readers still never see half a file, and a flush to the disk
+    for each output serialised the workers rendering an archive (200 agendas on two cores: no
+    faster than one, docs/performance.md)."""
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    _remove_stale(folder, target.name)
+    _remove_stale(folder)
     import tempfile  # here: `agenda check` writes nothing and need not load it
 
     try:
@@ -85,7 +93,8 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
             for chunk in [data] if isinstance(data, bytes) else data:
                 stream.write(chunk)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if target.exists():
             os.chmod(temporary, target.stat().st_mode & 0o777)
         else:
@@ -97,6 +106,52 @@ def write_atomic(path: str | Path, data: bytes | Iterable[bytes]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+UNCHANGED_LIMIT = 1 << 24
+"""Outputs up to this size (16 MiB) are compared with the file they would replace."""
+
+
+def write_output(path: str | Path, chunks: Iterable[bytes]) -> bool:
+    """Write a render's ``chunks`` to ``path`` as write_atomic does (not ``durable``: the next
+    render makes it again), unless ``path`` already holds exactly these bytes: then it is left as
+    it is, its time stamp too, so that make, file watchers and open viewers see no change; False.
+
+    The chunks are compared as they come and held only while they match the old bytes; at the
+    first difference they are written out, the rest streamed after them. Replacing files that did
+    not change was also what kept a second core from speeding up the render of an archive here
+    (docs/performance.md)."""
+    old = _contents(path)
+    if old is None:
+        write_atomic(path, chunks, durable=False)
+        return True
+    view = memoryview(old)
+    held: list[bytes] = []
+    offset = 0
+    rest = iter(chunks)
+    for chunk in rest:
+        if view[offset:offset + len(chunk)] != chunk:
+            write_atomic(path, itertools.chain(held, (chunk,), rest), durable=False)
+            return True
+        held.append(chunk)
+        offset += len(chunk)
+    if offset == len(old):
+        return False
+    write_atomic(path, held, durable=False)
+    return True
+
+
+def _contents(path: str | Path) -> bytes | None:
+    """The bytes of the regular file ``path`` (through a link), or None: none there, unreadable, or
+    larger than UNCHANGED_LIMIT."""
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > UNCHANGED_LIMIT:
+                return None
+            return stream.read(UNCHANGED_LIMIT + 1)
+    except OSError:
+        return None
 
 
 WINDOWS = os.name == "nt"
@@ -124,14 +179,28 @@ _UNFINISHED = "agenda-unfinished"
 which process writes it, so that the next run can remove what a killed one left."""
 
 
-def _remove_stale(folder: Path, name: str) -> None:
-    """Remove the temporary files of ``name`` left by runs that were killed while writing it."""
+_SWEPT: set[str] = set()
+"""The folders this process has cleaned of what killed runs left."""
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove the temporary files that runs killed while writing left in ``folder`` (those of a
+    process still running are being written, and stay). Once per folder and process: listing the
+    folder again for each file written made writing an archive of outputs into one folder
+    quadratic (0.2 ms a file at 200 files, 2 ms at 2,000)."""
+    key = os.path.abspath(folder)
+    if key in _SWEPT:
+        return
+    _SWEPT.add(key)
+    marker = f".{_UNFINISHED}-"
     try:
-        found = list(folder.glob(f".{glob.escape(name)}.{_UNFINISHED}-*.tmp"))
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries if e.name[:1] == "." and e.name.endswith(".tmp") and marker in e.name]
     except OSError:
         return
-    for temporary in found:
-        pid = temporary.name[len(name) + len(_UNFINISHED) + 3:].partition("-")[0]
+    for name in names:
+        pid = name.rpartition(marker)[2].partition("-")[0]
+        temporary = folder / name
         if pid.isdigit() and not _running(int(pid), temporary):
             temporary.unlink(missing_ok=True)
 

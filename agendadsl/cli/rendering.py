@@ -99,7 +99,7 @@ def render_once(source: str, targets: list[Target], options: Options, final: boo
                 quiet: bool = False) -> int:
     """Render one input to each of its targets; the exit status for it."""
     from ..render import render_chunks
-    from .files import write_atomic
+    from .files import write_output
     from .report import FileReport, format_text
 
     try:
@@ -127,9 +127,9 @@ def render_once(source: str, targets: list[Target], options: Options, final: boo
                 sys.stdout.flush()
             else:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(target.path, chunks)
+                written = write_output(target.path, chunks)
                 if not quiet:
-                    sys.stdout.write(f"wrote {target.path}\n")
+                    sys.stdout.write(f"{'wrote' if written else 'unchanged'} {target.path}\n")
         except AgendaError as problem:
             sys.stderr.write(f"agenda: error: {source}{_where(problem, report.source)}: {problem}\n")
             status = EXIT_USAGE
