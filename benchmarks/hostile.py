@@ -35,6 +35,8 @@ def measure(command: list[str], repeat: int) -> tuple[float, float, int]:
     """The median wall and CPU seconds of ``repeat`` cold runs, and the peak memory in MB."""
     runs = []
     for _ in range(repeat):
+        if "-o" in command:  # every run writes its output: render leaves an unchanged file alone
+            Path(command[command.index("-o") + 1]).unlink(missing_ok=True)
         out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
         wall, cpu, peak = out.stdout.split()
         runs.append((float(wall), float(cpu), int(peak) // 1024))

@@ -73,6 +73,7 @@ def cold(command: list[str], repeat: int) -> tuple[float, int]:
     """Median wall time of a whole process, and its peak memory in MB."""
     times = []
     for _ in range(repeat):
+        _remove_output(command)
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
@@ -82,13 +83,26 @@ def cold(command: list[str], repeat: int) -> tuple[float, int]:
 
 def run_once(command: list[str]) -> tuple[float, float]:
     """The wall time of one whole run of the command, and the CPU time (user and system) it used:
-    on a shared machine the CPU time says what the command costs, the wall time what it took."""
+    on a shared machine the CPU time says what the command costs, the wall time what it took.
+
+    The output (``-o``) is removed first, not timed: `agenda render` leaves an output alone when
+    its bytes would not change, and pandoc always writes; every run writes its files here."""
+    _remove_output(command)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _remove_output(command: list[str]) -> None:
+    if "-o" in command[:-1]:
+        target = Path(command[command.index("-o") + 1])
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink(missing_ok=True)
 
 
 def medians(command: list[str], repeat: int) -> dict[str, float]:
@@ -170,7 +184,8 @@ def issue15(agenda_cmd: list[str], folder: Path, repeat: int) -> list[dict]:
                 run_once(command)
                 seconds = medians(command, runs)["a"]
             else:  # minutes a run: timed through the process that reads the peak memory, no warm-up
-                timed = [(time.perf_counter(), peak_mb(command), time.perf_counter()) for _ in range(runs)]
+                timed = [(_remove_output(command), time.perf_counter(), peak_mb(command), time.perf_counter())[1:]
+                         for _ in range(runs)]
                 seconds = statistics.median(end - start for start, _, end in timed)
                 peak = max(mb for _, mb, _ in timed)
             per_item[fmt, size] = seconds / count
