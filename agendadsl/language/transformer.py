@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from lark import Token, Transformer
@@ -31,13 +31,15 @@ from .translations import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# The transformer's own records are plain slotted classes: creating a dataclass costs every start
+# 0.4-0.7 ms (docs/performance.md), and nothing compares, hashes or prints these.
 class _Field:
     """A header field or item attribute before it is placed on its node."""
 
-    name: str
-    value: Any
-    span: Span
+    __slots__ = ("name", "span", "value")
+
+    def __init__(self, name: str, value: Any, span: Span) -> None:
+        self.name, self.value, self.span = name, value, span
 
 
 _Head = tuple[n.NumberMark, "n.Attr[str] | None", "Token | None", Span]
@@ -45,32 +47,33 @@ _Head = tuple[n.NumberMark, "n.Attr[str] | None", "Token | None", Span]
 per item, so a plain tuple: a NamedTuple's constructor took 0.6 us of the 13 an item line costs."""
 
 
-@dataclass(frozen=True, slots=True)
 class _NoteLine:
-    internal: bool
-    text: n.RichText
-    span: Span
-    annotation: bool = False
-    verbatim: bool = False
+    """One line of a note (``>``, ``!``, ``>>`` or ``|``), before _Paragraphs joins the lines."""
+
+    __slots__ = ("annotation", "internal", "span", "text", "verbatim")
+
+    def __init__(self, internal: bool, text: n.RichText, span: Span, annotation: bool = False,
+                 verbatim: bool = False) -> None:
+        self.internal, self.text, self.span, self.annotation, self.verbatim = internal, text, span, annotation, verbatim
 
 
-@dataclass(frozen=True, slots=True)
 class _Later:
     """A header date or time, read once the header's language is known."""
 
-    kind: str
-    token: Token
+    __slots__ = ("kind", "token")
+
+    def __init__(self, kind: str, token: Token) -> None:
+        self.kind, self.token = kind, token
 
 
-@dataclass(frozen=True, slots=True)
 class _Heading:
     """A group's heading line and what is indented under it, before start() nests the groups."""
 
-    level: int
-    title: n.RichText
-    values: dict[str, Any]
-    notes: tuple[n.Note | n.Bullet, ...]
-    span: Span
+    __slots__ = ("level", "notes", "span", "title", "values")
+
+    def __init__(self, level: int, title: n.RichText, values: dict[str, Any], notes: tuple[n.Note | n.Bullet, ...],
+                 span: Span) -> None:
+        self.level, self.title, self.values, self.notes, self.span = level, title, values, notes, span
 
 
 class _Paragraphs:
@@ -979,7 +982,7 @@ def _translated_entry(entry: Any, line: TranslationLine) -> Any:
         return translated(entry, line, current_sink().diagnostics)
     found = list(entry.values.get("translations", ()))
     _title_translation(found, _heading_translation(line))
-    return replace(entry, values={**entry.values, "translations": tuple(found)})
+    return _Heading(entry.level, entry.title, {**entry.values, "translations": tuple(found)}, entry.notes, entry.span)
 
 
 def _entry_word(entry: Any) -> str | None:
