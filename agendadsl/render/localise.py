@@ -283,35 +283,31 @@ def locale(code: str | None, house: Path | None = None) -> Locale:
 
 def _wording(paths: tuple[Path, ...]) -> dict[str, Any]:
     """The wording files read in order, each table of a later file updating the earlier ones; kept
-    in the cache (support/cache.py) while no file changes, which spares a cold render importing
-    tomllib and parsing the files (about 3 ms)."""
+    parsed in the cache (support/cache.py) under a checksum of their bytes, which spares a cold
+    render importing tomllib and parsing them (about 3 ms). The bytes are read every time: an
+    edited house-style file is never taken for the old one, whatever its time stamp says."""
     import zlib
 
     paths = tuple(dict.fromkeys(paths))
-    try:
-        stamp = [(str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths]
-    except OSError:
-        stamp = None
-    where = zlib.crc32("\0".join(map(str, paths)).encode())  # one file per set of folders, rewritten on a change
+    texts = [path.read_bytes() for path in paths]
+    stamp = [(str(path), zlib.crc32(text), len(text)) for path, text in zip(paths, texts, strict=True)]
+    where = zlib.crc32("\0".join(map(str, paths)).encode())  # one cache file per set of folders
     name = f"wording-{'-'.join(path.stem for path in paths)}-{where:08x}.marshal"
-    if stamp is not None:
-        kept = load_stored(name, stamp)
-        if isinstance(kept, dict):
-            return kept
-    data = _read_wording(paths)
-    if stamp is not None:
-        store(name, stamp, data)
+    kept = load_stored(name, stamp)
+    if isinstance(kept, dict):
+        return kept
+    data = _parse_wording(texts)
+    store(name, stamp, data)
     return data
 
 
-def _read_wording(paths: tuple[Path, ...]) -> dict[str, Any]:
+def _parse_wording(texts: list[bytes]) -> dict[str, Any]:
     import tomllib
 
     data: dict[str, Any] = {}
-    for path in paths:
-        with path.open("rb") as handle:
-            for table, values in tomllib.load(handle).items():
-                data[table] = {**data.get(table, {}), **values} if isinstance(values, dict) else values
+    for text in texts:
+        for table, values in tomllib.loads(text.decode("utf-8")).items():
+            data[table] = {**data.get(table, {}), **values} if isinstance(values, dict) else values
     return data
 
 
