@@ -108,8 +108,8 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_mutants_are_the_recorded_samples() -> None:
-    """The five come from tests/mutation/sample.txt, one per layer and a survivor: after a new draw they
-    are picked again from it."""
+    """The five come from tests/mutation/sample.txt, at least one per layer (and, once tests are written
+    for the sample's survivors, one of those): after a new draw they are picked again from it."""
     sampled = {line for line in (ROOT / "tests" / "mutation" / "sample.txt").read_text(encoding="utf-8").splitlines()
                if line and not line.startswith("#")}
     assert [str(m) for m in MUTANTS if m.name not in sampled] == []
