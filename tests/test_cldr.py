@@ -91,7 +91,7 @@ def test_at_most_limit_answers_are_kept(answers: Path, monkeypatch: pytest.Monke
     assert sorted(kept) == sorted(("date", day.toordinal(), "long", "en") for day in days[:2])
 
 
-def test_without_a_cache_folder_babel_answers_and_nothing_is_written(tmp_path: Path,
+def test_with_no_folder_to_keep_them_in_babel_answers_and_nothing_is_written(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AGENDA_CACHE_DIR", "")
     cache.cache_dir.cache_clear()
@@ -127,7 +127,7 @@ sys.stdout.write(repr(("babel.dates" in sys.modules, "babel" in sys.modules)) + 
 """
 
 @pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.agenda")), ids=lambda p: p.stem)
-def test_a_warm_run_gives_the_same_bytes_without_importing_babel(sample: Path, tmp_path: Path) -> None:
+def test_a_warm_run_from_the_disk_cache_gives_the_same_bytes_without_importing_babel(sample: Path, tmp_path: Path) -> None:
     env = {**os.environ, "AGENDA_CACHE_DIR": str(tmp_path / "cache")}
 
     def run(fmt: str, language: str) -> tuple[str, str]:
