@@ -94,6 +94,33 @@ def test_footnotes_participants_annexes_and_table_rows_are_compared_line_by_line
     ]
 
 
+def test_a_line_added_before_an_edited_one_is_added_and_the_edit_stays_an_edit() -> None:
+    """A replaced run of lines of unequal lengths is paired by likeness, in order: the participant
+    added is a line added, and the annex edited after it an edit of the annex, not of the new line."""
+    old = (HEAD + "1. Opening\n\nparticipants:\n  - Ms A, Chair\n\n"
+           "annexes:\n  - A. Draft budget\n\ntable:\n  Item | Owner\n  Budget | Ms A\n")
+    new = (HEAD + "1. Opening\n\nparticipants:\n  - Ms A, Chair\n  - Mr B\n\n"
+           "annexes:\n  - A. Final budget\n\ntable:\n  Item | Owner\n  Budget | Mr B\n")
+    assert changes_of(old, new) == [
+        ("text-added", "- Mr B", None, 8, []),
+        ("text", "- A. Final budget", 10, 11, [("text", "- A. Draft budget", "- A. Final budget")]),
+        ("text", "Budget | Mr B", 14, 15, [("text", "Budget | Ms A", "Budget | Mr B")]),
+    ]
+
+
+def test_lines_with_nothing_alike_are_removed_and_added_unless_they_are_as_many() -> None:
+    """In a run of unequal lengths, a new line like no old one is added and the old one removed;
+    a run of the same length is edited line by line, however much each line changed."""
+    old = HEAD + "> Before.\n\n1. Opening\n\n> The minutes were approved.\n\n> After.\n"
+    two = HEAD + "> Before.\n\n1. Opening\n\n- Coffee\n- Tea\n\n> After.\n"
+    one = HEAD + "> Before.\n\n1. Opening\n\n- Coffee\n\n> After.\n"
+    assert changes_of(old, two) == [("text-removed", "> The minutes were approved.", 8, None, []),
+                                    ("text-added", "- Coffee", None, 8, []),
+                                    ("text-added", "- Tea", None, 9, [])]
+    assert changes_of(old, one) == [("text", "- Coffee", 8, 8, [("text", "> The minutes were approved.",
+                                                                  "- Coffee")])]
+
+
 def test_a_participant_added_after_the_others_is_one_line_added() -> None:
     old = HEAD + "1. Opening\n\nparticipants:\n  - Ms A, Chair\n\nannexes:\n  - A. Budget\n"
     new = HEAD + "1. Opening\n\nparticipants:\n  - Ms A, Chair\n  - Mr B\n\nannexes:\n  - A. Budget\n"

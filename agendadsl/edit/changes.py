@@ -319,9 +319,7 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
         if tag == "equal":
             continue
         if tag == "replace":
-            for k in range(max(i2 - i1, j2 - j1)):
-                before = was[i1 + k] if i1 + k < i2 else None
-                after = now[j1 + k] if j1 + k < j2 else None
+            for before, after in _paired_lines(was[i1:i2], now[j1:j2]):
                 if before and after:
                     changes.append(Change("text", after[0], fields=(FieldChange("text", before[0], after[0]),),
                                           old_line=before[1], new_line=after[1]))
@@ -334,6 +332,49 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
         else:
             changes.extend(Change("text-removed", t, old_line=line) for t, line in was[i1:i2])
     return changes
+
+
+_Line = tuple[str, int]
+
+PAIRED_TEXT = 60.0
+"""How alike (rapidfuzz's ratio, 0-100) an old and a new line of text must be to be one edited line."""
+PAIRING_LIMIT = 2_500
+"""Replaced runs of text up to this many (old, new) pairs are paired by likeness; longer ones in order."""
+
+
+def _paired_lines(old: list[_Line], new: list[_Line]) -> list[tuple[_Line | None, _Line | None]]:
+    """A run of old text lines replaced by a run of new ones, as (old, new) pairs in order: an
+    edited line is a pair, an added or removed one has None on the other side. Runs of the same
+    length pair line by line (each line was edited in its place); otherwise each line is paired with
+    the one it is most like, keeping the order, so that a participant added before an edited annex
+    is one line added and one edited, not the annex turned into the participant."""
+    if len(old) == len(new) or len(old) * len(new) > PAIRING_LIMIT:
+        return [(old[k] if k < len(old) else None, new[k] if k < len(new) else None)
+                for k in range(max(len(old), len(new)))]
+    from rapidfuzz import fuzz
+
+    # best[i][j]: the greatest likeness of old[i:] paired in order with new[j:]
+    rows, columns = len(old), len(new)
+    likeness = [[fuzz.ratio(a[0], b[0]) for b in new] for a in old]
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(columns - 1, -1, -1):
+            paired = likeness[i][j] + best[i + 1][j + 1] if likeness[i][j] >= PAIRED_TEXT else -1.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[_Line | None, _Line | None]] = []
+    i = j = 0
+    while i < rows and j < columns:
+        if likeness[i][j] >= PAIRED_TEXT and best[i][j] == likeness[i][j] + best[i + 1][j + 1]:
+            out.append((old[i], new[j]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((old[i], None))
+            i += 1
+        else:
+            out.append((None, new[j]))
+            j += 1
+    out += [(line, None) for line in old[i:]] + [(None, line) for line in new[j:]]
+    return out
 
 
 def _next_meeting_changes(old: tuple[NextMeeting, ...], new: tuple[NextMeeting, ...],
