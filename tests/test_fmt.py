@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import DATA, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_properties import escape, line_soup, tree, write
 
 from agendadsl import analyse, parse
 from agendadsl.edit.formatter import FormatError, format_agenda, format_source, print_agenda
 from agendadsl.edit.renumbering import renumber
-from conftest import DATA, ROOT
-from test_properties import escape, line_soup, tree, write
 
 CASES = sorted((DATA / "fmt").glob("*.in.agenda"))
 SAMPLES = sorted((ROOT / "samples").glob("*.agenda"))
+REAL = sorted((ROOT / "samples" / "real").glob("*.agenda"))
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name.split(".")[0])
@@ -72,6 +75,30 @@ def test_samples_survive_formatting_from_a_mess(path) -> None:
     assert format_source(messy + "\n").text == text
 
 
+_MARKER = re.compile(r"^(\s*)((?:[0-9]+[a-z]?\.(?:[0-9A-Za-z]+\.?)*|\([0-9A-Za-z]+\)|[0-9A-Za-z]+\)"
+                     r"|[IVX]+\.(?:[0-9A-Za-z.]*)?|#\.|\*|-|>>|>|!|@[a-z-]+|#{1,3}|[a-z][a-z ]*:"
+                     r"|[a-z]{2,3}(?:-[A-Za-z0-9]+)*:)) (\S)")
+"""A line's marker (a number, "#.", "*", "-", ">", ">>", "!", an @attribute, a heading's "#", a header
+field or a translation's language) and the one space after it."""
+
+
+@pytest.mark.parametrize("path", SAMPLES + REAL, ids=lambda p: p.stem)
+@pytest.mark.parametrize("trailing", [False, True], ids=["", "trailing"])
+def test_samples_survive_spaces_after_markers_and_at_line_ends(path, trailing: bool) -> None:
+    """Every sample and real agenda, with three spaces after each line's marker (not a verbatim
+    line's "|", whose text is kept as written) and, in one run, two at the end of every line,
+    formats back to itself: the spaces between a marker and its text, and at a line's end, are
+    not part of the text."""
+    text = path.read_text(encoding="utf-8")
+    messy = []
+    for line in text.splitlines():
+        found = _MARKER.match(line)
+        if found:
+            line = found.group(1) + found.group(2) + "   " + line[found.end(2) + 1:]
+        messy.append(line + ("  " if trailing and line.strip() else ""))
+    assert format_source("\n".join(messy) + "\n").text == text
+
+
 def test_guard_refuses_a_printer_bug(monkeypatch) -> None:
     import agendadsl.edit.formatter as formatter
 
@@ -85,8 +112,8 @@ def test_guard_refuses_a_printer_bug(monkeypatch) -> None:
 @given(tree(), st.data())
 def test_renumber_after_random_insertions_and_deletions_checks_clean(outline, data) -> None:
     agenda = parse(write(outline, [])).agenda
-    from agendadsl.language.resolution import resolve
     from agendadsl.language.nodes import walk
+    from agendadsl.language.resolution import resolve
 
     resolution = resolve(agenda)
     numbers = [resolution.number_of(item) for item, _ in walk(agenda.items)]
