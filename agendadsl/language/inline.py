@@ -14,7 +14,7 @@ import re
 from lark import Token
 
 from . import nodes as n
-from .span import Span
+from .span import Span, new_span
 from .urls import safe_url
 
 _MARKUP = re.compile(r"[\[\]{}\\]")
@@ -40,9 +40,6 @@ _PIECES = re.compile(r"""
 """.replace("{docref}", DOCREF).replace("{url_tail}", _URL_TAIL), re.VERBOSE)
 
 
-_tuple_new = tuple.__new__  # Span(...) without the named tuple's Python constructor, for every line
-
-
 def valid_label(name: str) -> bool:
     """Whether ``name`` can be a label: ASCII, a letter first, then letters, digits, '_', '.' and '-'
     (what a ``{cross-reference}`` can name)."""
@@ -65,7 +62,7 @@ def split(token: Token | None, span: Span) -> tuple[n.RichText, list[n.Attr[str]
     if _MARKUP.search(text) is None and (":" not in text or _SCHEME.search(text) is None):  # most lines: plain
         value = text.strip(" \t")
         lead = len(text) - len(text.lstrip(" \t"))
-        plain = (n.Text(value, _tuple_new(Span, (line, start + lead, line, start + len(text)))),) if value else ()
+        plain = (n.Text(value, new_span(Span, (line, start + lead, line, start + len(text)))),) if value else ()
         return n.RichText(plain, span), []
     return _split_marked(text, line, start, span)
 

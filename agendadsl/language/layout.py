@@ -16,7 +16,7 @@ from lark import Token
 
 from .diagnostics import Diagnostic, error
 from .nodes import Comment
-from .span import Span
+from .span import Span, new_span
 
 MAX_DEPTH = 32
 """Most levels of indentation (docs/limits.md): items nest at most 33 deep. TeX, Jinja and Python
@@ -242,9 +242,6 @@ class Layout:
         return None if tail.lstrip(" \t").startswith("//") else tail
 
 
-_tuple_new = tuple.__new__
-
-
 def token_span(token: Token) -> Span:
     """The Span of a Lark token: positions enter the AST only from tokens."""
     return token_range(token, token)
@@ -259,6 +256,4 @@ def token_range(first: Token, last: Token) -> Span:
     end_column = last.end_column or column + 1
     if end_line == line and end_column <= column:
         end_column = column + 1
-    # tuple.__new__, not Span(): the named tuple's constructor is a Python function, and this runs
-    # for every line.
-    return _tuple_new(Span, (first.line or 1, first.column or 1, end_line, end_column))
+    return new_span(Span, (first.line or 1, first.column or 1, end_line, end_column))

@@ -33,3 +33,9 @@ class Span(NamedTuple):
             "start": {"line": self.line, "column": self.column},
             "end": {"line": self.end_line, "column": self.end_column},
         }
+
+
+new_span = tuple.__new__
+"""``new_span(Span, (line, column, end_line, end_column))``: a Span made without the named tuple's
+constructor, which is a Python function (half the time). For the spans the parser makes on every
+line (layout.token_range, inline.split)."""
