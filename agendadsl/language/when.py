@@ -24,7 +24,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from ..support.cache import babel_version, load_stored, store
+from ..support.cache import babel_version, content_stamp, load_stored, store
 from ..support.resources import data_dir
 from .nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 from .span import Span
@@ -1171,7 +1171,7 @@ def _babel_id(key: str) -> str:
 def _stored(kind: str, key: str, build: Any) -> dict[str, Any]:
     """A table from the disk cache (support/cache.py), else built with Babel and stored there."""
     version = babel_version()
-    name = f"when-{kind}-{key}-3.marshal"  # 3: bump when what the tables hold changes (a new file:
+    name = f"when-{kind}-{key}-4.marshal"  # 4: bump when what the tables hold changes (a new file:
     stamp = [version, _wording_stamp(key)]  # two installed versions sharing the cache keep theirs)
     table = load_stored(name, stamp) if version else None
     if table is not None:
@@ -1182,14 +1182,15 @@ def _stored(kind: str, key: str, build: Any) -> dict[str, Any]:
     return table
 
 
-def _wording_stamp(key: str) -> int:
-    """The modification time of the wording file a bare language code reads its locale from."""
+def _wording_stamp(key: str) -> tuple[int, int] | None:
+    """The stamp of the wording file a bare language code reads its locale from, as render's
+    wording cache stamps it (support/cache.py)."""
     if "_" in key:
-        return 0
+        return None
     try:
-        return (data_dir("templates") / "i18n" / f"{key}.toml").stat().st_mtime_ns
+        return content_stamp((data_dir("templates") / "i18n" / f"{key}.toml").read_bytes())
     except OSError:
-        return 0
+        return None
 
 
 @functools.cache

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
-from ..support.cache import load_stored, store
+from ..support.cache import content_stamp, load_stored, store
 from ..support.resources import data_dir
 from . import cldr
 
@@ -290,7 +290,7 @@ def _wording(paths: tuple[Path, ...]) -> dict[str, Any]:
 
     paths = tuple(dict.fromkeys(paths))
     texts = [path.read_bytes() for path in paths]
-    stamp = [(str(path), zlib.crc32(text), len(text)) for path, text in zip(paths, texts, strict=True)]
+    stamp = [(str(path), *content_stamp(text)) for path, text in zip(paths, texts, strict=True)]
     where = zlib.crc32("\0".join(map(str, paths)).encode())  # one cache file per set of folders
     name = f"wording-{'-'.join(path.stem for path in paths)}-{where:08x}.marshal"
     kept = load_stored(name, stamp)

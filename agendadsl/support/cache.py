@@ -113,6 +113,15 @@ def store(name: str, stamp: Any, value: Any) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def content_stamp(content: bytes) -> tuple[int, int]:
+    """The stamp of a file that a kept value was derived from: a checksum of its bytes and their
+    length. Not its time stamp: an edit that keeps the size within the clock's resolution (a second
+    on some file systems) would go unseen."""
+    import zlib
+
+    return zlib.crc32(content), len(content)
+
+
 @functools.cache
 def babel_version() -> str | None:
     """Babel's version, read from its source without importing Babel (which costs 16 ms): the
