@@ -166,7 +166,8 @@ class AgendaIndex:
     def _item(self, item: Item) -> Symbol:
         number = self.number_of(item)
         title = item.title.plain.strip()
-        return Symbol(f"{number} {title}" if number else title or "(untitled item)", SymbolKind.ITEM, extent(item),
+        name = f"{number} {title}" if number and title else number or title or "(untitled item)"
+        return Symbol(name, SymbolKind.ITEM, extent(item),
                       item.span, tuple(self._item(child) for child in item.children))
 
     def folds(self) -> list[tuple[int, int]]:
