@@ -73,11 +73,11 @@ def locale_id(identifier: str, fallback: str) -> str:
     """The CLDR locale Babel reads ``identifier`` as (``en_GB``), or ``fallback``'s when Babel does
     not know it."""
     def babel() -> str:
-        from babel.core import Locale
+        from babel.core import Locale, UnknownLocaleError
 
         try:
             return str(Locale.parse(identifier))
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):  # the last is neither: fr_XK, en_QQ
             return str(Locale.parse(fallback))
 
     return _ask(("locale", identifier, fallback), babel)
