@@ -74,5 +74,5 @@ def test_a_language_with_a_region_babel_does_not_know_is_published_in_the_langua
     times now follow the language's own conventions."""
     agenda = parse("language: fr-XK\ndate: 1 May 2026\ntime: 10:00\n\n1. Opening\n").agenda
     assert agenda is not None
-    assert render_text(agenda, "markdown").splitlines()[:5] == [
-        "# Ordre du jour", "", "1 mai 2026", "", "Horaire\u00a0: 10\u00a0h\u00a000"]  # no-break spaces, as French sets them
+    assert render_text(agenda, "markdown").splitlines()[:5] == [  # no-break spaces, as French sets them
+        "# Ordre du jour", "", "1 mai 2026", "", "Horaire\u00a0: 10\u00a0h\u00a000"]
