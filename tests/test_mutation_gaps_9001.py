@@ -76,3 +76,11 @@ def test_a_language_with_a_region_babel_does_not_know_is_published_in_the_langua
     assert agenda is not None
     assert render_text(agenda, "markdown").splitlines()[:5] == [  # no-break spaces, as French sets them
         "# Ordre du jour", "", "1 mai 2026", "", "Horaire\u00a0: 10\u00a0h\u00a000"]
+
+
+def test_a_markdown_fragment_is_the_whole_markdown_page() -> None:
+    """Markdown has no page around the agenda to leave out: ``--fragment`` gives the same text."""
+    agenda = parse("body: Board\ndate: 1 May 2026\n\n1. Opening\n").agenda
+    assert agenda is not None
+    assert render_text(agenda, "markdown", Options(fragment=True)) == render_text(agenda, "markdown") == (
+        "**Board**\n\n# Agenda\n\n1 May 2026\n\n* **1.** Opening\n")
