@@ -12,6 +12,7 @@ import json
 from agendadsl import diff, parse
 from agendadsl.checks.index import body_start
 from agendadsl.edit import formatter
+from agendadsl.edit.formatter import format_source
 from agendadsl.language import nodes as n
 from agendadsl.render import Options, cldr, render_text
 from agendadsl.render.json_export import to_json
@@ -84,3 +85,8 @@ def test_a_markdown_fragment_is_the_whole_markdown_page() -> None:
     assert agenda is not None
     assert render_text(agenda, "markdown", Options(fragment=True)) == render_text(agenda, "markdown") == (
         "**Board**\n\n# Agenda\n\n1 May 2026\n\n* **1.** Opening\n")
+
+
+def test_fmt_keeps_a_reference_to_an_annex_as_written() -> None:
+    text = "1. See {annex B}\n\nannexes:\n  - B. Report\n"
+    assert format_source(text).text == text

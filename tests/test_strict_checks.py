@@ -63,6 +63,13 @@ CASES = {
     "a line under another parent": (
         "1. Reports\n   1.1Bad\n2. Close\n   2.1 First\n   2.3 Third\n",
         [(2, "missing-space"), (5, "numbering-gap")]),
+    # An example of '@numbering' that cannot be read, under an item '#.' numbers: its number, the
+    # start of its children's, counts the items before it, one of which was left out.
+    "a sibling of a '#.' parent left out": (
+        "#. First\n#.Bad\n#. Third\n   @numbering 1a\n   #. Sub\n", [(2, "not-an-item")]),
+    "a sibling of a parent numbered as written left out": (
+        "1. First\n2.Opening\n3. Third\n   @numbering 1a\n   #. Sub\n",
+        [(2, "missing-space"), (4, "invalid-numbering")]),
 }
 
 
