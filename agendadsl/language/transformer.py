@@ -826,7 +826,7 @@ def attribute_word(field_name: str) -> str:
 _ATTR_WORD = {"time": "time", "duration": "duration", "presenters": "presenter", "actions": "for",
               "dates": "date", "place": "place", "kind": "kind",
               "status": "status", "session": "session", "visibility": "visibility", "documents": "docs",
-              "child_numbering": "numbering"}
+              "child_numbering": "numbering", "documents_state": "documents", "is_break": "break"}
 
 
 _WHEN_CODES = {"dates": "date-syntax", "times": "time-syntax", "duration": "time-syntax"}

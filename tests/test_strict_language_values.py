@@ -1,0 +1,405 @@
+# ruff: noqa: RUF001  (agendas write en dashes)
+"""The values the language layer makes of what users write, compared whole: every header field, item
+attribute, note, heading, block and value form of docs/language.md as it stands in the AST (value
+and span), and every diagnostic a wrong form gives (code, message, where, hint, related spans).
+
+Expected values are written by hand from docs/language.md and docs/diagnostics.md, never computed
+with the code under test. Spans are compared explicitly: the nodes' ``==`` leaves them out."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendadsl import parse
+from agendadsl.language import nodes as n
+from agendadsl.language.span import Span
+
+
+def ok(text: str) -> n.Agenda:
+    """The agenda of a text that must parse without any diagnostic."""
+    result = parse(text)
+    assert result.diagnostics == ()
+    assert result.agenda is not None
+    return result.agenda
+
+
+def found(text: str) -> list[tuple]:
+    """Every diagnostic of a parse: code, message, span, hint and related spans."""
+    return [(d.code, d.message, tuple(d.span), d.hint, [(tuple(r.span), r.message) for r in d.related])
+            for d in parse(text).diagnostics]
+
+
+def codes(text: str) -> list[tuple]:
+    """Code, message and span of every diagnostic of a parse."""
+    return [(d.code, d.message, tuple(d.span)) for d in parse(text).diagnostics]
+
+
+def at(attr: n.Attr | None) -> tuple | None:
+    """An attribute's value with where it is written."""
+    return None if attr is None else (attr.value, tuple(attr.span))
+
+
+# ------------------------------------------------------------------ transformer: the header
+
+FULL_HEADER = """body: Board of Trustees  
+meeting: 42nd meeting, // not a comment
+kind: In-Person
+place: Head office, room 3
+platform: Zoom
+date: Tuesday 12 May 2026
+time: 09:30-12:30 Europe/Paris
+status: DRAFT Rev. 2 corrigendum
+language: en, fr
+numbering: 1. / 1.1 / (a)
+numbers: Frozen
+series T-ES: T-ES({year}){n} https://rm.coe.int/{ref}
+series gh: gh-{n}
+title: Annotated agenda
+chair: Ms Jane Doe
+host: Ministry
+contact: Ana Ruiz, ana@example.org
+issued: 2005/09/30 1:29 p.m.
+issued in: Strasbourg
+distribution: Restricted
+original: en
+number label: Item No.
+list of documents: Oui
+local times: San Francisco (America/Los_Angeles), Asia/Tokyo, ,UTC+9
+reference: T-ES(2020)OJ4
+fields: Quorum,  Convened by
+Quorum: 14 members
+Convened by: the Council
+
+1. Opening
+"""
+
+
+def test_every_header_field_is_read_into_the_meeting_with_where_it_is_written() -> None:
+    m = ok(FULL_HEADER).meeting
+    assert at(m.body) == ("Board of Trustees", (1, 7, 1, 24))
+    assert at(m.title) == ("42nd meeting, // not a comment", (2, 10, 2, 40))
+    assert at(m.kind) == (n.MeetingKind.IN_PERSON, (3, 7, 3, 16))
+    assert at(m.place) == ("Head office, room 3", (4, 8, 4, 27))
+    assert at(m.platform) == ("Zoom", (5, 11, 5, 15))
+    assert m.dates == n.DateRange(n.DateValue(12, 5, 2026, 1))
+    assert (tuple(m.dates.span), m.dates.text) == ((6, 7, 6, 26), "Tuesday 12 May 2026")
+    assert m.time == n.TimeSlot(n.TimeOfDay(9, 30), n.TimeOfDay(12, 30), "Europe/Paris")
+    assert (tuple(m.time.span), m.time.text) == ((7, 7, 7, 31), "09:30-12:30 Europe/Paris")
+    assert m.status == n.Status(n.Stage.DRAFT, 2, words="corrigendum")
+    assert tuple(m.status.span) == (8, 9, 8, 33)
+    assert at(m.language) == ("en", (9, 11, 9, 13))
+    assert [at(a) for a in m.other_languages] == [("fr", (9, 15, 9, 17))]
+    assert [at(a) for a in m.numbering] == [("1.", (10, 12, 10, 14)), ("1.1", (10, 17, 10, 20)),
+                                            ("(a)", (10, 23, 10, 26))]
+    assert at(m.frozen) == (True, (11, 10, 11, 16))
+    assert [(s.name, s.pattern, s.url, tuple(s.span)) for s in m.series] == [
+        ("T-ES", "T-ES({year}){n}", "https://rm.coe.int/{ref}", (12, 8, 12, 54)),
+        ("gh", "gh-{n}", None, (13, 8, 13, 18))]
+    assert at(m.document_title) == ("Annotated agenda", (14, 8, 14, 24))
+    assert at(m.chair) == ("Ms Jane Doe", (15, 8, 15, 19))
+    assert at(m.host) == ("Ministry", (16, 7, 16, 15))
+    assert at(m.contact) == ("Ana Ruiz, ana@example.org", (17, 10, 17, 35))
+    assert m.issued == n.DateRange(n.DateValue(30, 9, 2005))
+    assert (tuple(m.issued.span), m.issued.text) == ((18, 9, 18, 19), "2005/09/30")
+    assert m.issued_time == n.TimeSlot(n.TimeOfDay(13, 29))
+    assert (tuple(m.issued_time.span), m.issued_time.text) == ((18, 20, 18, 29), "1:29 p.m.")
+    assert at(m.issued_in) == ("Strasbourg", (19, 12, 19, 22))
+    assert at(m.distribution) == (n.Distribution.RESTRICTED, (20, 15, 20, 25))
+    assert at(m.original) == ("en", (21, 11, 21, 13))
+    assert at(m.number_label) == ("Item No.", (22, 15, 22, 23))
+    assert at(m.documents_list) == (True, (23, 20, 23, 23))
+    assert [(p.zone, p.label, tuple(p.span), p.written) for p in m.local_times] == [
+        ("America/Los_Angeles", "San Francisco", (24, 14, 24, 49), "America/Los_Angeles"),
+        ("Asia/Tokyo", None, (24, 51, 24, 61), "Asia/Tokyo"),
+        ("UTC+09:00", None, (24, 64, 24, 69), "UTC+9")]
+    assert m.reference == n.DocRef("T-ES(2020)OJ4")
+    assert tuple(m.reference.span) == (25, 12, 25, 25)
+    assert [at(a) for a in m.fields] == [("Quorum", (26, 9, 26, 15)), ("Convened by", (26, 18, 26, 29))]
+    assert [(c.name, c.value, tuple(c.span)) for c in m.custom] == [
+        ("Quorum", "14 members", (27, 1, 27, 19)), ("Convened by", "the Council", (28, 1, 28, 25))]
+    assert m.translations == ()
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("kind: in person", n.MeetingKind.IN_PERSON), ("kind: IN-PERSON", n.MeetingKind.IN_PERSON),
+    ("kind: Virtual", n.MeetingKind.VIRTUAL), ("kind: hybrid", n.MeetingKind.HYBRID)])
+def test_the_kind_of_meeting_is_read_in_any_case(line: str, kind: n.MeetingKind) -> None:
+    assert ok(line + "\n\n1. A\n").meeting.kind == n.Attr(kind)
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("distribution: public", n.Distribution.PUBLIC), ("distribution: GENERAL", n.Distribution.GENERAL),
+    ("distribution: restricted", n.Distribution.RESTRICTED), ("distribution: Limited", n.Distribution.LIMITED)])
+def test_the_distribution_is_read_in_any_case(line: str, value: n.Distribution) -> None:
+    assert ok(line + "\n\n1. A\n").meeting.distribution == n.Attr(value)
+
+
+@pytest.mark.parametrize(("written", "value"), [("yes", True), ("no", False), ("OUI", True), ("Non", False),
+                                                ("Yes  ", True)])
+def test_the_list_of_documents_is_yes_or_no_in_english_or_french(written: str, value: bool) -> None:
+    assert ok(f"list of documents: {written}\n\n1. A\n").meeting.documents_list == n.Attr(value)
+
+
+@pytest.mark.parametrize(("written", "frozen"), [("frozen", True), ("FROZEN", True), ("free", False),
+                                                 ("Free", False)])
+def test_numbers_frozen_or_free(written: str, frozen: bool) -> None:
+    assert ok(f"numbers: {written}\n\n1. A\n").meeting.frozen == n.Attr(frozen)
+
+
+@pytest.mark.parametrize(("written", "status"), [
+    ("draft", n.Status(n.Stage.DRAFT)),
+    ("Provisional", n.Status(n.Stage.PROVISIONAL)),
+    ("revised", n.Status(n.Stage.REVISED)),
+    ("ADOPTED", n.Status(n.Stage.ADOPTED)),
+    ("final", n.Status(n.Stage.FINAL)),
+    ("draft Rev.1", n.Status(n.Stage.DRAFT, 1)),
+    ("Rev. 2 corrigendum", n.Status(None, 2, words="corrigendum")),
+    ("rev.12", n.Status(None, 12)),
+    ("Rev.1234", n.Status(None, 1234)),
+    ("Rev.12345", n.Status(None, None, words="Rev.12345")),
+    ("Rev. x", n.Status(None, None, words="Rev. x")),
+    ("Rev.", n.Status(None, None, words="Rev.")),
+    ("Preliminary", n.Status(None, None, words="Preliminary")),
+    ("final Rev.1 Rev.2", n.Status(n.Stage.FINAL, 1, words="Rev.2")),
+    ("Preliminary draft", n.Status(None, None, words="Preliminary draft")),
+    ("draft  Rev. 3   for comments", n.Status(n.Stage.DRAFT, 3, words="for comments")),
+])
+def test_the_status_is_a_stage_a_revision_and_words_of_ones_own(written: str, status: n.Status) -> None:
+    assert ok(f"status: {written}\n\n1. A\n").meeting.status == status
+
+
+def test_a_series_line_keeps_a_pattern_with_spaces_and_no_url() -> None:
+    m = ok("series RFC: RFC {n}\nseries A/HRC: A/HRC/{text} https://undocs.org/{ref}\n\n1. A\n").meeting
+    assert m.series == (n.Series("RFC", "RFC {n}", None), n.Series("A/HRC", "A/HRC/{text}", "https://undocs.org/{ref}"))
+
+
+def test_header_errors_name_the_field_and_point_at_the_value() -> None:
+    text = ("kind: kind\ndistribution: public\nlist of documents: maybe\n"
+            "local times: Mars (Olympus/Mons), Europe/Paris\nbody: A\nbody: B\nseries X: X{n}\nseries X: Y{n}\n\n1. A\n")
+    assert found(text) == [
+        ("invalid-kind", "the meeting's kind must be 'in person', 'virtual' or 'hybrid'", (1, 7, 1, 11),
+         "write for example 'kind: hybrid'", []),
+        ("invalid-value", "'maybe' is not yes or no", (3, 20, 3, 25),
+         "write 'list of documents: yes' to publish the list, or leave the line out", []),
+        ("unknown-time-zone", "'Olympus/Mons' is not a known time zone", (4, 14, 4, 33),
+         "write a place and its zone, like 'New York (America/New_York)', or a zone alone ('Europe/Paris'); "
+         "places are separated by commas", []),
+        ("duplicate-field", "the header gives 'body' twice", (6, 7, 6, 8), "keep one 'body:' line",
+         [((5, 7, 5, 8), "first given here")]),
+        ("duplicate-field", "series 'X' is declared twice", (8, 8, 8, 15), "keep one declaration per series",
+         [((7, 8, 7, 15), "first declared here")]),
+    ]
+    m = parse(text).agenda.meeting
+    # What cannot be read is left out; the first of two fields is kept; a bad zone leaves the others.
+    assert (m.kind, at(m.body), m.documents_list) == (n.Attr(n.MeetingKind.IN_PERSON), ("A", (5, 7, 5, 8)), None)
+    assert [(p.zone, p.label) for p in m.local_times] == [("Europe/Paris", None)]
+    assert [s.pattern for s in m.series] == ["X{n}"]
+
+
+def test_custom_fields_are_checked_against_their_declaration() -> None:
+    text = "fields: Quorum\nQuorum: a\nQuorum: b\nOther: c\n\n1. A\n"
+    assert found(text) == [
+        ("duplicate-field", "the header gives 'Quorum' twice", (3, 1, 3, 7), "keep one 'Quorum:' line",
+         [((2, 1, 2, 7), "first given here")]),
+        ("unknown-field", "unknown header field 'Other:'", (4, 1, 4, 6),
+         "declare your own fields in the header: 'fields: Other'; or start the line with '>' to write it as "
+         "text before the first item", []),
+    ]
+    assert parse(text).agenda.meeting.custom == (n.CustomField("Quorum", "a"),)
+
+
+def test_a_field_given_twice_keeps_the_first_even_for_dates_issued_and_language() -> None:
+    text = "date: 1 May 2026\ndate: 2 May 2026\nissued: 3 May 2026\nissued: 4 May 2026\nlanguage: fr\nlanguage: de\n\n1. A\n"
+    assert codes(text) == [("duplicate-field", "the header gives 'date' twice", (2, 7, 2, 17)),
+                           ("duplicate-field", "the header gives 'issued' twice", (4, 9, 4, 19)),
+                           ("duplicate-field", "the header gives 'language' twice", (6, 11, 6, 13))]
+    m = parse(text).agenda.meeting
+    assert (m.dates, m.issued, m.issued_time, m.language) == (
+        n.DateRange(n.DateValue(1, 5, 2026)), n.DateRange(n.DateValue(3, 5, 2026)), None, n.Attr("fr"))
+
+
+@pytest.mark.parametrize(("written", "dates", "time"), [
+    ("9 March 2020", n.DateRange(n.DateValue(9, 3, 2020)), None),
+    ("9 March 2020, 14:00", n.DateRange(n.DateValue(9, 3, 2020)), n.TimeSlot(n.TimeOfDay(14, 0))),
+    ("Monday 9 March 2020 10 am", n.DateRange(n.DateValue(9, 3, 2020, 0)), n.TimeSlot(n.TimeOfDay(10, 0))),
+])
+def test_issued_is_a_date_optionally_followed_by_a_time(written: str, dates: n.DateRange,
+                                                         time: n.TimeSlot | None) -> None:
+    m = ok(f"issued: {written}\n\n1. A\n").meeting
+    assert (m.issued, m.issued_time) == (dates, time)
+
+
+def test_an_issued_date_that_cannot_be_read_is_a_date_syntax_error_and_is_left_out() -> None:
+    text = "issued: 9 Marhc 2020 14:00\n\n1. A\n"
+    assert codes(text) == [("date-syntax", "'Marhc' is not part of a date", (1, 11, 1, 16))]
+    assert parse(text).agenda.meeting.issued is None
+
+
+# ------------------------------------------------------------------ transformer: items and attributes
+
+ITEM = """fields: Stage, Responsible department
+
+1. Temporal {#temporal}
+   @time 18:55-19:55
+   @duration 1 h 30 min
+   @presenter Rapporteur: Mr Yan Li (EPP)
+   @presenter Ms Jane Doe, Rapporteur
+   @presenter Chair of the Bureau and more: X
+   @presenter A: 
+   @for Discussion, decision
+   @status Withdrawn
+   @session closed
+   @visibility INTERNAL
+   @docs [T-ES(2020)23], [ RFC 9110 ]
+   @docs for decision: [CM(2020)26] of 3 November 2025
+   @documents To  Follow
+   @numbering I.1
+   @stage 3
+   @responsible-department Finance
+   > A note
+   > second line
+   - bullet
+   #. Sub
+"""
+
+
+def test_every_attribute_of_an_item_is_read_with_where_it_is_written() -> None:
+    item = ok(ITEM).body[0]
+    assert (item.mark, at(item.number), tuple(item.span)) == (n.NumberMark.EXPLICIT, ("1.", (3, 1, 3, 3)),
+                                                              (3, 1, 3, 24))
+    assert item.title == n.RichText((n.Text("Temporal"),))
+    assert (tuple(item.title.span), tuple(item.title.parts[0].span)) == ((3, 1, 3, 24), (3, 4, 3, 13))
+    assert at(item.label) == ("temporal", (3, 13, 3, 24))
+    assert item.time == n.TimeSlot(n.TimeOfDay(18, 55), n.TimeOfDay(19, 55))
+    assert (tuple(item.time.span), item.time.text) == ((4, 10, 4, 21), "18:55-19:55")
+    assert item.duration == n.Duration(90)
+    assert (tuple(item.duration.span), item.duration.text) == ((5, 14, 5, 24), "1 h 30 min")
+    assert [(p.name, p.role, tuple(p.span)) for p in item.presenters] == [
+        ("Mr Yan Li (EPP)", "Rapporteur", (6, 15, 6, 42)), ("Ms Jane Doe, Rapporteur", None, (7, 15, 7, 38)),
+        ("Chair of the Bureau and more: X", None, (8, 15, 8, 46)), ("A:", None, (9, 15, 9, 17))]
+    assert [at(a) for a in item.actions] == [(n.Action.DISCUSSION, (10, 9, 10, 19)),
+                                             (n.Action.DECISION, (10, 21, 10, 29))]
+    assert at(item.status) == (n.ItemStatus.WITHDRAWN, (11, 12, 11, 21))
+    assert at(item.session) == (n.Session.CLOSED, (12, 13, 12, 19))
+    assert at(item.visibility) == (n.Visibility.INTERNAL, (13, 16, 13, 24))
+    cm = n.DocRef("CM(2020)26", date=n.DateRange(n.DateValue(3, 11, 2025)))
+    assert item.documents == (n.DocRef("T-ES(2020)23"), n.DocRef("RFC 9110"), cm)
+    assert [tuple(d.span) for d in item.documents] == [(14, 10, 14, 24), (14, 26, 14, 38), (15, 24, 15, 36)]
+    assert (tuple(item.documents[2].date.span), item.documents[2].date.text) == ((15, 40, 15, 55), "3 November 2025")
+    assert item.document_groups == (n.DocGroup(None, item.documents[:2]), n.DocGroup("for decision", (cm,)))
+    assert [tuple(g.span) for g in item.document_groups] == [(14, 10, 14, 38), (15, 24, 15, 36)]
+    assert at(item.documents_state) == (n.DocumentsState.TO_FOLLOW, (16, 15, 16, 25))
+    assert at(item.child_numbering) == ("I.1", (17, 15, 17, 18))
+    assert [(f.name, f.value, tuple(f.span)) for f in item.fields] == [
+        ("Stage", "3", (18, 4, 18, 12)), ("Responsible department", "Finance", (19, 4, 19, 35))]
+    note = n.Note((n.RichText((n.Text("A note"),)), n.RichText((n.Text("second line"),))))
+    bullet = n.Bullet(n.RichText((n.Text("bullet"),)))
+    assert item.notes == (note, bullet)
+    assert [tuple(x.span) for x in item.notes] == [(20, 4, 21, 17), (22, 4, 22, 12)]
+    assert [tuple(line.span) for line in item.notes[0].lines] == [(20, 4, 20, 12), (21, 4, 21, 17)]
+    assert item.children == (n.Item(n.NumberMark.AUTO, n.RichText((n.Text("Sub"),))),)
+    assert tuple(item.children[0].span) == (23, 4, 23, 10)
+    assert item.translations == ()
+
+
+@pytest.mark.parametrize(("written", "presenter"), [
+    ("Rapporteur: Ms X", n.Presenter("Ms X", "Rapporteur")),
+    ("Chair of the Bureau: Ms X", n.Presenter("Ms X", "Chair of the Bureau")),
+    ("Chair of the Bureau today: Ms X", n.Presenter("Chair of the Bureau today: Ms X")),
+    ("Co-rapporteur: Mr Y", n.Presenter("Mr Y", "Co-rapporteur")),
+    ("Rapporteur:Ms X", n.Presenter("Rapporteur:Ms X")),
+    ("2025: Ms X", n.Presenter("2025: Ms X")),
+    ("Rapporteur:  Ms X", n.Presenter("Ms X", "Rapporteur")),
+    ("Mr Y", n.Presenter("Mr Y")),
+])
+def test_a_presenter_has_a_role_of_one_to_four_words_before_a_colon(written: str, presenter: n.Presenter) -> None:
+    assert ok(f"1. A\n   @presenter {written}\n").body[0].presenters == (presenter,)
+
+
+@pytest.mark.parametrize(("line", "field", "value"), [
+    ("@for information", "actions", (n.Attr(n.Action.INFORMATION),)),
+    ("@for adoption, approval, consultation", "actions",
+     (n.Attr(n.Action.ADOPTION), n.Attr(n.Action.APPROVAL), n.Attr(n.Action.CONSULTATION))),
+    ("@status postponed", "status", n.Attr(n.ItemStatus.POSTPONED)),
+    ("@status TBC", "status", n.Attr(n.ItemStatus.TBC)),
+    ("@session Public", "session", n.Attr(n.Session.PUBLIC)),
+    ("@visibility public", "visibility", n.Attr(n.Visibility.PUBLIC)),
+    ("@documents available", "documents_state", n.Attr(n.DocumentsState.AVAILABLE)),
+    ("@documents to follow", "documents_state", n.Attr(n.DocumentsState.TO_FOLLOW)),
+    ("@numbering as written", "child_numbering", n.Attr(n.AS_WRITTEN)),
+    ("@numbering As Written", "child_numbering", n.Attr(n.AS_WRITTEN)),
+    ("@numbering (a)", "child_numbering", n.Attr("(a)")),
+    ("@duration 10+5 min", "duration", n.Duration(15, parts=(10, 5))),
+])
+def test_each_fixed_word_attribute_is_read(line: str, field: str, value: object) -> None:
+    assert getattr(ok(f"1. A\n   {line}\n").body[0], field) == value
+
+
+def test_an_item_without_anything_under_it_has_only_its_mark_title_and_number() -> None:
+    agenda = ok("1. Opening\n#. Next\n* Break\n2. Last {#last}\n")
+    assert agenda.body == (
+        n.Item(n.NumberMark.EXPLICIT, n.RichText((n.Text("Opening"),)), n.Attr("1.")),
+        n.Item(n.NumberMark.AUTO, n.RichText((n.Text("Next"),))),
+        n.Item(n.NumberMark.NONE, n.RichText((n.Text("Break"),))),
+        n.Item(n.NumberMark.EXPLICIT, n.RichText((n.Text("Last"),)), n.Attr("2."), label=n.Attr("last")))
+    assert [tuple(i.span) for i in agenda.body] == [(1, 1, 1, 11), (2, 1, 2, 8), (3, 1, 3, 8), (4, 1, 4, 16)]
+
+
+def test_item_errors_labels_attributes_given_twice_and_unknown_ones() -> None:
+    text = ("fields: Quorum\n\n1. A {#bad label} {#ok} {#two}\n   @time 9:00\n   @time 10:00\n"
+            "   @quorum 3\n   @quorum 4\n   @foo x\n   > note {#x}\n")
+    assert found(text) == [
+        ("invalid-label", "'{#bad label}' is not a valid label", (3, 6, 3, 18),
+         "a label starts with a letter and has only letters, digits, '_', '.' and '-', such as {#adoption} or "
+         "{#item-2bis}", []),
+        ("duplicate-attribute", "an item can have only one label", (3, 19, 3, 24), "remove the second '{#...}'",
+         [((3, 6, 3, 18), "first label")]),
+        ("duplicate-attribute", "an item can have only one label", (3, 25, 3, 31), "remove the second '{#...}'",
+         [((3, 6, 3, 18), "first label")]),
+        ("duplicate-attribute", "this item already has '@time'", (5, 10, 5, 15), "keep one of the two lines",
+         [((4, 10, 4, 14), "first given here")]),
+        ("duplicate-attribute", "this item already has '@Quorum'", (7, 4, 7, 11), "keep one of the two lines",
+         [((6, 4, 6, 11), "first given here")]),
+        ("unknown-attribute", "unknown attribute '@foo'", (8, 4, 8, 8), "did you mean '@for'?", []),
+        ("misplaced-label", "a label '{#...}' belongs on an item line; it is ignored here", (9, 11, 9, 15),
+         "move it to the end of the item's line", []),
+    ]
+    item = parse(text).agenda.body[0]
+    assert (item.time, item.fields) == (n.TimeSlot(n.TimeOfDay(9, 0)), (n.CustomField("Quorum", "3"),))
+    assert item.notes == (n.Note((n.RichText((n.Text("note"),)),)),)
+
+
+@pytest.mark.parametrize(("line", "word"), [
+    ("@duration 5 min", "duration"), ("@presenter X", None), ("@for decision", "for"), ("@status tbc", "status"),
+    ("@session public", "session"), ("@visibility public", "visibility"), ("@docs [A]", None),
+    ("@numbering 1.", "numbering"), ("@documents available", None)])
+def test_an_attribute_given_twice_is_named_in_the_error(line: str, word: str | None) -> None:
+    problems = codes(f"1. A\n   {line}\n   {line}\n")
+    if word is None:  # presenters and document groups: one line each, as many as wanted
+        assert problems == ([] if line != "@documents available" else
+                            [("duplicate-attribute", "this item already has '@documents'", (3, 15, 3, 24))])
+    else:
+        start = 5 + len(word) + 1
+        assert problems == [("duplicate-attribute", f"this item already has '@{word}'",
+                             (3, start, 3, 4 + len(line) if word != "for" else 4 + len(line)))]
+
+
+def test_documents_given_twice_is_a_duplicate_attribute_not_a_crash() -> None:
+    """@documents twice raised KeyError out of parse() (its word was missing from the table the
+    message is written from)."""
+    assert found("1. A\n   @documents available\n   @documents to follow\n") == [
+        ("duplicate-attribute", "this item already has '@documents'", (3, 15, 3, 24), "keep one of the two lines",
+         [((2, 15, 2, 24), "first given here")])]
+
+
+@pytest.mark.parametrize(("lines", "message", "span"), [
+    ("  @break\n  @break\n", "this heading already has a break: it has one", (3, 3, 3, 9)),
+    ("  @kind virtual\n  @kind hybrid\n", "this heading already has a kind: it has one", (3, 9, 3, 15)),
+    ("  @place X\n  @place Y\n", "this heading already has a place: it has one", (3, 10, 3, 11)),
+    ("  @session closed\n  @session closed\n", "this heading already has a session: it has one", (3, 12, 3, 18)),
+    ("  @numbering 1.\n  @numbering 1.\n", "this heading already has a numbering: it has one", (3, 14, 3, 16)),
+    ("  @date 1 May 2026\n  @date 2 May 2026\n", "this heading already has a date: it has one", (3, 9, 3, 19)),
+])
+def test_a_heading_attribute_given_twice_is_named_in_words(lines: str, message: str, span: tuple) -> None:
+    """A second @break was reported as "a is_break", the field's name inside the program."""
+    assert codes("# H\n" + lines + "  @time 10:00\n\n1. A\n") == [("duplicate-attribute", message, span)]
