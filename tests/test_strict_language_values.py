@@ -403,3 +403,182 @@ def test_documents_given_twice_is_a_duplicate_attribute_not_a_crash() -> None:
 def test_a_heading_attribute_given_twice_is_named_in_words(lines: str, message: str, span: tuple) -> None:
     """A second @break was reported as "a is_break", the field's name inside the program."""
     assert codes("# H\n" + lines + "  @time 10:00\n\n1. A\n") == [("duplicate-attribute", message, span)]
+
+
+# ------------------------------------------------------------------ transformer: text, paragraphs, bullets
+
+def t(value: str) -> n.RichText:
+    """A line of plain text."""
+    return n.RichText((n.Text(value),))
+
+
+TEXT = """> Preamble one
+> line two
+>
+> new para
+! internal
+| verbatim  text  
+|   indented
+- [ ] @alex Simplify
+- [x] Done thing
+- [In Progress] @bo Doing
+- [waiting for texts] Wait
+  - sub bullet
+
+1. A
+"""
+
+
+def test_top_level_text_is_one_block_of_paragraphs_and_bullets() -> None:
+    block = ok(TEXT).body[0]
+    assert block == n.TextBlock((
+        n.Note((t("Preamble one"), t("line two"))),
+        n.Note((t("new para"),)),
+        n.Note((t("internal"),), internal=True),
+        n.Note((t("verbatim  text"), t("  indented")), verbatim=True),
+        n.Bullet(t("Simplify"), status="open", owner="alex"),
+        n.Bullet(t("Done thing"), status="done"),
+        n.Bullet(t("Doing"), status="in progress", owner="bo"),
+        n.Bullet(t("Wait"), children=(n.Bullet(t("sub bullet")),), status="waiting for texts"),
+    ))
+    assert tuple(block.span) == (1, 1, 11, 27)
+    assert [tuple(p.span) for p in block.parts] == [(1, 1, 2, 11), (4, 1, 4, 11), (5, 1, 5, 11), (6, 1, 7, 13),
+                                                    (8, 1, 8, 21), (9, 1, 9, 17), (10, 1, 10, 26), (11, 1, 11, 27)]
+    assert [tuple(line.span) for line in block.parts[3].lines] == [(6, 1, 6, 19), (7, 1, 7, 13)]
+    assert [tuple(line.parts[0].span) for line in block.parts[3].lines] == [(6, 2, 6, 19), (7, 2, 7, 13)]
+    assert tuple(block.parts[4].text.parts[0].span) == (8, 13, 8, 21)
+    assert tuple(block.parts[7].children[0].span) == (12, 3, 12, 15)
+
+
+@pytest.mark.parametrize(("lines", "notes"), [
+    # a blank line, or a line of another kind, ends a paragraph
+    ("   > a\n\n   > b\n", (n.Note((t("a"),)), n.Note((t("b"),)))),
+    ("   > a\n   ! b\n   ! c\n", (n.Note((t("a"),)), n.Note((t("b"), t("c")), internal=True))),
+    ("   > a\n   >> b\n   >> c\n", (n.Note((t("a"),)), n.Note((t("b"), t("c")), annotation=True))),
+    ("   > a\n   | b\n", (n.Note((t("a"),)), n.Note((t("b"),), verbatim=True))),
+    ("   > a\n   - b\n   > c\n", (n.Note((t("a"),)), n.Bullet(t("b")), n.Note((t("c"),)))),
+    ("   >\n   > a\n   >\n", (n.Note((t("a"),)),)),
+    ("   |\n   | a\n", (n.Note((t("a"),), verbatim=True),)),
+    ("   | \n", ()),
+])
+def test_paragraphs_under_an_item_end_at_a_blank_line_a_bare_marker_or_another_kind(lines: str,
+                                                                                     notes: tuple) -> None:
+    assert ok("1. A\n" + lines).body[0].notes == notes
+
+
+@pytest.mark.parametrize(("line", "status", "owner", "title"), [
+    ("- [ ] @alex Simplify", "open", "alex", "Simplify"),
+    ("- [X] Send", "done", None, "Send"),
+    ("- [Pending] @a.b-c Reply", "pending", "a.b-c", "Reply"),
+    ("- [blocked] @alex", "blocked", "alex", None),
+    ("- [ ] email@alex X", "open", None, "email@alex X"),
+    ("- Plain @alex", None, None, "Plain @alex"),
+])
+def test_an_action_item_has_a_status_and_an_owner_written_first(line: str, status: str | None, owner: str | None,
+                                                                 title: str | None) -> None:
+    bullet = ok("1. A\n   " + line + "\n").body[0].notes[0]
+    assert (bullet.status, bullet.owner, bullet.text) == (status, owner, t(title) if title else n.RichText(()))
+
+
+def test_a_label_in_text_is_ignored_with_a_warning_everywhere_but_an_item_line() -> None:
+    text = ("# Part {#p}\n  > n {#a}\n\n1. A\n   - b {#b}\n   >> c {#c}\n   ! d {#d}\n\n[^1]: e {#e}\n\n"
+            "annexes:\n  - A. f {#f}\n")
+    spots = [(1, 8, 1, 12), (2, 7, 2, 11), (5, 8, 5, 12), (6, 9, 6, 13), (7, 8, 7, 12), (9, 9, 9, 13),
+             (12, 10, 12, 14)]
+    assert [(code, where) for code, _, where in codes(text)] == [("misplaced-label", s) for s in sorted(spots)]
+
+
+# ------------------------------------------------------------------ transformer: headings and groups
+
+HEADINGS = """date: 15-16 October 2025
+
+# Wednesday 15 October
+## Morning, 09.00-12.30
+  @place Room 1
+  @kind virtual
+  @session closed
+  @numbering 1.
+  > Heading note
+  >> annotated
+1. Adoption
+## 12.30-14.30 Lunch break
+## Afternoon
+  @time 14:30-18:00
+  @date 15 October 2025
+  @break
+2. Report
+
+> Closing text.
+"""
+
+
+def test_headings_nest_into_groups_with_their_dates_times_and_attributes() -> None:
+    day, closing = ok(HEADINGS).body
+    assert closing == n.TextBlock((n.Note((t("Closing text."),)),))
+    assert (day.level, day.title, day.name, day.from_heading, day.is_break) == (
+        1, t("Wednesday 15 October"), n.RichText(()), ("dates",), False)
+    assert day.dates == n.DateRange(n.DateValue(15, 10, 2025, 2))  # the year is the meeting's
+    assert (tuple(day.dates.span), tuple(day.span)) == ((3, 3, 3, 23), (3, 1, 3, 23))
+    morning, lunch, afternoon, report = day.body
+    assert morning == n.Group(
+        2, t("Morning, 09.00-12.30"), time=n.TimeSlot(n.TimeOfDay(9, 0), n.TimeOfDay(12, 30)),
+        place=n.Attr("Room 1"), kind=n.Attr(n.MeetingKind.VIRTUAL), session=n.Attr(n.Session.CLOSED),
+        notes=(n.Note((t("Heading note"),)), n.Note((t("annotated"),), annotation=True)),
+        body=(n.Item(n.NumberMark.EXPLICIT, t("Adoption"), n.Attr("1.")),), name=t("Morning"),
+        child_numbering=n.Attr("1."))
+    assert morning.from_heading == ("time",)
+    assert (tuple(morning.time.span), tuple(morning.name.span), tuple(morning.name.parts[0].span)) == (
+        (4, 13, 4, 24), (4, 4, 4, 11), (4, 4, 4, 11))
+    assert [at(a) for a in (morning.place, morning.kind, morning.session, morning.child_numbering)] == [
+        ("Room 1", (5, 10, 5, 16)), (n.MeetingKind.VIRTUAL, (6, 9, 6, 16)), (n.Session.CLOSED, (7, 12, 7, 18)),
+        ("1.", (8, 14, 8, 16))]
+    assert lunch == n.Group(2, t("12.30-14.30 Lunch break"), time=n.TimeSlot(n.TimeOfDay(12, 30), n.TimeOfDay(14, 30)),
+                            name=t("Lunch break"), is_break=True)
+    assert (tuple(lunch.time.span), tuple(lunch.name.span)) == ((12, 4, 12, 15), (12, 16, 12, 27))
+    assert afternoon == n.Group(2, t("Afternoon"), dates=n.DateRange(n.DateValue(15, 10, 2025)),
+                                time=n.TimeSlot(n.TimeOfDay(14, 30), n.TimeOfDay(18, 0)), is_break=True)
+    assert (afternoon.from_heading, tuple(afternoon.time.span), tuple(afternoon.dates.span)) == (
+        (), (14, 9, 14, 20), (15, 9, 15, 24))
+    assert report == n.Item(n.NumberMark.EXPLICIT, t("Report"), n.Attr("2."))  # a break holds nothing
+
+
+@pytest.mark.parametrize(("heading", "dates", "time", "name"), [
+    ("# Part A", None, None, None),
+    ("# Tuesday, 3 May 2005 at 2.30pm", n.DateRange(n.DateValue(3, 5, 2005, 1)), n.TimeSlot(n.TimeOfDay(14, 30)),
+     n.RichText(())),
+    ("## Sitting (10:00-13:00)", None, n.TimeSlot(n.TimeOfDay(10, 0), n.TimeOfDay(13, 0)), t("Sitting")),
+    ("## Report on 2025", None, None, None),
+    ("## Lunch at 12.30", None, None, None),
+    ("## Session – 14:00", None, n.TimeSlot(n.TimeOfDay(14, 0)), t("Session")),
+])
+def test_a_heading_gives_its_group_the_date_and_time_its_text_says(heading: str, dates, time, name) -> None:
+    group = ok(heading + "\n1. A\n").body[0]
+    assert (group.dates, group.time, group.name) == (dates, time, name)
+
+
+def test_a_heading_date_without_year_takes_the_year_of_the_meeting_day_it_falls_on() -> None:
+    agenda = ok("date: 30 December 2026 - 2 January 2027\n\n# 31 December\n1. A\n# 1 January\n2. B\n"
+                "# Friday 1 January - Saturday 2 January\n3. C\n")
+    assert [g.dates for g in agenda.body] == [
+        n.DateRange(n.DateValue(31, 12, 2026)), n.DateRange(n.DateValue(1, 1, 2027)),
+        n.DateRange(n.DateValue(1, 1, 2027, 4), n.DateValue(2, 1, 2027, 5))]
+
+
+def test_a_heading_date_without_year_stays_so_without_a_meeting_year() -> None:
+    assert ok("date: 31 December\n\n# 31 December\n1. A\n").body[0].dates == n.DateRange(n.DateValue(31, 12, None))
+    assert ok("# 31 December\n1. A\n").body[0].dates == n.DateRange(n.DateValue(31, 12, None))
+
+
+def test_a_heading_time_given_twice_says_the_heading_gave_it() -> None:
+    assert found("## Morning, 09:00-12:00\n  @time 10:00\n1. A\n") == [
+        ("duplicate-attribute", "this heading already has a time: its heading gives one", (2, 9, 2, 14),
+         "keep one of the two", [((1, 1, 1, 24), "first given here")])]
+    assert codes("# 3 May 2026\n  @date 4 May 2026\n1. A\n") == [
+        ("duplicate-attribute", "this heading already has a date: its heading gives one", (2, 9, 2, 19))]
+
+
+def test_a_heading_of_a_kind_alone_is_an_error_and_is_left_without_kind() -> None:
+    text = "# H\n  @kind kind\n1. A\n"
+    assert found(text) == [("invalid-kind", "'kind' alone says nothing about the meeting", (2, 9, 2, 13),
+                            "write the kind: in person, virtual or hybrid", [])]
+    assert parse(text).recovered is None and parse(text).agenda.body[0].kind is None
