@@ -582,3 +582,290 @@ def test_a_heading_of_a_kind_alone_is_an_error_and_is_left_without_kind() -> Non
     assert found(text) == [("invalid-kind", "'kind' alone says nothing about the meeting", (2, 9, 2, 13),
                             "write the kind: in person, virtual or hybrid", [])]
     assert parse(text).recovered is None and parse(text).agenda.body[0].kind is None
+
+
+# ------------------------------------------------------------------ transformer and translations.py: two languages
+
+BILINGUAL = """body: Lanzarote Committee
+fr: Comité de Lanzarote
+fr: Encore
+date: 23 November 2020
+fr: 23 novembre
+language: en, fr
+fields: Quorum
+Quorum: ten
+fr: dix  
+
+> Documents.
+fr: Les documents.
+- bullet
+  fr: puce
+
+## Morning, 09:30-12:30
+  fr: Matin, 9 h 30-12 h 30
+  de: Morgen
+
+1. Opening {#adoption}
+   fr: Ouverture
+   - Statement
+     fr: Déclaration
+   > Note one
+   > two
+   fr: Note un
+   fr: deux
+   1.1 Sub
+   fr: Sous
+   @time 09:30
+   fr: bad
+
+next meetings:
+  - 7-11 December 2020
+fr: x
+
+[^1]: foot
+fr: pied
+fr: encore
+
+annexes:
+  fr: nothing
+  - A. Annex
+  fr: Annexe
+"""
+
+PUT = ("put the line 'fr: ...' right after an item's title, a heading, a note, a bullet, a footnote, an annex, "
+       "or a header field such as 'body:' or 'title:'")
+
+
+def test_each_translation_line_goes_on_the_text_above_it() -> None:
+    result = parse(BILINGUAL)
+    assert [(d.code, d.message, tuple(d.span), d.hint, [(tuple(r.span), r.message) for r in d.related])
+            for d in result.diagnostics] == [
+        ("duplicate-translation", "this text already has a translation into 'fr'", (3, 1, 3, 11),
+         "keep one of the two lines", [((2, 1, 2, 24), "first given here")]),
+        ("misplaced-translation", "a translation line translates the text just above it, and 'date:' is not "
+         "translated", (5, 1, 5, 16), PUT, []),
+        ("duplicate-translation", "this text already has a translation into 'fr'", (31, 4, 31, 11),
+         "keep one of the two lines", [((21, 4, 21, 17), "first given here")]),
+        ("misplaced-translation", "a translation line translates the text just above it, and 'next meetings:' is "
+         "not translated", (35, 1, 35, 6), PUT, []),
+        ("duplicate-translation", "this text already has a translation into 'fr'", (39, 1, 39, 11),
+         "keep one of the two lines", [((38, 1, 38, 9), "first given here")]),
+        ("misplaced-translation", "a translation line translates the text just above it, and 'annexes:' is not "
+         "translated", (42, 3, 42, 14), PUT, []),
+    ]
+    agenda = result.recovered or result.agenda
+    assert agenda.meeting.translations == (n.FieldTranslation("body", "fr", "Comité de Lanzarote"),
+                                           n.FieldTranslation("Quorum", "fr", "dix"))
+    assert [tuple(f.span) for f in agenda.meeting.translations] == [(2, 1, 2, 24), (9, 1, 9, 10)]
+    text, morning, meetings, annexes = agenda.body
+    assert text == n.TextBlock((n.Note((t("Documents."),), translations=(n.Translation("fr", (t("Les documents."),)),)),
+                                n.Bullet(t("bullet"), translations=(n.Translation("fr", (t("puce"),)),))))
+    assert morning.translations == (n.Translation("fr", (t("Matin, 9 h 30-12 h 30"),), name=t("Matin")),
+                                    n.Translation("de", (t("Morgen"),)))
+    opening = morning.body[0]
+    assert opening.translations == (n.Translation("fr", (t("Ouverture"),)),)
+    assert opening.notes == (
+        n.Bullet(t("Statement"), translations=(n.Translation("fr", (t("Déclaration"),)),)),
+        n.Note((t("Note one"), t("two")), translations=(n.Translation("fr", (t("Note un"), t("deux"))),)))
+    assert tuple(opening.notes[1].translations[0].span) == (26, 4, 27, 12)
+    assert opening.children[0].translations == (n.Translation("fr", (t("Sous"),)),)
+    assert agenda.footnotes == (n.Footnote("1", t("foot"), translations=(n.Translation("fr", (t("pied"),)),)),)
+    assert annexes.annexes == (n.Annex("A", t("Annex"), translations=(n.Translation("fr", (t("Annexe"),)),)),)
+    assert meetings.meetings[0].dates == n.DateRange(n.DateValue(7, 12, 2020), n.DateValue(11, 12, 2020))
+
+
+@pytest.mark.parametrize(("text", "after"), [
+    ("fr: x\n\n1. A\n", None),
+    ("language: en, fr\nstatus: draft\nfr: x\n\n1. A\n", "'status:' is not translated"),
+    ("language: en, fr\nlocal times: UTC\nfr: x\n\n1. A\n", "'local times:' is not translated"),
+    ("language: en, fr\n\n1. A\n\nparticipants:\n  - Ms X\nfr: y\n", "'participants:' is not translated"),
+    ("language: en, fr\n\n1. A\n\ntable:\n  a | b\nfr: y\n", "'table:' is not translated"),
+    ("language: en, fr\n\n1. A\n\npast meetings:\n  - 1 May 2020\nfr: y\n", "'past meetings:' is not translated"),
+])
+def test_a_translation_after_what_takes_none_names_it(text: str, after: str | None) -> None:
+    where = after or "there is no text before it to translate"
+    problems = codes(text)
+    assert [(code, message) for code, message, _ in problems] == [
+        ("misplaced-translation", f"a translation line translates the text just above it, and {where}")]
+
+
+def test_a_translation_of_a_top_level_item_after_its_attributes_translates_its_title() -> None:
+    item = ok("language: en, fr\n\n1. Opening\n   @time 09:30\nfr: Ouverture\n").body[0]
+    assert item.translations == (n.Translation("fr", (t("Ouverture"),)),)
+    assert tuple(item.translations[0].span) == (5, 1, 5, 14)
+
+
+# ------------------------------------------------------------------ transformer: next and past meetings, participants,
+# tables, annexes
+
+MEETINGS = """date: 25 February 2025
+
+1. Opening
+
+next meetings:
+  - 28-29 May 2025, A Coruña, in person, hosted by Igalia (tbc); see [the logistics](https://example.org/may)
+  - 23-24 July 2025 (TBC), virtual
+  - 15-19 March 2026 (tbc), Strasbourg (tbc), kind (tbc)
+  - 28 June - 2 July 2026, "Agora building, Strasbourg", in person; joint meeting, with GRETA
+  - 1 August 2026, host City (tbc)
+  - 2 August 2026, Paris, Lyon
+  - 3 August 2026, kind
+  - 4 August 2026, virtual, hybrid
+  - 5 Agust 2026, Paris
+  - 6 August 2026; remark {#x}
+
+past meetings:
+  - 2017-02-24, IRC; #22, minutes circulated
+"""
+
+
+def test_each_next_meeting_has_its_dates_place_kind_host_remark_and_what_is_to_be_confirmed() -> None:
+    result = parse(MEETINGS)
+    assert [(d.code, d.message, tuple(d.span), d.hint, [(tuple(r.span), r.message) for r in d.related])
+            for d in result.diagnostics] == [
+        ("duplicate-field", "this meeting already has a place", (11, 27, 11, 31),
+         'a place that contains a comma must be written in quotes: "City Hall, Room 2"',
+         [((11, 20, 11, 25), "first given here")]),
+        ("invalid-kind", "'kind' alone says nothing about the meeting", (12, 20, 12, 24),
+         "write 'kind (tbc)' if its kind is not known yet, or the kind: in person, virtual or hybrid", []),
+        ("duplicate-field", "this meeting already has a kind", (13, 29, 13, 35), "give each meeting at most one kind",
+         [((13, 20, 13, 27), "first given here")]),
+        ("date-syntax", "'Agust' is not part of a date", (14, 7, 14, 12),
+         "did you mean 'August'? Write a date like 23 November 2020, Monday 23 November 2020, March 4, 2025, "
+         "24/06/2025 or 2020-11-23; a range like 7-11 December 2020 or 28 June - 2 July 2021", []),
+        ("misplaced-label", "a label '{#...}' belongs on an item line; it is ignored here", (15, 27, 15, 31),
+         "move it to the end of the item's line", []),
+    ]
+    coming, past = result.agenda.body[1:]
+    assert (coming.past, past.past, tuple(coming.span), tuple(past.span)) == (False, True, (5, 1, 5, 14), (17, 1, 17, 14))
+    d = n.DateValue
+    assert coming.meetings == (
+        n.NextMeeting(n.DateRange(d(28, 5, 2025), d(29, 5, 2025)), place=n.Attr("A Coruña"),
+                      kind=n.Attr(n.MeetingKind.IN_PERSON), host=n.Attr("Igalia"), host_tbc=True,
+                      remark=n.RichText((n.Text("see "), n.Link("the logistics", "https://example.org/may")))),
+        n.NextMeeting(n.DateRange(d(23, 7, 2025), d(24, 7, 2025)), dates_tbc=True, kind=n.Attr(n.MeetingKind.VIRTUAL)),
+        n.NextMeeting(n.DateRange(d(15, 3, 2026), d(19, 3, 2026)), dates_tbc=True, place=n.Attr("Strasbourg"),
+                      place_tbc=True, kind=n.Attr(None), kind_tbc=True),
+        n.NextMeeting(n.DateRange(d(28, 6, 2026), d(2, 7, 2026)), place=n.Attr("Agora building, Strasbourg"),
+                      kind=n.Attr(n.MeetingKind.IN_PERSON), remark=t("joint meeting, with GRETA")),
+        n.NextMeeting(n.DateRange(d(1, 8, 2026)), host=n.Attr("City"), host_tbc=True),
+        n.NextMeeting(n.DateRange(d(2, 8, 2026)), place=n.Attr("Paris")),
+        n.NextMeeting(n.DateRange(d(3, 8, 2026)), kind=n.Attr(None)),
+        n.NextMeeting(n.DateRange(d(4, 8, 2026)), kind=n.Attr(n.MeetingKind.VIRTUAL)),
+        n.NextMeeting(n.DateRange(d(6, 8, 2026)), remark=t("remark")),
+    )
+    assert [tuple(m.span) for m in coming.meetings] == [
+        (6, 3, 6, 110), (7, 3, 7, 35), (8, 3, 8, 57), (9, 3, 9, 94), (10, 3, 10, 35), (10 + 1, 3, 11, 31),
+        (12, 3, 12, 24), (13, 3, 13, 35), (15, 3, 15, 31)]
+    first = coming.meetings[0]
+    assert [tuple(x.span) for x in (first.place, first.kind, first.host, first.remark)] == [
+        (6, 21, 6, 29), (6, 31, 6, 40), (6, 42, 6, 58), (6, 66, 6, 110)]
+    assert [tuple(x.span) for x in (coming.meetings[2].place, coming.meetings[2].kind, coming.meetings[3].place)] == [
+        (8, 29, 8, 39), (8, 47, 8, 51), (9, 28, 9, 56)]
+    assert past.meetings == (n.NextMeeting(n.DateRange(d(24, 2, 2017, iso=True)), place=n.Attr("IRC"),
+                                           remark=t("#22, minutes circulated")),)
+
+
+@pytest.mark.parametrize(("written", "host"), [("hosted by Igalia", "Igalia"), ("Hosted  By Igalia", "Igalia"),
+                                               ("host Igalia", "Igalia"), ("HOST Ms X", "Ms X")])
+def test_a_next_meetings_host_is_written_after_host_or_hosted_by(written: str, host: str) -> None:
+    meeting = ok(f"1. A\n\nnext meetings:\n  - 1 May 2030, {written}\n").body[1].meetings[0]
+    assert (meeting.host, meeting.host_tbc, meeting.place) == (n.Attr(host), False, None)
+
+
+def test_a_quoted_place_and_a_place_that_starts_with_host() -> None:
+    meetings = ok('1. A\n\nnext meetings:\n  - 1 May 2030, "Host City Hall"\n  - 2 May 2030, " 10 Downing Street "\n'
+                  ).body[1].meetings
+    assert [m.place for m in meetings] == [n.Attr("Host City Hall"), n.Attr("10 Downing Street")]
+
+
+PARTICIPANTS = """1. Opening
+
+participants:
+  - Ms Jane Doe, Chair, Ireland, Dublin (voting)
+  - Mr Yan Li, Rapporteur, EPP (Voting) (excused)
+  - Ms Ana Ruiz (observer)
+  - Mr B (non voting) (apologies)
+  - Mr C (present)
+  - Mr D,  , X (absent) (expected)
+  - Mr E (Non-Voting)
+"""
+
+
+def test_each_participant_has_a_name_role_affiliation_voting_status_and_attendance() -> None:
+    block = ok(PARTICIPANTS).body[1]
+    assert block.people == (
+        n.Participant("Ms Jane Doe", "Chair", "Ireland, Dublin", "voting"),
+        n.Participant("Mr Yan Li", "Rapporteur", "EPP", "voting", "excused"),
+        n.Participant("Ms Ana Ruiz", voting="observer"),
+        n.Participant("Mr B", voting="non-voting", attendance="excused"),
+        n.Participant("Mr C", attendance="present"),
+        n.Participant("Mr D", None, "X", attendance="absent"),
+        n.Participant("Mr E", voting="non-voting"),
+    )
+    assert [tuple(p.span) for p in block.people] == [(4, 3, 4, 49), (5, 3, 5, 50), (6, 3, 6, 27), (7, 3, 7, 34),
+                                                     (8, 3, 8, 19), (9, 3, 9, 35), (10, 3, 10, 22)]
+    assert tuple(block.span) == (3, 1, 3, 13)
+
+
+TABLE = """1. A
+
+table:
+  | Emoji | Meaning |
+  | :---: | --- |
+  | a \\| b | [x](https://e.org) |
+  |  | c |
+  d | e | 
+"""
+
+
+def test_a_table_drops_markdowns_bars_and_rule_row_and_keeps_escaped_bars_and_empty_cells() -> None:
+    table = ok(TABLE).body[1]
+    assert table == n.Table((t("Emoji"), t("Meaning")), (
+        (t("a | b"), n.RichText((n.Link("x", "https://e.org"),))),
+        (n.RichText(()), t("c")),
+        (t("d"), t("e"))))
+    assert tuple(table.span) == (3, 1, 3, 6)
+    assert [tuple(c.span) for c in table.header] == [(4, 4, 4, 11), (4, 12, 4, 21)]
+    assert [[tuple(c.span) for c in row] for row in table.rows] == [
+        [(6, 4, 6, 12), (6, 13, 6, 33)], [(7, 4, 7, 6), (7, 7, 7, 10)], [(8, 3, 8, 5), (8, 6, 8, 9)]]
+    assert tuple(table.header[0].parts[0].span) == (4, 5, 4, 11)
+
+
+def test_a_table_of_rule_rows_only_has_no_header() -> None:
+    assert ok("1. A\n\ntable:\n  | --- | :--- |\n").body[1] == n.Table((), ())
+
+
+ANNEXES = """1. A
+
+annexes:
+  - A. Auditors' report [BT(2026)07]
+  - 12) List
+  - AAAA Too long
+  - B
+  - 3
+"""
+
+
+def test_each_annex_has_its_label_and_title() -> None:
+    result = parse(ANNEXES)
+    assert [(d.code, d.message, tuple(d.span), d.hint) for d in result.diagnostics] == [
+        ("invalid-annex", "an annex starts with its label: a letter or a number", (6, 3, 6, 18),
+         "write it like '- A. Draft resolution' or '- 1 List of participants'")]
+    block = result.agenda.body[1]
+    assert block.annexes == (
+        n.Annex("A", n.RichText((n.Text("Auditors' report "), n.DocRef("BT(2026)07")))),
+        n.Annex("12", t("List")), n.Annex("?", t("AAAA Too long")), n.Annex("B", n.RichText(())),
+        n.Annex("3", n.RichText(())))
+    assert [tuple(a.span) for a in block.annexes] == [(4, 3, 4, 37), (5, 3, 5, 13), (6, 3, 6, 18), (7, 3, 7, 6),
+                                                      (8, 3, 8, 6)]
+    assert tuple(block.annexes[0].title.parts[0].span) == (4, 8, 4, 25)
+    assert tuple(block.span) == (3, 1, 3, 8)
+
+
+def test_a_footnote_has_its_label_and_text() -> None:
+    agenda = ok("1. A[^note-1]\n\n[^note-1]: See [X] {annex A}.\n\nannexes:\n  - A. Annex\n")
+    assert agenda.footnotes == (n.Footnote("note-1", n.RichText((n.Text("See "), n.DocRef("X"), n.Text(" "),
+                                                                  n.AnnexRef("A"), n.Text(".")))),)
+    assert tuple(agenda.footnotes[0].span) == (3, 1, 3, 30)
+    assert agenda.body[0].title == n.RichText((n.Text("A"), n.FootnoteRef("note-1")))
