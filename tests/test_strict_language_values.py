@@ -869,3 +869,170 @@ def test_a_footnote_has_its_label_and_text() -> None:
                                                                   n.AnnexRef("A"), n.Text(".")))),)
     assert tuple(agenda.footnotes[0].span) == (3, 1, 3, 30)
     assert agenda.body[0].title == n.RichText((n.Text("A"), n.FootnoteRef("note-1")))
+
+
+# ------------------------------------------------------------------ when.py: times, zones and their errors
+# Read at column 1 of line 1, so that a span's columns are the text's offsets plus one.
+
+from agendadsl.language import when  # noqa: E402
+from agendadsl.language.when import (  # noqa: E402
+    DATE_HINT,
+    DURATION_HINT,
+    TIME_HINT,
+    ZONE_HINT,
+    WhenError,
+    parse_dates,
+    parse_duration,
+    parse_times,
+)
+
+ONE = Span(1, 1, 1, 1)
+T = n.TimeOfDay
+
+
+def slot_of(text: str, language: str | None = None) -> tuple:
+    """A slot's values with its span's columns and text, and those of its further slots."""
+    s = parse_times(text, ONE, language)
+    return (s.start, s.end, s.zone, s.approximate, s.open_end, (s.span.column, s.span.end_column), s.text,
+            [(a.start, a.end, a.zone, (a.span.column, a.span.end_column), a.text) for a in s.also])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("9:00 to noon", (T(9, 0), T(12, 0), None, False, False, (1, 13), "9:00 to noon", [])),
+    ("noon", (T(12, 0), None, None, False, False, (1, 5), "noon", [])),
+    ("midnight - 1:00", (T(0, 0), T(1, 0), None, False, False, (1, 16), "midnight - 1:00", [])),
+    ("12 noon - 2 pm", (T(12, 0), T(14, 0), None, False, False, (1, 15), "12 noon - 2 pm", [])),
+    ("9h05 - 10 h", (T(9, 5), T(10, 0), None, False, False, (1, 12), "9h05 - 10 h", [])),
+    ("7:00 pm until midnight", (T(19, 0), T(24, 0), None, False, False, (1, 23), "7:00 pm until midnight", [])),
+    ("20 hrs", (T(20, 0), None, None, False, False, (1, 7), "20 hrs", [])),
+    ("ab 9:00", (T(9, 0), None, None, False, True, (1, 8), "ab 9:00", [])),
+    ("dès 8 h 30", (T(8, 30), None, None, False, True, (1, 11), "dès 8 h 30", [])),
+    ("à partir de 8 h 30", (T(8, 30), None, None, False, True, (1, 19), "à partir de 8 h 30", [])),
+    ("between 9 am and 11 am", (T(9, 0), T(11, 0), None, False, False, (1, 23), "between 9 am and 11 am", [])),
+    ("approx. from 9:00", (T(9, 0), None, None, True, True, (1, 18), "approx. from 9:00", [])),
+    ("from approx. 9:00", (T(9, 0), None, None, True, True, (1, 18), "from approx. 9:00", [])),
+    ("  9:00  ", (T(9, 0), None, None, False, False, (3, 7), "9:00", [])),
+    ("  9:00 - 10:30  ", (T(9, 0), T(10, 30), None, False, False, (3, 15), "9:00 - 10:30", [])),
+    ("9:00 am - 1", (T(9, 0), T(13, 0), None, False, False, (1, 12), "9:00 am - 1", [])),
+    ("10 pm - 1 am", (T(22, 0), T(1, 0), None, False, False, (1, 13), "10 pm - 1 am", [])),
+    ("11:30 - 1 pm", (T(11, 30), T(13, 0), None, False, False, (1, 13), "11:30 - 1 pm", [])),
+    ("1 - 3 pm", (T(13, 0), T(15, 0), None, False, False, (1, 9), "1 - 3 pm", [])),
+    ("10:00 pm - 11", (T(22, 0), T(23, 0), None, False, False, (1, 14), "10:00 pm - 11", [])),
+    ("11 am - 1", (T(11, 0), T(13, 0), None, False, False, (1, 10), "11 am - 1", [])),
+    ("09:00-12:30 and 14:00-18:00 UTC", (T(9, 0), T(12, 30), "UTC", False, False, (1, 32),
+                                         "09:00-12:30 and 14:00-18:00 UTC",
+                                         [(T(14, 0), T(18, 0), "UTC", (17, 28), "14:00-18:00")])),
+    ("9:00, and 10:00", (T(9, 0), None, None, False, False, (1, 16), "9:00, and 10:00",
+                         [(T(10, 0), None, None, (11, 16), "10:00")])),
+    ("9:00; 10:00 et 11:00", (T(9, 0), None, None, False, False, (1, 21), "9:00; 10:00 et 11:00",
+                              [(T(10, 0), None, None, (7, 12), "10:00"), (T(11, 0), None, None, (16, 21), "11:00")])),
+    ("8 a.m. to 5 p.m. EDT (America/New_York)", (T(8, 0), T(17, 0), "America/New_York", False, False, (1, 40),
+                                                 "8 a.m. to 5 p.m. EDT (America/New_York)", [])),
+    ("9:00 (CET)", (T(9, 0), None, "UTC+01:00", False, False, (1, 11), "9:00 (CET)", [])),
+    ("9:00 Europe/Paris (CET)", (T(9, 0), None, "Europe/Paris", False, False, (1, 24), "9:00 Europe/Paris (CET)", [])),
+    ("0830-0900 GMT", (T(8, 30), T(9, 0), "UTC", False, False, (1, 14), "0830-0900 GMT", [])),
+    ("9.00 UTC-03:30", (T(9, 0), None, "UTC-03:30", False, False, (1, 15), "9.00 UTC-03:30", [])),
+    ("9.00 UTC−3", (T(9, 0), None, "UTC-03:00", False, False, (1, 11), "9.00 UTC−3", [])),
+    ("9.00 UTC + 5:45", (T(9, 0), None, "UTC+05:45", False, False, (1, 16), "9.00 UTC + 5:45", [])),
+    ("9.00 GMT+0", (T(9, 0), None, "UTC", False, False, (1, 11), "9.00 GMT+0", [])),
+    ("9.00 UT", (T(9, 0), None, "UTC", False, False, (1, 8), "9.00 UT", [])),
+    ("9.00 UTC+14", (T(9, 0), None, "UTC+14:00", False, False, (1, 12), "9.00 UTC+14", [])),
+    ("9.00 utc+1:59", (T(9, 0), None, "UTC+01:59", False, False, (1, 14), "9.00 utc+1:59", [])),
+    ("9.00 Pacific Time", (T(9, 0), None, "America/Los_Angeles", False, False, (1, 18), "9.00 Pacific Time", [])),
+    ("9.00 pacific", (T(9, 0), None, "America/Los_Angeles", False, False, (1, 13), "9.00 pacific", [])),
+    ("9.00 CEST", (T(9, 0), None, "UTC+02:00", False, False, (1, 10), "9.00 CEST", [])),
+    ("9.00 EST", (T(9, 0), None, "UTC-05:00", False, False, (1, 9), "9.00 EST", [])),
+])
+def test_times_slots_and_zones_read_with_their_spans(text: str, expected: tuple) -> None:
+    assert slot_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end", "code", "hint"), [
+    ("", "a time is missing", 0, 1, None, TIME_HINT),
+    ("   ", "a time is missing", 0, 1, None, TIME_HINT),
+    ("9:3", "'9:3' is not a time", 0, 3, None, TIME_HINT),
+    ("9h3", "'9h3' is not a time", 0, 3, None, TIME_HINT),
+    ("9 h 5", "'9 h 5' is not a time", 0, 5, None, TIME_HINT),
+    ("0830", "'0830' is not a time: write 08:30 (four digits only inside a slot like 0830-0900)", 0, 4, None, TIME_HINT),
+    ("1305", "'1305' is not a time: write 13:05 (four digits only inside a slot like 0830-0900)", 0, 4, None, TIME_HINT),
+    ("11", "'11' is not a time", 0, 2, None, TIME_HINT),
+    ("11 - 2", "'11' is not a time", 0, 2, None, TIME_HINT),
+    ("09 - 11 am", "'09' is not a time", 0, 2, None, TIME_HINT),
+    ("9:00 - 11", "'11' is not a time", 7, 9, None, TIME_HINT),
+    ("9.", "'9' is not a time", 0, 1, None, TIME_HINT),
+    ("123", "'123' is not a time", 0, 3, None, TIME_HINT),
+    ("x", "'x' is not a time", 0, 1, None, TIME_HINT),
+    ("9:00-", "a time is missing at the end", 5, 6, None, TIME_HINT),
+    ("between 9 and", "a time is missing at the end", 13, 14, None, TIME_HINT),
+    ("from 9:00 to", "a time is missing at the end", 12, 13, None, TIME_HINT),
+    ("between 9:00", "'between 9:00' has no end: write 'between 9:00 to ...'", 0, 12, None, TIME_HINT),
+    ("de 18 h", "'de 18 h' has no end: write 'de 18 h to ...'", 0, 7, None, TIME_HINT),
+    ("25:00", "'25:00' is not a time of day", 0, 5, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("09:75", "'09:75' is not a time of day", 0, 5, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("09:60", "'09:60' is not a time of day", 0, 5, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("24:30", "'24:30' is not a time of day", 0, 5, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("2400-2460", "'2460' is not a time of day", 5, 9, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("24:00-25:00", "'25:00' is not a time of day", 6, 11, "invalid-time",
+     "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm"),
+    ("13 pm", "'13 pm' is not a time: with am or pm, the hour goes from 1 to 12", 0, 5, None, TIME_HINT),
+    ("0 am", "'0 am' is not a time: with am or pm, the hour goes from 1 to 12", 0, 4, None, TIME_HINT),
+    ("24:00", "24:00 is allowed only as the end of a slot", 0, 5, None, TIME_HINT),
+    ("24:00-01:00", "24:00 is allowed only as the end of a slot", 0, 5, None, TIME_HINT),
+    ("9:00 Mars/Base", "'Mars/Base' is not a known time zone", 5, 14, "unknown-time-zone", ZONE_HINT),
+    ("9:00 XYZT", "'XYZT' is not a known time zone", 5, 9, "unknown-time-zone", ZONE_HINT),
+    ("9:00 UTC+15", "'UTC+15' is not a known time zone", 5, 11, "unknown-time-zone", ZONE_HINT),
+    ("9:00 UTC+2:60", "'UTC+2:60' is not a known time zone", 5, 13, "unknown-time-zone", ZONE_HINT),
+    ("9:00 ()", "a time zone is missing in '()'", 6, 7, None, ZONE_HINT),
+    ("9:00 CET (Mars/Base)", "'Mars/Base' is not a known time zone", 10, 19, "unknown-time-zone", ZONE_HINT),
+    ("9:00 Nowhere (CET)", "'Nowhere' is not a known time zone", 5, 12, "unknown-time-zone", ZONE_HINT),
+])
+def test_a_time_that_cannot_be_read_says_why_and_where(text: str, message: str, start: int, end: int,
+                                                       code: str | None, hint: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times(text, ONE)
+    problem = caught.value
+    assert (problem.message, str(problem), problem.start, problem.end, problem.code, problem.hint) == (
+        message, message, start, end, code, hint)
+
+
+def test_a_time_error_reaches_the_agenda_with_its_code_and_columns() -> None:
+    assert found("time: 9:00 XYZT\n\n1. A\n   @time 25:00\n   @time 9:3\n") == [
+        ("unknown-time-zone", "'XYZT' is not a known time zone", (1, 12, 1, 16), ZONE_HINT, []),
+        ("invalid-time", "'25:00' is not a time of day", (4, 10, 4, 15),
+         "write times as hours 00-23 and minutes 00-59, such as 09:30 or 9.30 pm", []),
+        ("duplicate-attribute", "this item already has '@time'", (5, 10, 5, 13), "keep one of the two lines",
+         [((4, 10, 4, 15), "first given here")]),
+        ("time-syntax", "'9:3' is not a time", (5, 10, 5, 13), TIME_HINT, []),
+    ]
+    assert codes("1. A\n   @time 9:3\n") == [("time-syntax", "'9:3' is not a time", (2, 10, 2, 13))]
+
+
+def test_a_very_long_number_in_a_message_is_cut() -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times("1" * 50, ONE)
+    assert caught.value.message == "'" + "1" * 30 + "...' is not a time"
+
+
+@pytest.mark.parametrize(("written", "zone"), [
+    ("UTC", "UTC"), ("utc", "UTC"), ("GMT", "UTC"), ("UTC+0", "UTC"), ("UTC-00:00", "UTC"), ("UTC+2", "UTC+02:00"),
+    ("UTC-03:30", "UTC-03:30"), ("UTC−5", "UTC-05:00"), ("GMT+0530", "UTC+05:30"), ("UTC+14", "UTC+14:00"),
+    ("UTC+15", None), ("UTC+1:60", None), ("Europe/Paris", "Europe/Paris"), ("Europe/Nowhere", None),
+    ("Pacific", "America/Los_Angeles"), ("Eastern Time", "America/New_York"),
+    ("ET", "America/New_York"), ("Mountain", "America/Denver"), ("CEST", "UTC+02:00"),
+    ("EDT", "UTC-04:00"), ("BST", "UTC+01:00"), ("JST", "UTC+09:00"), ("", None), ("   ", None),
+    ("x" * 61, None), ("Pacific   Time", "America/Los_Angeles"),
+])
+def test_zone_names(written: str, zone: str | None) -> None:
+    assert when.zone_name(written) == zone
+
+
+def test_the_zone_as_written_is_kept_for_output() -> None:
+    assert when.written_zone(parse_times("10:00 to 15:00 EDT (America/New_York)", ONE)) == "EDT (America/New_York)"
+    assert when.written_zone(parse_times("10:00 UTC+2", ONE)) == "UTC+2"
+    assert when.written_zone(parse_times("10:00", ONE)) is None
+    assert when.written_zone(n.TimeSlot(T(10, 0), zone="Mars/Base", text="10:00 Mars/Base")) == "Mars/Base"
