@@ -1036,3 +1036,205 @@ def test_the_zone_as_written_is_kept_for_output() -> None:
     assert when.written_zone(parse_times("10:00 UTC+2", ONE)) == "UTC+2"
     assert when.written_zone(parse_times("10:00", ONE)) is None
     assert when.written_zone(n.TimeSlot(T(10, 0), zone="Mars/Base", text="10:00 Mars/Base")) == "Mars/Base"
+
+
+# ------------------------------------------------------------------ when.py: durations
+
+@pytest.mark.parametrize(("text", "minutes", "parts", "columns", "written"), [
+    ("15 min", 15, (), (1, 7), "15 min"), ("  15min  ", 15, (), (3, 8), "15min"), ("1.55 h", 93, (), (1, 7), "1.55 h"),
+    ("1,5 h", 90, (), (1, 6), "1,5 h"), ("10+5 min", 15, (10, 5), (1, 9), "10+5 min"),
+    ("10 min + 5 min", 15, (10, 5), (1, 15), "10 min + 5 min"), ("1h30", 90, (), (1, 5), "1h30"),
+    ("20m", 20, (), (1, 4), "20m"), ("15'", 15, (), (1, 4), "15'"), ("15’", 15, (), (1, 4), "15’"),
+    ("2 hours", 120, (), (1, 8), "2 hours"), ("1 std 5", 65, (), (1, 8), "1 std 5"),
+    ("1 hour 30 minutes", 90, (), (1, 18), "1 hour 30 minutes"), ("10 + 5 h", 900, (600, 300), (1, 9), "10 + 5 h"),
+    ("1 h + 15 min", 75, (60, 15), (1, 13), "1 h + 15 min"), ("2 Stunden", 120, (), (1, 10), "2 Stunden"),
+    ("1 heure 15", 75, (), (1, 11), "1 heure 15"), ("45 mn", 45, (), (1, 6), "45 mn"),
+    ("0.25 h", 15, (), (1, 7), "0.25 h"), ("12345 min", 12345, (), (1, 10), "12345 min"),
+])
+def test_durations_with_their_parts_and_spans(text: str, minutes: int, parts: tuple, columns: tuple,
+                                              written: str) -> None:
+    d = parse_duration(text, ONE)
+    assert (d.minutes, d.parts, (d.span.column, d.span.end_column), d.text) == (minutes, parts, columns, written)
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end"), [
+    ("", "a duration is missing", 0, 1),
+    ("45", "'45' has no unit: write '45 min' or '45 h'", 0, 2),
+    (" 45 ", "'45' has no unit: write '45 min' or '45 h'", 1, 3),
+    ("15 min + 5", "'15 min + 5' has no unit: write '15 min + 5 min' or '15 min + 5 h'", 9, 10),
+    ("1 h 2 h", "hours come before minutes", 6, 7),
+    ("1 h 30 h", "hours come before minutes", 7, 8),
+    ("x", "'x' is not a duration", 0, 1),
+    ("+5 min", "'+' is not a duration", 0, 1),
+    ("15 min x", "'x' is not part of a duration", 7, 8),
+    ("123456 min", "'123456' is not a duration", 0, 6),
+    ("1.1234 h", "'1234' is not a duration", 2, 6),
+    ("5 + ", "a number is missing at the end", 3, 4),
+    ("1.5 min", "'1.5 min' is not a whole number of minutes", 0, 7),
+    ("0.01 h", "'0.01 h' is not a whole number of minutes", 0, 6),
+    ("1.5 min + 1.5 min", "'1.5 min + 1.5 min' is not a whole number of minutes", 0, 17),
+])
+def test_a_duration_that_cannot_be_read_says_why_and_where(text: str, message: str, start: int, end: int) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_duration(text, ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end, caught.value.code, caught.value.hint) == (
+        message, start, end, None, DURATION_HINT)
+
+
+def test_a_duration_error_is_a_time_syntax_error_on_the_attribute() -> None:
+    assert found("1. A\n   @duration 45\n") == [
+        ("time-syntax", "'45' has no unit: write '45 min' or '45 h'", (2, 14, 2, 16), DURATION_HINT, [])]
+    assert parse("1. A\n   @duration 45\n").agenda.body[0].duration is None
+
+
+# ------------------------------------------------------------------ when.py: dates
+
+D = n.DateValue
+
+
+def range_of(text: str, language: str | None = None) -> tuple:
+    """A date range's values, with the columns of each date, of the range, and its text."""
+    r = parse_dates(text, ONE, language)
+    dates = [r.start, *([r.end] if r.end else []), *r.days]
+    return (r.start, r.end, r.days, r.open_end, [(d.span.column, d.span.end_column) for d in dates],
+            (r.span.column, r.span.end_column), r.text)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("4 June 2025 - ?", None, (D(4, 6, 2025), None, (), True, [(1, 12)], (1, 16), "4 June 2025 - ?")),
+    ("from 11 December 2025", None, (D(11, 12, 2025), None, (), True, [(6, 22)], (1, 22), "from 11 December 2025")),
+    ("à partir du 11 décembre 2025", "fr", (D(11, 12, 2025), None, (), True, [(13, 29)], (1, 29),
+                                           "à partir du 11 décembre 2025")),
+    ("du 3 au 5 mai 2026", "fr", (D(3, 5, 2026), D(5, 5, 2026), (), False, [(4, 5), (9, 19)], (1, 19),
+                                  "du 3 au 5 mai 2026")),
+    ("Le mardi 4 octobre 2005", "fr", (D(4, 10, 2005, 1), None, (), False, [(4, 24)], (1, 24),
+                                       "Le mardi 4 octobre 2005")),
+    ("le 4 octobre 2005", "fr", (D(4, 10, 2005), None, (), False, [(4, 18)], (1, 18), "le 4 octobre 2005")),
+    ("the 4th June 2025", None, (D(4, 6, 2025), None, (), False, [(5, 18)], (1, 18), "the 4th June 2025")),
+    ("am 7. März 2022", "de", (D(7, 3, 2022), None, (), False, [(4, 16)], (1, 16), "am 7. März 2022")),
+    ("8, 9, and 10 October 2025", None, (D(8, 10, 2025), None, (D(9, 10, 2025), D(10, 10, 2025)), False,
+                                         [(1, 2), (4, 5), (11, 26)], (1, 26), "8, 9, and 10 October 2025")),
+    ("8 et 9 octobre 2025", "fr", (D(8, 10, 2025), None, (D(9, 10, 2025),), False, [(1, 2), (6, 20)], (1, 20),
+                                   "8 et 9 octobre 2025")),
+    ("8 & 9 October 2025", None, (D(8, 10, 2025), None, (D(9, 10, 2025),), False, [(1, 2), (5, 19)], (1, 19),
+                                  "8 & 9 October 2025")),
+    ("Tuesday-Wednesday, October 28-29, 2025", None, (D(28, 10, 2025, 1), D(29, 10, 2025, 2), (), False,
+                                                      [(20, 30), (31, 39)], (1, 39),
+                                                      "Tuesday-Wednesday, October 28-29, 2025")),
+    ("mardi-jeudi 14-16 avril 2026", "fr", (D(14, 4, 2026, 1), D(16, 4, 2026, 3), (), False, [(13, 15), (16, 29)],
+                                            (1, 29), "mardi-jeudi 14-16 avril 2026")),
+    ("Monday 23 - Tuesday 24 November 2020", None, (D(23, 11, 2020, 0), D(24, 11, 2020, 1), (), False,
+                                                    [(1, 10), (13, 37)], (1, 37),
+                                                    "Monday 23 - Tuesday 24 November 2020")),
+    ("30 December - 2 January 2027", None, (D(30, 12, 2026), D(2, 1, 2027), (), False, [(1, 12), (15, 29)], (1, 29),
+                                            "30 December - 2 January 2027")),
+    ("30 November - 2 December 2026", None, (D(30, 11, 2026), D(2, 12, 2026), (), False, [(1, 12), (15, 30)],
+                                             (1, 30), "30 November - 2 December 2026")),
+    ("March 4-6, 2025", None, (D(4, 3, 2025), D(6, 3, 2025), (), False, [(1, 8), (9, 16)], (1, 16),
+                               "March 4-6, 2025")),
+    ("March 30 - April 2, 2025", None, (D(30, 3, 2025), D(2, 4, 2025), (), False, [(1, 9), (12, 25)], (1, 25),
+                                        "March 30 - April 2, 2025")),
+    ("Oct 28", None, (D(28, 10, None), None, (), False, [(1, 7)], (1, 7), "Oct 28")),
+    ("18-Feb-2016", None, (D(18, 2, 2016), None, (), False, [(1, 12)], (1, 12), "18-Feb-2016")),
+    ("18-Feb", None, (D(18, 2, None), None, (), False, [(1, 7)], (1, 7), "18-Feb")),
+    ("Thu 18-Feb-2016", None, (D(18, 2, 2016, 3), None, (), False, [(1, 16)], (1, 16), "Thu 18-Feb-2016")),
+    ("3.9.2024", None, (D(3, 9, 2024), None, (), False, [(1, 9)], (1, 9), "3.9.2024")),
+    ("03/09/2024", "en-US", (D(9, 3, 2024), None, (), False, [(1, 11)], (1, 11), "03/09/2024")),
+    ("03/09/2024", "en", (D(3, 9, 2024), None, (), False, [(1, 11)], (1, 11), "03/09/2024")),
+    ("03/09/2024", "fr", (D(3, 9, 2024), None, (), False, [(1, 11)], (1, 11), "03/09/2024")),
+    ("24-06-2025", None, (D(24, 6, 2025), None, (), False, [(1, 11)], (1, 11), "24-06-2025")),
+    ("2025/06/24", None, (D(24, 6, 2025), None, (), False, [(1, 11)], (1, 11), "2025/06/24")),
+    ("2025-06-24", None, (D(24, 6, 2025, iso=True), None, (), False, [(1, 11)], (1, 11), "2025-06-24")),
+    ("2025.06.24", None, (D(24, 6, 2025), None, (), False, [(1, 11)], (1, 11), "2025.06.24")),
+    ("21st October 2025", None, (D(21, 10, 2025), None, (), False, [(1, 18)], (1, 18), "21st October 2025")),
+    ("1er mai 2026", "fr", (D(1, 5, 2026), None, (), False, [(1, 13)], (1, 13), "1er mai 2026")),
+    ("Montag, 7. März 2022", "de", (D(7, 3, 2022, 0), None, (), False, [(1, 21)], (1, 21), "Montag, 7. März 2022")),
+    ("Mon. 23 Nov. 2020", None, (D(23, 11, 2020, 0), None, (), False, [(1, 18)], (1, 18), "Mon. 23 Nov. 2020")),
+    ("Sept 4 2025", None, (D(4, 9, 2025), None, (), False, [(1, 12)], (1, 12), "Sept 4 2025")),
+    ("Thurs, March 4, 2025", None, (D(4, 3, 2025, 3), None, (), False, [(1, 21)], (1, 21), "Thurs, March 4, 2025")),
+    ("4, 5 June 2025", None, (D(4, 6, 2025), None, (D(5, 6, 2025),), False, [(1, 2), (4, 15)], (1, 15),
+                              "4, 5 June 2025")),
+    ("from 4 to 6 June 2025", None, (D(4, 6, 2025), D(6, 6, 2025), (), False, [(6, 7), (11, 22)], (1, 22),
+                                     "from 4 to 6 June 2025")),
+    ("2025-06-04 - 2025-06-06", None, (D(4, 6, 2025, iso=True), D(6, 6, 2025, iso=True), (), False,
+                                       [(1, 11), (14, 24)], (1, 24), "2025-06-04 - 2025-06-06")),
+    ("4 June 2025 -- 5 June 2025", None, (D(4, 6, 2025), D(5, 6, 2025), (), False, [(1, 12), (16, 27)], (1, 27),
+                                          "4 June 2025 -- 5 June 2025")),
+    ("4 June 2025 through 6 June 2025", None, (D(4, 6, 2025), D(6, 6, 2025), (), False, [(1, 12), (21, 32)],
+                                               (1, 32), "4 June 2025 through 6 June 2025")),
+    ("June 4, 25", None, (D(4, 6, None), None, (D(25, 6, None),), False, [(1, 7), (9, 11)], (1, 11), "June 4, 25")),
+    ("  4 June 2025  ", None, (D(4, 6, 2025), None, (), False, [(3, 14)], (3, 14), "4 June 2025")),
+    ("31 February 2026", None, (D(31, 2, 2026), None, (), False, [(1, 17)], (1, 17), "31 February 2026")),
+])
+def test_dates_ranges_and_lists_with_their_spans(text: str, language: str | None, expected: tuple) -> None:
+    assert range_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "message", "start", "end", "code", "hint"), [
+    ("", None, "a date is missing", 0, 1, None, DATE_HINT),
+    ("23 Novembr 2020", None, "'Novembr' is not part of a date", 3, 10, None,
+     "did you mean 'November'? Write a date like 23 November 2020, Monday 23 November 2020, March 4, 2025, "
+     "24/06/2025 or 2020-11-23; a range like 7-11 December 2020 or 28 June - 2 July 2021"),
+    ("Novmber 4", None, "'Novmber' is not a month or a weekday", 0, 7, None,
+     "did you mean 'November'? Write a date like 23 November 2020, Monday 23 November 2020, March 4, 2025, "
+     "24/06/2025 or 2020-11-23; a range like 7-11 December 2020 or 28 June - 2 July 2021"),
+    ("Mondy 4 June 2025", None, "'Mondy' is not a month or a weekday", 0, 5, None,
+     "did you mean 'Monday'? " + DATE_HINT[0].upper() + DATE_HINT[1:]),
+    ("Tusday 4 June 2025", None, "'Tusday' is not a month or a weekday", 0, 6, None,
+     "did you mean 'Tuesday'? " + DATE_HINT[0].upper() + DATE_HINT[1:]),
+    ("4 jnui 2025", "de", "'jnui' is not part of a date", 2, 6, None,
+     "did you mean 'Juni'? " + DATE_HINT[0].upper() + DATE_HINT[1:]),
+    ("Xyz 4", None, "'Xyz' is not a month or a weekday", 0, 3, None, DATE_HINT),
+    ("Mo 4 June 2025", None, "'Mo' is not a month or a weekday", 0, 2, None, DATE_HINT),
+    ("4 June 2025 ab", None, "'ab' is not part of a date", 12, 14, None, DATE_HINT),
+    ("23/13/2020", None, "'13' is not a month (read as day/month/year)", 3, 5, None, DATE_HINT),
+    ("13/23/2020", "en-US", "'13' is not a month (read as month/day/year)", 0, 2, None, DATE_HINT),
+    ("2020-13-01", None, "'13' is not a month (read as year-month-day)", 5, 7, None, DATE_HINT),
+    ("2020-00-01", None, "'00' is not a month (read as year-month-day)", 5, 7, None, DATE_HINT),
+    ("2020-11-32", None, "'32' is not a day of the month", 8, 10, None, DATE_HINT),
+    ("2020-11-00", None, "'00' is not a day of the month", 8, 10, None, DATE_HINT),
+    ("32/11/2020", None, "'32' is not a day of the month", 0, 2, None, DATE_HINT),
+    ("24/06/25", None, "'25' is not a year: write the year with four digits (24/06/2025)", 6, 8, None, DATE_HINT),
+    ("123/06/25", None, "'123' is not a year: write the year with four digits (2025-06-24)", 0, 3, None, DATE_HINT),
+    ("123/06/2025", None, "'123' is not a day", 0, 3, None, DATE_HINT),
+    ("24/123/2025", None, "'123' is not a month", 3, 6, None, DATE_HINT),
+    ("2025/123/01", None, "'123' is not a month", 5, 8, None, DATE_HINT),
+    ("24 June 25", None, "'25' is not a year: write the year with four digits", 8, 10, None, DATE_HINT),
+    ("4 June 1", None, "'1' is not a year: write the year with four digits", 7, 8, None, DATE_HINT),
+    ("4 June 202", None, "'202' is not a year: write the year with four digits", 7, 10, None, DATE_HINT),
+    ("March", None, "'March' has no day", 0, 5, None, DATE_HINT),
+    ("Monday", None, "'Monday' has no day", 0, 6, None, DATE_HINT),
+    ("Monday,", None, "'Monday,' has no day", 0, 7, None, DATE_HINT),
+    ("32 June 2025", None, "'32' is not a day of the month", 0, 2, "impossible-date", DATE_HINT),
+    ("0 June 2025", None, "'0' is not a day of the month", 0, 1, "impossible-date", DATE_HINT),
+    ("123 June 2025", None, "'123' is not a day", 0, 3, None, DATE_HINT),
+    ("4 June 2025 -", None, "a date is missing at the end", 13, 14, None, DATE_HINT),
+    ("4 June 2025 to", None, "a date is missing at the end", 14, 15, None, DATE_HINT),
+    ("18-Feb-", None, "a year is missing", 7, 8, None, DATE_HINT),
+    ("4 - 6", None, "'4' has no month", 0, 1, None, DATE_HINT),
+    ("Tuesday 4", None, "'Tuesday 4' has no month", 0, 9, None, DATE_HINT),
+    ("4 x", None, "'x' is not part of a date", 2, 3, None, DATE_HINT),
+    ("(", None, "'(' is not part of a date", 0, 1, None, DATE_HINT),
+    ("the 4th of June", None, "'of' is not part of a date", 8, 10, None, DATE_HINT),
+    ("from 4 June 2025 and 5", None, "'and' is not part of a date", 17, 20, None, DATE_HINT),
+    ("Tuesday-Wednesday 28 October 2025", None, "a range of weekdays needs a range of dates", 0, 17, None,
+     "write both, like 'Tuesday-Wednesday, October 28-29, 2025', or one weekday and one date"),
+    ("Tuesday-Wednesday 28, 29 October 2025", None, "a range of weekdays needs a range of dates", 0, 17, None,
+     "write both, like 'Tuesday-Wednesday, October 28-29, 2025', or one weekday and one date"),
+    ("Tuesday-Wednesday, Thursday 28 - 29 October 2025", None, "this date has its weekday twice", 19, 30, None,
+     "write the weekdays once: before the dates or with each date"),
+])
+def test_a_date_that_cannot_be_read_says_why_and_where(text: str, language: str | None, message: str, start: int,
+                                                       end: int, code: str | None, hint: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_dates(text, ONE, language)
+    problem = caught.value
+    assert (problem.message, problem.start, problem.end, problem.code, problem.hint) == (
+        message, start, end, code, hint)
+
+
+def test_a_date_error_reaches_the_agenda_with_its_code_and_columns() -> None:
+    assert codes("date: 32 June 2025\n\n1. A\n") == [("impossible-date", "'32' is not a day of the month", (1, 7, 1, 9))]
+    assert codes("date: 4 June 2025 x\n\n1. A\n") == [("date-syntax", "'x' is not part of a date", (1, 19, 1, 20))]
+    assert codes("1. A\n   @docs [X] of 4 Jnue 2025\n") == [("date-syntax", "'Jnue' is not part of a date",
+                                                           (2, 19, 2, 23))]
