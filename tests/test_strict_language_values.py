@@ -1238,3 +1238,80 @@ def test_a_date_error_reaches_the_agenda_with_its_code_and_columns() -> None:
     assert codes("date: 4 June 2025 x\n\n1. A\n") == [("date-syntax", "'x' is not part of a date", (1, 19, 1, 20))]
     assert codes("1. A\n   @docs [X] of 4 Jnue 2025\n") == [("date-syntax", "'Jnue' is not part of a date",
                                                            (2, 19, 2, 23))]
+
+
+# ------------------------------------------------------------------ transformer: where other translation lines go
+
+def test_a_top_level_bullets_translation_and_a_second_one() -> None:
+    text = "language: en, fr\n\n- bullet\nfr: puce\n- two\n  fr: deux\n  fr: again\n\n1. A\n"
+    assert found(text) == [("duplicate-translation", "this text already has a translation into 'fr'", (7, 3, 7, 12),
+                            "keep one of the two lines", [((6, 3, 6, 11), "first given here")])]
+    assert parse(text).agenda.body[0] == n.TextBlock((
+        n.Bullet(t("bullet"), translations=(n.Translation("fr", (t("puce"),)),)),
+        n.Bullet(t("two"), translations=(n.Translation("fr", (t("deux"),)),))))
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("language: en, fr\n\n>\nfr: nothing\n\n1. A\n", (4, 1, 4, 12)),
+    ("language: en, fr\n\n1. A\n   >\n   fr: x\n", (5, 4, 5, 9)),
+    ("language: en, fr\n\n# H\n  >\n  fr: x\n\n1. A\n", (5, 3, 5, 8)),
+])
+def test_a_translation_after_a_bare_marker_translates_nothing(text: str, span: tuple) -> None:
+    assert codes(text) == [("misplaced-translation", "a translation line translates the text just above it, and "
+                            "there is no text before it to translate", span)]
+
+
+def test_a_top_level_headings_translation_after_its_notes() -> None:
+    group = ok("language: en, fr\n\n# Part\n  > note\nfr: Partie\n\n1. A\n").body[0]
+    assert (group.translations, group.notes) == ((n.Translation("fr", (t("Partie"),)),), (n.Note((t("note"),)),))
+    assert tuple(group.translations[0].span) == (5, 1, 5, 11)
+
+
+def test_translations_of_sub_items_and_sub_bullets_and_their_duplicates() -> None:
+    text = ("language: en, fr\n\n1. A\n   1.1 Sub\n   fr: Sous\n   fr: Sous encore\n   - b\n     - c\n"
+            "     fr: cc\n     fr: cc2\n")
+    assert codes(text) == [
+        ("duplicate-translation", "this text already has a translation into 'fr'", (6, 4, 6, 19)),
+        ("duplicate-translation", "this text already has a translation into 'fr'", (10, 6, 10, 13))]
+    item = parse(text).agenda.body[0]
+    assert item.children[0].translations == (n.Translation("fr", (t("Sous"),)),)
+    assert item.notes == (n.Bullet(t("b"), children=(n.Bullet(t("c"), translations=(n.Translation("fr", (t("cc"),)),)),)),)
+
+
+def test_a_headings_bullet_takes_its_translation() -> None:
+    group = ok("language: en, fr\n\n# H\n  - b\n  fr: bb\n\n1. A\n").body[0]
+    assert group.notes == (n.Bullet(t("b"), translations=(n.Translation("fr", (t("bb"),)),)),)
+    assert group.translations == ()
+
+
+def test_an_annex_translation_given_twice_and_a_footnote_translation() -> None:
+    text = "language: en, fr\n\n1. A\n\nannexes:\n  - A. Annex\n  fr: Annexe\n  fr: Encore\n"
+    assert codes(text) == [("duplicate-translation", "this text already has a translation into 'fr'", (8, 3, 8, 13))]
+
+
+# ------------------------------------------------------------------ transformer: the space after an item number
+
+@pytest.mark.parametrize(("line", "message", "span", "title", "title_span"), [
+    ("1.\u00a0Opening", "a no-break space (U+00A0) follows the item number; it is read as a space", (1, 3, 1, 4),
+     "Opening", (1, 4, 1, 11)),
+    ("1.\tTwo", "a tab follows the item number; it is read as a space", (1, 3, 1, 4), "Two", (1, 4, 1, 7)),
+    ("1.\u202f\u00a0 Three", "a narrow no-break space (U+202F) follows the item number; it is read as a space",
+     (1, 3, 1, 6), "Three", (1, 6, 1, 11)),
+    ("1.\t\u00a0Four", "a tab follows the item number; it is read as a space", (1, 3, 1, 4), "\u00a0Four",
+     (1, 4, 1, 9)),
+    ("#.\u00a0Auto", "a no-break space (U+00A0) follows the item number; it is read as a space", (1, 3, 1, 4),
+     "Auto", (1, 4, 1, 8)),
+])
+def test_an_odd_space_after_an_item_number_is_read_as_a_space_with_a_warning(line: str, message: str, span: tuple,
+                                                                             title: str, title_span: tuple) -> None:
+    result = parse(line + "\n")
+    assert found(line + "\n") == [("space-after-number", message, span,
+                                   "write an ordinary space there; 'agenda fmt' does it for you", [])]
+    item = result.agenda.body[0]
+    assert item.title == t(title)
+    assert tuple(item.title.parts[0].span) == title_span
+
+
+def test_a_no_break_space_alone_after_a_number_leaves_no_title() -> None:
+    item = parse("5.\u00a0\n").agenda.body[0]
+    assert (item.title, tuple(item.span)) == (n.RichText(()), (1, 1, 1, 3))
