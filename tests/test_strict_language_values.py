@@ -1315,3 +1315,72 @@ def test_an_odd_space_after_an_item_number_is_read_as_a_space_with_a_warning(lin
 def test_a_no_break_space_alone_after_a_number_leaves_no_title() -> None:
     item = parse("5.\u00a0\n").agenda.body[0]
     assert (item.title, tuple(item.span)) == (n.RichText(()), (1, 1, 1, 3))
+
+
+# ------------------------------------------------------------------ inline.py: text, references, links, escapes
+
+from lark import Token  # noqa: E402
+
+from agendadsl.language.inline import split  # noqa: E402
+from agendadsl.language.urls import safe_url  # noqa: E402
+
+
+def pieces(text: str, column: int = 1) -> tuple[list, list]:
+    """The parts of an inline text written from ``column`` of line 2, each with its columns, and its anchors."""
+    token = Token("INLINE", text, 0, 2, column, 2, column + len(text), len(text))
+    rich, anchors = split(token, Span(2, 1, 2, column + len(text)))
+    return ([(p, p.span.column, p.span.end_column) for p in rich.parts],
+            [(a.value, a.span.column, a.span.end_column) for a in anchors])
+
+
+@pytest.mark.parametrize(("text", "parts", "anchors"), [
+    ("Budget 2027 [draft", [(n.Text("Budget 2027 [draft"), 5, 23)], []),
+    ("Score {1-5}", [(n.Text("Score {1-5}"), 5, 16)], []),
+    ("x [] y", [(n.Text("x [] y"), 5, 11)], []),
+    ("[ ] ballot", [(n.Text("[ ] ballot"), 5, 15)], []),
+    (r"\[draft\] \{ad hoc\} \\ C:\files", [(n.Text("[draft] {ad hoc} \\ C:\\files"), 5, 37)], []),
+    ("see [A\\]B] ok", [(n.Text("see "), 5, 9), (n.DocRef("A]B"), 9, 15), (n.Text(" ok"), 15, 18)], []),
+    ("see [ T-ES(2020)23 ]", [(n.Text("see "), 5, 9), (n.DocRef("T-ES(2020)23"), 9, 25)], []),
+    ("[t](javascript:alert(1))", [(n.Text("[t](javascript:alert(1))"), 5, 29)], []),
+    ("[t](https://a.org/(x))", [(n.Link("t", "https://a.org/(x)"), 5, 27)], []),
+    ("[a\\](b)](https://e.org)", [(n.Link("a](b)", "https://e.org"), 5, 28)], []),
+    ("mailto:a@b.org.", [(n.Link("mailto:a@b.org", "mailto:a@b.org", bare=True), 5, 19), (n.Text("."), 19, 20)], []),
+    ("go https://e.org/a, then", [(n.Text("go "), 5, 8), (n.Link("https://e.org/a", "https://e.org/a", bare=True),
+                                                          8, 23), (n.Text(", then"), 23, 29)], []),
+    ("http://", [(n.Text("http://"), 5, 12)], []),
+    ("ftp://x.org", [(n.Text("ftp://x.org"), 5, 16)], []),
+    ("{annex  B} {annex B12} {annexe B}", [(n.AnnexRef("B"), 5, 15), (n.Text(" "), 15, 16), (n.AnnexRef("B12"), 16, 27),
+                                           (n.Text(" {annexe B}"), 27, 38)], []),
+    ("[^1] [^note_2-x]", [(n.FootnoteRef("1"), 5, 9), (n.Text(" "), 9, 10), (n.FootnoteRef("note_2-x"), 10, 21)], []),
+    ("[^] [\\^1]", [(n.DocRef("^"), 5, 8), (n.Text(" "), 8, 9), (n.DocRef("^1"), 9, 14)], []),
+    ("{#lab} Title", [(n.Text("Title"), 12, 17)], [("lab", 5, 11)]),
+    ("Title {#lab}", [(n.Text("Title"), 5, 11)], [("lab", 11, 17)]),
+    ("Title {#lab} rest", [(n.Text("Title rest"), 5, 22)], [("lab", 11, 17)]),
+    ("Title {#a b} {#}", [(n.Text("Title"), 5, 11)], [("a b", 11, 17), ("", 18, 21)]),
+    ("  lead  ", [(n.Text("lead"), 7, 13)], []),
+    ("  [X]  ", [(n.DocRef("X"), 7, 10)], []),
+    ("Humm hmm https", [(n.Text("Humm hmm https"), 5, 19)], []),
+    ("x{y}z {a.b-c_d}", [(n.Text("x"), 5, 6), (n.XRef("y"), 6, 9), (n.Text("z "), 9, 11), (n.XRef("a.b-c_d"), 11, 20)],
+     []),
+    ("{é} \\x", [(n.Text("{é} \\x"), 5, 11)], []),
+    ("a]b} c\\", [(n.Text("a]b} c\\"), 5, 12)], []),
+])
+def test_inline_text_splits_into_its_parts(text: str, parts: list, anchors: list) -> None:
+    assert pieces(text, column=5) == (parts, anchors)
+
+
+def test_no_text_after_a_marker_is_an_empty_text_spanning_the_line() -> None:
+    rich, anchors = split(None, Span(4, 2, 4, 3))
+    assert (rich, tuple(rich.span), anchors) == (n.RichText(()), (4, 2, 4, 3), [])
+
+
+@pytest.mark.parametrize(("url", "safe"), [
+    (None, None), ("", None), ("https://e.org", "https://e.org"), ("HTTPS://e.org", "HTTPS://e.org"),
+    ("http://e.org", "http://e.org"), ("mailto:a@b", "mailto:a@b"), ("MAILTO:a@b", "MAILTO:a@b"), ("mailto:", None),
+    ("http:e.org", None), ("javascript:x", None), ("java\tscript:x", None), ("https://e.org/&amp;", "https://e.org/&amp;"),
+    ("&#106;avascript:x", None), ("https&#58;//e.org", "https&#58;//e.org"), ("https://e.org/\u200b", None),
+    ("https://e.org/\u202e", None), (" https://e.org ", "https://e.org"), ("https:", None), ("ftp://x", None),
+    ("no scheme", None), ("https://e.org/\u2028", None),
+])
+def test_only_http_https_and_mailto_addresses_are_safe(url: str | None, safe: str | None) -> None:
+    assert safe_url(url) == safe
