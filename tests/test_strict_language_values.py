@@ -1384,3 +1384,205 @@ def test_no_text_after_a_marker_is_an_empty_text_spanning_the_line() -> None:
 ])
 def test_only_http_https_and_mailto_addresses_are_safe(url: str | None, safe: str | None) -> None:
     assert safe_url(url) == safe
+
+
+# ------------------------------------------------------------------ docrefs.py: series patterns, membership and links
+
+from agendadsl.language import docrefs  # noqa: E402
+
+
+@pytest.mark.parametrize(("pattern", "regex", "ignore_case"), [
+    ("T-ES({year}){n}", r"T\-ES\((?P<year>[0-9]{4})\)(?P<n>[0-9]+)", False),
+    ("RFC {n}", r"RFC\ (?P<n>[0-9]+)", False),
+    ("X{n}-{n}", r"X(?P<n>[0-9]+)\-(?P=n)", False),
+    ("A/HRC/{text}", r"A/HRC/(?P<text>\S+?)", False),
+    ("CM({year}){n}{suffix}", r"CM\((?P<year>[0-9]{4})\)(?P<n>[0-9]+)(?P<suffix>" + docrefs.SUFFIX + ")", True),
+])
+def test_a_series_pattern_becomes_a_regular_expression(pattern: str, regex: str, ignore_case: bool) -> None:
+    compiled = docrefs.compile_pattern(pattern)
+    assert (compiled.pattern, bool(compiled.flags & 2)) == (regex, ignore_case)
+
+
+@pytest.mark.parametrize(("pattern", "message", "hint"), [
+    ("X{bad}", "unknown placeholder {bad}; use {year}, {n}, {text}, {suffix}", None),
+    ("X {n} javascript:alert(1)", "the URL javascript:alert(1) has the scheme 'javascript:', which is not allowed; a "
+     "series URL starts with http://, https:// or mailto:",
+     "write the documents' address with http://, https:// or mailto:, or leave the URL out"),
+    ("X {n} HTTPS://x/{ref}", "the URL HTTPS://x/{ref} has its scheme 'HTTPS:' in capitals",
+     "write the scheme in lower case: https://x/{ref}"),
+    ("X {n} Mailto:a@b", "the URL Mailto:a@b has its scheme 'Mailto:' in capitals",
+     "write the scheme in lower case: mailto:a@b"),
+])
+def test_a_series_pattern_that_cannot_be_used_says_why(pattern: str, message: str, hint: str | None) -> None:
+    with pytest.raises(docrefs.SeriesError) as caught:
+        docrefs.compile_pattern(pattern)
+    assert (str(caught.value), caught.value.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(("pattern", "text", "matches"), [
+    ("CM({year}){n}{suffix}", "CM(2020)26", True), ("CM({year}){n}{suffix}", "cm(2020)26-FINAL", True),
+    ("CM({year}){n}{suffix}", "CM(2020)26add1", True), ("CM({year}){n}{suffix}", "CM(2020)26 Corr.1", True),
+    ("CM({year}){n}{suffix}", "CM(2020)26xyz", False), ("CM({year}){n}", "cm(2020)26", False),
+    ("X{n}-{n}", "X12-12", True), ("X{n}-{n}", "X12-13", False), ("T-ES({year}){n}", "T-ES(20)23", False),
+])
+def test_a_reference_matches_its_series_shape(pattern: str, text: str, matches: bool) -> None:
+    series = n.Series("S", pattern)
+    assert docrefs.compiled(series, (series,)).fullmatch(text) is not None is matches or \
+        docrefs.matches(n.DocRef(text), series) is matches
+    assert docrefs.matches(n.DocRef(text), series) is matches
+
+
+SERIES = (n.Series("T-ES", "T-ES({year}){n}", "https://rm.coe.int/{ref}"), n.Series("T", "T{n}"),
+          n.Series("A/HRC", "A/HRC/{text}", "https://undocs.org/{ref}"),
+          n.Series("gh", "gh-{n}", "https://github.com/x/issues/{n}?y={year}"),
+          n.Series("bad", "bad{n}", "javascript:{ref}"), n.Series("T", "T-{n}"),
+          n.Series("Q", "Q{bad}", "https://q/{ref}"), n.Series("RFC", "RFC {n}", "https://www.rfc-editor.org/rfc/rfc{n}"))
+
+
+@pytest.mark.parametrize(("text", "name", "url"), [
+    ("T-ES(2020)23", "T-ES", "https://rm.coe.int/T-ES%282020%2923"),
+    ("T-ES(20)23", "T-ES", "https://rm.coe.int/T-ES%2820%2923"),
+    ("T5", "T", None),
+    ("A/HRC/59/1", "A/HRC", "https://undocs.org/A/HRC/59/1"),
+    ("gh-118", "gh", "https://github.com/x/issues/118?y={year}"),
+    ("RFC 9110", "RFC", "https://www.rfc-editor.org/rfc/rfc9110"),
+    ("Z1", None, None),
+    ("bad1", "bad", None),
+    ("Q1", "Q", None),
+])
+def test_a_reference_belongs_to_the_longest_series_name_and_links_to_its_url(text: str, name: str | None,
+                                                                              url: str | None) -> None:
+    owner, link = docrefs.link(n.DocRef(text), SERIES)
+    assert (owner.name if owner else None, link) == (name, url)
+    assert owner is docrefs.series_of(n.DocRef(text), SERIES)
+
+
+def test_the_first_of_two_series_of_one_name_is_the_one() -> None:
+    assert docrefs.series_of(n.DocRef("T-5"), SERIES) is SERIES[1]
+
+
+def test_url_for_fills_the_placeholders_and_encodes_the_reference() -> None:
+    series = n.Series("CM", "CM({year}){n}{suffix}", "https://x/{year}/{n}/{suffix}/{ref}/{other}")
+    docrefs.compiled(series, (series,))
+    assert docrefs.url_for(n.DocRef("CM(2020)26 add1"), series) == "https://x/2020/26/%20add1/CM%282020%2926%20add1/{other}"
+    assert docrefs.url_for(n.DocRef("CM(2020)26"), series) == "https://x/2020/26//CM%282020%2926/{other}"
+    assert docrefs.url_for(n.DocRef("nothing like it"), series) == "https://x/{year}/{n}/{suffix}/nothing%20like%20it/{other}"
+    assert docrefs.url_for(n.DocRef("CM(2020)26"), n.Series("CM", "CM({year}){n}")) is None
+
+
+@pytest.mark.parametrize(("series", "message"), [
+    (n.Series("gh", "gh-{n}", "https://github.com/x/issues/{n}?y={year}"),
+     "the URL uses {year}, which the pattern gh-{n} does not define"),
+    (n.Series("x", "x{n}", "https://x/{text}"), "the URL uses {text}, which the pattern x{n} does not define"),
+    (n.Series("x", "x{n}", "https://x/{ref}/{n}"), None),
+    (n.Series("x", "x{n}", None), None),
+])
+def test_a_series_url_may_use_only_the_patterns_placeholders(series: n.Series, message: str | None) -> None:
+    if message is None:
+        assert docrefs.check_url(series) is None
+    else:
+        with pytest.raises(docrefs.SeriesError, match="^" + message.replace("{", r"\{").replace("}", r"\}") + "$"):
+            docrefs.check_url(series)
+
+
+# ------------------------------------------------------------------ dates.py: validity, ranges, zones, moments
+
+import datetime  # noqa: E402
+
+from agendadsl.language import dates  # noqa: E402
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    (D(1, None, 2020), "incomplete"), (D(1, 2, None), "incomplete"), (D(31, 2, 2020), "impossible"),
+    (D(29, 2, 2020), None), (D(29, 2, 2021), "impossible"), (D(31, 12, 2020), None)])
+def test_why_a_date_is_not_a_real_complete_date(value: n.DateValue, problem: str | None) -> None:
+    assert dates.problem(value) == problem
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (D(1, None, None), "1"), (D(23, 11, None), "23 November"), (D(23, 11, 2020), "23 November 2020"),
+    (D(5, 1, 1999), "5 January 1999"), (D(5, 12, 1999), "5 December 1999")])
+def test_a_date_in_english_for_messages(value: n.DateValue, text: str) -> None:
+    assert dates.english(value) == text
+
+
+def test_the_bounds_of_a_range() -> None:
+    assert dates.bounds(n.DateRange(D(1, 2, 2020), D(3, 2, 2020))) == (datetime.date(2020, 2, 1),
+                                                                       datetime.date(2020, 2, 3))
+    assert dates.bounds(n.DateRange(D(1, 2, 2020))) == (datetime.date(2020, 2, 1), datetime.date(2020, 2, 1))
+    assert dates.bounds(n.DateRange(D(1, 2, 2020), days=(D(2, 2, 2020), D(4, 2, 2020)))) == (
+        datetime.date(2020, 2, 1), datetime.date(2020, 2, 4))
+    assert dates.last_day(n.DateRange(D(1, 2, 2020), days=(D(2, 2, 2020), D(4, 2, 2020)))) == D(4, 2, 2020)
+    assert dates.last_day(n.DateRange(D(1, 2, 2020), D(3, 2, 2020))) == D(3, 2, 2020)
+    assert dates.last_day(n.DateRange(D(1, 2, 2020))) == D(1, 2, 2020)
+    assert dates.bounds(n.DateRange(D(31, 2, 2020))) is None
+    assert dates.bounds(n.DateRange(D(1, 2, 2020), D(30, 2, 2020))) is None
+
+
+@pytest.mark.parametrize(("name", "offset"), [
+    ("UTC", 0), ("GMT", 0), ("UTC+2", 120), ("UTC-03:30", -210), ("UTC+14:59", 899), ("UTC+02:00", 120),
+    ("UTC+15", None), ("Nowhere/X", None), ("../etc", None), ("", None), ("UTC+2:5", None)])
+def test_the_zone_a_name_gives(name: str, offset: int | None) -> None:
+    zone = dates.time_zone(name)
+    moment = datetime.datetime(2025, 1, 15, 12, 0)
+    assert (None if zone is None else zone.utcoffset(moment) // datetime.timedelta(minutes=1)) == offset
+
+
+def test_a_named_zone_keeps_its_summer_time() -> None:
+    zone = dates.time_zone("Europe/Paris")
+    assert [zone.utcoffset(datetime.datetime(2025, m, 15)) // datetime.timedelta(minutes=1) for m in (1, 7)] == [60, 120]
+    assert dates.time_zone("UTC") is datetime.UTC
+
+
+def test_the_moments_of_a_slot_on_a_day() -> None:
+    day = datetime.date(2020, 1, 1)
+    assert dates.moment(day, n.TimeSlot(T(9, 30), T(24, 0))) == (datetime.datetime(2020, 1, 1, 9, 30),
+                                                                 datetime.datetime(2020, 1, 2, 0, 0))
+    plus_two = datetime.timezone(datetime.timedelta(hours=2))
+    assert dates.moment(day, n.TimeSlot(T(9, 30), None, "UTC+2")) == (
+        datetime.datetime(2020, 1, 1, 9, 30, tzinfo=plus_two), None)
+    assert dates.moment(day, n.TimeSlot(T(9, 30), None, "Mars/X")) is None
+    assert dates.moment(datetime.date(9999, 12, 31), n.TimeSlot(T(9, 30), T(24, 0))) is None
+    assert dates.in_zone(datetime.datetime(9999, 12, 31, 23, 0, tzinfo=datetime.UTC), plus_two) is None
+    assert dates.in_zone(datetime.datetime(2020, 1, 1, 23, 0, tzinfo=datetime.UTC), plus_two) == \
+        datetime.datetime(2020, 1, 2, 1, 0, tzinfo=plus_two)
+
+
+def test_the_meetings_time_on_the_clocks_of_its_local_times() -> None:
+    places = (n.LocalTime("America/Los_Angeles", "SF"), n.LocalTime("Mars/X"), n.LocalTime("UTC+09:00"))
+    meeting = n.Meeting(dates=n.DateRange(D(18, 2, 2016)), time=n.TimeSlot(T(20, 0), T(21, 30), "UTC"),
+                        local_times=places)
+    found_times = [(place.zone, start and start.replace(tzinfo=None), end and end.replace(tzinfo=None),
+                    start and start.utcoffset() // datetime.timedelta(hours=1))
+                   for place, start, end in dates.local_times(meeting)]
+    assert found_times == [
+        ("America/Los_Angeles", datetime.datetime(2016, 2, 18, 12, 0), datetime.datetime(2016, 2, 18, 13, 30), -8),
+        ("Mars/X", None, None, None),
+        ("UTC+09:00", datetime.datetime(2016, 2, 19, 5, 0), datetime.datetime(2016, 2, 19, 6, 30), 9)]
+    utc = (n.LocalTime("UTC"),)
+    without_date = n.Meeting(time=n.TimeSlot(T(20, 0), None, "UTC"), local_times=utc)
+    without_zone = n.Meeting(dates=n.DateRange(D(18, 2, 2016)), time=n.TimeSlot(T(20, 0)), local_times=utc)
+    without_end = n.Meeting(dates=n.DateRange(D(18, 2, 2016)), time=n.TimeSlot(T(20, 0), None, "UTC"), local_times=utc)
+    without_time = n.Meeting(dates=n.DateRange(D(18, 2, 2016)), local_times=utc)
+    assert [[(s, e) for _, s, e in dates.local_times(m)] for m in (without_date, without_zone, without_time)] == [
+        [(None, None)]] * 3
+    assert [(s, e) for _, s, e in dates.local_times(without_end)] == [
+        (datetime.datetime(2016, 2, 18, 20, 0, tzinfo=datetime.UTC), None)]
+
+
+def test_a_list_of_days_lasts_until_its_last_day_for_the_meeting_checks() -> None:
+    """A meeting held on "8 and 10 October" ended, for the checks, on the 8th: a past meeting on those
+    days, or a next meeting on the 9th of a meeting of "8 and 9 October", was let through."""
+    from agendadsl import check
+
+    def problems(text: str) -> list[tuple]:
+        return [(d.code, d.message, tuple(d.span)) for d in check(parse(text).agenda)]
+
+    assert problems("date: 9 October 2025\n\n1. A\n\npast meetings:\n  - 8 and 10 October 2025\n") == [
+        ("past-meeting-not-before", "this past meeting ends on 10 October 2025, not before the meeting this agenda "
+         "is for", (6, 5, 6, 26))]
+    assert problems("date: 8 and 9 October 2025\n\n1. A\n\nnext meetings:\n  - 9 October 2025\n") == [
+        ("next-meeting-not-after", "this next meeting starts on 9 October 2025, not after the meeting this agenda "
+         "is for", (6, 5, 6, 19))]
+    assert problems("date: 8 and 10 October 2025\n\n1. A\n\nnext meetings:\n  - 11 October 2025\n\n"
+                    "past meetings:\n  - 7 October 2025\n") == []

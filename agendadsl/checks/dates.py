@@ -114,7 +114,7 @@ def past_meeting_not_before(context: CheckContext) -> Iterable[Diagnostic]:
         found = dates.bounds(meeting.dates)
         if found is not None and found[1] >= this_bounds[0]:
             yield error("past-meeting-not-before",
-                        f"this past meeting ends on {dates.english(meeting.dates.last)}, "
+                        f"this past meeting ends on {dates.english(dates.last_day(meeting.dates))}, "
                         "not before the meeting this agenda is for", meeting.dates.span,
                         "check the year of the date, or list the meeting under 'next meetings:'",
                         (Related(this.span, "this meeting's date"),))

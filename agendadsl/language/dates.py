@@ -30,10 +30,15 @@ def english(value: DateValue) -> str:
     return " ".join(parts)
 
 
+def last_day(dates: DateRange) -> DateValue:
+    """The last day of a range, or of a list of days (``8, 9 and 10 October 2025``: the 10th)."""
+    return dates.days[-1] if dates.days else dates.last
+
+
 def bounds(dates: DateRange) -> tuple[datetime.date, datetime.date] | None:
-    """First and last day of a range, or None when either is not a real date."""
+    """First and last day of a range (or of a list of days), or None when either is not a real date."""
     first = dates.start.to_date()
-    last = dates.last.to_date()
+    last = last_day(dates).to_date()
     if first is None or last is None:
         return None
     return first, last
