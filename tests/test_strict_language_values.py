@@ -41,7 +41,7 @@ def at(attr: n.Attr | None) -> tuple | None:
 
 # ------------------------------------------------------------------ transformer: the header
 
-FULL_HEADER = """body: Board of Trustees  
+FULL_HEADER = """body: Board of Trustees··
 meeting: 42nd meeting, // not a comment
 kind: In-Person
 place: Head office, room 3
@@ -71,7 +71,7 @@ Quorum: 14 members
 Convened by: the Council
 
 1. Opening
-"""
+""".replace("·", " ")
 
 
 def test_every_header_field_is_read_into_the_meeting_with_where_it_is_written() -> None:
@@ -175,7 +175,8 @@ def test_a_series_line_keeps_a_pattern_with_spaces_and_no_url() -> None:
 
 def test_header_errors_name_the_field_and_point_at_the_value() -> None:
     text = ("kind: kind\ndistribution: public\nlist of documents: maybe\n"
-            "local times: Mars (Olympus/Mons), Europe/Paris\nbody: A\nbody: B\nseries X: X{n}\nseries X: Y{n}\n\n1. A\n")
+            "local times: Mars (Olympus/Mons), Europe/Paris\nbody: A\nbody: B\nseries X: X{n}\nseries X: Y{n}\n"
+            "\n1. A\n")
     assert found(text) == [
         ("invalid-kind", "the meeting's kind must be 'in person', 'virtual' or 'hybrid'", (1, 7, 1, 11),
          "write for example 'kind: hybrid'", []),
@@ -209,7 +210,8 @@ def test_custom_fields_are_checked_against_their_declaration() -> None:
 
 
 def test_a_field_given_twice_keeps_the_first_even_for_dates_issued_and_language() -> None:
-    text = "date: 1 May 2026\ndate: 2 May 2026\nissued: 3 May 2026\nissued: 4 May 2026\nlanguage: fr\nlanguage: de\n\n1. A\n"
+    text = ("date: 1 May 2026\ndate: 2 May 2026\nissued: 3 May 2026\nissued: 4 May 2026\nlanguage: fr\n"
+            "language: de\n\n1. A\n")
     assert codes(text) == [("duplicate-field", "the header gives 'date' twice", (2, 7, 2, 17)),
                            ("duplicate-field", "the header gives 'issued' twice", (4, 9, 4, 19)),
                            ("duplicate-field", "the header gives 'language' twice", (6, 11, 6, 13))]
@@ -245,7 +247,7 @@ ITEM = """fields: Stage, Responsible department
    @presenter Rapporteur: Mr Yan Li (EPP)
    @presenter Ms Jane Doe, Rapporteur
    @presenter Chair of the Bureau and more: X
-   @presenter A: 
+   @presenter A:·
    @for Discussion, decision
    @status Withdrawn
    @session closed
@@ -260,7 +262,7 @@ ITEM = """fields: Stage, Responsible department
    > second line
    - bullet
    #. Sub
-"""
+""".replace("·", " ")
 
 
 def test_every_attribute_of_an_item_is_read_with_where_it_is_written() -> None:
@@ -381,7 +383,7 @@ def test_an_attribute_given_twice_is_named_in_the_error(line: str, word: str | N
     else:
         start = 5 + len(word) + 1
         assert problems == [("duplicate-attribute", f"this item already has '@{word}'",
-                             (3, start, 3, 4 + len(line) if word != "for" else 4 + len(line)))]
+                             (3, start, 3, 4 + len(line)))]
 
 
 def test_documents_given_twice_is_a_duplicate_attribute_not_a_crash() -> None:
@@ -417,7 +419,7 @@ TEXT = """> Preamble one
 >
 > new para
 ! internal
-| verbatim  text  
+| verbatim  text··
 |   indented
 - [ ] @alex Simplify
 - [x] Done thing
@@ -426,7 +428,7 @@ TEXT = """> Preamble one
   - sub bullet
 
 1. A
-"""
+""".replace("·", " ")
 
 
 def test_top_level_text_is_one_block_of_paragraphs_and_bullets() -> None:
@@ -594,7 +596,7 @@ fr: 23 novembre
 language: en, fr
 fields: Quorum
 Quorum: ten
-fr: dix  
+fr: dix··
 
 > Documents.
 fr: Les documents.
@@ -630,7 +632,7 @@ annexes:
   fr: nothing
   - A. Annex
   fr: Annexe
-"""
+""".replace("·", " ")
 
 PUT = ("put the line 'fr: ...' right after an item's title, a heading, a note, a bullet, a footnote, an annex, "
        "or a header field such as 'body:' or 'title:'")
@@ -737,7 +739,8 @@ def test_each_next_meeting_has_its_dates_place_kind_host_remark_and_what_is_to_b
          "move it to the end of the item's line", []),
     ]
     coming, past = result.agenda.body[1:]
-    assert (coming.past, past.past, tuple(coming.span), tuple(past.span)) == (False, True, (5, 1, 5, 14), (17, 1, 17, 14))
+    assert (coming.past, past.past, tuple(coming.span), tuple(past.span)) == (False, True, (5, 1, 5, 14),
+                                                                              (17, 1, 17, 14))
     d = n.DateValue
     assert coming.meetings == (
         n.NextMeeting(n.DateRange(d(28, 5, 2025), d(29, 5, 2025)), place=n.Attr("A Coruña"),
@@ -815,8 +818,8 @@ table:
   | :---: | --- |
   | a \\| b | [x](https://e.org) |
   |  | c |
-  d | e | 
-"""
+  d | e |·
+""".replace("·", " ")
 
 
 def test_a_table_drops_markdowns_bars_and_rule_row_and_keeps_escaped_bars_and_empty_cells() -> None:
@@ -953,8 +956,10 @@ def test_times_slots_and_zones_read_with_their_spans(text: str, expected: tuple)
     ("9:3", "'9:3' is not a time", 0, 3, None, TIME_HINT),
     ("9h3", "'9h3' is not a time", 0, 3, None, TIME_HINT),
     ("9 h 5", "'9 h 5' is not a time", 0, 5, None, TIME_HINT),
-    ("0830", "'0830' is not a time: write 08:30 (four digits only inside a slot like 0830-0900)", 0, 4, None, TIME_HINT),
-    ("1305", "'1305' is not a time: write 13:05 (four digits only inside a slot like 0830-0900)", 0, 4, None, TIME_HINT),
+    ("0830", "'0830' is not a time: write 08:30 (four digits only inside a slot like 0830-0900)", 0, 4, None,
+     TIME_HINT),
+    ("1305", "'1305' is not a time: write 13:05 (four digits only inside a slot like 0830-0900)", 0, 4, None,
+     TIME_HINT),
     ("11", "'11' is not a time", 0, 2, None, TIME_HINT),
     ("11 - 2", "'11' is not a time", 0, 2, None, TIME_HINT),
     ("09 - 11 am", "'09' is not a time", 0, 2, None, TIME_HINT),
@@ -1234,7 +1239,8 @@ def test_a_date_that_cannot_be_read_says_why_and_where(text: str, language: str 
 
 
 def test_a_date_error_reaches_the_agenda_with_its_code_and_columns() -> None:
-    assert codes("date: 32 June 2025\n\n1. A\n") == [("impossible-date", "'32' is not a day of the month", (1, 7, 1, 9))]
+    assert codes("date: 32 June 2025\n\n1. A\n") == [
+        ("impossible-date", "'32' is not a day of the month", (1, 7, 1, 9))]
     assert codes("date: 4 June 2025 x\n\n1. A\n") == [("date-syntax", "'x' is not part of a date", (1, 19, 1, 20))]
     assert codes("1. A\n   @docs [X] of 4 Jnue 2025\n") == [("date-syntax", "'Jnue' is not part of a date",
                                                            (2, 19, 2, 23))]
@@ -1275,7 +1281,8 @@ def test_translations_of_sub_items_and_sub_bullets_and_their_duplicates() -> Non
         ("duplicate-translation", "this text already has a translation into 'fr'", (10, 6, 10, 13))]
     item = parse(text).agenda.body[0]
     assert item.children[0].translations == (n.Translation("fr", (t("Sous"),)),)
-    assert item.notes == (n.Bullet(t("b"), children=(n.Bullet(t("c"), translations=(n.Translation("fr", (t("cc"),)),)),)),)
+    cc = n.Bullet(t("c"), translations=(n.Translation("fr", (t("cc"),)),))
+    assert item.notes == (n.Bullet(t("b"), children=(cc,)),)
 
 
 def test_a_headings_bullet_takes_its_translation() -> None:
@@ -1530,7 +1537,8 @@ def test_the_zone_a_name_gives(name: str, offset: int | None) -> None:
 
 def test_a_named_zone_keeps_its_summer_time() -> None:
     zone = dates.time_zone("Europe/Paris")
-    assert [zone.utcoffset(datetime.datetime(2025, m, 15)) // datetime.timedelta(minutes=1) for m in (1, 7)] == [60, 120]
+    offsets = [zone.utcoffset(datetime.datetime(2025, m, 15)) // datetime.timedelta(minutes=1) for m in (1, 7)]
+    assert offsets == [60, 120]
     assert dates.time_zone("UTC") is datetime.UTC
 
 
