@@ -1594,3 +1594,69 @@ def test_a_list_of_days_lasts_until_its_last_day_for_the_meeting_checks() -> Non
          "is for", (6, 5, 6, 19))]
     assert problems("date: 8 and 10 October 2025\n\n1. A\n\nnext meetings:\n  - 11 October 2025\n\n"
                     "past meetings:\n  - 7 October 2025\n") == []
+
+
+# ------------------------------------------------------------------ when.py: the date and time of a heading
+
+@pytest.mark.parametrize(("heading", "language", "dates", "time", "title"), [
+    ("Morning, 09.00-12.30", None, None, (T(9, 0), T(12, 30), (10, 21)), "Morning"),
+    ("Morning: 09.00-12.30", None, None, (T(9, 0), T(12, 30), (10, 21)), "Morning"),
+    ("Morning - 09.00", None, None, (T(9, 0), None, (11, 16)), "Morning"),
+    ("Morning – 09.00", None, None, (T(9, 0), None, (11, 16)), "Morning"),
+    ("Morning — 09.00", None, None, (T(9, 0), None, (11, 16)), "Morning"),
+    ("Morning (09.00-12.30)", None, None, (T(9, 0), T(12, 30), (10, 21)), "Morning"),
+    ("12.30-14.00 Lunch break", None, None, (T(12, 30), T(14, 0), (1, 12)), "Lunch break"),
+    ("12.30-14.00: Lunch break", None, None, (T(12, 30), T(14, 0), (1, 12)), "Lunch break"),
+    ("10:30: Lunch", None, None, (T(10, 30), None, (1, 6)), "Lunch"),
+    ("Wednesday 15 October 2025, 09:00", None, (D(15, 10, 2025, 2), None, (1, 26)), (T(9, 0), None, (28, 33)), ""),
+    ("Tuesday, 3 May 2005 at 2.30pm", None, (D(3, 5, 2005, 1), None, (1, 20)), (T(14, 30), None, (24, 30)), ""),
+    ("mardi 14 octobre 2025 à 9 h", "fr", (D(14, 10, 2025, 1), None, (1, 22)), (T(9, 0), None, (25, 28)), ""),
+    ("mardi 14 octobre 2025 : matin", "fr", (D(14, 10, 2025, 1), None, (1, 22)), None, "matin"),
+    ("Montag, 7. März 2022 um 10 Uhr", "de", (D(7, 3, 2022, 0), None, (1, 21)), (T(10, 0), None, (25, 31)), ""),
+    ("Day 1 (15 October 2025)", None, (D(15, 10, 2025), None, (8, 23)), None, "Day 1"),
+    ("Part 2, 15 October 2025", None, (D(15, 10, 2025), None, (9, 24)), None, "Part 2"),
+    ("15 October 2025: Morning", None, (D(15, 10, 2025), None, (1, 16)), None, "Morning"),
+    ("15 October 2025:", None, (D(15, 10, 2025), None, (1, 16)), None, ""),
+    ("Wednesday 15 October 2025: afternoon sitting", None, (D(15, 10, 2025, 2), None, (1, 26)), None,
+     "afternoon sitting"),
+    ("Session, approx. 11:20", None, None, (T(11, 20), None, (10, 23)), "Session"),
+    ("10:00", None, None, (T(10, 0), None, (1, 6)), ""),
+    ("Sitting | 10:00", None, None, None, "Sitting | 10:00"),
+    ("Sitting / 10:00", None, None, None, "Sitting / 10:00"),
+    ("Report on 2025", None, None, None, "Report on 2025"),
+    ("Lunch at noon", None, None, None, "Lunch at noon"),
+    ("Lunch at 12.30", None, None, None, "Lunch at 12.30"),
+    ("(15 October 2025) Day", None, None, None, "(15 October 2025) Day"),
+    ("Session, 10:00 extra", None, None, None, "Session, 10:00 extra"),
+    ("October 10:00-12:00 Session", None, None, None, "October 10:00-12:00 Session"),
+    ("", None, None, None, ""),
+    ("Item 5", None, None, None, "Item 5"),
+])
+def test_a_heading_text_gives_a_date_a_time_and_a_title(heading: str, language: str | None, dates: tuple | None,
+                                                       time: tuple | None, title: str) -> None:
+    found_dates, found_time, rest = when.heading_when(heading, ONE, language)
+    assert (None if found_dates is None else (found_dates.start, found_dates.end,
+                                              (found_dates.span.column, found_dates.span.end_column))) == dates
+    assert (None if found_time is None else (found_time.start, found_time.end,
+                                             (found_time.span.column, found_time.span.end_column))) == time
+    assert rest == title
+
+
+def test_a_heading_date_followed_by_a_colon_keeps_its_year() -> None:
+    """"# 15 October 2025: Morning" was read as 15 October without a year, titled "2025: Morning"."""
+    group = ok("# 15 October 2025: Morning\n1. A\n").body[0]
+    assert (group.dates, group.name) == (n.DateRange(D(15, 10, 2025)), t("Morning"))
+
+
+def test_a_long_heading_is_searched_without_the_kept_plans() -> None:
+    title = "Session " + "x" * 200
+    assert when.heading_when(title + ", 10:00", ONE)[1:] == (n.TimeSlot(T(10, 0)), title)
+
+
+@pytest.mark.parametrize(("language", "key", "order"), [
+    (None, "en", "dmy"), ("", "en", "dmy"), ("en", "en", "dmy"), ("en-US", "en_US", "mdy"), ("en_us", "en_US", "mdy"),
+    ("EN-gb", "en_GB", "dmy"), ("fr", "fr", "dmy"), ("zh-hant-tw", "zh_Hant_TW", "mdy"), ("x", "en", "dmy"),
+    ("toolongtag", "en", "dmy"), ("de-CH", "de_CH", "dmy"), ("123", "en", "dmy"), ("en-US-x-private", "en", "dmy"),
+])
+def test_a_language_tag_and_the_order_of_its_numeric_dates(language: str | None, key: str, order: str) -> None:
+    assert (when._language_key(language), when.numeric_order(language)) == (key, order)

@@ -1059,10 +1059,13 @@ def _trim(title: str) -> str:
 
 def _ends_cleanly(tokens: list[_Tok], last: int) -> bool:
     """Whether a value may end before token ``last``: not in the middle of a word or of a time
-    (``2018 - 7:00pm`` must not be read as the range 9-7 October 2018)."""
+    (``2018 - 7:00pm`` must not be read as the range 9-7 October 2018). A colon right after it
+    ends it when no figure follows the colon (``15 October 2025: Morning``, not ``10:30``)."""
     if last >= len(tokens):
         return True
     before, after = tokens[last - 1], tokens[last]
+    if after.key == ":" and (last + 1 == len(tokens) or tokens[last + 1].start != after.end):
+        return True
     return before.end != after.start or after.key in (",", ";", ")")
 
 
