@@ -1660,3 +1660,101 @@ def test_a_long_heading_is_searched_without_the_kept_plans() -> None:
 ])
 def test_a_language_tag_and_the_order_of_its_numeric_dates(language: str | None, key: str, order: str) -> None:
     assert (when._language_key(language), when.numeric_order(language)) == (key, order)
+
+
+# ------------------------------------------------------------------ transformer: more header and layout forms
+
+def test_local_times_labels_zones_and_spans_with_spaces_around() -> None:
+    m = ok("local times:   Tokyo   ( Asia/Tokyo ) ,UTC, New York(EST)\n\n1. A\n").meeting
+    assert [(p.zone, p.label, tuple(p.span), p.written) for p in m.local_times] == [
+        ("Asia/Tokyo", "Tokyo", (1, 16, 1, 38), "Asia/Tokyo"), ("UTC", None, (1, 40, 1, 43), "UTC"),
+        ("UTC-05:00", "New York", (1, 45, 1, 58), "EST")]
+
+
+def test_fields_names_skip_empty_parts_and_keep_their_columns() -> None:
+    m = ok("fields: , Stage ,,  Time box\n\n1. A\n").meeting
+    assert [(f.value, tuple(f.span)) for f in m.fields] == [("Stage", (1, 11, 1, 16)), ("Time box", (1, 21, 1, 29))]
+
+
+def test_an_items_own_field_is_matched_whatever_its_case() -> None:
+    item = ok("fields: Time box\n\n1. A\n   @TIME-BOX 3 min\n").body[0]
+    assert [(f.name, f.value, tuple(f.span)) for f in item.fields] == [("Time box", "3 min", (4, 4, 4, 19))]
+
+
+def test_an_issued_date_with_a_time_that_cannot_be_read_reports_the_date_reading() -> None:
+    assert codes("issued: 9 March 2020 25:00\n\n1. A\n") == [("date-syntax", "'25' is not part of a date", (1, 22, 1, 24))]
+    assert codes("issued: 9 March 2020 x\n\n1. A\n") == [("date-syntax", "'x' is not part of a date", (1, 22, 1, 23))]
+
+
+def test_numbering_as_written_and_several_other_languages() -> None:
+    m = ok("numbering: as written\nlanguage: en, fr, de-CH\n\n1. A\n").meeting
+    assert ([at(a) for a in m.numbering], [at(a) for a in m.other_languages]) == (
+        [(n.AS_WRITTEN, (1, 12, 1, 22))], [("fr", (2, 15, 2, 17)), ("de-CH", (2, 19, 2, 24))])
+
+
+def test_what_follows_a_heading_up_to_the_last_item_is_the_groups_and_the_rest_is_the_agendas() -> None:
+    agenda = ok("date: 1 May 2026\n\n# Day one\n1. A\n\nnext meetings:\n  - 1 June 2026\n\n2. B\n> text\n\n"
+                "# Day two\n3. C\n> closing\n\nparticipants:\n  - X\n")
+    day_one, day_two, closing, people = agenda.body
+    assert [type(e).__name__ for e in day_one.body] == ["Item", "NextMeetings", "Item", "TextBlock"]
+    assert [type(e).__name__ for e in day_two.body] == ["Item"]
+    assert closing == n.TextBlock((n.Note((t("closing"),)),))
+    assert people == n.Participants((n.Participant("X"),))
+
+
+def test_a_text_only_agenda_with_headings_keeps_its_text_in_the_groups() -> None:
+    agenda = ok("# Part\n> text\n")
+    assert agenda.body == (n.Group(1, t("Part"), body=(n.TextBlock((n.Note((t("text"),)),)),)),)
+
+
+def test_headings_with_a_time_and_a_break_word_are_breaks() -> None:
+    agenda = ok("# 11:30 Coffee break\n## Lunch, 12:00\n## Working lunch, 12:00\n  > note\n### Pause, 13:00\n1. A\n")
+    coffee, lunch, working = agenda.body
+    assert [(g.title.plain, g.is_break, g.body) for g in (coffee, lunch)] == [
+        ("11:30 Coffee break", True, ()), ("Lunch, 12:00", True, ())]
+    assert (working.is_break, working.name, [(g.title.plain, g.is_break) for g in working.body[:1]]) == (
+        False, t("Working lunch"), [("Pause, 13:00", True)])
+    assert working.body[1] == n.Item(n.NumberMark.EXPLICIT, t("A"), n.Attr("1."))
+
+
+def test_a_heading_without_a_time_is_no_break_whatever_its_words() -> None:
+    assert ok("# Lunch\n1. A\n").body[0].is_break is False
+
+
+@pytest.mark.parametrize(("text", "language", "start", "end", "days"), [
+    ("1st June 2025", None, D(1, 6, 2025), None, ()),
+    ("2nd June 2025", None, D(2, 6, 2025), None, ()),
+    ("3rd June 2025", None, D(3, 6, 2025), None, ()),
+    ("1re mai 2026", "fr", D(1, 5, 2026), None, ()),
+    ("1º junio 2025", "es", D(1, 6, 2025), None, ()),
+    ("4 juil. 2025", "fr", D(4, 7, 2025), None, ()),
+    ("4 Septem 2025", None, D(4, 9, 2025), None, ()),
+    ("4 Janu 2025", None, D(4, 1, 2025), None, ()),
+    ("Tuesday - Wednesday, October 28 - 29, 2025", None, D(28, 10, 2025, 1), D(29, 10, 2025, 2), ()),
+    ("Tuesday, 4 June 2025", None, D(4, 6, 2025, 1), None, ()),
+    ("Thurs 5 June 2025", None, D(5, 6, 2025, 3), None, ()),
+    ("4th, 5th June 2025", None, D(4, 6, 2025), None, (D(5, 6, 2025),)),
+    ("June 4 2025", None, D(4, 6, 2025), None, ()),
+    ("June 4, 2025, 10", None, D(4, 6, 2025), None, (D(10, 6, None),)),
+    ("Sonntag 1. Juni 2025", "de", D(1, 6, 2025, 6), None, ()),
+    ("dimanche 1 juin 2025", "fr", D(1, 6, 2025, 6), None, ()),
+])
+def test_more_date_forms(text: str, language: str | None, start: n.DateValue, end: n.DateValue | None,
+                         days: tuple) -> None:
+    r = parse_dates(text, ONE, language)
+    assert (r.start, r.end, r.days) == (start, end, days)
+
+
+@pytest.mark.parametrize(("text", "language", "message", "start", "end", "hint"), [
+    ("4 jui 2025", "fr", "'jui' is not part of a date", 2, 5,
+     "did you mean 'Juin'? " + DATE_HINT[0].upper() + DATE_HINT[1:]),
+    ("4 June, 2025", None, "'2025' is not a day", 8, 12, DATE_HINT),
+    ("June 4, 202", None, "'202' is not a year: write the year with four digits", 8, 11, DATE_HINT),
+    ("Xy 4", None, "'Xy' is not a month or a weekday", 0, 2, DATE_HINT),
+    ("4 Ju 2025", None, "'Ju' is not part of a date", 2, 4, DATE_HINT),
+])
+def test_more_date_errors(text: str, language: str | None, message: str, start: int, end: int, hint: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_dates(text, ONE, language)
+    assert (caught.value.message, caught.value.start, caught.value.end, caught.value.hint) == (message, start, end,
+                                                                                                 hint)
