@@ -1682,7 +1682,8 @@ def test_an_items_own_field_is_matched_whatever_its_case() -> None:
 
 
 def test_an_issued_date_with_a_time_that_cannot_be_read_reports_the_date_reading() -> None:
-    assert codes("issued: 9 March 2020 25:00\n\n1. A\n") == [("date-syntax", "'25' is not part of a date", (1, 22, 1, 24))]
+    assert codes("issued: 9 March 2020 25:00\n\n1. A\n") == [
+        ("date-syntax", "'25' is not part of a date", (1, 22, 1, 24))]
     assert codes("issued: 9 March 2020 x\n\n1. A\n") == [("date-syntax", "'x' is not part of a date", (1, 22, 1, 23))]
 
 
