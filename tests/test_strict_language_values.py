@@ -1366,6 +1366,8 @@ def pieces(text: str, column: int = 1) -> tuple[list, list]:
     ("Title {#a b} {#}", [(n.Text("Title"), 5, 11)], [("a b", 11, 17), ("", 18, 21)]),
     ("  lead  ", [(n.Text("lead"), 7, 13)], []),
     ("  [X]  ", [(n.DocRef("X"), 7, 10)], []),
+    ("\t Tab [X]\t ", [(n.Text("Tab "), 7, 11), (n.DocRef("X"), 11, 14)], []),
+    ("[X] end \t", [(n.DocRef("X"), 5, 8), (n.Text(" end"), 8, 14)], []),
     ("Humm hmm https", [(n.Text("Humm hmm https"), 5, 19)], []),
     ("x{y}z {a.b-c_d}", [(n.Text("x"), 5, 6), (n.XRef("y"), 6, 9), (n.Text("z "), 9, 11), (n.XRef("a.b-c_d"), 11, 20)],
      []),
@@ -1759,3 +1761,70 @@ def test_more_date_errors(text: str, language: str | None, message: str, start: 
         parse_dates(text, ONE, language)
     assert (caught.value.message, caught.value.start, caught.value.end, caught.value.hint) == (message, start, end,
                                                                                                  hint)
+
+
+def test_a_note_translated_into_two_languages_has_one_translation_each_in_order() -> None:
+    note = ok("language: en, fr, de\n\n1. A\n   > one\n   > two\n   fr: un\n   de: eins\n   fr: deux\n"
+              "   de: zwei\n").body[0].notes[0]
+    assert note.translations == (n.Translation("fr", (t("un"), t("deux"))), n.Translation("de", (t("eins"), t("zwei"))))
+    assert [tuple(x.span) for x in note.translations] == [(6, 4, 8, 12), (7, 4, 9, 12)]
+
+
+# ------------------------------------------------------------------ when.py: every word a time is written with
+
+@pytest.mark.parametrize("word", ["approx", "approximately", "ca.", "c.", "circa", "around", "about", "vers", "env.",
+                                  "environ", "gegen", "etwa", "~", "±", "+/-", "≈"])
+def test_every_word_for_approximately(word: str) -> None:
+    slot = parse_times(word + " 11:20", ONE)
+    assert (slot.start, slot.end, slot.approximate, slot.open_end) == (T(11, 20), None, True, False)
+
+
+@pytest.mark.parametrize("word", ["to", "till", "until", "til", "à", "a", "bis", "through", "thru", "-", "–", "—",
+                                  "--"])
+def test_every_word_between_the_two_ends_of_a_slot(word: str) -> None:
+    slot = parse_times(f"9:00 {word} 10:00", ONE)
+    assert (slot.start, slot.end, slot.text) == (T(9, 0), T(10, 0), f"9:00 {word} 10:00")
+
+
+@pytest.mark.parametrize("word", ["and", "et", "und", ",", "&", ";"])
+def test_every_word_between_two_slots(word: str) -> None:
+    assert [(a.start, a.end) for a in parse_times(f"9:00-10:00 {word} 11:00-12:00", ONE).also] == [(T(11, 0), T(12, 0))]
+
+
+@pytest.mark.parametrize(("word", "open_end"), [("from", True), ("dès", True), ("ab", True), ("de", False),
+                                                ("du", False), ("von", False), ("vom", False), ("between", False)])
+def test_a_slot_opened_by_from_is_open_and_one_opened_by_between_needs_its_end(word: str, open_end: bool) -> None:
+    if open_end:
+        slot = parse_times(f"{word} 9:00", ONE)
+        assert (slot.start, slot.end, slot.open_end) == (T(9, 0), None, True)
+    else:
+        with pytest.raises(WhenError) as caught:
+            parse_times(f"{word} 9:00", ONE)
+        assert caught.value.message == f"'{word} 9:00' has no end: write '{word} 9:00 to ...'"
+        assert parse_times(f"{word} 9:00 to 10:00", ONE).end == T(10, 0)
+
+
+@pytest.mark.parametrize(("word", "alone", "in_slot"), [
+    ("hours", T(20, 0), True), ("hrs", T(20, 0), True), ("heures", T(20, 0), True), ("uhr", T(20, 0), True),
+    ("Uhr", T(20, 0), True), ("heure", T(20, 0), False), ("h", T(20, 0), False), ("hr", None, False)])
+def test_the_words_for_hours_after_a_time_and_after_a_slot(word: str, alone: n.TimeOfDay | None,
+                                                           in_slot: bool) -> None:
+    if alone is None:
+        with pytest.raises(WhenError, match="^'20' is not a time$"):
+            parse_times("20 " + word, ONE)
+    else:
+        assert parse_times("20 " + word, ONE).start == alone
+    if in_slot:
+        assert parse_times(f"18:00 - 20:00 {word}", ONE).end == T(20, 0)
+    else:
+        with pytest.raises(WhenError, match=f"^'{word}' is not a known time zone$"):
+            parse_times(f"18:00 - 20:00 {word}", ONE)
+
+
+@pytest.mark.parametrize(("word", "alone", "as_end"), [
+    ("noon", T(12, 0), T(12, 0)), ("midday", T(12, 0), T(12, 0)), ("midi", T(12, 0), T(12, 0)),
+    ("mittag", T(12, 0), T(12, 0)), ("midnight", T(0, 0), T(24, 0)), ("minuit", T(0, 0), T(24, 0)),
+    ("mitternacht", T(0, 0), T(24, 0))])
+def test_noon_and_midnight_in_each_language(word: str, alone: n.TimeOfDay, as_end: n.TimeOfDay) -> None:
+    assert parse_times(word, ONE).start == alone
+    assert parse_times("10:00 - " + word, ONE).end == as_end
