@@ -1810,7 +1810,7 @@ def test_a_slot_opened_by_from_is_open_and_one_opened_by_between_needs_its_end(w
 def test_the_words_for_hours_after_a_time_and_after_a_slot(word: str, alone: n.TimeOfDay | None,
                                                            in_slot: bool) -> None:
     if alone is None:
-        with pytest.raises(WhenError, match="^'20' is not a time$"):
+        with pytest.raises(WhenError, match=r"^'20' is not a time$"):
             parse_times("20 " + word, ONE)
     else:
         assert parse_times("20 " + word, ONE).start == alone
