@@ -1828,3 +1828,20 @@ def test_the_words_for_hours_after_a_time_and_after_a_slot(word: str, alone: n.T
 def test_noon_and_midnight_in_each_language(word: str, alone: n.TimeOfDay, as_end: n.TimeOfDay) -> None:
     assert parse_times(word, ONE).start == alone
     assert parse_times("10:00 - " + word, ONE).end == as_end
+
+
+def test_a_heading_range_over_new_year_without_years_ends_in_the_next_year() -> None:
+    """"# 31 December - 1 January" in a meeting of 30 December 2026 - 2 January 2027 ended on 1 January
+    2026, and the check reported the range reversed."""
+    from agendadsl import check
+
+    agenda = ok("date: 30 December 2026 - 2 January 2027\n\n# 31 December - 1 January\n1. A\n"
+                "# 31 December and 1 January\n2. B\n# 2 January\n3. C\n")
+    assert [g.dates for g in agenda.body] == [
+        n.DateRange(D(31, 12, 2026), D(1, 1, 2027)), n.DateRange(D(31, 12, 2026), days=(D(1, 1, 2027),)),
+        n.DateRange(D(2, 1, 2027))]
+    assert list(check(agenda)) == []
+    same_year = ok("date: 1-5 May 2026\n\n# 1-2 May\n1. A\n# 3 and 4 May\n2. B\n# 4 May - 5 June 2026\n3. C\n")
+    assert [g.dates for g in same_year.body] == [
+        n.DateRange(D(1, 5, 2026), D(2, 5, 2026)), n.DateRange(D(3, 5, 2026), days=(D(4, 5, 2026),)),
+        n.DateRange(D(4, 5, 2026), D(5, 6, 2026))]

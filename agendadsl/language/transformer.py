@@ -1074,11 +1074,17 @@ def _with_year(entry: Any, meeting: n.DateRange) -> Any:
             day = replace(dates.start, year=candidate).to_date()
             if day is not None and first is not None and last is not None and first <= day <= last:
                 year = candidate
-        end = dates.end
-        if end is not None and end.year is None:
-            end = replace(end, year=year)
-        dates = replace(dates, start=replace(dates.start, year=year), end=end,
-                        days=tuple(replace(d, year=year) if d.year is None else d for d in dates.days))
+        start = dates.start
+
+        def dated(value: n.DateValue) -> n.DateValue:
+            """A later day of the heading in the year of its start, or the next one when its month comes
+            earlier in the year ("31 December - 1 January": 1 January of the year after)."""
+            later = value.month is not None and start.month is not None and \
+                (value.month, value.day) < (start.month, start.day)
+            return replace(value, year=year + later) if value.year is None else value
+
+        end = dated(dates.end) if dates.end is not None else None
+        dates = replace(dates, start=replace(start, year=year), end=end, days=tuple(dated(d) for d in dates.days))
     elif all(new is old for new, old in zip(body, entry.body, strict=True)):
         return entry  # nothing to complete: a copy of each of 45,000 sittings took 0.25 s
     return replace(entry, body=body, dates=dates)
