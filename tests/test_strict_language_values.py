@@ -1845,3 +1845,52 @@ def test_a_heading_range_over_new_year_without_years_ends_in_the_next_year() -> 
     assert [g.dates for g in same_year.body] == [
         n.DateRange(D(1, 5, 2026), D(2, 5, 2026)), n.DateRange(D(3, 5, 2026), days=(D(4, 5, 2026),)),
         n.DateRange(D(4, 5, 2026), D(5, 6, 2026))]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a start written 9:30 or 9.30 takes pm from the end; 9h30 and 09:30 are 24-hour times
+    ("9:30 - 11 pm", T(21, 30), T(23, 0)), ("9.30 - 11 pm", T(21, 30), T(23, 0)), ("9h30 - 11 pm", T(9, 30), T(23, 0)),
+    ("09:30 - 11 pm", T(9, 30), T(23, 0)), ("9 - 11 pm", T(21, 0), T(23, 0)), ("9 h - 11 pm", T(9, 0), T(23, 0)),
+    ("12:30 - 1 pm", T(12, 30), T(13, 0)), ("12 - 1 pm", T(12, 0), T(13, 0)), ("12 pm - 1", T(12, 0), T(13, 0)),
+    ("12 am - 1", T(0, 0), T(1, 0)), ("9 am - 12", T(9, 0), T(12, 0)), ("8 pm - 11", T(20, 0), T(23, 0)),
+    ("12 midday - 1 pm", T(12, 0), T(13, 0)), ("9h30-10h00", T(9, 30), T(10, 0)),
+])
+def test_am_and_pm_written_once_in_a_slot(text: str, start: n.TimeOfDay, end: n.TimeOfDay) -> None:
+    assert (parse_times(text, ONE).start, parse_times(text, ONE).end) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "also"), [
+    ("9:00 and noon", [(T(12, 0), None, False, False)]),
+    ("9:00 and about 10:00", [(T(10, 0), None, False, True)]),
+    ("9:00, from 10:00", [(T(10, 0), None, True, False)]),
+])
+def test_a_further_slot_may_be_noon_approximate_or_open(text: str, also: list) -> None:
+    assert [(a.start, a.end, a.open_end, a.approximate) for a in parse_times(text, ONE).also] == also
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end"), [
+    ("1030h", "'1030' is not a time", 0, 4),
+    ("9 noon", "'9' is not a time", 0, 1),
+    ("10:00 Europe/Paris and 11:00", "'Europe/Paris and 11:00' is not a known time zone", 6, 28),
+])
+def test_more_time_errors(text: str, message: str, start: int, end: int) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times(text, ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end) == (message, start, end)
+
+
+@pytest.mark.parametrize(("line", "owner", "title"), [
+    ("- [ ] @1abc Send", None, "@1abc Send"), ("- [ ] @é.x Send", "é.x", "Send"), ("- [ ]  @bo  Send", "bo", "Send")])
+def test_an_owner_starts_with_a_letter(line: str, owner: str | None, title: str) -> None:
+    bullet = ok("1. A\n   " + line + "\n").body[0].notes[0]
+    assert (bullet.owner, bullet.text) == (owner, t(title))
+
+
+def test_a_docs_line_with_an_empty_label_has_no_label() -> None:
+    item = ok("1. A\n   @docs : [X], [Y]\n").body[0]
+    assert item.document_groups == (n.DocGroup(None, (n.DocRef("X"), n.DocRef("Y"))),)
+
+
+def test_a_heading_translation_with_only_a_date_has_an_empty_name() -> None:
+    group = ok("language: en, fr\n\n# 15 October 2025\n  fr: 15 octobre 2025\n1. A\n").body[0]
+    assert group.translations == (n.Translation("fr", (t("15 octobre 2025"),), name=n.RichText(())),)
