@@ -1614,6 +1614,8 @@ def test_a_list_of_days_lasts_until_its_last_day_for_the_meeting_checks() -> Non
     ("Tuesday, 3 May 2005 at 2.30pm", None, (D(3, 5, 2005, 1), None, (1, 20)), (T(14, 30), None, (24, 30)), ""),
     ("mardi 14 octobre 2025 à 9 h", "fr", (D(14, 10, 2025, 1), None, (1, 22)), (T(9, 0), None, (25, 28)), ""),
     ("mardi 14 octobre 2025 : matin", "fr", (D(14, 10, 2025, 1), None, (1, 22)), None, "matin"),
+    ("Séance, mardi 14 octobre 2025", "fr", (D(14, 10, 2025, 1), None, (9, 30)), None, "Séance"),
+    ("Séance, mardi 14 octobre 2025", None, None, None, "Séance, mardi 14 octobre 2025"),
     ("Montag, 7. März 2022 um 10 Uhr", "de", (D(7, 3, 2022, 0), None, (1, 21)), (T(10, 0), None, (25, 31)), ""),
     ("Day 1 (15 October 2025)", None, (D(15, 10, 2025), None, (8, 23)), None, "Day 1"),
     ("Part 2, 15 October 2025", None, (D(15, 10, 2025), None, (9, 24)), None, "Part 2"),
