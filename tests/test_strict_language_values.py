@@ -1896,3 +1896,35 @@ def test_a_docs_line_with_an_empty_label_has_no_label() -> None:
 def test_a_heading_translation_with_only_a_date_has_an_empty_name() -> None:
     group = ok("language: en, fr\n\n# 15 October 2025\n  fr: 15 octobre 2025\n1. A\n").body[0]
     assert group.translations == (n.Translation("fr", (t("15 octobre 2025"),), name=n.RichText(())),)
+
+
+# ------------------------------------------------------------------ when.py: the tables of names per language
+
+@pytest.mark.parametrize(("key", "babel_id", "stamped"), [
+    ("en", "en_GB", True), ("fr", "fr_FR", True), ("de", "de_DE", True), ("xx", "xx", False), ("en_US", "en_US", False),
+    ("zh_Hant_TW", "zh_Hant_TW", False)])
+def test_the_locale_of_a_language_is_its_wording_files(key: str, babel_id: str, stamped: bool) -> None:
+    assert when._babel_id(key) == babel_id
+    assert (when._wording_stamp(key) is not None) is stamped
+
+
+@pytest.mark.parametrize(("key", "table", "word", "number"), [
+    ("en", "months", "sept", 9), ("en", "months", "septe", 9), ("en", "months", "september", 9),
+    ("en", "months", "sep", 9), ("en", "months", "se", None), ("en", "months", "ju", None),
+    ("en", "months", "jun", 6), ("en", "months", "janua", 1), ("en", "weekdays", "thurs", 3),
+    ("en", "weekdays", "thu", 3), ("en", "weekdays", "t", None), ("en", "weekdays", "monday", 0),
+    ("en", "weekdays", "sunday", 6), ("fr", "months", "jui", None), ("fr", "months", "juil", 7),
+    ("fr", "months", "mai", 5), ("fr", "months", "march", 3), ("fr", "months", "fevrier", 2),
+    ("fr", "months", "aout", 8), ("fr", "weekdays", "mer", 2), ("fr", "weekdays", "mar", 1),
+    ("fr", "months", "mar", 3), ("de", "months", "marz", 3), ("de", "weekdays", "sonntag", 6),
+    ("de", "weekdays", "wednesday", 2), ("xx", "months", "march", 3),
+])
+def test_month_and_weekday_names_of_a_language_and_of_english(key: str, table: str, word: str,
+                                                              number: int | None) -> None:
+    assert when._lookup(key, table, word) == number
+
+
+@pytest.mark.parametrize(("key", "order"), [("en", "dmy"), ("en_US", "mdy"), ("fr", "dmy"), ("de", "dmy"),
+                                            ("en_CA", "mdy"), ("xx", "dmy")])
+def test_the_order_of_day_and_month_in_each_locale(key: str, order: str) -> None:
+    assert when._names(key)["order"] == order
