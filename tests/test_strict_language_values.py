@@ -1928,3 +1928,34 @@ def test_month_and_weekday_names_of_a_language_and_of_english(key: str, table: s
                                             ("en_CA", "mdy"), ("xx", "dmy")])
 def test_the_order_of_day_and_month_in_each_locale(key: str, order: str) -> None:
     assert when._names(key)["order"] == order
+
+
+# ------------------------------------------------------------------ inline.py: references, labels and unsafe addresses
+
+@pytest.mark.parametrize(("written", "text"), [("[A\\ ]", "A\\"), ("[A\\\\B]", "A\\B"), ("[ \\^1 ]", "^1"),
+                                               ("[ T-ES(2020)23 ]", "T-ES(2020)23"), ("[A\\]B]", "A]B")])
+def test_a_document_reference_without_brackets_and_escapes(written: str, text: str) -> None:
+    from agendadsl.language.inline import docref
+
+    ref = docref(written, Span(1, 2, 1, 9))
+    assert (ref, tuple(ref.span)) == (n.DocRef(text), (1, 2, 1, 9))
+
+
+def test_where_the_name_of_a_label_or_cross_reference_is() -> None:
+    from agendadsl.language.inline import label_name
+
+    assert label_name(Span(2, 5, 2, 15), definition=True) == Span(2, 7, 2, 14)
+    assert label_name(Span(2, 5, 2, 15), definition=False) == Span(2, 6, 2, 14)
+
+
+@pytest.mark.parametrize(("name", "valid"), [("a", True), ("A1", True), ("a_b.c-d", True), ("1a", False), ("", False),
+                                             ("é", False), ("aé", False), ("a b", False), ("_a", False),
+                                             ("a!", False)])
+def test_what_a_label_may_be(name: str, valid: bool) -> None:
+    from agendadsl.language.inline import valid_label
+
+    assert valid_label(name) is valid
+
+
+def test_a_bare_address_with_an_invisible_character_stays_text() -> None:
+    assert pieces("see https://e.org/\u200bx now") == ([(n.Text("see https://e.org/\u200bx now"), 1, 25)], [])
