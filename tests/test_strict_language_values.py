@@ -1959,3 +1959,20 @@ def test_what_a_label_may_be(name: str, valid: bool) -> None:
 
 def test_a_bare_address_with_an_invisible_character_stays_text() -> None:
     assert pieces("see https://e.org/\u200bx now") == ([(n.Text("see https://e.org/\u200bx now"), 1, 25)], [])
+
+
+@pytest.mark.parametrize(("written", "language", "zone"), [
+    ("heure normale d’Europe centrale", "fr", "UTC+01:00"), ("MEZ", "de", "UTC+01:00"), ("MESZ", "de", "UTC+02:00"),
+    ("MEZ", None, None), ("heure d’Europe centrale", None, None), ("Moscow Standard Time", None, "UTC+03:00"),
+    ("IST", None, "UTC+05:30"), ("AEST", None, "UTC+10:00"), ("Coordinated Universal Time", None, "UTC"),
+    ("EST", "fr", "UTC-05:00"),
+])
+def test_zone_names_in_the_agendas_language_and_in_english(written: str, language: str | None,
+                                                           zone: str | None) -> None:
+    assert when.zone_name(written, language) == zone
+
+
+def test_a_time_zone_named_in_the_agendas_language() -> None:
+    assert ok("language: de\ntime: 10:00 MESZ\n\n1. A\n").meeting.time == n.TimeSlot(T(10, 0), zone="UTC+02:00")
+    assert codes("time: 10:00 MESZ\n\n1. A\n") == [("unknown-time-zone", "'MESZ' is not a known time zone",
+                                                    (1, 13, 1, 17))]
