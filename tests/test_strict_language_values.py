@@ -1976,3 +1976,26 @@ def test_a_time_zone_named_in_the_agendas_language() -> None:
     assert ok("language: de\ntime: 10:00 MESZ\n\n1. A\n").meeting.time == n.TimeSlot(T(10, 0), zone="UTC+02:00")
     assert codes("time: 10:00 MESZ\n\n1. A\n") == [("unknown-time-zone", "'MESZ' is not a known time zone",
                                                     (1, 13, 1, 17))]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("1" * 40, "'" + "1" * 40 + "' is not a time"),
+    ("1" * 41, "'" + "1" * 30 + "...' is not a time"),
+    ("x" * 41, "'" + "x" * 30 + "...' is not a time"),
+    ("x'" * 30, "'" + "x'" * 30 + "' is not a time"),
+])
+def test_only_words_of_more_than_forty_characters_are_cut_in_messages(text: str, message: str) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times(text, ONE)
+    assert (caught.value.message, str(caught.value)) == (message, message)
+
+
+@pytest.mark.parametrize(("word", "folded"), [("Févr.", "fevr"), ("P.M.", "pm"), ("d’été", "d'ete"), ("ÉTÉ", "ete"),
+                                              ("Straße", "strasse"), ("Nov", "nov")])
+def test_words_are_compared_folded(word: str, folded: str) -> None:
+    assert when._fold(word) == folded
+
+
+def test_folded_forms_read_as_written() -> None:
+    assert parse_dates("3 Févr. 2025", ONE, "fr").start == D(3, 2, 2025)
+    assert parse_times("3.15 P.M.", ONE).start == T(15, 15)
