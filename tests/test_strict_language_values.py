@@ -1999,3 +1999,24 @@ def test_words_are_compared_folded(word: str, folded: str) -> None:
 def test_folded_forms_read_as_written() -> None:
     assert parse_dates("3 Févr. 2025", ONE, "fr").start == D(3, 2, 2025)
     assert parse_times("3.15 P.M.", ONE).start == T(15, 15)
+
+
+@pytest.mark.parametrize(("line", "word", "columns"), [
+    ("body: A", "body", (7, 8)), ("meeting: M", "meeting", (10, 11)), ("kind: virtual", "kind", (7, 14)),
+    ("platform: Zoom", "platform", (11, 15)), ("place: Here", "place", (8, 12)), ("date: 1 May 2026", "date", (7, 17)),
+    ("time: 10:00", "time", (7, 12)), ("reference: R1", "reference", (12, 14)), ("status: draft", "status", (9, 14)),
+    ("language: en", "language", (11, 13)), ("numbering: 1.", "numbering", (12, 14)),
+    ("numbers: frozen", "numbers", (10, 16)), ("title: T", "title", (8, 9)), ("chair: C", "chair", (8, 9)),
+    ("host: H", "host", (7, 8)), ("contact: X", "contact", (10, 11)), ("issued: 1 May 2026", "issued", (9, 19)),
+    ("issued in: Paris", "issued in", (12, 17)), ("distribution: public", "distribution", (15, 21)),
+    ("original: en", "original", (11, 13)), ("number label: Item", "number label", (15, 19)),
+    ("list of documents: yes", "list of documents", (20, 23)), ("local times: UTC", "local times", (14, 17)),
+    ("fields: Quorum", "fields", (9, 15)),
+])
+def test_every_header_field_given_twice_is_named_as_written_and_points_at_both_values(line: str, word: str,
+                                                                                      columns: tuple) -> None:
+    """The fields of more than one word were named as the program calls them ('issued_in')."""
+    start, end = columns
+    assert found(f"{line}\n{line}\n\n1. A\n") == [
+        ("duplicate-field", f"the header gives '{word}' twice", (2, start, 2, end), f"keep one '{word}:' line",
+         [((1, start, 1, end), "first given here")])]

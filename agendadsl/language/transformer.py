@@ -280,8 +280,9 @@ class AgendaTransformer(Transformer):
                 series.append(f.value)
                 continue
             if f.name in seen:
-                _report(error("duplicate-field", f"the header gives '{f.name}' twice", f.span,
-                              f"keep one '{f.name}:' line", (Related(seen[f.name].span, "first given here"),)))
+                word = _HEADER_WORD.get(f.name, f.name)
+                _report(error("duplicate-field", f"the header gives '{word}' twice", f.span,
+                              f"keep one '{word}:' line", (Related(seen[f.name].span, "first given here"),)))
                 continue
             seen[f.name] = f
             if f.name == "issued" and f.value is not None:
@@ -798,6 +799,10 @@ _HOST_WORDS = re.compile(r"^host(?:ed[ \t]+by)?[ \t]+", re.IGNORECASE)
 
 _MEETING_ATTRIBUTE = {"date": "dates", "meeting": "title", "numbers": "frozen", "title": "document_title"}
 """Header keywords whose Meeting attribute has another name."""
+
+_HEADER_WORD = {"issued_in": "issued in", "number_label": "number label", "documents_list": "list of documents",
+                "local_times": "local times"}
+"""How the header writes the fields whose names here differ, for messages."""
 
 _ROLE = re.compile(r"[^\W\d_][\w'.-]*(?: [\w'.-]+){0,3}")
 """A presenter's role before a colon: one to four words ("Rapporteur", "Co-rapporteur", "Chair of the
