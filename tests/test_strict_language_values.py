@@ -2020,3 +2020,16 @@ def test_every_header_field_given_twice_is_named_as_written_and_points_at_both_v
     assert found(f"{line}\n{line}\n\n1. A\n") == [
         ("duplicate-field", f"the header gives '{word}' twice", (2, start, 2, end), f"keep one '{word}:' line",
          [((1, start, 1, end), "first given here")])]
+
+
+def test_a_next_meeting_with_two_hosts_and_one_with_everything_to_be_confirmed() -> None:
+    text = ('1. A\n\nnext meetings:\n  - 1 May 2030, host A, hosted by B (tbc)\n'
+            '  - 2 May 2030, virtual (tbc), "X" (tbc)\n')
+    assert found(text) == [("duplicate-field", "this meeting already has a host", (4, 25, 4, 42),
+                            "give each meeting at most one host", [((4, 17, 4, 23), "first given here")])]
+    first, second = parse(text).agenda.body[1].meetings
+    assert (first.host, first.host_tbc) == (n.Attr("A"), False)
+    assert second == n.NextMeeting(n.DateRange(D(2, 5, 2030)), place=n.Attr("X"), place_tbc=True,
+                                   kind=n.Attr(n.MeetingKind.VIRTUAL), kind_tbc=True)
+    assert (tuple(second.span), tuple(second.place.span), tuple(second.kind.span)) == (
+        (5, 3, 5, 41), (5, 32, 5, 35), (5, 17, 5, 24))
