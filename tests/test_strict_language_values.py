@@ -2033,3 +2033,27 @@ def test_a_next_meeting_with_two_hosts_and_one_with_everything_to_be_confirmed()
                                    kind=n.Attr(n.MeetingKind.VIRTUAL), kind_tbc=True)
     assert (tuple(second.span), tuple(second.place.span), tuple(second.kind.span)) == (
         (5, 3, 5, 41), (5, 32, 5, 35), (5, 17, 5, 24))
+
+
+def test_header_translations_name_the_fields_that_take_none_as_written() -> None:
+    text = ("language: en, fr\nseries X: X{n}\nfr: x\nnumber label: Item\nfr: y\nissued in: Paris\nfr: Paris FR\n"
+            "meeting: M\nfr: MM\nfields: Time box\n\n1. A\n   @timebox 3\n   @time-box 4\n")
+    assert found(text) == [
+        ("misplaced-translation", "a translation line translates the text just above it, and 'series:' is not "
+         "translated", (3, 1, 3, 6), PUT, []),
+        ("misplaced-translation", "a translation line translates the text just above it, and 'number label:' is not "
+         "translated", (5, 1, 5, 6), PUT, []),
+        ("unknown-attribute", "unknown attribute '@timebox'", (13, 4, 13, 12), "did you mean '@time-box'?", []),
+    ]
+    agenda = parse(text).agenda
+    assert agenda.meeting.translations == (n.FieldTranslation("issued_in", "fr", "Paris FR"),
+                                           n.FieldTranslation("meeting", "fr", "MM"))
+    assert agenda.body[0].fields == (n.CustomField("Time box", "4"),)
+
+
+@pytest.mark.parametrize(("name", "word"), [("Quorum", "quorum"), ("Convened by", "convened-by"),
+                                            ("Time  Box", "time-box"), ("Secrétaire", "secrétaire")])
+def test_how_an_item_writes_a_declared_field(name: str, word: str) -> None:
+    from agendadsl.language.transformer import attribute_word
+
+    assert attribute_word(name) == word
