@@ -2057,3 +2057,14 @@ def test_how_an_item_writes_a_declared_field(name: str, word: str) -> None:
     from agendadsl.language.transformer import attribute_word
 
     assert attribute_word(name) == word
+
+
+def test_a_nested_heading_date_takes_its_year_and_one_outside_the_meeting_takes_the_first_year() -> None:
+    agenda = ok("date: 30 December 2026 - 2 January 2027\n\n# Part one\n## 1 January\n1. A\n# 5 March\n2. B\n")
+    part, march = agenda.body
+    assert (part.dates, part.body[0].dates, march.dates) == (
+        None, n.DateRange(D(1, 1, 2027)), n.DateRange(D(5, 3, 2026)))
+    assert ok("date: 2026-12-30\n\n# 31 December\n1. A\n").body[0].dates == n.DateRange(D(31, 12, 2026))
+    untouched = ok("date: 1 May 2026\n\n# Part\n## Sub\n1. A\n")
+    assert untouched.body[0] == n.Group(1, t("Part"), body=(n.Group(2, t("Sub"), body=(
+        n.Item(n.NumberMark.EXPLICIT, t("A"), n.Attr("1.")),)),))
