@@ -2068,3 +2068,34 @@ def test_a_nested_heading_date_takes_its_year_and_one_outside_the_meeting_takes_
     untouched = ok("date: 1 May 2026\n\n# Part\n## Sub\n1. A\n")
     assert untouched.body[0] == n.Group(1, t("Part"), body=(n.Group(2, t("Sub"), body=(
         n.Item(n.NumberMark.EXPLICIT, t("A"), n.Attr("1.")),)),))
+
+
+@pytest.mark.parametrize(("text", "language", "start", "end", "days"), [
+    ("le 2025-06-04", "fr", D(4, 6, 2025, iso=True), None, ()),
+    ("the Tuesday 4 June 2025", None, D(4, 6, 2025, 1), None, ()),
+    ("am Montag, 7. März 2022", "de", D(7, 3, 2022, 0), None, ()),
+    ("Tuesday to Wednesday, October 28-29, 2025", None, D(28, 10, 2025, 1), D(29, 10, 2025, 2), ()),
+    ("vom 3. bis 5. Mai 2026", "de", D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("von 3. bis 5. Mai 2026", "de", D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("from 3 until 5 May 2026", None, D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("3 till 5 May 2026", None, D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("3 au 5 mai 2026", "fr", D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("3 bis 5 Mai 2026", "de", D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("3 thru 5 May 2026", None, D(3, 5, 2026), D(5, 5, 2026), ()),
+    ("8 und 9 Mai 2026", "de", D(8, 5, 2026), None, (D(9, 5, 2026),)),
+])
+def test_every_word_that_opens_joins_or_lists_dates(text: str, language: str | None, start: n.DateValue,
+                                                    end: n.DateValue | None, days: tuple) -> None:
+    r = parse_dates(text, ONE, language)
+    assert (r.start, r.end, r.days, r.open_end) == (start, end, days, False)
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end"), [
+    ("le juin 2025", "'le' is not a month or a weekday", 0, 2),
+    ("Tuesday and Wednesday, October 28-29, 2025", "'and' is not a month or a weekday", 8, 11),
+    ("Tuesday-June 4 2025", "'-' is not part of a date", 7, 8),
+])
+def test_an_article_or_weekday_that_leads_nowhere(text: str, message: str, start: int, end: int) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_dates(text, ONE, "fr" if text.startswith("le") else None)
+    assert (caught.value.message, caught.value.start, caught.value.end) == (message, start, end)
