@@ -2099,3 +2099,26 @@ def test_an_article_or_weekday_that_leads_nowhere(text: str, message: str, start
     with pytest.raises(WhenError) as caught:
         parse_dates(text, ONE, "fr" if text.startswith("le") else None)
     assert (caught.value.message, caught.value.start, caught.value.end) == (message, start, end)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("[^" + "a" * 20 + "]", [(n.FootnoteRef("a" * 20), 1, 24)]),
+    ("[^" + "a" * 21 + "]", [(n.DocRef("^" + "a" * 21), 1, 25)]),
+    ("{annex ABCD}", [(n.AnnexRef("ABCD"), 1, 13)]),
+    ("{annex ABCDE}", [(n.Text("{annex ABCDE}"), 1, 14)]),
+    ("{annex 1}", [(n.AnnexRef("1"), 1, 10)]),
+    ("[a](http://x.org)", [(n.Link("a", "http://x.org"), 1, 18)]),
+    ("[a](mailto:b@c.org)", [(n.Link("a", "mailto:b@c.org"), 1, 20)]),
+    ("[a](https://x.org/a b)", [(n.DocRef("a"), 1, 4), (n.Text("("), 4, 5),
+                                (n.Link("https://x.org/a", "https://x.org/a", bare=True), 5, 20), (n.Text(" b)"), 20, 23)]),
+    ("https://x.org/a?b=1&c=(2)", [(n.Link("https://x.org/a?b=1&c=(2", "https://x.org/a?b=1&c=(2", bare=True), 1, 25),
+                                   (n.Text(")"), 25, 26)]),
+    ("see http://a.org; mailto:x@y.org!", [(n.Text("see "), 1, 5), (n.Link("http://a.org", "http://a.org", bare=True),
+                                                                   5, 17), (n.Text("; "), 17, 19),
+                                           (n.Link("mailto:x@y.org", "mailto:x@y.org", bare=True), 19, 33),
+                                           (n.Text("!"), 33, 34)]),
+    ("{a}{b}", [(n.XRef("a"), 1, 4), (n.XRef("b"), 4, 7)]),
+    ("\\{a\\}", [(n.Text("{a}"), 1, 6)]),
+])
+def test_the_bounds_of_footnote_markers_annex_references_and_links(text: str, parts: list) -> None:
+    assert pieces(text) == (parts, [])
