@@ -2123,3 +2123,12 @@ def test_an_article_or_weekday_that_leads_nowhere(text: str, message: str, start
 ])
 def test_the_bounds_of_footnote_markers_annex_references_and_links(text: str, parts: list) -> None:
     assert pieces(text) == (parts, [])
+
+
+def test_a_reference_looked_up_in_two_agendas_series_in_turn_gets_each_agendas_link() -> None:
+    one = (n.Series("X", "X{n}", "https://one.org/{n}"),)
+    two = (n.Series("X", "X{n}", "https://two.org/{ref}"), n.Series("XY", "XY{n}", "https://xy.org/{n}"))
+    ref, longer = n.DocRef("X5"), n.DocRef("XY7")
+    assert [docrefs.link(ref, one)[1], docrefs.link(ref, two)[1], docrefs.link(ref, one)[1]] == [
+        "https://one.org/5", "https://two.org/X5", "https://one.org/5"]
+    assert (docrefs.link(longer, two)[1], docrefs.link(longer, one)[0]) == ("https://xy.org/7", one[0])
