@@ -2132,3 +2132,27 @@ def test_a_reference_looked_up_in_two_agendas_series_in_turn_gets_each_agendas_l
     assert [docrefs.link(ref, one)[1], docrefs.link(ref, two)[1], docrefs.link(ref, one)[1]] == [
         "https://one.org/5", "https://two.org/X5", "https://one.org/5"]
     assert (docrefs.link(longer, two)[1], docrefs.link(longer, one)[0]) == ("https://xy.org/7", one[0])
+
+
+@pytest.mark.parametrize(("text", "zone", "written"), [
+    ("9:00 CET (EET)", "UTC+01:00", "CET (EET)"),
+    ("9:00 Europe/Paris (America/New_York)", "Europe/Paris", "Europe/Paris (America/New_York)"),
+    ("9:00 EDT (America/New_York)", "America/New_York", "EDT (America/New_York)"),
+])
+def test_a_zone_and_a_second_one_in_parentheses(text: str, zone: str, written: str) -> None:
+    slot = parse_times(text, ONE)
+    assert (slot.zone, when.written_zone(slot)) == (zone, written)
+
+
+@pytest.mark.parametrize(("text", "message", "start", "end", "code"), [
+    ("9:00 (Europe/Paris) CET", "'(Europe/Paris) CET' is not a known time zone", 5, 23, "unknown-time-zone"),
+    ("9:00 CET ()", "a time zone is missing in '()'", 10, 11, None),
+    ("9:00 ( )", "a time zone is missing in '()'", 7, 8, None),
+    ("9:00 CET (EET) x", "'CET (EET) x' is not a known time zone", 5, 16, "unknown-time-zone"),
+])
+def test_zones_in_parentheses_that_cannot_be_read(text: str, message: str, start: int, end: int,
+                                                 code: str | None) -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times(text, ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end, caught.value.code) == (message, start, end,
+                                                                                                 code)
