@@ -2156,3 +2156,10 @@ def test_zones_in_parentheses_that_cannot_be_read(text: str, message: str, start
         parse_times(text, ONE)
     assert (caught.value.message, caught.value.start, caught.value.end, caught.value.code) == (message, start, end,
                                                                                                  code)
+
+
+def test_a_heading_translation_is_read_in_its_own_language() -> None:
+    group = ok("language: en, fr\n\n# Tuesday 14 October 2025, morning\n  fr: mardi 14 octobre 2025, matin\n1. A\n"
+               ).body[0]
+    assert (group.name, group.dates) == (t("morning"), n.DateRange(D(14, 10, 2025, 1)))
+    assert group.translations == (n.Translation("fr", (t("mardi 14 octobre 2025, matin"),), name=t("matin")),)
