@@ -2163,3 +2163,33 @@ def test_a_heading_translation_is_read_in_its_own_language() -> None:
                ).body[0]
     assert (group.name, group.dates) == (t("morning"), n.DateRange(D(14, 10, 2025, 1)))
     assert group.translations == (n.Translation("fr", (t("mardi 14 octobre 2025, matin"),), name=t("matin")),)
+
+
+# ------------------------------------------------------------------ when.py: what must be written without a space
+
+@pytest.mark.parametrize(("reader", "text", "message", "start", "end"), [
+    ("times", "9. 30", "'9' is not a time", 0, 1),
+    ("times", "9 .30", "'9' is not a time", 0, 1),
+    ("times", "9 :30 am", "'9' is not a time", 0, 1),
+    ("times", "9h300", "'300' is not a known time zone", 2, 5),
+    ("duration", "1. 5 h", "'.' is not part of a duration", 1, 2),
+    ("duration", "1 .5 h", "'.' is not part of a duration", 2, 3),
+    ("duration", "1 ,5 h", "',' is not part of a duration", 2, 3),
+    ("dates", "18 -Feb-2016", "'Feb' has no day", 4, 7),
+    ("dates", "18- Feb-2016", "'Feb' has no day", 4, 7),
+    ("dates", "18-Feb -2016", "'2016' is not a day", 8, 12),
+    ("dates", "21 st June 2025", "'st' is not part of a date", 3, 5),
+    ("dates", "7 . März 2022", "'.' is not part of a date", 2, 3),
+])
+def test_what_is_read_only_when_written_without_a_space(reader: str, text: str, message: str, start: int,
+                                                        end: int) -> None:
+    read = {"times": parse_times, "duration": parse_duration, "dates": parse_dates}[reader]
+    with pytest.raises(WhenError) as caught:
+        read(text, ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end) == (message, start, end)
+
+
+@pytest.mark.parametrize("text", ["9h 30", "9 h30", "9 h 30", "9h30"])
+def test_hours_and_minutes_around_h_with_or_without_spaces(text: str) -> None:
+    slot = parse_times(text, ONE)
+    assert (slot.start, slot.text, (slot.span.column, slot.span.end_column)) == (T(9, 30), text, (1, 1 + len(text)))
