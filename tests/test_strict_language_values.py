@@ -2193,3 +2193,9 @@ def test_what_is_read_only_when_written_without_a_space(reader: str, text: str, 
 def test_hours_and_minutes_around_h_with_or_without_spaces(text: str) -> None:
     slot = parse_times(text, ONE)
     assert (slot.start, slot.text, (slot.span.column, slot.span.end_column)) == (T(9, 30), text, (1, 1 + len(text)))
+
+
+def test_table_rows_with_empty_cells_one_bar_and_escaped_bars() -> None:
+    table = ok("1. A\n\ntable:\n  a || b\n  | c\n  d |\n  x \\| y | z\n").body[1]
+    assert [[(c.plain, c.span.column, c.span.end_column) for c in row] for row in (table.header, *table.rows)] == [
+        [("a", 3, 5), ("", 6, 7), ("b", 7, 9)], [("c", 4, 6)], [("d", 3, 5)], [("x | y", 3, 10), ("z", 11, 13)]]
