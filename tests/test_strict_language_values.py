@@ -2199,3 +2199,12 @@ def test_table_rows_with_empty_cells_one_bar_and_escaped_bars() -> None:
     table = ok("1. A\n\ntable:\n  a || b\n  | c\n  d |\n  x \\| y | z\n").body[1]
     assert [[(c.plain, c.span.column, c.span.end_column) for c in row] for row in (table.header, *table.rows)] == [
         [("a", 3, 5), ("", 6, 7), ("b", 7, 9)], [("c", 4, 6)], [("d", 3, 5)], [("x | y", 3, 10), ("z", 11, 13)]]
+
+
+@pytest.mark.parametrize(("written", "zone"), [
+    ("Central European Time", "Europe/Warsaw"), ("Central", "America/Chicago"), ("Japan Time", "Asia/Tokyo"),
+    ("Alaska", "America/Anchorage"), ("Atlantic", "America/Halifax"), ("China Time", "Asia/Shanghai"),
+    ("Greenwich Mean Time", "UTC"), ("British Summer Time", "UTC+01:00"),
+])
+def test_a_generic_zone_name_is_the_zone_windows_names_for_it(written: str, zone: str) -> None:
+    assert when.zone_name(written) == zone
