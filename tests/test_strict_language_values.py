@@ -8,11 +8,27 @@ with the code under test. Spans are compared explicitly: the nodes' ``==`` leave
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from lark import Token
 
 from agendadsl import parse
+from agendadsl.language import dates, docrefs, when
 from agendadsl.language import nodes as n
+from agendadsl.language.inline import split
 from agendadsl.language.span import Span
+from agendadsl.language.urls import safe_url
+from agendadsl.language.when import (
+    DATE_HINT,
+    DURATION_HINT,
+    TIME_HINT,
+    ZONE_HINT,
+    WhenError,
+    parse_dates,
+    parse_duration,
+    parse_times,
+)
 
 
 def ok(text: str) -> n.Agenda:
@@ -877,17 +893,6 @@ def test_a_footnote_has_its_label_and_text() -> None:
 # ------------------------------------------------------------------ when.py: times, zones and their errors
 # Read at column 1 of line 1, so that a span's columns are the text's offsets plus one.
 
-from agendadsl.language import when  # noqa: E402
-from agendadsl.language.when import (  # noqa: E402
-    DATE_HINT,
-    DURATION_HINT,
-    TIME_HINT,
-    ZONE_HINT,
-    WhenError,
-    parse_dates,
-    parse_duration,
-    parse_times,
-)
 
 ONE = Span(1, 1, 1, 1)
 T = n.TimeOfDay
@@ -1326,10 +1331,6 @@ def test_a_no_break_space_alone_after_a_number_leaves_no_title() -> None:
 
 # ------------------------------------------------------------------ inline.py: text, references, links, escapes
 
-from lark import Token  # noqa: E402
-
-from agendadsl.language.inline import split  # noqa: E402
-from agendadsl.language.urls import safe_url  # noqa: E402
 
 
 def pieces(text: str, column: int = 1) -> tuple[list, list]:
@@ -1397,7 +1398,6 @@ def test_only_http_https_and_mailto_addresses_are_safe(url: str | None, safe: st
 
 # ------------------------------------------------------------------ docrefs.py: series patterns, membership and links
 
-from agendadsl.language import docrefs  # noqa: E402
 
 
 @pytest.mark.parametrize(("pattern", "regex", "ignore_case"), [
@@ -1496,9 +1496,6 @@ def test_a_series_url_may_use_only_the_patterns_placeholders(series: n.Series, m
 
 # ------------------------------------------------------------------ dates.py: validity, ranges, zones, moments
 
-import datetime  # noqa: E402
-
-from agendadsl.language import dates  # noqa: E402
 
 
 @pytest.mark.parametrize(("value", "problem"), [
