@@ -2205,3 +2205,15 @@ def test_table_rows_with_empty_cells_one_bar_and_escaped_bars() -> None:
 ])
 def test_a_generic_zone_name_is_the_zone_windows_names_for_it(written: str, zone: str) -> None:
     assert when.zone_name(written) == zone
+
+
+def test_a_second_translation_of_a_top_level_item_or_heading_is_an_error() -> None:
+    text = "language: en, fr\n\n1. A\nfr: x\nfr: y\n# H\nfr: h\nfr: hh\n2. B\n"
+    assert found(text) == [
+        ("duplicate-translation", "this text already has a translation into 'fr'", (5, 1, 5, 6),
+         "keep one of the two lines", [((4, 1, 4, 6), "first given here")]),
+        ("duplicate-translation", "this text already has a translation into 'fr'", (8, 1, 8, 7),
+         "keep one of the two lines", [((7, 1, 7, 6), "first given here")])]
+    item, heading = parse(text).agenda.body
+    assert (item.translations, heading.translations) == ((n.Translation("fr", (t("x"),)),),
+                                                         (n.Translation("fr", (t("h"),)),))
