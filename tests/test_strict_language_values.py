@@ -2217,3 +2217,10 @@ def test_a_second_translation_of_a_top_level_item_or_heading_is_an_error() -> No
     item, heading = parse(text).agenda.body
     assert (item.translations, heading.translations) == ((n.Translation("fr", (t("x"),)),),
                                                          (n.Translation("fr", (t("h"),)),))
+
+
+def test_a_note_line_after_a_translation_starts_a_new_paragraph() -> None:
+    notes = ok("language: en, fr\n\n1. A\n   > a\n   fr: aa\n   > b\n   ! c\n   fr: cc\n").body[0].notes
+    assert notes == (n.Note((t("a"),), translations=(n.Translation("fr", (t("aa"),)),)),
+                     n.Note((t("b"),)),
+                     n.Note((t("c"),), internal=True, translations=(n.Translation("fr", (t("cc"),)),)))
