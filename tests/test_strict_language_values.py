@@ -2224,3 +2224,20 @@ def test_a_note_line_after_a_translation_starts_a_new_paragraph() -> None:
     assert notes == (n.Note((t("a"),), translations=(n.Translation("fr", (t("aa"),)),)),
                      n.Note((t("b"),)),
                      n.Note((t("c"),), internal=True, translations=(n.Translation("fr", (t("cc"),)),)))
+
+
+@pytest.mark.parametrize(("text", "minutes", "parts"), [
+    ("1.250 h", 75, ()), ("0.75 h", 45, ()), ("2,25 hours", 135, ()), ("1 h 30", 90, ()),
+    ("1 h 30 min + 5 min", 95, (90, 5)), ("5 + 10 + 15 min", 30, (5, 10, 15)), ("1 + 2 h", 180, (60, 120)),
+])
+def test_decimal_hours_and_sums_of_several_parts(text: str, minutes: int, parts: tuple) -> None:
+    d = parse_duration(text, ONE)
+    assert (d.minutes, d.parts, d.text) == (minutes, parts, text)
+
+
+def test_a_minute_of_three_digits_and_repeated_approximation_words() -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_times("9:300", ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end) == ("'9:300' is not a time", 0, 5)
+    slot = parse_times("approx. approx. 9:00", ONE)
+    assert (slot.start, slot.approximate, slot.text) == (T(9, 0), True, "approx. approx. 9:00")
