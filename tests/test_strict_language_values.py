@@ -2241,3 +2241,8 @@ def test_a_minute_of_three_digits_and_repeated_approximation_words() -> None:
     assert (caught.value.message, caught.value.start, caught.value.end) == ("'9:300' is not a time", 0, 5)
     slot = parse_times("approx. approx. 9:00", ONE)
     assert (slot.start, slot.approximate, slot.text) == (T(9, 0), True, "approx. approx. 9:00")
+
+
+def test_the_comments_of_an_agenda_are_kept_with_their_indent() -> None:
+    comments = ok("// c\n1. A\n   // d\n").comments
+    assert [(c.text, c.indent, tuple(c.span)) for c in comments] == [("c", 0, (1, 1, 1, 5)), ("d", 3, (3, 4, 3, 8))]
