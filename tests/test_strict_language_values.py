@@ -2246,3 +2246,11 @@ def test_a_minute_of_three_digits_and_repeated_approximation_words() -> None:
 def test_the_comments_of_an_agenda_are_kept_with_their_indent() -> None:
     comments = ok("// c\n1. A\n   // d\n").comments
     assert [(c.text, c.indent, tuple(c.span)) for c in comments] == [("c", 0, (1, 1, 1, 5)), ("d", 3, (3, 4, 3, 8))]
+
+
+def test_a_headings_date_and_time_that_cannot_be_read_are_reported_and_left_out() -> None:
+    text = "# H\n  @date 32 May 2026\n  @time 9:3\n  @place  Room 1··\n1. A\n".replace("·", " ")
+    assert codes(text) == [("impossible-date", "'32' is not a day of the month", (2, 9, 2, 11)),
+                           ("time-syntax", "'9:3' is not a time", (3, 9, 3, 12))]
+    group = parse(text).agenda.body[0]
+    assert (group.dates, group.time, at(group.place)) == (None, None, ("Room 1", (4, 11, 4, 17)))
