@@ -2254,3 +2254,23 @@ def test_a_headings_date_and_time_that_cannot_be_read_are_reported_and_left_out(
                            ("time-syntax", "'9:3' is not a time", (3, 9, 3, 12))]
     group = parse(text).agenda.body[0]
     assert (group.dates, group.time, at(group.place)) == (None, None, ("Room 1", (4, 11, 4, 17)))
+
+
+@pytest.mark.parametrize(("text", "start", "end", "columns"), [
+    ("Monday 2025-06-02", D(2, 6, 2025, 0, iso=True), None, [(1, 18)]),
+    ("Monday, 2025-06-02", D(2, 6, 2025, 0, iso=True), None, [(1, 19)]),
+    ("4-6 June 2025", D(4, 6, 2025), D(6, 6, 2025), [(1, 2), (3, 14)]),
+    ("Monday 2 - Wednesday 4 June 2025", D(2, 6, 2025, 0), D(4, 6, 2025, 2), [(1, 9), (12, 33)]),
+])
+def test_a_weekday_before_an_iso_date_and_ranges_within_one_month(text: str, start: n.DateValue,
+                                                                   end: n.DateValue | None, columns: list) -> None:
+    r = parse_dates(text, ONE)
+    assert (r.start, r.end, [(d.span.column, d.span.end_column) for d in (r.start, *([r.end] if r.end else []))]) == (
+        start, end, columns)
+
+
+def test_a_two_digit_year_after_a_month_abbreviation_is_refused() -> None:
+    with pytest.raises(WhenError) as caught:
+        parse_dates("18-Feb-25", ONE)
+    assert (caught.value.message, caught.value.start, caught.value.end) == (
+        "'25' is not a year: write the year with four digits", 7, 9)
