@@ -2274,3 +2274,13 @@ def test_a_two_digit_year_after_a_month_abbreviation_is_refused() -> None:
         parse_dates("18-Feb-25", ONE)
     assert (caught.value.message, caught.value.start, caught.value.end) == (
         "'25' is not a year: write the year with four digits", 7, 9)
+
+
+def test_a_docs_reference_dated_with_dots_and_the_blocks_names_in_any_case() -> None:
+    agenda = ok("1. A\n   @docs notes: [CM/Notes/1370/1.6] of 3.11.2025\n\nprevious meetings:\n  - 2016-10-28, IRC\n\n"
+                "Past Meetings:\n  - 2016-09-16\n\nNEXT MEETINGS:\n  - 1 May 2030\n")
+    assert agenda.body[0].document_groups == (
+        n.DocGroup("notes", (n.DocRef("CM/Notes/1370/1.6", date=n.DateRange(D(3, 11, 2025))),)),)
+    assert tuple(agenda.body[0].documents[0].date.span) == (2, 40, 2, 49)
+    assert [(type(b).__name__, b.past) for b in agenda.body[1:]] == [("NextMeetings", True), ("NextMeetings", True),
+                                                                    ("NextMeetings", False)]
