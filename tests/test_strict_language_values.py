@@ -568,6 +568,10 @@ def test_headings_nest_into_groups_with_their_dates_times_and_attributes() -> No
     ("## Report on 2025", None, None, None),
     ("## Lunch at 12.30", None, None, None),
     ("## Session – 14:00", None, n.TimeSlot(n.TimeOfDay(14, 0)), t("Session")),
+    # The dash of a range sets nothing off: this was read as the time 12.30 alone.
+    ("## Morning 09.00-12.30", None, None, None),
+    ("## Morning 09.00–12.30", None, None, None),
+    ("## Morning - 09.00-12.30", None, n.TimeSlot(n.TimeOfDay(9, 0), n.TimeOfDay(12, 30)), t("Morning")),
 ])
 def test_a_heading_gives_its_group_the_date_and_time_its_text_says(heading: str, dates, time, name) -> None:
     group = ok(heading + "\n1. A\n").body[0]

@@ -1014,8 +1014,11 @@ def _heading_search(text: str, language: str | None) -> _Plan | None:
             continue
         # A value after the title is set off by a comma, a colon or a dash ("Morning, 09.00-12.30"):
         # in "Report on 2025" or "Lunch at 12.30" the figures are part of the title.
-        if tokens[index - 1].text not in (",", ":", "-", "\u2013", "\u2014", "("):
+        separator = tokens[index - 1]
+        if separator.text not in (",", ":", "-", "\u2013", "\u2014", "("):
             continue
+        if separator.text in ("-", "\u2013", "\u2014") and not text[:separator.start].endswith((" ", "\t")):
+            continue  # the dash of a range ("Morning 09.00-12.30"): what follows it is not the value
         found = _leading_value(text, tokens, index, language, whole=True)
         if found is not None:
             date_at, time_at, _ = found
