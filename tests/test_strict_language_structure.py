@@ -1,0 +1,506 @@
+"""The language's structure, pinned exactly: numbering resolution, syntax errors, labels, layout and
+recovery. Each diagnostic is compared whole (code, severity, message, span, hint, related places and
+quick fixes), since a user reads every word of it and an editor applies every edit of its fixes."""
+
+from __future__ import annotations
+
+import pytest
+from lark import Token
+from lark.exceptions import UnexpectedEOF, UnexpectedToken
+
+from agendadsl import analyse, parse, resolve
+from agendadsl.language import numbering as num
+from agendadsl.language.diagnostics import Diagnostic
+from agendadsl.language.nodes import walk
+from agendadsl.language.span import Span
+from agendadsl.language.syntax_errors import _describe, translate, unknown_attribute, unknown_field
+
+AS_PRINTED = "if the agenda prints its numbers this way, write '@numbering as written' on the heading or item above"
+SCHEME_HINT = "or declare this level's scheme with 'numbering:' in the header or '@numbering' on the parent item"
+BAD_EXAMPLE_HINT = "declare each level by its first number, for example '1.', '1.1', '(a)', 'i.' or 'I.1'"
+DOCS_HINT = "see docs/language.md for the form of each line"
+
+
+def full(diagnostic: Diagnostic) -> tuple[object, ...]:
+    """Every field of a diagnostic, the quick fixes included (Diagnostic's == leaves them out)."""
+    return (diagnostic.code, diagnostic.severity.value, diagnostic.message, tuple(diagnostic.span), diagnostic.hint,
+            tuple((tuple(r.span), r.message) for r in diagnostic.related),
+            tuple((f.title, tuple(f.span), f.text) for f in diagnostic.fixes))
+
+
+def resolved(text: str) -> tuple[list[str | None], list[tuple[object, ...]]]:
+    result = parse(text)
+    assert result.agenda is not None, result.diagnostics
+    resolution = resolve(result.agenda)
+    return ([resolution.number_of(item) for item, _ in walk(result.agenda.items)],
+            [full(d) for d in resolution.diagnostics])
+
+
+def syntax(text: str) -> list[tuple[object, ...]]:
+    result = parse(text)
+    assert result.agenda is None
+    return [full(d) for d in result.diagnostics]
+
+
+def fix(number: str, span: tuple[int, int, int, int]) -> tuple[str, tuple[int, int, int, int], str]:
+    return (f"Number this item {number}", span, number)
+
+
+# --- resolution.py: every numbering problem, its whole diagnostic and its quick fixes --------------------------
+
+RESOLUTION_CASES = {
+    "gap": ("1. A\n3. B\n", ["1.", "3."], [
+        ("numbering-gap", "error", "item number 3. skips 2.", (2, 1, 2, 3),
+         "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("2.", (2, 1, 2, 3)), ("Insert item 2. as withdrawn", (2, 1, 2, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+    ]),
+    "duplicate": ("1. A\n1. B\n", ["1.", "1."], [
+        ("numbering-duplicate", "error", "item number 1. is used twice at this level", (2, 1, 2, 3),
+         "number this item 2.; " + AS_PRINTED, (((1, 1, 1, 3), "first used here"),), (fix("2.", (2, 1, 2, 3)),)),
+    ]),
+    "swapped": ("2. A\n1. B\n", ["2.", "1."], [
+        ("numbering-gap", "error", "item number 2. skips 1.", (1, 1, 1, 3),
+         "number this item 1.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("1.", (1, 1, 1, 3)), ("Insert item 1. as withdrawn", (1, 1, 1, 1), "1. Withdrawn item\n   @status withdrawn\n"))),
+        ("numbering-order", "error", "item number 1. comes after 2.", (2, 1, 2, 3),
+         "number this item 3., or move it to its place in the order; " + AS_PRINTED, (), (fix("3.", (2, 1, 2, 3)),)),
+    ]),
+    "before the declared start": ("numbering: 3.\n1. A\n", ["1."], [
+        ("numbering-order", "error", "item number 1. comes before the first number of this level, 3.", (2, 1, 2, 3),
+         "number it 3., or declare where this level starts, for example 'numbering: 1.' in the header", (),
+         (fix("3.", (2, 1, 2, 3)),)),
+    ]),
+    "declared start": ("numbering: 3.\n3. A\n#. B\n", ["3.", "4."], []),
+    "mismatch after auto": ("#. A\n3. B\n", ["1.", "3."], [
+        ("numbering-mismatch", "error", "item number 3. contradicts the automatic numbering, which gives 2. here",
+         (2, 1, 2, 3), "write 2., or '#.' to let agendadsl number it", (),
+         (fix("2.", (2, 1, 2, 3)), ("Number this item automatically (#.)", (2, 1, 2, 3), "#."))),
+    ]),
+    "auto then right number": ("#. A\n2. B\n#. C\n", ["1.", "2.", "3."], []),
+    "format": ("1. A\n2) B\n", ["1.", "2)"], [
+        ("numbering-format", "warning", "item number 2) is not written like the other numbers of this level (2.)",
+         (2, 1, 2, 3), "write it as 2., or declare this level's style with 'numbering:' or '@numbering'", (),
+         (fix("2.", (2, 1, 2, 3)),)),
+    ]),
+    "format in parentheses": ("1. A\n(1a) B\n", ["1.", "(1a)"], [
+        ("numbering-format", "warning", "item number (1a) is not written like the other numbers of this level (2.)",
+         (2, 1, 2, 5), "write it as 2., or declare this level's style with 'numbering:' or '@numbering'", (),
+         (fix("2.", (2, 1, 2, 5)),)),
+    ]),
+    "prefix of the parent": ("1. A\n   2.1 B\n", ["1.", "2.1"], [
+        ("numbering-prefix", "error", "item number 2.1 does not start with its parent's number 1", (2, 4, 2, 7),
+         "number it like 1.1", (), (fix("1.1", (2, 4, 2, 7)),)),
+    ]),
+    "declared literal prefix": ("1. A\n   @numbering I.1\n   II.1 B\n", ["1.", "II.1"], [
+        ("numbering-prefix", "error", "item number II.1 does not start with the declared prefix I", (3, 4, 3, 8),
+         "number it like I.1", (), (fix("I.1", (3, 4, 3, 8)),)),
+    ]),
+    "depth": ("1. A\n   1.1.1 B\n", ["1.", "1.1.1"], [
+        ("numbering-depth", "error", "item number 1.1.1 has 3 level(s), but this item is nested where numbers have 2",
+         (2, 4, 2, 9), "number it like 1.1, or indent it to the level its number says", (), (fix("1.1", (2, 4, 2, 9)),)),
+    ]),
+    "under an unnumbered item": ("* A\n   1.1 B\n   #. C\n", [None, "1.1", "2."], [
+        ("numbering-depth", "error", "item number 1.1 has 2 level(s), but this item is nested where numbers have 1",
+         (2, 4, 2, 7), "number it like 1., or indent it to the level its number says", (), (fix("1.", (2, 4, 2, 7)),)),
+        ("numbering-format", "warning", "item number 1.1 is not written like the other numbers of this level (1.)",
+         (2, 4, 2, 7), "write it as 1., or declare this level's style with 'numbering:' or '@numbering'", (),
+         (fix("1.", (2, 4, 2, 7)),)),
+    ]),
+    "under an unnumbered item, numbered right": ("* A\n   1. B\n   #. C\n", [None, "1.", "2."], []),
+    "under an unnumbered item of a numbered one": ("1. A\n   * B\n      1.1 C\n      #. D\n",
+                                                  ["1.", None, "1.1", "1.2"], []),
+    "children after a misnumbered parent": ("1. A\n3. B\n   2.1 C\n   3.2 D\n", ["1.", "3.", "2.1", "3.2"], [
+        ("numbering-gap", "error", "item number 3. skips 2.", (2, 1, 2, 3),
+         "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("2.", (2, 1, 2, 3)), ("Insert item 2. as withdrawn", (2, 1, 2, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+    ]),
+    "wrong scheme": ("1. A\nb) B\n", ["1.", "b)"], [
+        ("numbering-scheme", "error", "item number b) is written in lower-case letters (a, b, c), but this level is "
+         "numbered with arabic numerals (1, 2, 3)", (2, 1, 2, 3), "number it 2., " + SCHEME_HINT, (),
+         (fix("2.", (2, 1, 2, 3)),)),
+    ]),
+    "letters read as upper-case letters": ("1. A\nIVX. B\n", ["1.", "IVX."], [
+        ("numbering-scheme", "error", "item number IVX. is written in upper-case letters (A, B, C), but this level is "
+         "numbered with arabic numerals (1, 2, 3)", (2, 1, 2, 5), "number it 2., " + SCHEME_HINT, (),
+         (fix("2.", (2, 1, 2, 5)),)),
+    ]),
+    "unreadable in any scheme": ("1. A\n12abc. B\n   #. C\n", ["1.", "12abc.", "12abc.1"], [
+        ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
+         "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
+    ]),
+    "malformed roman": ("numbering: I.\nI. A\nIIII. B\n", ["I.", "IIII."], [
+        ("numbering-roman", "error", "'IIII' is not a well-formed roman numeral (write 'IV' for 4)", (3, 1, 3, 6),
+         "number it II., " + SCHEME_HINT, (), (fix("II.", (3, 1, 3, 6)),)),
+    ]),
+    "number too long": ("1. A\n1234567890123456. B\n", ["1.", "1234567890123456."], [
+        ("number-too-long", "error", "this item number has a part of 16 characters; the limit is 15", (2, 1, 2, 18),
+         "write each part of the number with at most 15 digits or letters", (), ()),
+    ]),
+    "number of 15 digits": ("numbering: 123456789012345.\n123456789012345. A\n#. B\n",
+                            ["123456789012345.", "123456789012346."], []),
+    "overflow of roman": ("numbering: MMMCMXCVIII.\n#. A\n#. B\n#. C\n", ["MMMCMXCVIII.", "MMMCMXCIX.", "4000"], [
+        ("numbering-overflow", "error", "item number 4000 cannot be written in upper-case roman numerals (I, II, III)",
+         (4, 1, 4, 5), "give this item an explicit number, or declare another numbering scheme", (), ()),
+    ]),
+    "insertion not after its base": ("1. A\n2bis. X\n2. B\n", ["1.", "2bis.", "2."], [
+        ("numbering-insertion", "error", "inserted item 2bis. must follow item 2.", (2, 1, 2, 6),
+         "move it right after 2.", (), ()),
+    ]),
+    "insertion first of all": ("1bis. X\n1. A\n", ["1bis.", "1."], [
+        ("numbering-insertion", "error", "inserted item 1bis. must follow item 1.", (1, 1, 1, 6),
+         "move it right after 1.", (), ()),
+    ]),
+    "insertions out of order": ("1. A\n1ter. X\n1bis. Y\n2. B\n", ["1.", "1ter.", "1bis.", "2."], [
+        ("numbering-order", "error", "inserted item 1bis. is out of order", (3, 1, 3, 6),
+         "order insertions as bis, ter, quater (or a, b, c)", (), ()),
+    ]),
+    "insertion twice": ("1. A\n1bis. X\n1bis. Y\n2. B\n", ["1.", "1bis.", "1bis.", "2."], [
+        ("numbering-duplicate", "error", "item number 1bis. is used twice at this level", (3, 1, 3, 6),
+         "number this item 2.; " + AS_PRINTED, (((2, 1, 2, 6), "first used here"),), (fix("2.", (3, 1, 3, 6)),)),
+    ]),
+    "insertions in order": ("1. A\n1bis. X\n1ter. Y\n1quater. Z\n2. B\n#. C\n",
+                            ["1.", "1bis.", "1ter.", "1quater.", "2.", "3."], []),
+    "insertion without bis": ("1. A\n1ter. X\n2. B\n", ["1.", "1ter.", "2."], [
+        ("numbering-insertion", "error", "inserted item 1ter. comes without 1bis.", (2, 1, 2, 6),
+         "insertions go bis, ter, quater (or a, b, c) with none left out", (), (fix("1bis.", (2, 1, 2, 6)),)),
+    ]),
+    "insertion without ter": ("1. A\n1bis. X\n1quater. Y\n", ["1.", "1bis.", "1quater."], [
+        ("numbering-insertion", "error", "inserted item 1quater. comes without 1ter.", (3, 1, 3, 9),
+         "insertions go bis, ter, quater (or a, b, c) with none left out", (), (fix("1ter.", (3, 1, 3, 9)),)),
+    ]),
+    "letter insertion without a": ("1. A\n1c. X\n", ["1.", "1c."], [
+        ("numbering-insertion", "error", "inserted item 1c. comes without 1a.", (2, 1, 2, 4),
+         "insertions go bis, ter, quater (or a, b, c) with none left out", (), (fix("1a.", (2, 1, 2, 4)),)),
+    ]),
+    "letter insertion without b": ("1. A\n1a. X\n1c. Y\n", ["1.", "1a.", "1c."], [
+        ("numbering-insertion", "error", "inserted item 1c. comes without 1b.", (3, 1, 3, 4),
+         "insertions go bis, ter, quater (or a, b, c) with none left out", (), (fix("1b.", (3, 1, 3, 4)),)),
+    ]),
+    "back in step after a mistake": ("1. A\n2. B\n5. C\n4. D\n5. E\n", ["1.", "2.", "5.", "4.", "5."], [
+        ("numbering-gap", "error", "item number 5. skips 3.", (3, 1, 3, 3),
+         "number this item 3.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("3.", (3, 1, 3, 3)), ("Insert item 3. as withdrawn", (3, 1, 3, 1), "3. Withdrawn item\n   @status withdrawn\n"))),
+    ]),
+    "unnumbered items take no number": ("1. A\n* Break\n2. B\n", ["1.", None, "2."], []),
+    "as written": ("numbering: as written\n1. A\n5. B\n   #. C\n   7. D\n", ["1.", "5.", "5.1", "7."], []),
+    "as written on an item": ("1. A\n   @numbering as written\n   5. B\n   #. C\n", ["1.", "5.", "1.1"], []),
+    "heading restarts with its own style": ("# H\n   @numbering (a)\n#. A\n#. B\n# K\n#. C\n", ["(a)", "(b)", "1."], []),
+    "heading with its own style checks it": ("# H\n   @numbering (a)\n(a) A\n(c) B\n", ["(a)", "(c)"], [
+        ("numbering-gap", "error", "item number (c) skips (b)", (4, 1, 4, 4),
+         "number this item (b); if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("(b)", (4, 1, 4, 4)), ("Insert item (b) as withdrawn", (4, 1, 4, 1), "(b) Withdrawn item\n   @status withdrawn\n"))),
+    ]),
+    "heading numbered as written": ("# H\n   @numbering as written\n4. A\n9. B\n", ["4.", "9."], []),
+    "heading's children numbered below its items": ("# H\n   @numbering (a)\n#. A\n   #. B\n", ["(a)", "a.1"], []),
+    "literal prefix restarts": ("1. A\n   @numbering I.1\n   #. B\n      #. C\n   #. D\n", ["1.", "I.1", "I.1.1", "I.2"], []),
+    "bad header example is not checked": ("numbering: abcd.\n1. A\n5. B\n   #. C\n", ["1.", "5.", "5.1"], [
+        ("invalid-numbering", "error", "cannot read the numbering example: 'abcd' is not a number in any scheme",
+         (1, 12, 1, 17), BAD_EXAMPLE_HINT, (), ()),
+    ]),
+    "bad second-level example is not checked": ("numbering: 1. / abcd.\n1. A\n   7. B\n#. C\n", ["1.", "7.", "2."], [
+        ("invalid-numbering", "error", "cannot read the numbering example: 'abcd' is not a number in any scheme",
+         (1, 17, 1, 22), BAD_EXAMPLE_HINT, (), ()),
+    ]),
+    "bad heading example is not checked": ("# H\n   @numbering abcd.\n#. A\n3. B\n", ["1.", "3."], [
+        ("invalid-numbering", "error", "cannot read the numbering example: 'abcd' is not a number in any scheme",
+         (2, 15, 2, 20), BAD_EXAMPLE_HINT, (), ()),
+    ]),
+    "bad item example is not checked": ("1. A\n   @numbering abcd.\n   5. B\n   #. C\n", ["1.", "5.", "1.6"], [
+        ("invalid-numbering", "error", "cannot read the numbering example: 'abcd' is not a number in any scheme",
+         (2, 15, 2, 20), BAD_EXAMPLE_HINT, (), ()),
+    ]),
+    "header example too long": ("numbering: 1.1234567890123456\n1. A\n", ["1."], [
+        ("number-too-long", "error", "this numbering example has a part of 16 characters; the limit is 15",
+         (1, 12, 1, 30), "write each part of the number with at most 15 digits or letters", (), ()),
+    ]),
+    "item example too long": ("1. A\n   @numbering 1234567890123456.\n   1. B\n", ["1.", "1."], [
+        ("number-too-long", "error", "this numbering example has a part of 16 characters; the limit is 15",
+         (2, 15, 2, 32), "write each part of the number with at most 15 digits or letters", (), ()),
+    ]),
+    "declared scheme of letters": ("# H\n   @numbering 1.x.\n#. A\n3. B\n", ["x.", "3."], [
+        ("numbering-scheme", "error", "item number 3. is written in arabic numerals (1, 2, 3), but this level is "
+         "numbered with lower-case letters (a, b, c)", (4, 1, 4, 3), "number it y., " + SCHEME_HINT, (),
+         (fix("y.", (4, 1, 4, 3)),)),
+    ]),
+    "children of an unnumbered top-level item take the top level's style": (
+        "numbering: (a)\n* A\n   #. B\n   #. C\n", [None, "(a)", "(b)"], []),
+    "a duplicate insertion takes no place in the count": ("1. A\n1bis. X\n1bis. Y\n5. B\n3. C\n",
+                                                          ["1.", "1bis.", "1bis.", "5.", "3."], [
+        ("numbering-duplicate", "error", "item number 1bis. is used twice at this level", (3, 1, 3, 6),
+         "number this item 2.; " + AS_PRINTED, (((2, 1, 2, 6), "first used here"),), (fix("2.", (3, 1, 3, 6)),)),
+        ("numbering-gap", "error", "item number 5. skips 2.", (4, 1, 4, 3),
+         "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (),
+         (fix("2.", (4, 1, 4, 3)), ("Insert item 2. as withdrawn", (4, 1, 4, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+    ]),
+    "three times the same number point at the first": ("1. A\n1. B\n1. C\n", ["1.", "1.", "1."], [
+        ("numbering-duplicate", "error", "item number 1. is used twice at this level", (2, 1, 2, 3),
+         "number this item 2.; " + AS_PRINTED, (((1, 1, 1, 3), "first used here"),), (fix("2.", (2, 1, 2, 3)),)),
+        ("numbering-duplicate", "error", "item number 1. is used twice at this level", (3, 1, 3, 3),
+         "number this item 2.; " + AS_PRINTED, (((1, 1, 1, 3), "first used here"),), (fix("2.", (3, 1, 3, 3)),)),
+    ]),
+    "levels declared in the header": ("numbering: 0. / (a) / i.\n#. A\n#. B\n   #. C\n   #. D\n      #. E\n#. F\n",
+                                      ["0.", "1.", "(a)", "(b)", "i.", "2."], []),
+    "deeper levels than declared": ("numbering: A.\n#. A\n   #. B\n      #. C\n", ["A.", "A.1", "A.1.1"], []),
+}
+
+
+@pytest.mark.parametrize("case", RESOLUTION_CASES, ids=list(RESOLUTION_CASES))
+def test_each_numbering_problem_is_reported_whole_with_its_fixes(case: str) -> None:
+    text, numbers, diagnostics = RESOLUTION_CASES[case]
+    assert resolved(text) == (numbers, diagnostics)
+
+
+def test_resolving_the_same_agenda_twice_gives_the_same_resolution() -> None:
+    first = parse("1. A\n3. B\n").agenda
+    second = parse("1. A\n2. B\n").agenda
+    assert resolve(first) is resolve(first)
+    assert [d.code for d in resolve(second).diagnostics] == []
+    assert [d.code for d in resolve(first).diagnostics] == ["numbering-gap"]
+
+
+def test_numbers_of_a_numbering_problem_are_in_the_checks_too() -> None:
+    assert [(d.code, d.span.line) for d in analyse("1. A\n3. B\n")[1]] == [("numbering-gap", 2)]
+
+
+# --- syntax_errors.py: each Lark failure in words, with its hint --------------------------------------------------
+
+MARKERS_TOP = ("start it with a number ('3. Title'), '#.' for an automatic number, '*' for an unnumbered item, "
+               "'#' for a heading or '>' for text that is not an item")
+MARKERS_UNDER = ("start it with a number ('3. Title'), '#.' for an automatic number, '*' for an unnumbered item, "
+                 "'-' for a bullet, '>' for a note or '@' for an attribute")
+UNDER_BULLET = ("only bullets ('- ...') and translations ('fr: ...') can be indented under a bullet; to go on with the "
+                "bullet's text, write it on the bullet's line, or align this line with the line above it")
+ACTIONS = "'decision', 'information', 'discussion', 'adoption', 'approval', 'consultation'"
+BLOCK_INDENT = "indent the lines under the block's first line ('next meetings:', 'table:' ...) by two spaces"
+
+SYNTAX_CASES = {
+    "text at the top": ("Opening of the meeting\n", ("not-an-item", "this line does not start with an item number or a "
+                        "line marker", (1, 1, 1, 8), MARKERS_TOP)),
+    "text under an item": ("1. A\nAny other business\n", ("not-an-item", "this line does not start with an item number "
+                           "or a line marker", (2, 1, 2, 4), MARKERS_UNDER)),
+    "number without its space": ("1.Opening of the meeting\n", ("missing-space", "an item number must be followed by "
+                                 "a space", (1, 1, 1, 10), "write '1. Opening of the meeting'")),
+    "roman number without its space": ("II.Title\n", ("missing-space", "an item number must be followed by a space",
+                                       (1, 1, 1, 9), "write 'II. Title'")),
+    "no-break spaces": ("1. A\n\u00a0\u00a0\u00a01.1 B\n", ("indent-character", "the indentation has a no-break space "
+                        "(U+00A0); only spaces and tabs indent a line", (2, 1, 2, 2), "indent with ordinary spaces "
+                        "instead of no-break spaces (word processors put them in pasted text)")),
+    "narrow no-break space after spaces": ("1. A\n  \u202f> note\n", ("indent-character", "the indentation has a "
+                                           "narrow no-break space (U+202F); only spaces and tabs indent a line",
+                                           (2, 3, 2, 4), "indent with ordinary spaces instead of narrow no-break "
+                                           "spaces (word processors put them in pasted text)")),
+    "em space": ("1. A\n\u2003> note\n", ("indent-character", "the indentation has an em space (U+2003); only spaces "
+                 "and tabs indent a line", (2, 1, 2, 2), "indent with ordinary spaces instead of em spaces (word "
+                 "processors put them in pasted text)")),
+    "field after the items": ("1. A\ndate: 23 November 2020\n", ("field-after-items", "the header field 'date:' comes "
+                              "after the first item", (2, 1, 2, 6), "move it to the header at the top of the file, "
+                              "before the first item")),
+    "indented under a header field": ("body: X\n   1. A\n", ("unexpected-indent", "this line is indented more than the "
+                                      "line above allows", (2, 4, 2, 5), "only items, headings and bullets can contain "
+                                      "indented lines; align this line with the line above it")),
+    "indented first line": ("   1. A\n", ("unexpected-indent", "this line is indented more than the line above allows",
+                            (1, 4, 1, 5), "remove the spaces before it: the first line starts in the first column")),
+    "text indented under a bullet": ("1. A\n   - bullet\n      text under it\n", ("unexpected-indent", "this line is "
+                                     "indented more than the line above allows", (3, 7, 3, 8), UNDER_BULLET)),
+    "text indented under an action": ("1. A\n   - [ ] x\n      ?? y\n", ("unexpected-indent", "this line is indented "
+                                      "more than the line above allows", (3, 7, 3, 8), UNDER_BULLET)),
+    "indented next meetings": ("1. A\n   next meetings:\n", ("unexpected-indent", "'next meetings:' must not be "
+                               "indented: the list stands at the top level of the agenda", (2, 4, 2, 8),
+                               "start the 'next meetings:' line in the first column")),
+    "a value not allowed": ("1. A\n   @for voting\n", ("invalid-value", f"'voting' is not allowed here; expected one of "
+                            f"{ACTIONS}", (2, 9, 2, 15), "write one of: decision, information, discussion, adoption, "
+                            "approval, consultation")),
+    "a value misspelt": ("1. A\n   @for decison\n", ("invalid-value", f"'decison' is not allowed here; expected one of "
+                         f"{ACTIONS}", (2, 9, 2, 16), "did you mean 'decision'?")),
+    "a value missing": ("1. A\n   @for\n", ("invalid-value", f"a value is missing here; expected one of {ACTIONS}",
+                        (2, 8, 2, 9), "write one of: decision, information, discussion, adoption, approval, "
+                        "consultation")),
+    "a kind": ("kind: online\n1. A\n", ("invalid-value", "'online' is not allowed here; expected one of 'in person', "
+               "'virtual', 'hybrid'", (1, 7, 1, 13), "write one of: in person, virtual, hybrid")),
+    "a session": ("1. A\n   @session secret\n", ("invalid-value", "'secret' is not allowed here; expected one of "
+                  "'public', 'closed'", (2, 13, 2, 19), "write one of: public, closed")),
+    "a visibility": ("1. A\n   @visibility secret\n", ("invalid-value", "'secret' is not allowed here; expected one of "
+                     "'public', 'internal'", (2, 16, 2, 22), "write one of: public, internal")),
+    "a distribution": ("distribution: wide\n1. A\n", ("invalid-value", "'wide' is not allowed here; expected one of "
+                       "'public', 'general', 'restricted', 'limited'", (1, 15, 1, 19),
+                       "write one of: public, general, restricted, limited")),
+    "a status": ("1. A\n   @status withdrwn\n", ("invalid-value", "'withdrwn' is not allowed here; expected one of "
+                 "'withdrawn', 'postponed', 'tbc'", (2, 12, 2, 20), "did you mean 'withdrawn'?")),
+    "next meetings not indented": ("next meetings:\n- 7 December 2020\n1. A\n", ("missing-indent", "the lines of this "
+                                   "block must be indented", (2, 1, 2, 2), BLOCK_INDENT)),
+    "an empty table at the end": ("table:\n", ("missing-indent", "the lines of this block must be indented",
+                                  (1, 7, 1, 8), BLOCK_INDENT)),
+    "a document reference without brackets": ("1. A\n   @docs T-ES(2020)23\n", ("syntax-error", "unexpected "
+                                              "'T-ES(2020)23'; expected a document reference such as [T-ES(2020)23]",
+                                              (2, 10, 2, 22), "write document references in brackets: [T-ES(2020)23]")),
+    "a document reference without brackets, then a comma": (
+        "1. A\n   @docs T-ES(2020)23, X\n", ("syntax-error", "unexpected 'T-ES(2020)23,'; expected a document "
+                                          "reference such as [T-ES(2020)23]", (2, 10, 2, 23),
+                                          "write document references in brackets: [T-ES(2020)23]")),
+    "no document reference": ("1. A\n   @docs\n", ("syntax-error", "the line ends too early; expected a document "
+                              "reference such as [T-ES(2020)23]", (2, 9, 2, 10), DOCS_HINT)),
+    "a word after the documents": ("1. A\n   @docs [X] avail\n", ("syntax-error", "unexpected 'avail'; expected ',' or "
+                                   "the end of the line", (2, 14, 2, 19), DOCS_HINT)),
+    "a long word is cut at 40 characters": (
+        "1. A\n   @docs [X] " + "a" * 41 + "\n",
+        ("syntax-error", "unexpected '" + "a" * 40 + "…'; expected ',' or the end of the line", (2, 14, 2, 55),
+         DOCS_HINT)),
+    "a word of 40 characters is whole": (
+        "1. A\n   @docs [X] " + "a" * 40 + "\n",
+        ("syntax-error", "unexpected '" + "a" * 40 + "'; expected ',' or the end of the line", (2, 14, 2, 54),
+         DOCS_HINT)),
+    "an empty title": ("title:\n1. A\n", ("syntax-error", "the line ends too early; expected text", (1, 7, 1, 8),
+                       DOCS_HINT)),
+    "an empty time": ("# H\n   @time\n", ("syntax-error", "the line ends too early; expected text", (2, 9, 2, 10),
+                      DOCS_HINT)),
+    "a series without a name": ("series: \n", ("syntax-error", "unexpected ':'; expected a series name", (1, 7, 1, 8),
+                                DOCS_HINT)),
+    "an attribute at the top": ("@time 10:00\n1. A\n", ("not-an-item", "an attribute must be indented under the item "
+                                "or heading it belongs to", (1, 1, 1, 6), "indent it under an item or a heading "
+                                "('# ...'), or write that line first")),
+    "an annotation at the top": (">> note\n1. A\n", ("not-an-item", "an annotation ('>>') must be indented under the "
+                                 "item or heading it belongs to", (1, 1, 1, 3), "indent it under an item or a heading "
+                                 "('# ...'), or write that line first")),
+    "an unknown attribute at the top": ("@foo x\n1. A\n", ("unknown-attribute", "unknown attribute '@foo'",
+                                        (1, 1, 1, 5), "did you mean '@for'?")),
+    "a misspelt next meetings": ("1. A\nnextmeeting: x\n", ("unknown-field", "unknown header field 'nextmeeting:'",
+                                 (2, 1, 2, 13), "did you mean 'next meetings:'?")),
+    "an unknown capitalised field after the items": (
+        "1. A\nZzyzx: q\n", ("unknown-field", "unknown header field 'Zzyzx:'", (2, 1, 2, 7), "declare your own fields "
+                             "in the header: 'fields: Zzyzx'; or start the line with '>' to write it as text before "
+                             "the first item")),
+    "an unknown field after the items": (
+        "1. A\nzzyzx: q\n", ("unknown-field", "unknown header field 'zzyzx:'", (2, 1, 2, 7), "header fields are body, "
+                             "meeting, title, kind, platform, place, date, time, reference, status, language, "
+                             "numbering, series, numbers, chair, host, contact, issued, distribution, original, "
+                             "fields, local times, list of documents, number label, issued in")),
+    "a tab, then a no-break space": ("1. A\n\t\u00a0> note\n", ("indent-character", "the indentation has a "
+                                     "no-break space (U+00A0); only spaces and tabs indent a line", (2, 2, 2, 3),
+                                     "indent with ordinary spaces instead of no-break spaces (word processors put "
+                                     "them in pasted text)")),
+    "a capitalised next meetings": ("1. A\nNextmeeting: x\n", ("unknown-field", "unknown header field "
+                                    "'Nextmeeting:'", (2, 1, 2, 13), "did you mean 'next meetings:'?")),
+    "a second reference without brackets": ("1. A\n   @docs [X], T-1\n", ("syntax-error", "unexpected 'T-1'; expected "
+                                            "a document reference such as [T-ES(2020)23]", (2, 15, 2, 18),
+                                            "write document references in brackets: [T-1]")),
+    "a kind of a heading": ("# H\n   @kind online\n", ("invalid-value", "'online' is not allowed here; expected one "
+                            "of 'in person', 'virtual', 'hybrid'", (2, 10, 2, 16), "write one of: in person, virtual, "
+                            "hybrid")),
+    "a misspelt header field": ("titel: 31st meeting\n1. A\n", ("unknown-field", "unknown header field 'titel:'",
+                                (1, 1, 1, 7), "did you mean 'title:'?")),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX_CASES, ids=list(SYNTAX_CASES))
+def test_each_syntax_error_is_worded_for_people(case: str) -> None:
+    text, (code, message, span, hint) = SYNTAX_CASES[case]
+    assert syntax(text) == [(code, "error", message, span, hint, (), ())]
+
+
+CHECKED_NAMES = {
+    "an attribute of a person": ("1. A\n   @chair Ms Doe\n", ("unknown-attribute", "unknown attribute '@chair'",
+                                 (2, 4, 2, 10), "attributes are @time, @duration, @presenter, @for, @status, @session, "
+                                 "@visibility, @docs, @numbering; declare one of your own in the header "
+                                 "('fields: Chair')")),
+    "an attribute of a heading": ("1. A\n   @date 1 May 2020\n", ("unknown-attribute", "unknown attribute '@date'",
+                                  (2, 4, 2, 9), "'@date' is given to a heading ('# ...'), and the items under the "
+                                  "heading take it")),
+    "a misspelt attribute": ("1. A\n   @presentr X\n", ("unknown-attribute", "unknown attribute '@presentr'",
+                             (2, 4, 2, 13), "did you mean '@presenter'?")),
+    "a misspelt attribute of one's own": ("fields: Room\n1. A\n   @rooom 12\n", (
+        "unknown-attribute", "unknown attribute '@rooom'", (3, 4, 3, 10), "did you mean '@room'?")),
+    "a capitalised header field": ("Date: 23 November 2020\n1. A\n", ("unknown-field", "unknown header field 'Date:'",
+                                   (1, 1, 1, 5), "did you mean 'date:'?")),
+    "a synonym of a header field": ("location: Paris\n1. A\n", ("unknown-field", "unknown header field 'location:'",
+                                    (1, 1, 1, 10), "did you mean 'place:'?")),
+}
+
+
+@pytest.mark.parametrize("case", CHECKED_NAMES, ids=list(CHECKED_NAMES))
+def test_unknown_names_are_reported_with_the_name_meant(case: str) -> None:
+    text, (code, message, span, hint) = CHECKED_NAMES[case]
+    assert [full(d) for d in analyse(text)[1]] == [(code, "error", message, span, hint, (), ())]
+
+
+@pytest.mark.parametrize(("found", "declared", "hint"), [
+    ("@zzzzzz", ("@room",), "attributes are @time, @duration, @presenter, @for, @status, @session, @visibility, @docs, "
+                            "@numbering, @room; declare one of your own in the header ('fields: Zzzzzz')"),
+    ("@rooom", ("@room",), "did you mean '@room'?"),
+    ("@place", (), "'@place' is given to a heading ('# ...'), and the items under the heading take it"),
+    ("@kind", (), "'@kind' is given to a heading ('# ...'), and the items under the heading take it"),
+    ("@duraton", (), "did you mean '@duration'?"),
+])
+def test_unknown_attribute_hints(found: str, declared: tuple[str, ...], hint: str) -> None:
+    assert full(unknown_attribute(found, Span(3, 4, 3, 9), declared)) == (
+        "unknown-attribute", "error", f"unknown attribute '{found}'", (3, 4, 3, 9), hint, (), ())
+
+
+@pytest.mark.parametrize(("word", "declared", "hint"), [
+    ("Rooom", ("Room",), "did you mean 'Room:'?"),
+    ("Venue", (), "did you mean 'place:'?"),
+    ("CHAIRMAN", (), "did you mean 'chair:'?"),
+    ("Titel", (), "did you mean 'title:'?"),
+    ("Qqqq", (), "declare your own fields in the header: 'fields: Qqqq'; or start the line with '>' to write it as "
+                 "text before the first item"),
+])
+def test_unknown_field_hints(word: str, declared: tuple[str, ...], hint: str) -> None:
+    assert full(unknown_field(word, Span(1, 1, 1, 6), declared)) == (
+        "unknown-field", "error", f"unknown header field '{word}:'", (1, 1, 1, 6), hint, (), ())
+
+
+@pytest.mark.parametrize(("expected", "described"), [
+    (set(), "something else"),
+    ({"NOT_A_TERMINAL"}, "something else"),
+    ({"NUMBER"}, "an item number (1., 2.1, (a))"),
+    ({"COLON", "_COLON", "DASH"}, "':' or '-'"),
+    ({"TBC", "BODY"}, "'body' or '(tbc)'"),
+    ({"NUMBER", "AUTO", "UNNUMBERED", "BULLET", "NOTE", "INTERNAL"},
+     "'#.', '-', '!', '>', an item number (1., 2.1, (a)) or '*'"),
+    ({"NUMBER", "AUTO", "UNNUMBERED", "BULLET", "NOTE", "INTERNAL", "TABLE"},
+     "'#.', '-', '!', '>', an item number (1., 2.1, (a)), 'table:' or another line"),
+    ({"DOCS_STATE", "SESSION"}, "one of 'available', 'to follow' or one of 'public', 'closed'"),
+    ({"DOCS_LABEL"}, "something else"),
+])
+def test_what_was_expected_is_listed_in_words(expected: set[str], described: str) -> None:
+    assert _describe(expected) == described
+
+
+def test_an_error_at_the_end_of_the_input_points_after_its_last_character() -> None:
+    assert full(translate(UnexpectedEOF(["NUMBER"]), "1. A\n   x")) == (
+        "syntax-error", "error", "the line ends too early; expected an item number (1., 2.1, (a))", (2, 5, 2, 6),
+        DOCS_HINT, (), ())
+
+
+def _unexpected(name: str, value: str, line: int, column: int, expected: set[str]) -> UnexpectedToken:
+    return UnexpectedToken(Token(name, value, line=line, column=column), expected)
+
+
+@pytest.mark.parametrize(("text", "failure", "diagnostic"), [
+    # A reference already in brackets gets no advice to add them.
+    ("1. A\n   @docs [X oops\n", _unexpected("LINE", "[X", 2, 10, {"DOCREF"}),
+     ("syntax-error", "error", "unexpected '[X'; expected a document reference such as [T-ES(2020)23]",
+      (2, 10, 2, 12), DOCS_HINT, (), ())),
+    # Where text may also come, a word is no misspelt value.
+    ("1. A\n   @for voting\n", _unexpected("LINE", "voting", 2, 9, {"ACTION", "INLINE"}),
+     ("syntax-error", "error", f"unexpected 'voting'; expected one of {ACTIONS} or text", (2, 9, 2, 15), DOCS_HINT,
+      (), ())),
+    # Nothing expected at the start of a line: not the first line under a bullet.
+    ("1. A\n   voting here\n", _unexpected("LINE", "voting", 2, 4, set()),
+     ("syntax-error", "error", "unexpected 'voting'; expected something else", (2, 4, 2, 10), DOCS_HINT, (), ())),
+    # Under an item ('>>' may come), an attribute of a heading is an unknown attribute, not a misplaced one.
+    ("1. A\n   @time 10\n", _unexpected("LINE", "@time", 2, 4, {"ANNOTATION", "NUMBER"}),
+     ("unknown-attribute", "error", "unknown attribute '@time'", (2, 4, 2, 9),
+      "'@time' is given to a heading ('# ...'), and the items under the heading take it", (), ())),
+    ("1. A\n   @time 10\n", _unexpected("LINE", "@time", 2, 4, {"NUMBER"}),
+     ("not-an-item", "error", "an attribute must be indented under the item or heading it belongs to", (2, 4, 2, 9),
+      "indent it under an item or a heading ('# ...'), or write that line first", (), ())),
+])
+def test_a_parser_failure_is_translated_by_what_was_expected(text: str, failure: UnexpectedToken,
+                                                             diagnostic: tuple[object, ...]) -> None:
+    assert full(translate(failure, text)) == diagnostic
