@@ -42,6 +42,12 @@ def syntax(text: str) -> list[tuple[object, ...]]:
     return [full(d) for d in result.diagnostics]
 
 
+def withdrawn(number: str, line: int, column: int) -> tuple[str, tuple[int, int, int, int], str]:
+    """The quick fix of a gap: the missing number inserted, as a withdrawn item, before the item."""
+    return (f"Insert item {number} as withdrawn", (line, column, line, column),
+            f"{number} Withdrawn item\n   @status withdrawn\n")
+
+
 def fix(number: str, span: tuple[int, int, int, int]) -> tuple[str, tuple[int, int, int, int], str]:
     return (f"Number this item {number}", span, number)
 
@@ -53,7 +59,7 @@ RESOLUTION_CASES = {
         ("numbering-gap", "error", "item number 3. skips 2.", (2, 1, 2, 3),
          "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("2.", (2, 1, 2, 3)), ("Insert item 2. as withdrawn", (2, 1, 2, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+         (fix("2.", (2, 1, 2, 3)), withdrawn("2.", 2, 1))),
     ]),
     "duplicate": ("1. A\n1. B\n", ["1.", "1."], [
         ("numbering-duplicate", "error", "item number 1. is used twice at this level", (2, 1, 2, 3),
@@ -63,7 +69,7 @@ RESOLUTION_CASES = {
         ("numbering-gap", "error", "item number 2. skips 1.", (1, 1, 1, 3),
          "number this item 1.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("1.", (1, 1, 1, 3)), ("Insert item 1. as withdrawn", (1, 1, 1, 1), "1. Withdrawn item\n   @status withdrawn\n"))),
+         (fix("1.", (1, 1, 1, 3)), withdrawn("1.", 1, 1))),
         ("numbering-order", "error", "item number 1. comes after 2.", (2, 1, 2, 3),
          "number this item 3., or move it to its place in the order; " + AS_PRINTED, (), (fix("3.", (2, 1, 2, 3)),)),
     ]),
@@ -99,7 +105,8 @@ RESOLUTION_CASES = {
     ]),
     "depth": ("1. A\n   1.1.1 B\n", ["1.", "1.1.1"], [
         ("numbering-depth", "error", "item number 1.1.1 has 3 level(s), but this item is nested where numbers have 2",
-         (2, 4, 2, 9), "number it like 1.1, or indent it to the level its number says", (), (fix("1.1", (2, 4, 2, 9)),)),
+         (2, 4, 2, 9), "number it like 1.1, or indent it to the level its number says", (),
+         (fix("1.1", (2, 4, 2, 9)),)),
     ]),
     "under an unnumbered item": ("* A\n   1.1 B\n   #. C\n", [None, "1.1", "2."], [
         ("numbering-depth", "error", "item number 1.1 has 2 level(s), but this item is nested where numbers have 1",
@@ -115,7 +122,7 @@ RESOLUTION_CASES = {
         ("numbering-gap", "error", "item number 3. skips 2.", (2, 1, 2, 3),
          "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("2.", (2, 1, 2, 3)), ("Insert item 2. as withdrawn", (2, 1, 2, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+         (fix("2.", (2, 1, 2, 3)), withdrawn("2.", 2, 1))),
     ]),
     "wrong scheme": ("1. A\nb) B\n", ["1.", "b)"], [
         ("numbering-scheme", "error", "item number b) is written in lower-case letters (a, b, c), but this level is "
@@ -183,21 +190,23 @@ RESOLUTION_CASES = {
         ("numbering-gap", "error", "item number 5. skips 3.", (3, 1, 3, 3),
          "number this item 3.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("3.", (3, 1, 3, 3)), ("Insert item 3. as withdrawn", (3, 1, 3, 1), "3. Withdrawn item\n   @status withdrawn\n"))),
+         (fix("3.", (3, 1, 3, 3)), withdrawn("3.", 3, 1))),
     ]),
     "unnumbered items take no number": ("1. A\n* Break\n2. B\n", ["1.", None, "2."], []),
     "as written": ("numbering: as written\n1. A\n5. B\n   #. C\n   7. D\n", ["1.", "5.", "5.1", "7."], []),
     "as written on an item": ("1. A\n   @numbering as written\n   5. B\n   #. C\n", ["1.", "5.", "1.1"], []),
-    "heading restarts with its own style": ("# H\n   @numbering (a)\n#. A\n#. B\n# K\n#. C\n", ["(a)", "(b)", "1."], []),
+    "heading restarts with its own style": ("# H\n   @numbering (a)\n#. A\n#. B\n# K\n#. C\n",
+                                            ["(a)", "(b)", "1."], []),
     "heading with its own style checks it": ("# H\n   @numbering (a)\n(a) A\n(c) B\n", ["(a)", "(c)"], [
         ("numbering-gap", "error", "item number (c) skips (b)", (4, 1, 4, 4),
          "number this item (b); if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("(b)", (4, 1, 4, 4)), ("Insert item (b) as withdrawn", (4, 1, 4, 1), "(b) Withdrawn item\n   @status withdrawn\n"))),
+         (fix("(b)", (4, 1, 4, 4)), withdrawn("(b)", 4, 1))),
     ]),
     "heading numbered as written": ("# H\n   @numbering as written\n4. A\n9. B\n", ["4.", "9."], []),
     "heading's children numbered below its items": ("# H\n   @numbering (a)\n#. A\n   #. B\n", ["(a)", "a.1"], []),
-    "literal prefix restarts": ("1. A\n   @numbering I.1\n   #. B\n      #. C\n   #. D\n", ["1.", "I.1", "I.1.1", "I.2"], []),
+    "literal prefix restarts": ("1. A\n   @numbering I.1\n   #. B\n      #. C\n   #. D\n",
+                                ["1.", "I.1", "I.1.1", "I.2"], []),
     "bad header example is not checked": ("numbering: abcd.\n1. A\n5. B\n   #. C\n", ["1.", "5.", "5.1"], [
         ("invalid-numbering", "error", "cannot read the numbering example: 'abcd' is not a number in any scheme",
          (1, 12, 1, 17), BAD_EXAMPLE_HINT, (), ()),
@@ -236,7 +245,7 @@ RESOLUTION_CASES = {
         ("numbering-gap", "error", "item number 5. skips 2.", (4, 1, 4, 3),
          "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
          + AS_PRINTED, (),
-         (fix("2.", (4, 1, 4, 3)), ("Insert item 2. as withdrawn", (4, 1, 4, 1), "2. Withdrawn item\n   @status withdrawn\n"))),
+         (fix("2.", (4, 1, 4, 3)), withdrawn("2.", 4, 1))),
     ]),
     "three times the same number point at the first": ("1. A\n1. B\n1. C\n", ["1.", "1.", "1."], [
         ("numbering-duplicate", "error", "item number 1. is used twice at this level", (2, 1, 2, 3),
@@ -313,9 +322,9 @@ SYNTAX_CASES = {
     "indented next meetings": ("1. A\n   next meetings:\n", ("unexpected-indent", "'next meetings:' must not be "
                                "indented: the list stands at the top level of the agenda", (2, 4, 2, 8),
                                "start the 'next meetings:' line in the first column")),
-    "a value not allowed": ("1. A\n   @for voting\n", ("invalid-value", f"'voting' is not allowed here; expected one of "
-                            f"{ACTIONS}", (2, 9, 2, 15), "write one of: decision, information, discussion, adoption, "
-                            "approval, consultation")),
+    "a value not allowed": ("1. A\n   @for voting\n", ("invalid-value", "'voting' is not allowed here; expected "
+                            f"one of {ACTIONS}", (2, 9, 2, 15),
+                            "write one of: decision, information, discussion, adoption, approval, consultation")),
     "a value misspelt": ("1. A\n   @for decison\n", ("invalid-value", f"'decison' is not allowed here; expected one of "
                          f"{ACTIONS}", (2, 9, 2, 16), "did you mean 'decision'?")),
     "a value missing": ("1. A\n   @for\n", ("invalid-value", f"a value is missing here; expected one of {ACTIONS}",
@@ -372,9 +381,9 @@ SYNTAX_CASES = {
     "a misspelt next meetings": ("1. A\nnextmeeting: x\n", ("unknown-field", "unknown header field 'nextmeeting:'",
                                  (2, 1, 2, 13), "did you mean 'next meetings:'?")),
     "an unknown capitalised field after the items": (
-        "1. A\nZzyzx: q\n", ("unknown-field", "unknown header field 'Zzyzx:'", (2, 1, 2, 7), "declare your own fields "
-                             "in the header: 'fields: Zzyzx'; or start the line with '>' to write it as text before "
-                             "the first item")),
+        "1. A\nZzyzx: q\n", ("unknown-field", "unknown header field 'Zzyzx:'", (2, 1, 2, 7), "declare your own "
+                             "fields in the header: 'fields: Zzyzx'; or start the line with '>' to write it as text "
+                             "before the first item")),
     "an unknown field after the items": (
         "1. A\nzzyzx: q\n", ("unknown-field", "unknown header field 'zzyzx:'", (2, 1, 2, 7), "header fields are body, "
                              "meeting, title, kind, platform, place, date, time, reference, status, language, "
@@ -504,3 +513,143 @@ def _unexpected(name: str, value: str, line: int, column: int, expected: set[str
 def test_a_parser_failure_is_translated_by_what_was_expected(text: str, failure: UnexpectedToken,
                                                              diagnostic: tuple[object, ...]) -> None:
     assert full(translate(failure, text)) == diagnostic
+
+
+# --- numbering.py: labels taken apart, values in each scheme, styles declared by example -------------------------
+
+S = num.Scheme
+
+
+@pytest.mark.parametrize(("text", "parts", "base"), [
+    ("(a)", ("(", (), "a", ")"), ("a",)),
+    ("a)", ("", (), "a", ")"), ("a",)),
+    ("1.", ("", (), "1", "."), ("1",)),
+    ("1", ("", (), "1", ""), ("1",)),
+    ("I.3.2", ("", ("I", "3"), "2", ""), ("I", "3", "2")),
+    ("2.1bis", ("", ("2",), "1bis", ""), ("2", "1bis")),
+    ("(1.2)", ("(", ("1",), "2", ")"), ("1", "2")),
+])
+def test_a_label_is_taken_apart_into_decorations_and_segments(text: str, parts: tuple[object, ...],
+                                                               base: tuple[str, ...]) -> None:
+    label = num.split_label(text)
+    assert (label.opener, label.prefix, label.last, label.closer) == parts
+    assert label.base == base
+    assert repr(label) == f"Label({parts[0]!r}, {parts[1]!r}, {parts[2]!r}, {parts[3]!r})"
+
+
+@pytest.mark.parametrize("text", ["", ".", "1..2", "()", "(a", "a(b)", "1.)", "(1.)"])
+def test_a_label_that_is_no_number_is_refused_with_its_text(text: str) -> None:
+    with pytest.raises(num.NumberingError) as caught:
+        num.split_label(text)
+    assert str(caught.value) == f"'{text}' is not a well-formed number"
+
+
+@pytest.mark.parametrize(("segment", "scheme", "parts"), [
+    ("1quater", S.ARABIC, ("1", "quater")), ("1ter", S.ARABIC, ("1", "ter")), ("1bis", S.ARABIC, ("1", "bis")),
+    ("1septies", S.ARABIC, ("1", "septies")), ("1decies", S.ARABIC, ("1", "decies")),
+    ("ter", S.ARABIC, ("ter", "")), ("12b", S.ARABIC, ("12", "b")), ("6a", S.ARABIC, ("6", "a")),
+    ("b", S.ARABIC, ("b", "")), ("1", S.ARABIC, ("1", "")),
+    ("Ibis", S.UPPER_ROMAN, ("I", "bis")), ("Isexies", S.UPPER_ROMAN, ("I", "sexies")),
+    ("Isepties", S.UPPER_ROMAN, ("Isepties", "")), ("ab", S.LOWER_ALPHA, ("ab", "")), ("1a", S.LOWER_ALPHA, ("1a", "")),
+])
+def test_an_insertion_suffix_is_split_off_as_its_scheme_allows(segment: str, scheme: num.Scheme,
+                                                                 parts: tuple[str, str]) -> None:
+    assert num.split_suffix(segment, scheme) == parts
+
+
+@pytest.mark.parametrize(("suffix", "rank"), [("", 0), ("bis", 1), ("ter", 2), ("decies", 9), ("a", 1), ("c", 3),
+                                              ("C", 3)])
+def test_suffixes_rank_in_order(suffix: str, rank: int) -> None:
+    assert num.suffix_rank(suffix) == rank
+
+
+@pytest.mark.parametrize(("segment", "scheme", "error", "message"), [
+    ("iv", S.UPPER_ROMAN, num.NumberingError, "'iv' is not written in upper-case roman numerals (I, II, III)"),
+    ("IV", S.LOWER_ROMAN, num.NumberingError, "'IV' is not written in lower-case roman numerals (i, ii, iii)"),
+    ("iiii", S.LOWER_ROMAN, num.MalformedRoman, "'iiii' is not a well-formed roman numeral (write 'iv' for 4)"),
+    ("IC", S.UPPER_ROMAN, num.MalformedRoman, "'IC' is not a well-formed roman numeral (write 'XCIX' for 99)"),
+    ("MMMM", S.UPPER_ROMAN, num.MalformedRoman, "'MMMM' is not a well-formed roman numeral"),
+    ("a", S.UPPER_ALPHA, num.NumberingError, "'a' is not written in upper-case letters (A, B, C)"),
+    ("Ab", S.UPPER_ALPHA, num.NumberingError, "'Ab' is not written in upper-case letters (A, B, C)"),
+    ("A", S.LOWER_ALPHA, num.NumberingError, "'A' is not written in lower-case letters (a, b, c)"),
+    ("\u00e9", S.LOWER_ALPHA, num.NumberingError, "'\u00e9' is not written in lower-case letters (a, b, c)"),
+    ("\u0661", S.ARABIC, num.NumberingError, "'\u0661' is not written in arabic numerals (1, 2, 3)"),
+    ("", S.UPPER_ROMAN, num.NumberingError, "'' is not written in upper-case roman numerals (I, II, III)"),
+    ("1" * 16, S.ARABIC, num.NumberTooLong, "has a part of 16 characters; the limit is 15"),
+    ("a" * 1234, S.LOWER_ALPHA, num.NumberTooLong, "has a part of 1,234 characters; the limit is 15"),
+])
+def test_a_segment_not_in_its_scheme_is_refused_with_the_reason(segment: str, scheme: num.Scheme,
+                                                                  error: type[Exception], message: str) -> None:
+    with pytest.raises(num.NumberingError) as caught:
+        num.value_in(segment, scheme)
+    assert type(caught.value) is error
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(("segment", "scheme", "value"), [
+    ("1" * 15, S.ARABIC, 111111111111111), ("MMMCMXCIX", S.UPPER_ROMAN, 3999), ("xliv", S.LOWER_ROMAN, 44),
+    ("zz", S.LOWER_ALPHA, 702), ("AAA", S.UPPER_ALPHA, 703), ("CDXLIV", S.UPPER_ROMAN, 444),
+])
+def test_a_segment_is_read_in_its_scheme(segment: str, scheme: num.Scheme, value: int) -> None:
+    assert num.value_in(segment, scheme) == value
+
+
+@pytest.mark.parametrize(("segment", "schemes"), [
+    ("I", [S.UPPER_ROMAN, S.UPPER_ALPHA]), ("i", [S.LOWER_ROMAN, S.LOWER_ALPHA]), ("12", [S.ARABIC]), ("x1", []),
+    ("IIII", [S.UPPER_ALPHA]),
+])
+def test_every_scheme_a_segment_reads_in(segment: str, schemes: list[num.Scheme]) -> None:
+    assert num.schemes_of(segment) == schemes
+
+
+@pytest.mark.parametrize(("value", "scheme", "text"), [
+    (-1, S.ARABIC, None), (0, S.ARABIC, "0"), (0, S.LOWER_ROMAN, None), (1, S.LOWER_ROMAN, "i"),
+    (3999, S.UPPER_ROMAN, "MMMCMXCIX"), (4000, S.LOWER_ROMAN, None), (4000, S.UPPER_ROMAN, None),
+    (0, S.UPPER_ALPHA, None), (1, S.LOWER_ALPHA, "a"), (702, S.UPPER_ALPHA, "ZZ"), (703, S.LOWER_ALPHA, "aaa"),
+    (10**12, S.UPPER_ALPHA, "DTMCHRXUN"), (10**12 + 1, S.LOWER_ALPHA, None), (444, S.UPPER_ROMAN, "CDXLIV"),
+])
+def test_a_value_is_written_in_a_scheme_or_not_at_all(value: int, scheme: num.Scheme, text: str | None) -> None:
+    assert num.to_scheme(value, scheme) == text
+
+
+@pytest.mark.parametrize(("segment", "read"), [
+    ("1", (S.ARABIC, 1)), ("0", (S.ARABIC, 0)), ("i", (S.LOWER_ROMAN, 1)), ("I", (S.UPPER_ROMAN, 1)),
+    ("iv", (S.LOWER_ROMAN, 4)), ("IV", (S.UPPER_ROMAN, 4)), ("MCM", (S.UPPER_ROMAN, 1900)),
+    ("mi", (S.LOWER_ROMAN, 1001)),
+    ("x", (S.LOWER_ALPHA, 24)), ("X", (S.UPPER_ALPHA, 24)), ("c", (S.LOWER_ALPHA, 3)), ("AB", (S.UPPER_ALPHA, 28)),
+    ("abc", (S.LOWER_ALPHA, 731)), ("ivx", (S.LOWER_ALPHA, 6680)),
+    ("abcd", "'abcd' is not a number in any scheme"), ("Ab", "'Ab' is not a number in any scheme"),
+    ("1a", "'1a' is not a number in any scheme"), ("IIII", "'IIII' is not a number in any scheme"),
+    ("1" * 16, "has a part of 16 characters; the limit is 15"),
+])
+def test_an_example_declares_its_scheme_and_start(segment: str, read: tuple[num.Scheme, int] | str) -> None:
+    if isinstance(read, str):
+        with pytest.raises(num.NumberingError, match=r"^" + read.replace("(", r"\(") + "$"):
+            num.example_scheme(segment)
+    else:
+        assert num.example_scheme(segment) == read
+
+
+@pytest.mark.parametrize(("example", "literal", "style"), [
+    ("1.", False, num.Style(S.ARABIC, 1, num.Prefix.NONE, (), "", ".")),
+    ("1.1", False, num.Style(S.ARABIC, 1, num.Prefix.INHERIT, (), "", "")),
+    ("1.1", True, num.Style(S.ARABIC, 1, num.Prefix.LITERAL, ("1",), "", "")),
+    ("(a)", False, num.Style(S.LOWER_ALPHA, 1, num.Prefix.NONE, (), "(", ")")),
+    ("b)", True, num.Style(S.LOWER_ALPHA, 2, num.Prefix.NONE, (), "", ")")),
+    ("I.1", False, num.Style(S.ARABIC, 1, num.Prefix.INHERIT, (), "", "")),
+    ("2.i.", True, num.Style(S.LOWER_ROMAN, 1, num.Prefix.LITERAL, ("2",), "", ".")),
+])
+def test_a_style_is_declared_by_its_example(example: str, literal: bool, style: num.Style) -> None:
+    assert num.style_from_example(example, literal_prefix=literal) == style
+
+
+def test_a_style_writes_numbers_under_their_parent() -> None:
+    literal = num.style_from_example("I.1", literal_prefix=True)
+    assert (literal.prefix_for(("9",)), literal.format(("9",), 3)) == (("I",), "I.3")
+    assert (num.DEEPER_LEVEL.prefix_for(()), num.DEEPER_LEVEL.prefix_for(None)) == ((), ())
+    assert (num.DEEPER_LEVEL.format(("2",), 4), num.TOP_LEVEL.format(("2",), 4)) == ("2.4", "4.")
+    assert num.TOP_LEVEL.format(None, -1) is None
+    assert num.Style(S.UPPER_ROMAN, 1, num.Prefix.NONE, (), "(", ")").format(None, 4) == "(IV)"
+    assert [scheme.described for scheme in S] == [
+        "arabic numerals (1, 2, 3)", "upper-case roman numerals (I, II, III)",
+        "lower-case roman numerals (i, ii, iii)", "upper-case letters (A, B, C)", "lower-case letters (a, b, c)"]
