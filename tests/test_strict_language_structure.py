@@ -9,6 +9,7 @@ from lark import Token
 from lark.exceptions import UnexpectedEOF, UnexpectedToken
 
 from agendadsl import analyse, parse, resolve
+from agendadsl.language import layout
 from agendadsl.language import numbering as num
 from agendadsl.language.diagnostics import Diagnostic
 from agendadsl.language.nodes import walk
@@ -537,7 +538,7 @@ def test_a_label_is_taken_apart_into_decorations_and_segments(text: str, parts: 
     assert repr(label) == f"Label({parts[0]!r}, {parts[1]!r}, {parts[2]!r}, {parts[3]!r})"
 
 
-@pytest.mark.parametrize("text", ["", ".", "1..2", "()", "(a", "a(b)", "1.)", "(1.)"])
+@pytest.mark.parametrize("text", ["", ".", "1..2", "()", "(a", "a(b)", "1.)", "(1.)", "1)2."])
 def test_a_label_that_is_no_number_is_refused_with_its_text(text: str) -> None:
     with pytest.raises(num.NumberingError) as caught:
         num.split_label(text)
@@ -653,3 +654,391 @@ def test_a_style_writes_numbers_under_their_parent() -> None:
     assert [scheme.described for scheme in S] == [
         "arabic numerals (1, 2, 3)", "upper-case roman numerals (I, II, III)",
         "lower-case roman numerals (i, ii, iii)", "upper-case letters (A, B, C)", "lower-case letters (a, b, c)"]
+
+
+# --- layout.py and lexer.py: indentation into nesting, its three errors, tabs, comments ----------------------------
+
+MIXED = ("mixed-indent", "error", "this line's indentation mixes tabs and spaces with the lines above, so how deep "
+         "it is nested depends on how wide an editor shows a tab")
+MIXED_HINT = ("indent with spaces only (or with tabs only); agendadsl counts a tab as 4 columns, other editors as 2 "
+              "or 8")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("1. A\n\t1.1 B\n    1.2 C\n", (3, 5, 3, 6)),
+    ("1. A\n    1.1 B\n\t  1.2 C\n", (3, 4, 3, 5)),
+])
+def test_tabs_and_spaces_that_nest_differently_in_editors_stop_the_reading(text: str,
+                                                                           span: tuple[int, int, int, int]) -> None:
+    result = parse(text)
+    assert (result.agenda, result.recovered, result.skipped) == (None, None, frozenset())
+    assert [full(d) for d in result.diagnostics] == [(*MIXED, span, MIXED_HINT, (), ())]
+
+
+def test_tabs_alone_nest_like_spaces() -> None:
+    agenda = parse("1. A\n\t1.1 B\n\t\t1.1.1 C\n\t1.2 D\n2. E\n").agenda
+    assert [(item.number.value, depth) for item, depth in walk(agenda.items)] == [
+        ("1.", 1), ("1.1", 2), ("1.1.1", 3), ("1.2", 2), ("2.", 1)]
+
+
+def _inconsistent(line: int, width: int, outer: int, inner: int) -> tuple[object, ...]:
+    return ("inconsistent-indent", "error", f"this line is indented {width} columns, which matches no enclosing level "
+            f"({outer} or {inner})", (line, width + 1, line, width + 2), f"indent it by {outer} columns like the item "
+            f"it belongs to, or by {inner} like the lines above", (), ())
+
+
+@pytest.mark.parametrize(("text", "diagnostic", "depths"), [
+    # Nearer the outer level: a sibling of 1.1.
+    ("1. A\n   1.1 B\n      1.1.1 C\n    1.2 D\n", _inconsistent(4, 4, 3, 6), [1, 2, 3, 2]),
+    # Nearer the inner level: a sibling of 1.1.1.
+    ("1. A\n   1.1 B\n      1.1.1 C\n     1.1.2 D\n", _inconsistent(4, 5, 3, 6), [1, 2, 3, 3]),
+    # Halfway: the inner level.
+    ("1. A\n  1.1 B\n      1.1.1 C\n    1.1.2 D\n", _inconsistent(4, 4, 2, 6), [1, 2, 3, 3]),
+    # Between the margin and an item's children.
+    ("1. A\n      1.1 B\n   1.2 C\n", _inconsistent(3, 3, 0, 6), [1, 2, 2]),
+])
+def test_a_line_between_two_levels_is_reported_and_snapped_to_the_nearer(text: str, diagnostic: tuple[object, ...],
+                                                                         depths: list[int]) -> None:
+    result = parse(text)
+    assert [full(d) for d in result.diagnostics] == [diagnostic]
+    assert [depth for _, depth in walk(result.agenda.items)] == depths
+
+
+def test_nesting_deeper_than_the_limit_stops_the_reading() -> None:
+    deepest = "".join(" " * depth + "#. x\n" for depth in range(33))
+    assert parse(deepest).ok
+    result = parse(deepest + " " * 33 + "#. x\n")
+    assert (result.agenda, result.recovered) == (None, None)
+    assert [full(d) for d in result.diagnostics] == [
+        ("nesting-too-deep", "error", "this line is indented more than 32 levels deep", (34, 34, 34, 35),
+         "lines may be indented at most 32 levels, so items nest at most 33 deep; flatten this part of the agenda",
+         (), ())]
+
+
+def test_comments_are_kept_with_their_indentation_and_place() -> None:
+    agenda = parse("// top\n1. A\n   //  under A \n   1.1 B\n\t// tabbed\n// last\n").agenda
+    assert [(c.text, c.indent, tuple(c.span)) for c in agenda.comments] == [
+        ("top", 0, (1, 1, 1, 7)), ("under A", 3, (3, 4, 3, 16)), ("tabbed", 4, (5, 2, 5, 11)),
+        ("last", 0, (6, 1, 6, 8))]
+    assert [(item.number.value, depth) for item, depth in walk(agenda.items)] == [("1.", 1), ("1.1", 2)]
+
+
+@pytest.mark.parametrize("text", ["1. A\n   1.1 B\n// end", "1. A\n   1.1 B\n   // end", "1. A\n   1.1 B",
+                                  "1. A\n   1.1 B\n\n\n"])
+def test_the_file_may_end_on_a_comment_or_without_a_line_end(text: str) -> None:
+    result = parse(text)
+    assert result.ok
+    assert [(item.number.value, depth) for item, depth in walk(result.agenda.items)] == [("1.", 1), ("1.1", 2)]
+
+
+@pytest.mark.parametrize(("whitespace", "tab", "width"), [
+    ("", 4, 0), ("\t", 4, 4), (" \t", 4, 4), ("   \t", 4, 4), ("    \t", 4, 8), ("\t", 2, 2), ("  \t ", 8, 9),
+    ("\t\t", 4, 8), ("   ", 4, 3),
+])
+def test_a_tab_advances_to_the_next_multiple_of_its_width(whitespace: str, tab: int, width: int) -> None:
+    assert layout.indent_width(whitespace, tab) == width
+
+
+def test_a_line_indentation_counts_tabs_and_spaces_only() -> None:
+    assert (layout.line_indent("\t  x "), layout.line_indent("x"), layout.line_indent("  \u00a0x")) == (6, 0, 2)
+
+
+@pytest.mark.parametrize(("levels", "indentation", "dependent"), [
+    ([""], "\t", False), (["", "  "], "\t", True), (["", "\t"], "    ", True), (["", "\t"], "\t\t", False),
+    (["", "        "], "\t", True), (["", "  "], "    ", False), (["", "\t"], "\t", False),
+])
+def test_a_line_depends_on_the_tab_width_only_where_tabs_and_spaces_mix(levels: list[str], indentation: str,
+                                                                        dependent: bool) -> None:
+    assert layout.tab_dependent(levels, indentation) is dependent
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("1. A\r\n2. B\r3. C", [(1, 1, 1, 5), (2, 1, 2, 5), (3, 1, 3, 5)]),
+    ("\ufeff1. A\n   1.1 B\n", [(1, 1, 1, 5), (2, 4, 2, 9)]),
+    ("1. A\n\n\n   1.1 Bee\n", [(1, 1, 1, 5), (4, 4, 4, 11)]),
+])
+def test_items_keep_their_lines_and_columns(text: str, spans: list[tuple[int, int, int, int]]) -> None:
+    assert [tuple(item.span) for item, _ in walk(parse(text).agenda.items)] == spans
+
+
+def test_a_token_span_is_never_empty() -> None:
+    from lark import Token as LarkToken
+
+    empty = LarkToken("_INDENT", "", 0, 3, 5, 3, 5, 0)
+    word = LarkToken("LINE", "abc", 0, 2, 4, 2, 7, 3)
+    assert (layout.token_span(empty), layout.token_span(word), layout.token_range(empty, word)) == (
+        Span(3, 5, 3, 6), Span(2, 4, 2, 7), Span(3, 5, 2, 7))
+    assert layout.token_span(LarkToken("X", "")) == Span(1, 1, 1, 2)
+
+
+# --- recovery.py: after a syntax error, the bad line and what belongs to it are left out -------------------------
+
+NOT_AN_ITEM_UNDER = ("not-an-item", "error", "this line does not start with an item number or a line marker")
+
+
+@pytest.mark.parametrize(("text", "errors", "skipped", "outline"), [
+    # The lines indented under a bad line, and its translations, go with it.
+    ("1. A\nBad line\n   1.1 under bad\n   fr: x\n2. B\nAnother bad\n3. C\n",
+     [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ()),
+      (*NOT_AN_ITEM_UNDER, (6, 1, 6, 8), MARKERS_UNDER, (), ())],
+     [2, 3, 4, 6], [("1.", 1), ("2.", 1), ("3.", 1)]),
+    ("1. A\nBad\nfr: Mauvais\n   1.1 x\n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())],
+     [2, 3, 4], [("1.", 1), ("2.", 1)]),
+    # Blank lines after a bad line stay.
+    ("1. A\nBad\n\n   \n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())], [2],
+     [("1.", 1), ("2.", 1)]),
+    # A run of over-indented lines is one error.
+    ("1. A\n   - b\n      x\n      y\n2. B\n", [("unexpected-indent", "error", "this line is indented more than the "
+                                                "line above allows", (3, 7, 3, 8), UNDER_BULLET, (), ())],
+     [3, 4], [("1.", 1), ("2.", 1)]),
+    # A block written without indentation is one error, and its first line goes with its lines.
+    ("next meetings:\n- 7 December 2020\n- 8 December 2020\n1. A\n",
+     [("missing-indent", "error", "the lines of this block must be indented", (2, 1, 2, 2), BLOCK_INDENT, (), ())],
+     [1, 2, 3, 4], []),
+    ("next meetings:\n\n1. A\nbad\n",
+     [("missing-indent", "error", "the lines of this block must be indented", (3, 1, 3, 2), BLOCK_INDENT, (), ())],
+     [1, 3, 4], []),
+    ("1. A\nnext meetings:\n", [("missing-indent", "error", "the lines of this block must be indented", (2, 15, 2, 16),
+                                 BLOCK_INDENT, (), ())], [2], [("1.", 1)]),
+    # A comment between a bad line and the line under it does not end its block.
+    ("1. A\nBad\n// note\n   1.1 x\n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())],
+     [2, 3, 4], [("1.", 1), ("2.", 1)]),
+])
+def test_what_recovery_leaves_out_and_what_still_comes_out(text: str, errors: list[tuple[object, ...]],
+                                                           skipped: list[int], outline: list[tuple[str, int]]) -> None:
+    result = parse(text)
+    assert result.agenda is None
+    assert [full(d) for d in result.diagnostics] == errors
+    assert sorted(result.skipped) == skipped
+    assert [(item.number.value, depth) for item, depth in walk(result.recovered.items)] == outline
+
+
+def test_recovery_stops_after_fifty_errors_and_says_where() -> None:
+    result = parse("".join(f"bad {n}\n" for n in range(60)))
+    assert (result.agenda, result.recovered, len(result.diagnostics)) == (None, None, 51)
+    assert [d.span.line for d in result.diagnostics[:50]] == list(range(1, 51))
+    assert full(result.diagnostics[-1]) == (
+        "too-many-errors", "error", "stopped after 50 syntax errors: the rest of the file was not read", (50, 1, 50, 2),
+        "fix these and check again; is this an agenda file?", (), ())
+
+
+def test_forty_nine_errors_are_all_reported_and_no_more() -> None:
+    result = parse("1. A\n" + "".join(f"bad {n}\n" for n in range(49)))
+    assert [d.code for d in result.diagnostics] == ["not-an-item"] * 49
+    assert [(item.number.value, depth) for item, depth in walk(result.recovered.items)] == [("1.", 1)]
+
+
+def test_the_lines_recovery_leaves_out_become_comments() -> None:
+    from agendadsl.language.recovery import Recovery, inert, translation
+
+    recovery = Recovery.of("1. A\nBad\n   x\n\n2. B")
+    assert (recovery.reparses, recovery.exhausted) == (50, False)
+    assert recovery._skip(2) == range(2, 4)
+    assert (recovery.text(), recovery.skipped) == ("1. A\n//\n//\n\n2. B", {2, 3})
+    assert recovery._skip(4) is None and recovery._skip(9) is None and recovery._skip(0) is None
+    assert (inert("  // x"), inert(" \t"), inert("x // y"), translation("   fr: x"), translation("x: y")) == (
+        True, True, False, True, False)
+    assert Recovery.of("x" * 1_000_000).reparses == 2
+    assert Recovery.of("x" * 3_000_000).reparses == 1
+
+
+# --- source.py: bytes to text, line ends, positions ----------------------------------------------------------------
+
+def test_a_file_that_is_not_utf8_says_which_byte_and_where() -> None:
+    from agendadsl.language.source import decode
+
+    for data, message, span in [
+        (b"1. A\n\xff\xfeB", "the file is not valid UTF-8: byte(s) ff at line 2", (2, 1, 2, 2)),
+        (b"1. A\n  ab\xe9", "the file is not valid UTF-8: byte(s) e9 at line 2", (2, 5, 2, 6)),
+        (b"\xef\xbb\xbf\xc3", "the file is not valid UTF-8: byte(s) c3 at line 1", (1, 1, 1, 2)),
+    ]:
+        source, diagnostics = decode(data, "agenda.txt")
+        assert source is None
+        assert [full(d) for d in diagnostics] == [
+            ("invalid-utf8", "error", message, span, "save the file as UTF-8 (most editors offer 'Save with encoding')",
+             (), ())]
+
+
+def test_a_file_too_large_is_refused_with_its_size() -> None:
+    from agendadsl.language.source import MAX_FILE_BYTES, decode
+
+    data = b"x" * (MAX_FILE_BYTES + 1)
+    for size, told in [(MAX_FILE_BYTES + 5, "the file is 20,971,525 bytes"), (None, "the file is larger than that"),
+                       (MAX_FILE_BYTES, "the file is larger than that")]:
+        assert [full(d) for d in decode(data, "big", size)[1]] == [
+            ("file-too-large", "error", f"{told}; agendas are limited to 20,971,520 bytes", (1, 1, 1, 2),
+             "split the agenda into several files", (), ())]
+    assert decode(data[:-1], "big")[0] is not None
+
+
+def test_a_decoded_file_knows_its_lines_line_end_and_mark() -> None:
+    from agendadsl.language.source import decode
+
+    source, diagnostics = decode(b"\xef\xbb\xbf1. A\r\n2. B\r\n3. C\n", "p")
+    assert diagnostics == []
+    assert (source.path, source.text, source.bom, source.line_end, source.line_count) == (
+        "p", "1. A\n2. B\n3. C\n", True, "\r\n", 4)
+    assert [source.line(n) for n in range(6)] == ["", "1. A", "2. B", "3. C", "", ""]
+    assert [source.position(offset) for offset in (0, 4, 5, 14, 15)] == [(1, 1), (1, 5), (2, 1), (3, 5), (4, 1)]
+    plain = decode(b"1. A\n", "q")[0]
+    assert (plain.bom, plain.line_end, plain.line(1), plain.line_count) == (False, "\n", "1. A", 2)
+    assert decode(b"1. A", "r")[0].line(1) == "1. A"
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("a\r\nb\nc", "\n"), ("a\rb\rc\n", "\r"), ("a", "\n"), ("a\r\nb\r\nc\rd\r", "\r\n"), ("a\r\nb", "\r\n"),
+])
+def test_the_line_end_most_lines_use(text: str, end: str) -> None:
+    from agendadsl.language.source import dominant_line_end
+
+    assert dominant_line_end(text) == end
+
+
+def test_line_ends_are_normalised_and_written_back() -> None:
+    from agendadsl.language.source import encode, normalise_newlines
+
+    assert normalise_newlines("a\r\nb\rc\n\r\n") == "a\nb\nc\n\n"
+    assert (encode("a\nb", "\r\n", True), encode("a\nb"), encode("a\nb", "\r")) == (
+        b"\xef\xbb\xbfa\r\nb", b"a\nb", b"a\rb")
+
+
+# --- incremental.py: an edit inside one top-level item parses only that item again ------------------------------
+
+BEFORE = "title: T\n1. A\n   @for decision\n2. B\n   - x\n# H\n3. C\n"
+
+
+@pytest.mark.parametrize(("after", "start", "end", "parsed"), [
+    (BEFORE.replace("2. B", "2. Bee"), 4, 5, "title: T\n\n\n2. Bee\n   - x"),
+    (BEFORE.replace("3. C", "3. Cee"), 7, 8, "title: T\n\n\n\n\n\n3. Cee\n"),
+    (BEFORE.replace("@for decision", "@for adoption"), 2, 3, "title: T\n1. A\n   @for adoption"),
+])
+def test_an_edit_inside_one_item_parses_that_item_again(after: str, start: int, end: int, parsed: str) -> None:
+    from agendadsl.language.incremental import reparse
+
+    reparsed = reparse(parse(BEFORE), BEFORE, after)
+    assert (reparsed.start, reparsed.end, reparsed.text) == (start, end, parsed)
+    assert reparsed.result.agenda == parse(after).agenda
+    assert reparsed.result.diagnostics == parse(after).diagnostics
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (BEFORE, BEFORE.replace("title: T", "title: Tee")),  # the header
+    (BEFORE, BEFORE),  # nothing changed
+    (BEFORE, BEFORE + "\n"),  # a line more
+    ("\ufeff" + BEFORE, "\ufeff" + BEFORE.replace("2. B", "2. Bee")),  # a byte order mark
+    ("1. A\nbad\n2. B\n", "1. A\nbad\n2. C\n"),  # the text before had errors
+    (BEFORE, BEFORE.replace("# H", "# H2")),  # a heading
+    (BEFORE, BEFORE.replace("   - x", "3. x")),  # a new top-level item
+    (BEFORE, BEFORE.replace("@for decision", "@for decison")),  # an error in the item
+    (BEFORE, BEFORE.replace("2. B", "2. Bb").replace("3. C", "3. Cc")),  # two items
+])
+def test_an_edit_that_an_item_alone_cannot_hold_parses_everything_again(before: str, after: str) -> None:
+    from agendadsl.language.incremental import reparse
+
+    assert reparse(parse(before), before, after) is None
+
+
+def test_an_edit_with_warnings_outside_keeps_them_in_place() -> None:
+    from agendadsl.language.incremental import reparse
+
+    before = "title: T\n1. A\n  @for decision\n2. B\n"
+    after = before.replace("2. B", "2. Bee")
+    reparsed = reparse(parse(before), before, after)
+    assert reparsed is not None
+    assert reparsed.result.diagnostics == parse(after).diagnostics
+    assert reparsed.result.agenda == parse(after).agenda
+
+
+# --- parser.py: the whole parse, its result and the text it reads ------------------------------------------------
+
+def test_a_byte_order_mark_is_no_character_of_the_first_line() -> None:
+    result = parse("\ufeff1. A\n")
+    assert (result.ok, result.diagnostics, tuple(result.agenda.items[0].span)) == (True, (), (1, 1, 1, 5))
+
+
+def test_the_scripts_of_the_text_are_recorded() -> None:
+    agenda = parse("1. Ordre du jour\n2. \u0645\u0631\u062d\u0628\u0627\n").agenda
+    assert (agenda.scripts, agenda.right_to_left) == (frozenset({"ARABIC"}), True)
+    latin = parse("1. A\n").agenda
+    assert (latin.scripts, latin.right_to_left) == (frozenset(), False)
+
+
+def test_a_parse_with_an_error_but_an_agenda_is_not_ok() -> None:
+    result = parse("1. A\n      1.1 B\n   1.2 C\n")
+    assert (result.agenda is not None, result.ok) == (True, False)
+    assert parse("1. A\n").ok is True
+    assert parse("bad\n").ok is False
+
+
+# --- diagnostics.py: messages cut to fit a screen, frozen values, fixes indented like their line -----------------
+
+@pytest.mark.parametrize(("text", "limit", "out"), [
+    ("a" * 300, 300, "a" * 300),
+    ("abcdefghij", 7, "abcd…ij"),
+    ("abcdefghij", 10, "abcdefghij"),
+    ("abcdefghij", 9, "abcdef…ij"),
+    ("0123456789" * 31, 300, ("0123456789" * 31)[:200] + "…" + ("0123456789" * 31)[211:]),
+])
+def test_a_long_message_is_cut_in_the_middle(text: str, limit: int, out: str) -> None:
+    from agendadsl.language.diagnostics import cut
+
+    assert cut(text, limit) == out
+    assert len(cut(text, limit)) == min(len(text), limit)
+
+
+def test_a_diagnostic_cuts_its_message_and_hint_but_not_its_code() -> None:
+    from agendadsl.language.diagnostics import error
+
+    diagnostic = error("c" * 400, "m" * 301, Span(1, 1, 1, 2), "h" * 301)
+    assert (diagnostic.code, diagnostic.message, diagnostic.hint) == (
+        "c" * 400, "m" * 200 + "…" + "m" * 99, "h" * 200 + "…" + "h" * 99)
+    assert error("c", "m", Span(1, 1, 1, 2)).hint is None
+
+
+def test_a_diagnostic_is_a_frozen_value() -> None:
+    import copy
+    import pickle
+    from dataclasses import FrozenInstanceError
+
+    from agendadsl.language.diagnostics import Fix, Related, Severity, error, sort_key, warning
+
+    related = (Related(Span(1, 1, 1, 2), "r"),)
+    fixes = (Fix("t", Span(1, 2, 1, 3), "x"),)
+    diagnostic = error("c", "m", Span(1, 2, 1, 3), "h", related, fixes)
+    assert repr(diagnostic) == (
+        "Diagnostic(code='c', severity=<Severity.ERROR: 'error'>, message='m', span=Span(line=1, column=2, "
+        "end_line=1, end_column=3), hint='h', related=(Related(span=Span(line=1, column=1, end_line=1, end_column=2), "
+        "message='r'),), fixes=(Fix(title='t', span=Span(line=1, column=2, end_line=1, end_column=3), text='x'),))")
+    again = pickle.loads(pickle.dumps(diagnostic))
+    assert (again, again.fixes, copy.copy(diagnostic).fixes) == (diagnostic, fixes, fixes)
+    assert diagnostic == error("c", "m", Span(1, 2, 1, 3), "h", related)  # the fixes are not compared
+    assert hash(diagnostic) == hash(error("c", "m", Span(1, 2, 1, 3), "h", related))
+    assert diagnostic != error("c", "m", Span(1, 2, 1, 3), "h")
+    assert diagnostic != warning("c", "m", Span(1, 2, 1, 3), "h", related)
+    assert (diagnostic == "c") is False
+    assert (diagnostic.is_error, warning("c", "m", Span(1, 1, 1, 2)).is_error) == (True, False)
+    assert warning("c", "m", Span(1, 1, 1, 2)).severity is Severity.WARNING
+    for value, name in [(diagnostic, "code"), (related[0], "message"), (fixes[0], "text")]:
+        with pytest.raises(FrozenInstanceError, match=f"^cannot assign to field '{name}'$"):
+            setattr(value, name, "y")
+        with pytest.raises(FrozenInstanceError, match=f"^cannot delete field '{name}'$"):
+            delattr(value, name)
+    assert (related[0] == Related(Span(1, 1, 1, 2), "r"), related[0] == Related(Span(1, 1, 1, 2), "s")) == (True, False)
+    assert hash(related[0]) == hash(Related(Span(1, 1, 1, 2), "r"))
+    assert (fixes[0] == Fix("t", Span(1, 2, 1, 3), "x"), fixes[0] == Fix("t", Span(1, 2, 1, 3), "y")) == (True, False)
+    assert hash(fixes[0]) == hash(Fix("t", Span(1, 2, 1, 3), "x"))
+    assert repr(related[0]) == "Related(span=Span(line=1, column=1, end_line=1, end_column=2), message='r')"
+    assert pickle.loads(pickle.dumps(related[0])) == related[0]
+    assert pickle.loads(pickle.dumps(fixes[0])) == fixes[0]
+    ordered = sorted([error("b", "m", Span(2, 1, 2, 2)), error("b", "m", Span(1, 5, 1, 6)),
+                      error("a", "m", Span(1, 5, 1, 6)), error("z", "m", Span(1, 1, 1, 2))], key=sort_key)
+    assert [(d.code, d.span.line, d.span.column) for d in ordered] == [("z", 1, 1), ("a", 1, 5), ("b", 1, 5),
+                                                                        ("b", 2, 1)]
+
+
+def test_a_fix_of_several_lines_is_indented_like_its_line() -> None:
+    from agendadsl.language.diagnostics import Fix
+
+    fix_ = Fix("t", Span(1, 1, 1, 1), "a\nb\nc")
+    assert (fix_.text_for("\t  x"), fix_.text_for("x"), fix_.text_for("   \u00a0x")) == (
+        "a\n\t  b\n\t  c", "a\nb\nc", "a\n   b\n   c")
