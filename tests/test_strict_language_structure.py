@@ -800,6 +800,17 @@ NOT_AN_ITEM_UNDER = ("not-an-item", "error", "this line does not start with an i
      [1, 3, 4], []),
     ("1. A\nnext meetings:\n", [("missing-indent", "error", "the lines of this block must be indented", (2, 15, 2, 16),
                                  BLOCK_INDENT, (), ())], [2], [("1.", 1)]),
+    # An empty block after a run of over-indented lines is an error of its own.
+    ("1. A\n   - b\n      x\nnext meetings:\n",
+     [("unexpected-indent", "error", "this line is indented more than the line above allows", (3, 7, 3, 8),
+       UNDER_BULLET, (), ()),
+      ("missing-indent", "error", "the lines of this block must be indented", (4, 15, 4, 16), BLOCK_INDENT, (), ())],
+     [3, 4], [("1.", 1)]),
+    # Translations go with a bad line only straight after it, before the lines indented under it.
+    ("1. A\nBad\n   x\nfr: y\n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())],
+     [2, 3], [("1.", 1), ("2.", 1)]),
+    ("1. A\nBad\nfr: y\n   x\n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())],
+     [2, 3, 4], [("1.", 1), ("2.", 1)]),
     # A comment between a bad line and the line under it does not end its block.
     ("1. A\nBad\n// note\n   1.1 x\n2. B\n", [(*NOT_AN_ITEM_UNDER, (2, 1, 2, 4), MARKERS_UNDER, (), ())],
      [2, 3, 4], [("1.", 1), ("2.", 1)]),
@@ -820,6 +831,14 @@ def test_recovery_stops_after_fifty_errors_and_says_where() -> None:
     assert full(result.diagnostics[-1]) == (
         "too-many-errors", "error", "stopped after 50 syntax errors: the rest of the file was not read", (50, 1, 50, 2),
         "fix these and check again; is this an agenda file?", (), ())
+
+
+def test_a_file_too_large_to_parse_often_stops_recovering_early() -> None:
+    result = parse("bad 1\nbad 2\nbad 3\n// " + "x" * 2_100_000)
+    assert (result.agenda, result.recovered) == (None, None)
+    assert [(d.code, d.message, tuple(d.span)) for d in result.diagnostics] == [
+        (*NOT_AN_ITEM_UNDER[::2], (1, 1, 1, 4)), (*NOT_AN_ITEM_UNDER[::2], (2, 1, 2, 4)),
+        ("too-many-errors", "stopped after 2 syntax errors: the rest of the file was not read", (2, 1, 2, 2))]
 
 
 def test_forty_nine_errors_are_all_reported_and_no_more() -> None:
@@ -1042,3 +1061,56 @@ def test_a_fix_of_several_lines_is_indented_like_its_line() -> None:
     fix_ = Fix("t", Span(1, 1, 1, 1), "a\nb\nc")
     assert (fix_.text_for("\t  x"), fix_.text_for("x"), fix_.text_for("   \u00a0x")) == (
         "a\n\t  b\n\t  c", "a\nb\nc", "a\n   b\n   c")
+
+
+def test_notes_are_split_by_a_blank_line_but_not_by_a_comment() -> None:
+    def notes(text: str) -> list[list[int]]:
+        return [[line.span.line for line in note.lines] for note in parse(text).agenda.items[0].notes]
+
+    assert notes("1. A\n   > one\n   // c\n   > two\n") == [[2, 4]]
+    assert notes("1. A\n   > one\n\n   > two\n") == [[2], [4]]
+    assert notes("1. A\n   > one\n   > two\n") == [[2, 3]]
+
+
+def test_nesting_by_tabs_stops_at_the_same_limit() -> None:
+    deepest = "".join("\t" * depth + "#. x\n" for depth in range(33))
+    assert parse(deepest).ok
+    result = parse(deepest + "\t" * 33 + "#. x\n")
+    assert [(d.code, tuple(d.span)) for d in result.diagnostics] == [("nesting-too-deep", (34, 34, 34, 35))]
+
+
+def _slow_parse(text: str) -> tuple[object, list[tuple[str, int, tuple[int, ...]]]]:
+    """The parse through Lark's contextual lexer and layout.Layout (the path the line lexer must match)."""
+    from agendadsl.language.grammar import run_parser, text_lexer
+
+    sink, reset = layout.open_sink(text)
+    try:
+        agenda = run_parser(text, text_lexer(False))
+    finally:
+        layout.close_sink(reset)
+    return agenda, [(c.text, c.indent, tuple(c.span)) for c in sink.comments]
+
+
+@pytest.mark.parametrize(("text", "comments"), [
+    ("1. A\n   1.1 B\n   // end", [("end", 3, (3, 4, 3, 10))]),
+    ("1. A\n   1.1 B\n// end\n", [("end", 0, (3, 1, 3, 7))]),
+    ("1. A\n   1.1 B\n      1.1.1 C\n2. D", []),
+    ("1. A\n\t1.1 B\n\n  // c\n\t\t1.1.1 C\n2. D\n", [("c", 2, (4, 3, 4, 7))]),
+])
+def test_the_layout_post_lexer_nests_as_the_line_lexer_does(text: str,
+                                                              comments: list[tuple[str, int, tuple[int, ...]]]) -> None:
+    agenda, found = _slow_parse(text)
+    assert agenda == parse(text).agenda
+    assert found == comments
+
+
+@pytest.mark.parametrize(("text", "code", "span"), [
+    ("1. A\n\t1.1 B\n    1.2 C\n", "mixed-indent", (3, 5, 3, 6)),
+    ("".join(" " * depth + "#. x\n" for depth in range(34)), "nesting-too-deep", (34, 34, 34, 35)),
+])
+def test_the_layout_post_lexer_stops_where_the_line_lexer_does(text: str, code: str,
+                                                               span: tuple[int, int, int, int]) -> None:
+    with pytest.raises(layout.LayoutAbort) as caught:
+        _slow_parse(text)
+    assert (caught.value.diagnostic.code, tuple(caught.value.diagnostic.span)) == (code, span)
+    assert str(caught.value) == caught.value.diagnostic.message
