@@ -930,6 +930,7 @@ BEFORE = "title: T\n1. A\n   @for decision\n2. B\n   - x\n# H\n3. C\n"
     (BEFORE.replace("2. B", "2. Bee"), 4, 5, "title: T\n\n\n2. Bee\n   - x"),
     (BEFORE.replace("3. C", "3. Cee"), 7, 8, "title: T\n\n\n\n\n\n3. Cee\n"),
     (BEFORE.replace("@for decision", "@for adoption"), 2, 3, "title: T\n1. A\n   @for adoption"),
+    (BEFORE.replace("1. A", "1. Aa"), 2, 3, "title: T\n1. Aa\n   @for decision"),
 ])
 def test_an_edit_inside_one_item_parses_that_item_again(after: str, start: int, end: int, parsed: str) -> None:
     from agendadsl.language.incremental import reparse
@@ -957,15 +958,42 @@ def test_an_edit_that_an_item_alone_cannot_hold_parses_everything_again(before: 
     assert reparse(parse(before), before, after) is None
 
 
-def test_an_edit_with_warnings_outside_keeps_them_in_place() -> None:
+def test_an_edit_keeps_the_warnings_and_comments_outside_the_item() -> None:
     from agendadsl.language.incremental import reparse
 
-    before = "title: T\n1. A\n  @for decision\n2. B\n"
-    after = before.replace("2. B", "2. Bee")
+    before = "1.\u00a0A\n// mid\n2. B\n   // in B\n3. C\n// end\n"
+    after = before.replace("2. B", "2. Bee").replace("// in B", "// in Bee")
     reparsed = reparse(parse(before), before, after)
-    assert reparsed is not None
-    assert reparsed.result.diagnostics == parse(after).diagnostics
-    assert reparsed.result.agenda == parse(after).agenda
+    assert (reparsed.start, reparsed.end) == (3, 4)
+    assert [(d.code, tuple(d.span)) for d in reparsed.result.diagnostics] == [("space-after-number", (1, 3, 1, 4))]
+    assert [(c.text, c.span.line) for c in reparsed.result.agenda.comments] == [
+        ("mid", 2), ("in Bee", 4), ("end", 6)]
+    # An edit of the item with the warning: its warning is found again.
+    again = reparse(parse(before), before, before.replace("1.\u00a0A", "1.\u00a0Aa"))
+    assert (again.start, again.end, again.text) == (1, 2, "1.\u00a0Aa\n// mid")
+    assert [(d.code, tuple(d.span)) for d in again.result.diagnostics] == [("space-after-number", (1, 3, 1, 4))]
+
+
+def test_an_item_ends_before_the_footnotes_that_follow_it() -> None:
+    from agendadsl.language.incremental import reparse
+
+    before = "1. A[^1]\n2. B\n[^1]: note\n"
+    reparsed = reparse(parse(before), before, before.replace("2. B", "2. Bee"))
+    assert (reparsed.start, reparsed.end, reparsed.text) == (2, 2, "\n2. Bee")
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # The text before had an error (inconsistent indentation), though it gave an agenda.
+    ("1. A\n      1.1 B\n   1.2 C\n2. D\n", "1. A\n      1.1 B\n   1.2 C\n2. E\n"),
+    # A line of the item becomes a footnote.
+    (BEFORE, BEFORE.replace("   - x", "[^1]: x")),
+    # The item's first line is no longer an item: the item parsed again starts lower.
+    (BEFORE, BEFORE.replace("2. B\n   - x", "// B\n3. x")),
+])
+def test_an_edit_that_changes_the_items_around_parses_everything_again(before: str, after: str) -> None:
+    from agendadsl.language.incremental import reparse
+
+    assert reparse(parse(before), before, after) is None
 
 
 # --- parser.py: the whole parse, its result and the text it reads ------------------------------------------------
