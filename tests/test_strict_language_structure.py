@@ -841,6 +841,12 @@ def test_a_file_too_large_to_parse_often_stops_recovering_early() -> None:
         ("too-many-errors", "stopped after 2 syntax errors: the rest of the file was not read", (2, 1, 2, 2))]
 
 
+def test_the_stop_is_placed_at_the_last_error_reported() -> None:
+    result = parse("1. A\n" + "   @for voting\n" * 60)
+    assert [tuple(d.span) for d in result.diagnostics[-2:]] == [(51, 9, 51, 15), (51, 9, 51, 10)]
+    assert result.diagnostics[-1].code == "too-many-errors"
+
+
 def test_forty_nine_errors_are_all_reported_and_no_more() -> None:
     result = parse("1. A\n" + "".join(f"bad {n}\n" for n in range(49)))
     assert [d.code for d in result.diagnostics] == ["not-an-item"] * 49
@@ -1006,6 +1012,8 @@ def test_a_byte_order_mark_is_no_character_of_the_first_line() -> None:
 def test_the_scripts_of_the_text_are_recorded() -> None:
     agenda = parse("1. Ordre du jour\n2. \u0645\u0631\u062d\u0628\u0627\n").agenda
     assert (agenda.scripts, agenda.right_to_left) == (frozenset({"ARABIC"}), True)
+    digits = parse("1. Room \u0663\n").agenda  # an Arabic-Indic digit: right to left, but no letter
+    assert (digits.scripts, digits.right_to_left) == (frozenset(), True)
     latin = parse("1. A\n").agenda
     assert (latin.scripts, latin.right_to_left) == (frozenset(), False)
 
