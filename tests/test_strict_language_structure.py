@@ -254,6 +254,22 @@ RESOLUTION_CASES = {
         ("numbering-duplicate", "error", "item number 1. is used twice at this level", (3, 1, 3, 3),
          "number this item 2.; " + AS_PRINTED, (((1, 1, 1, 3), "first used here"),), (fix("2.", (3, 1, 3, 3)),)),
     ]),
+    "a declared second level inherits the parent's number": (
+        "numbering: 1. / 1.1\n1. A\n   #. B\n2. C\n   #. D\n", ["1.", "1.1", "2.", "2.1"], []),
+    "items under a heading with its own style take the header's second level below": (
+        "numbering: 1. / (a) / i.\n# H\n   @numbering A.\n#. X\n   #. Y\n      #. Z\n", ["A.", "(a)", "i."], []),
+    "a sub-heading goes on with its heading's sequence": (
+        "# H\n   @numbering (a)\n#. A\n## K\n#. B\n# L\n#. C\n", ["(a)", "(b)", "1."], []),
+    "a number no scheme can write is said in digits": (
+        "numbering: MMMCMXCIX.\nMMMCMXCIX. A\nX. B\n", ["MMMCMXCIX.", "X."], [
+            ("numbering-order", "error", "item number X. comes after MMMCMXCIX.", (3, 1, 3, 3),
+             "number this item 4000, or move it to its place in the order; " + AS_PRINTED, (),
+             (fix("4000", (3, 1, 3, 3)),)),
+        ]),
+    "an unreadable number takes its place in the count": ("1. A\n12abc. B\n#. C\n", ["1.", "12abc.", "3."], [
+        ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
+         "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
+    ]),
     "levels declared in the header": ("numbering: 0. / (a) / i.\n#. A\n#. B\n   #. C\n   #. D\n      #. E\n#. F\n",
                                       ["0.", "1.", "(a)", "(b)", "i.", "2."], []),
     "deeper levels than declared": ("numbering: A.\n#. A\n   #. B\n      #. C\n", ["A.", "A.1", "A.1.1"], []),
