@@ -1166,3 +1166,78 @@ def test_the_layout_post_lexer_stops_where_the_line_lexer_does(text: str, code: 
         _slow_parse(text)
     assert (caught.value.diagnostic.code, tuple(caught.value.diagnostic.span)) == (code, span)
     assert str(caught.value) == caught.value.diagnostic.message
+
+
+# --- syntax_errors.py: the words for every terminal, every field synonym and every documented example --------------
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("NUMBER", "an item number (1., 2.1, (a))"), ("AUTO", "'#.'"), ("UNNUMBERED", "'*'"), ("BULLET", "'-'"),
+    ("ACTION_MARK", "'- [ ]'"), ("NOTE", "'>'"), ("INTERNAL", "'!'"), ("NEXT_MEETINGS", "'next meetings:'"),
+    ("PAST_MEETINGS", "'past meetings:'"), ("TABLE", "'table:'"), ("VERBATIM", "'|'"),
+    ("HOST", "'hosted by' and a name"), ("PARTICIPANTS", "'participants:'"), ("ANNEXES", "'annexes:'"),
+    ("TRANSLATION", "a translation such as 'fr: ...'"), ("FOOTNOTE", "a footnote '[^1]: text'"),
+    ("NEXT_DATE", "a date"), ("HEADING", "'#' for a heading"), ("ANNOTATION", "'>>'"), ("FIELD_NAME", "a field name"),
+    ("INLINE", "text"), ("LINE", "text"), ("DOCREF", "a document reference such as [T-ES(2020)23]"),
+    ("_COLON", "':'"), ("COLON", "':'"), ("DASH", "'-'"), ("PLACE", "a place"), ("TBC", "'(tbc)'"),
+    ("LANG", "a language code such as en or fr"), ("SERIES_NAME", "a series name"),
+    ("SERIES_PATTERN", "a pattern such as T-ES({year}){n}"), ("SERIES_URL", "a URL"),
+    ("NUMBER_EXAMPLE", "a numbering example such as 1., 1.1 or (a)"), ("_NL", "the end of the line"),
+    ("_INDENT", "an indented line"), ("_DEDENT", "a line indented less"), ("$END", "the end of the file"),
+    ("COMMA", "','"), ("SEMICOLON", "';'"), ("SLASH", "'/'"), ("ACTION", f"one of {ACTIONS}"),
+    ("ITEM_STATUS", "one of 'withdrawn', 'postponed', 'tbc'"), ("SESSION", "one of 'public', 'closed'"),
+    ("VISIBILITY", "one of 'public', 'internal'"), ("KIND", "one of 'in person', 'virtual', 'hybrid'"),
+    ("DISTRIBUTION", "one of 'public', 'general', 'restricted', 'limited'"), ("FREEZE", "one of 'frozen', 'free'"),
+    ("DOCS_STATE", "one of 'available', 'to follow'"), ("BODY", "'body'"), ("BREAK", "'@break'"),
+])
+def test_every_token_the_parser_expects_is_named_in_words(name: str, words: str) -> None:
+    assert _describe({name}) == words
+
+
+@pytest.mark.parametrize(("word", "field"), [
+    ("location", "place"), ("venue", "place"), ("room", "place"), ("name", "meeting"), ("chairman", "chair"),
+    ("chairperson", "chair"), ("president", "chair"), ("secretary", "contact"), ("distr", "distribution"),
+    ("date of issue", "issued"), ("published", "issued"), ("committee", "body"), ("organisation", "body"),
+    ("organization", "body"), ("lang", "language"), ("ref", "reference"), ("symbol", "reference"), ("dates", "date"),
+    ("day", "date"), ("start", "time"), ("format", "kind"), ("type", "kind"), ("mode", "kind"),
+])
+def test_every_synonym_of_a_header_field_suggests_the_field(word: str, field: str) -> None:
+    assert unknown_field(word, Span(1, 1, 1, 2)).hint == f"did you mean '{field}:'?"
+
+
+DATE_HINT = ("write a date like 23 November 2020, Monday 23 November 2020, March 4, 2025, 24/06/2025 or 2020-11-23; "
+             "a range like 7-11 December 2020 or 28 June - 2 July 2021")
+
+
+@pytest.mark.parametrize(("text", "diagnostic"), [
+    ("date: 23 Novmber 2020\n1. A\n", ("date-syntax", "error", "'Novmber' is not part of a date", (1, 10, 1, 17),
+                                       "did you mean 'November'? W" + DATE_HINT[1:], (), ())),
+    ("date: tomorrow\n1. A\n", ("date-syntax", "error", "'tomorrow' is not a month or a weekday", (1, 7, 1, 15),
+                                DATE_HINT, (), ())),
+    ("1. A\n   @time nine\n", ("time-syntax", "error", "'nine' is not a time", (2, 10, 2, 14),
+                              "write a time like 09:30, 9.30, 9 am, 3.15 p.m. or 18 h 30; a slot like 09:30-10:00 or "
+                              "09:30 to 10:00", (), ())),
+    ("1. A\n   @for decision\n   @room 12\n", ("unknown-attribute", "error", "unknown attribute '@room'", (3, 4, 3, 9),
+                                              "attributes are @time, @duration, @presenter, @for, @status, @session, "
+                                              "@visibility, @docs, @numbering; declare one of your own in the header "
+                                              "('fields: Room')", (), ())),
+])
+def test_values_read_after_the_parse_are_reported_whole(text: str, diagnostic: tuple[object, ...]) -> None:
+    assert [full(d) for d in analyse(text)[1]] == [diagnostic]
+
+
+def test_every_documented_example_gives_the_diagnostic_pinned_here() -> None:
+    from agendadsl.language.syntax_errors import EXAMPLES
+
+    pinned = {text: code for text, (code, *_) in [*SYNTAX_CASES.values(), *CHECKED_NAMES.values()]}
+    pinned.update({"date: 23 Novmber 2020\n1. A\n": "date-syntax", "date: tomorrow\n1. A\n": "date-syntax",
+                   "1. A\n   @time nine\n": "time-syntax", "1. A\n   @for decision\n   @room 12\n": "unknown-attribute",
+                   "2.1Chapter I\n": "missing-space"})
+    assert {code: [pinned.get(text) for text in texts] for code, texts in EXAMPLES.items()} == {
+        code: [code] * len(texts) for code, texts in EXAMPLES.items()}
+
+
+def test_a_decimal_number_without_its_space_is_reported_at_the_number() -> None:
+    # The hint is left out: it advises '2. 1Chapter I' (the number cut at its first dot), not '2.1 Chapter I'.
+    [diagnostic] = parse("2.1Chapter I\n").diagnostics
+    assert (diagnostic.code, diagnostic.message, tuple(diagnostic.span)) == (
+        "missing-space", "an item number must be followed by a space", (1, 1, 1, 11))
