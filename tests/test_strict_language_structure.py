@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from lark import Token
-from lark.exceptions import UnexpectedEOF, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 from agendadsl import analyse, parse, resolve
 from agendadsl.language import layout
@@ -418,6 +418,11 @@ SYNTAX_CASES = {
     "a kind of a heading": ("# H\n   @kind online\n", ("invalid-value", "'online' is not allowed here; expected one "
                             "of 'in person', 'virtual', 'hybrid'", (2, 10, 2, 16), "write one of: in person, virtual, "
                             "hybrid")),
+    "a capitalised next meetings indented": ("1. A\n   Next meetings:\n", ("unexpected-indent", "'next meetings:' "
+                                             "must not be indented: the list stands at the top level of the agenda",
+                                             (2, 4, 2, 8), "start the 'next meetings:' line in the first column")),
+    "a capitalised header field after the items": ("1. A\nDate: 23 November 2020\n", (
+        "unknown-field", "unknown header field 'Date:'", (2, 1, 2, 6), "did you mean 'date:'?")),
     "a misspelt header field": ("titel: 31st meeting\n1. A\n", ("unknown-field", "unknown header field 'titel:'",
                                 (1, 1, 1, 7), "did you mean 'title:'?")),
 }
@@ -526,8 +531,19 @@ def _unexpected(name: str, value: str, line: int, column: int, expected: set[str
     ("1. A\n   @time 10\n", _unexpected("LINE", "@time", 2, 4, {"NUMBER"}),
      ("not-an-item", "error", "an attribute must be indented under the item or heading it belongs to", (2, 4, 2, 9),
       "indent it under an item or a heading ('# ...'), or write that line first", (), ())),
+    # The end of the input is no word, whatever text the position holds.
+    ("1. A\n   @docs x", _unexpected("$END", "", 2, 10, {"DOCREF"}),
+     ("syntax-error", "error", "the line ends too early; expected a document reference such as [T-ES(2020)23]",
+      (2, 10, 2, 11), DOCS_HINT, (), ())),
+    # A single '>' at the top level is no annotation.
+    (">x y", _unexpected("LINE", ">x", 1, 1, {"NUMBER"}),
+     ("not-an-item", "error", "this line does not start with an item number or a line marker", (1, 1, 1, 3),
+      MARKERS_TOP, (), ())),
+    # A character no terminal takes: what the lexer allowed there.
+    ("1. A\n   ?x", UnexpectedCharacters("1. A\n   ?x", 8, 2, 4, allowed={"BULLET", "NOTE"}),
+     ("syntax-error", "error", "unexpected '?x'; expected '-' or '>'", (2, 4, 2, 6), DOCS_HINT, (), ())),
 ])
-def test_a_parser_failure_is_translated_by_what_was_expected(text: str, failure: UnexpectedToken,
+def test_a_parser_failure_is_translated_by_what_was_expected(text: str, failure: Exception,
                                                              diagnostic: tuple[object, ...]) -> None:
     assert full(translate(failure, text)) == diagnostic
 
