@@ -1257,3 +1257,29 @@ def test_a_decimal_number_without_its_space_is_reported_at_the_number() -> None:
     [diagnostic] = parse("2.1Chapter I\n").diagnostics
     assert (diagnostic.code, diagnostic.message, tuple(diagnostic.span)) == (
         "missing-space", "an item number must be followed by a space", (1, 1, 1, 11))
+
+
+def test_a_subclass_of_a_diagnostic_value_may_add_attributes_but_not_change_fields() -> None:
+    from dataclasses import FrozenInstanceError
+
+    from agendadsl.language.diagnostics import Fix, Related, Severity
+
+    class Noted(Diagnostic):
+        pass
+
+    class Pointed(Related):
+        pass
+
+    class Fixed(Fix):
+        pass
+
+    for value, field_name in [(Noted("c", Severity.ERROR, "m", Span(1, 1, 1, 2)), "message"),
+                              (Pointed(Span(1, 1, 1, 2), "r"), "span"), (Fixed("t", Span(1, 1, 1, 2), "x"), "title")]:
+        value.note = "kept"
+        assert value.note == "kept"
+        del value.note
+        assert not hasattr(value, "note")
+        with pytest.raises(FrozenInstanceError, match=f"^cannot assign to field '{field_name}'$"):
+            setattr(value, field_name, "y")
+        with pytest.raises(FrozenInstanceError, match=f"^cannot delete field '{field_name}'$"):
+            delattr(value, field_name)
