@@ -270,6 +270,27 @@ RESOLUTION_CASES = {
         ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
          "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
     ]),
+    "an insertion after an automatic number": ("#. A\n1bis. B\n2. C\n", ["1.", "1bis.", "2."], []),
+    "an automatic number then the same number written": ("#. A\n1. B\n", ["1.", "1."], [
+        ("numbering-duplicate", "error", "item number 1. is used twice at this level", (2, 1, 2, 3),
+         "number this item 2.; " + AS_PRINTED, (((1, 1, 1, 5), "first used here"),), (fix("2.", (2, 1, 2, 3)),)),
+    ]),
+    "an unreadable number counts for coming back in step": ("1. A\n12abc. B\n5. C\n4. D\n",
+                                                            ["1.", "12abc.", "5.", "4."], [
+        ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
+         "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
+        ("numbering-gap", "error", "item number 5. skips 3.", (3, 1, 3, 3),
+         "number this item 3.; if an item was dropped on purpose, keep it in the agenda with '@status withdrawn'; "
+         + AS_PRINTED, (), (fix("3.", (3, 1, 3, 3)), withdrawn("3.", 3, 1))),
+    ]),
+    "an insertion in the wrong place takes no place": ("1. A\n3bis. X\n#. B\n", ["1.", "3bis.", "2."], [
+        ("numbering-insertion", "error", "inserted item 3bis. must follow item 3.", (2, 1, 2, 6),
+         "move it right after 3.", (), ()),
+    ]),
+    "an insertion after an unreadable number": ("1. A\n12abc. B\n2bis. C\n", ["1.", "12abc.", "2bis."], [
+        ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
+         "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
+    ]),
     "levels declared in the header": ("numbering: 0. / (a) / i.\n#. A\n#. B\n   #. C\n   #. D\n      #. E\n#. F\n",
                                       ["0.", "1.", "(a)", "(b)", "i.", "2."], []),
     "deeper levels than declared": ("numbering: A.\n#. A\n   #. B\n      #. C\n", ["A.", "A.1", "A.1.1"], []),
