@@ -444,6 +444,14 @@ SYNTAX_CASES = {
                                              (2, 4, 2, 8), "start the 'next meetings:' line in the first column")),
     "a capitalised header field after the items": ("1. A\nDate: 23 November 2020\n", (
         "unknown-field", "unknown header field 'Date:'", (2, 1, 2, 6), "did you mean 'date:'?")),
+    "a value misspelt in capitals": ("1. A\n   @for DECISON\n", ("invalid-value", "'DECISON' is not allowed here; "
+                                     f"expected one of {ACTIONS}", (2, 9, 2, 16), "did you mean 'decision'?")),
+    "a heading's attribute at the top": ("@place Paris\n1. A\n", ("not-an-item", "an attribute must be indented under "
+                                         "the item or heading it belongs to", (1, 1, 1, 7), "indent it under an item "
+                                         "or a heading ('# ...'), or write that line first")),
+    "a number of 40 characters without its space": (
+        "1." * 20 + "Title\n", ("missing-space", "an item number must be followed by a space", (1, 1, 1, 42),
+                                 "write '" + "1." * 20 + " Title'")),
     "a misspelt header field": ("titel: 31st meeting\n1. A\n", ("unknown-field", "unknown header field 'titel:'",
                                 (1, 1, 1, 7), "did you mean 'title:'?")),
 }
