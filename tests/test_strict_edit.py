@@ -1,0 +1,475 @@
+"""Strict tests of the edit layer (agendadsl/edit/: the formatter, the semantic diff and what it
+is built from) and of the editor index (agendadsl/checks/index.py). Every expected value is
+written out by hand, as the user sees it: the whole formatted text, the whole list of changes with
+every field, the whole rendered diff. A one-token change in these modules should fail a test here."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendadsl import diff, parse
+from agendadsl.edit import formatter
+from agendadsl.edit.formatter import FormatError, format_agenda, format_source, print_agenda
+from agendadsl.language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
+
+
+def fmt(text: str) -> str:
+    return format_source(text).text
+
+
+# ------------------------------------------------------------------ fmt: the header
+# Every header field, written out of order and with extra spaces, comes back in the canonical
+# order, one space after its colon, each translation under its field.
+
+MESSY_HEADER = """\
+// opening comment
+language:   en, fr
+numbering: 1. / 1.1
+numbers: frozen
+status: draft Rev.2 for comments
+chair:  Ms Jane Doe
+issued: 1 March 2026 10:00
+issued in: Strasbourg
+distribution: public
+original: English
+list of documents: yes
+number label: Item
+series CM: CM({year}){n} https://example.org/{ref}
+series T: T-{n}
+fields: Budget line, Owner
+Owner:  Anna
+contact: secretariat@example.org
+host: City of Rome
+reference:  REF-1
+local times: Paris (Europe/Paris), Asia/Tokyo
+time: 9:30-12:00
+date: Tuesday 10 March 2026
+place:  Palais
+platform: Zoom
+kind: hybrid
+title: Agenda
+meeting: Spring session
+body:   Board
+fr: Conseil
+
+1. Opening {#open}
+   @visibility internal
+   @documents to follow
+   @numbering a)
+   @session closed
+   @status withdrawn
+   @for decision, information
+   @presenter Chair: Jane
+   @presenter Bob
+   @duration 90 min
+   @time 9:30-11:00
+   @docs Main: [CM(2026)1] of 3 March 2026, [T-5]
+   @budget-line 42
+   fr: Ouverture
+   >> annotation line
+   ! internal line
+   | verbatim {x} [y]
+   > note one
+   > note two
+   - [ ] @alex Draft the report
+   - [x] Done thing
+   - plain bullet
+     - sub bullet
+   a) Sub one
+   b) Sub two
+#. Auto item
+* Unnumbered
+"""
+
+CANONICAL_HEADER = """\
+// opening comment
+
+body: Board
+fr: Conseil
+meeting: Spring session
+title: Agenda
+kind: hybrid
+platform: Zoom
+place: Palais
+date: Tuesday 10 March 2026
+time: 9:30-12:00
+local times: Paris (Europe/Paris), Asia/Tokyo
+chair: Ms Jane Doe
+host: City of Rome
+contact: secretariat@example.org
+reference: REF-1
+issued: 1 March 2026 10:00
+issued in: Strasbourg
+distribution: public
+original: English
+status: draft Rev.2 for comments
+language: en, fr
+numbers: frozen
+numbering: 1. / 1.1
+number label: Item
+series CM: CM({year}){n} https://example.org/{ref}
+series T: T-{n}
+list of documents: yes
+fields: Budget line, Owner
+Owner: Anna
+
+1. Opening {#open}
+   fr: Ouverture
+   @time 9:30-11:00
+   @duration 90 min
+   @presenter Chair: Jane
+   @presenter Bob
+   @for decision, information
+   @status withdrawn
+   @session closed
+   @visibility internal
+   @docs Main: [CM(2026)1] of 3 March 2026, [T-5]
+   @documents to follow
+   @numbering a)
+   @budget-line 42
+   >> annotation line
+   ! internal line
+   | verbatim {x} [y]
+   > note one
+   > note two
+   - [ ] @alex Draft the report
+   - [x] Done thing
+   - plain bullet
+     - sub bullet
+
+   a) Sub one
+   b) Sub two
+
+#. Auto item
+
+* Unnumbered
+"""
+
+
+def test_fmt_writes_every_header_field_and_item_attribute_in_canonical_order() -> None:
+    result = format_source(MESSY_HEADER)
+    assert result.text == CANONICAL_HEADER
+    assert result.changed is True
+    again = format_source(CANONICAL_HEADER)
+    assert again.text == CANONICAL_HEADER
+    assert again.changed is False
+
+
+# ------------------------------------------------------------------ fmt: around the items
+# Headings with attributes, a break, the text blocks, participants, annexes, tables, next and past
+# meetings, footnotes and comments.
+
+MESSY_BODY = """\
+body: Board
+date: 10 March 2026
+> Preamble  text[^1]
+- bullet   in preamble
+// before morning
+# Morning   session
+  @session   closed
+  @kind virtual
+  @place Room 1
+  @time 09:00-12:00
+  @date 10 March 2026
+  fr: Matin
+  > morning note
+1. Opening of {open}
+   @docs [\\^odd], [A\\[1\\]]
+2. Item two {#open}
+   > See {annex A} and [link text](https://example.org) and https://example.org/x
+# Coffee break
+  @time 10:30-10:45
+# Pause
+  @break
+## Sub heading
+3. Three
+participants:
+  - Ms Jane Doe, Chair, Ireland (voting) (excused)
+  - @bnoordhuis, , TSC
+  - Bob
+  - Carol, Secretary
+annexes:
+  - A. Draft resolution [CM(2020)26]
+  fr: Projet
+table:
+  | | Meaning |
+  Emoji | Meaning \\| more
+next meetings:
+  - 7-11 December 2026 (tbc), Strasbourg (tbc), virtual (tbc), hosted by France (tbc); joint meeting
+  - 15 March 2027, "Rome, Italy", kind (tbc)
+  - 20 March 2027, "hosted by nobody"
+  - 21 March 2027, "2 rooms"
+  - 22 March 2027, "in person"
+past meetings:
+  - 1 January 2026, Paris
+[^1]: A footnote.
+fr: Une note.
+// last
+"""
+
+CANONICAL_BODY = """\
+body: Board
+date: 10 March 2026
+
+> Preamble  text[^1]
+- bullet   in preamble
+
+// before morning
+# Morning   session
+  fr: Matin
+  @date 10 March 2026
+  @time 09:00-12:00
+  @place Room 1
+  @kind virtual
+  @session closed
+  > morning note
+
+1. Opening of {open}
+   @docs [\\^odd], [A\\[1\\]]
+
+2. Item two {#open}
+   > See {annex A} and [link text](https://example.org) and https://example.org/x
+
+# Coffee break
+  @time 10:30-10:45
+
+# Pause
+  @break
+
+## Sub heading
+
+3. Three
+
+participants:
+  - Ms Jane Doe, Chair, Ireland (voting) (excused)
+  - @bnoordhuis, , TSC
+  - Bob
+  - Carol, Secretary
+
+annexes:
+  - A. Draft resolution [CM(2020)26]
+  fr: Projet
+
+table:
+  | | Meaning |
+  Emoji | Meaning \\| more
+
+next meetings:
+  - 7-11 December 2026 (tbc), Strasbourg (tbc), virtual (tbc), hosted by France (tbc); joint meeting
+  - 15 March 2027, "Rome, Italy", kind (tbc)
+  - 20 March 2027, "hosted by nobody"
+  - 21 March 2027, "2 rooms"
+  - 22 March 2027, "in person"
+
+past meetings:
+  - 1 January 2026, Paris
+
+[^1]: A footnote.
+fr: Une note.
+// last
+"""
+
+
+def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_canonically() -> None:
+    assert fmt(MESSY_BODY) == CANONICAL_BODY
+    assert fmt(CANONICAL_BODY) == CANONICAL_BODY
+
+
+# ------------------------------------------------------------------ fmt: notes, children, comments
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # Two paragraphs of one kind in a row are parted by a bare marker, for each of the four kinds.
+    ("body: B\n\n1. A\n   > one\n   >\n   > two\n   ! i1\n   !\n   ! i2\n   >> a1\n   >>\n   >> a2\n"
+     "   | v1\n   |\n   | v2\n",
+     "body: B\n\n1. A\n   > one\n   >\n   > two\n   ! i1\n   !\n   ! i2\n   >> a1\n   >>\n   >> a2\n"
+     "   | v1\n   |\n   | v2\n"),
+    # An item of a label alone; sub-items packed unless one has lines under it.
+    ("1. {#lab}\n2. Two\n   2.1 x\n   2.2 y\n       > n\n   2.3 z\n   2.4 w\n",
+     "1. {#lab}\n\n2. Two\n   2.1 x\n\n   2.2 y\n       > n\n\n   2.3 z\n   2.4 w\n"),
+    # An item with an attribute: a blank line before its first sub-item, not before the second.
+    ("1. A\n   @time 10:00\n   1.1 x\n   1.2 y\n", "1. A\n   @time 10:00\n\n   1.1 x\n   1.2 y\n"),
+    ("1. A\n   fr: Un\n   1.1 x\n", "1. A\n   fr: Un\n\n   1.1 x\n"),
+    ("1. A\n   > n\n   1.1 x\n", "1. A\n   > n\n\n   1.1 x\n"),
+    ("1. A\n   1.1 x\n   1.2 y\n", "1. A\n   1.1 x\n   1.2 y\n"),
+    # Comments: an opening block set off by a blank line, an empty comment kept as "//".
+    ("//\n// c2\nbody: B\n//\n1. A\n", "//\n// c2\n\nbody: B\n\n//\n1. A\n"),
+    ("date: 1 May 2026\n// about the body\nbody: B\n\n1. A\n", "// about the body\n\nbody: B\ndate: 1 May 2026\n\n1. A\n"),
+    ("1. A\n//\n", "1. A\n//\n"),
+    ("1. A\n// end\n", "1. A\n// end\n"),
+    ("", ""),
+    ("// only\n", "// only\n"),
+    ("\n\n1.   A   \n\n\n", "1. A\n"),
+    # Action items: status marks, owners, a document reference that reads like a status.
+    ("1. A\n   - [ in force ]\n   - [ ]   [\\^x]\n   - [?] maybe\n   - [wip] @bob x\n   - [X] done\n",
+     "1. A\n   - [ in force ]\n   - [ ] [\\^x]\n   - [?] maybe\n   - [wip] @bob x\n   - [x] done\n"),
+    # Translations of a bullet and of a custom field.
+    ("language: en, fr\nbody: B\n\n1. A\n   - b\n     fr: c\n", "body: B\nlanguage: en, fr\n\n1. A\n   - b\n     fr: c\n"),
+    ("body: B\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\nlanguage: en, fr\n\n1. A\n",
+     "body: B\nlanguage: en, fr\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\n\n1. A\n"),
+    # Auto-numbered and unnumbered items, with sub-items.
+    ("#.  A\n    #. B\n*   C\n    * D\n", "#. A\n   #. B\n\n* C\n  * D\n"),
+], ids=["paragraph-kinds", "packing", "attribute-first", "translation-first", "note-first", "packed",
+        "opening-comments", "comment-moved-up", "empty-comment-last", "comment-last", "empty", "comment-only",
+        "blank-lines", "action-items", "bullet-translation", "custom-translation", "auto-and-unnumbered"])
+def test_fmt_output_for_non_canonical_inputs(source: str, expected: str) -> None:
+    assert fmt(source) == expected
+    assert fmt(expected) == expected
+
+
+def test_fmt_result_says_whether_the_text_changed() -> None:
+    assert format_source("1. A\n") == formatter.FormatResult("1. A\n", False)
+    assert format_source("1.  A\n") == formatter.FormatResult("1. A\n", True)
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("1. A\n   @time 25:99\n\u0000", "the agenda has syntax errors; fix them first (agenda check shows them)"),
+    ("body: B\n  1. A\n", "the agenda has syntax errors; fix them first (agenda check shows them)"),
+])
+def test_fmt_refuses_an_agenda_with_syntax_errors(source: str, message: str) -> None:
+    with pytest.raises(FormatError) as caught:
+        format_source(source)
+    assert str(caught.value) == message
+
+
+def _retitled(title: str):
+    import dataclasses
+
+    from agendadsl.language.nodes import RichText, Text
+    agenda = parse("1. A\n").agenda
+    item = dataclasses.replace(agenda.items[0], title=RichText((Text(title),)))
+    return dataclasses.replace(agenda, body=(item,))
+
+
+@pytest.mark.parametrize(("title", "message"), [
+    ("A\n2. B", "the formatted text would change the agenda's meaning (a bug in agendadsl: please report it)"),
+    ("A\n@time", "the formatted text does not parse (a bug in agendadsl: please report it)"),
+])
+def test_fmt_refuses_to_write_a_result_it_cannot_prove(title: str, message: str) -> None:
+    """An agenda made by a program whose printed text would be read back otherwise: nothing written."""
+    with pytest.raises(FormatError) as caught:
+        format_agenda(_retitled(title), "1. A\n")
+    assert str(caught.value) == message
+
+
+def test_fmt_of_an_agenda_that_prints_as_it_is_read_back() -> None:
+    assert format_agenda(_retitled("A"), "1. A\n") == formatter.FormatResult("1. A\n", False)
+    assert format_agenda(_retitled("B"), "1. A\n") == formatter.FormatResult("1. B\n", True)
+
+
+# ------------------------------------------------------------------ fmt: values made by a program
+# Dates, times and durations without the text they were written as (made by renumbering or by a
+# program) print in one canonical style.
+
+
+def d(day: int, month: int | None = None, year: int | None = None, weekday: int | None = None,
+      iso: bool = False) -> DateValue:
+    return DateValue(day, month, year, weekday, iso)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (DateRange(d(1, 3, 2026)), "1 March 2026"),
+    (DateRange(d(1, 3, 2026, weekday=6)), "Sunday 1 March 2026"),
+    (DateRange(d(1, 12)), "1 December"),
+    (DateRange(d(1)), "1"),
+    (DateRange(d(1, 3, 2026, iso=True)), "2026-03-01"),
+    (DateRange(d(1, None, 2026, iso=True)), "1 2026"),
+    (DateRange(d(1, 3, None, iso=True)), "1 March"),
+    (DateRange(d(7, 12, 2020), d(11, 12, 2020)), "7-11 December 2020"),
+    (DateRange(d(7, 12, 2020, weekday=0), d(11, 12, 2020, weekday=4)), "Monday 7 - Friday 11 December 2020"),
+    (DateRange(d(7, 12, 2020), d(11, 12, 2020, weekday=4)), "7 - Friday 11 December 2020"),
+    (DateRange(d(7, 12, 2020, weekday=0), d(11, 12, 2020)), "Monday 7 - 11 December 2020"),
+    (DateRange(d(28, 6, 2021), d(2, 7, 2021)), "28 June - 2 July 2021"),
+    (DateRange(d(30, 12, 2026), d(2, 1, 2027)), "30 December 2026 - 2 January 2027"),
+    (DateRange(d(30, 12, 2026), d(2, 12, 2027)), "30 December 2026 - 2 December 2027"),
+    (DateRange(d(1, 3, 2026, iso=True), d(5, 3, 2026, iso=True)), "2026-03-01 - 2026-03-05"),
+    (DateRange(d(1, 3, 2026), d(5, 3, 2026, iso=True)), "1 March 2026 - 2026-03-05"),
+    (DateRange(d(1, 3, 2026), text="early March"), "early March"),
+])
+def test_dates_made_by_a_program_are_written_canonically(value: DateRange, expected: str) -> None:
+    assert formatter.date_range(value) == expected
+
+
+def test_a_date_value_can_be_written_without_its_month_or_year() -> None:
+    value = d(3, 4, 2026, weekday=4)
+    assert formatter.date_value(value) == "Friday 3 April 2026"
+    assert formatter.date_value(value, with_month=False) == "Friday 3 2026"
+    assert formatter.date_value(value, with_year=False) == "Friday 3 April"
+    assert formatter.date_value(value, with_month=False, with_year=False) == "Friday 3"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (TimeSlot(TimeOfDay(9, 5)), "09:05"),
+    (TimeSlot(TimeOfDay(9, 30), TimeOfDay(10, 0)), "09:30-10:00"),
+    (TimeSlot(TimeOfDay(9, 30), TimeOfDay(10, 0), "Europe/Paris"), "09:30-10:00 Europe/Paris"),
+    (TimeSlot(TimeOfDay(9, 30), None, "UTC"), "09:30 UTC"),
+    (TimeSlot(TimeOfDay(9, 30), text="half past nine"), "half past nine"),
+])
+def test_times_made_by_a_program_are_written_canonically(value: TimeSlot, expected: str) -> None:
+    assert formatter.time_slot(value) == expected
+
+
+@pytest.mark.parametrize(("minutes", "expected"), [
+    (0, "0 min"), (1, "1 min"), (59, "59 min"), (60, "1 h"), (61, "1 h 1 min"), (90, "1 h 30 min"),
+    (120, "2 h"), (150, "2 h 30 min"),
+])
+def test_durations_made_by_a_program_are_written_canonically(minutes: int, expected: str) -> None:
+    assert formatter.duration(Duration(minutes)) == expected
+    assert formatter.duration(Duration(minutes, text="about an hour")) == "about an hour"
+
+
+# ------------------------------------------------------------------ fmt: a next meeting's place
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("Strasbourg", "Strasbourg"),
+    ("", '""'),
+    ("Rome, Italy", '"Rome, Italy"'),
+    ("Rome; Italy", '"Rome; Italy"'),
+    ('Rome "centre"', '"Rome "centre""'),
+    ("Rome (tbc)", '"Rome (tbc)"'),
+    ("Rome (TBC)", '"Rome (TBC)"'),
+    ("In person", '"In person"'),
+    ("in-person", '"in-person"'),
+    ("virtual", '"virtual"'),
+    ("Hybrid", '"Hybrid"'),
+    ("kind", '"kind"'),
+    ("virtually there", "virtually there"),
+    ("Kindergarten", "Kindergarten"),
+    (" Rome", '" Rome"'),
+    ("\tRome", '"\tRome"'),
+    ("(Rome)", '"(Rome)"'),
+    ("2 rooms", '"2 rooms"'),
+    ("Room 2", "Room 2"),
+    ("hosted by Rome", '"hosted by Rome"'),
+    ("Hosted\tby Rome", '"Hosted\tby Rome"'),
+    ("host Rome", '"host Rome"'),
+    ("hostel Rome", "hostel Rome"),
+    ("Host", "Host"),
+])
+def test_a_next_meetings_place_is_quoted_only_when_it_could_be_read_otherwise(place: str, expected: str) -> None:
+    assert formatter._place(place) == expected
+
+
+# ------------------------------------------------------------------ fmt: text written back
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("plain", "plain"), ("a[b]c", "a\\[b\\]c"), ("{x}", "\\{x\\}"), ("back\\slash", "back\\\\slash"),
+    ("(round)", "(round)"),
+])
+def test_text_is_escaped_to_mean_itself(text: str, expected: str) -> None:
+    assert formatter.escape_text(text) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("1. See [T-1] and [^n] and {lab} and {annex A} and [site](https://x.org) and https://y.org {#lab}",
+     "See [T-1] and [^n] and {lab} and {annex A} and [site](https://x.org) and https://y.org"),
+    ("1. Doc [\\^odd] and [a\\]b] and [c\\\\d]", "Doc [\\^odd] and [a\\]b] and [c\\\\d]"),
+    ("1. Link [a\\[b](https://x.org)", "Link [a\\[b](https://x.org)"),
+    ("1. Text with \\{braces\\} and \\[brackets\\]", "Text with \\{braces\\} and \\[brackets\\]"),
+])
+def test_an_items_title_is_written_back_with_each_kind_of_reference(source: str, expected: str) -> None:
+    agenda = parse(source + "\n").agenda
+    assert agenda is not None
+    assert formatter.rich(agenda.items[0].title) == expected
