@@ -307,11 +307,12 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
     ("language: en, fr\nbody: B\n\n1. A\n   - b\n     fr: c\n", "body: B\nlanguage: en, fr\n\n1. A\n   - b\n     fr: c\n"),
     ("body: B\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\nlanguage: en, fr\n\n1. A\n",
      "body: B\nlanguage: en, fr\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\n\n1. A\n"),
+    ("list of documents:  no\nnumbers:  free\nbody: B\n\n1. A\n", "body: B\nnumbers: free\nlist of documents: no\n\n1. A\n"),
     # Auto-numbered and unnumbered items, with sub-items.
     ("#.  A\n    #. B\n*   C\n    * D\n", "#. A\n   #. B\n\n* C\n  * D\n"),
 ], ids=["paragraph-kinds", "packing", "attribute-first", "translation-first", "note-first", "packed",
         "opening-comments", "comment-moved-up", "empty-comment-last", "comment-last", "empty", "comment-only",
-        "blank-lines", "action-items", "bullet-translation", "custom-translation", "auto-and-unnumbered"])
+        "blank-lines", "action-items", "bullet-translation", "custom-translation", "free-and-no", "auto-and-unnumbered"])
 def test_fmt_output_for_non_canonical_inputs(source: str, expected: str) -> None:
     assert fmt(source) == expected
     assert fmt(expected) == expected
@@ -473,3 +474,137 @@ def test_an_items_title_is_written_back_with_each_kind_of_reference(source: str,
     agenda = parse(source + "\n").agenda
     assert agenda is not None
     assert formatter.rich(agenda.items[0].title) == expected
+
+
+# ------------------------------------------------------------------ diff: the items
+# Each case is an old and a new agenda written by hand; the expected changes are complete, every
+# field of every change (kind, title, numbers, fields, lines, parts, the cause of a renumbering).
+
+from agendadsl.edit.changes import Change, FieldChange, ItemRef, compare  # noqa: E402
+from agendadsl.language.nodes import walk  # noqa: E402
+
+DH = "body: Board\nlanguage: en, fr\n\n"
+
+
+def changes(old: str, new: str) -> list[Change]:
+    old_agenda, new_agenda = parse(DH + old).agenda, parse(DH + new).agenda
+    assert old_agenda is not None and new_agenda is not None
+    return diff(old_agenda, new_agenda)
+
+
+def test_a_split_item_then_a_renumbered_retitled_and_a_removed_one() -> None:
+    old = ("1. Opening\n2. Budget and accounts\n   @time 10:00\n   > The draft budget for 2027.\n"
+           "3. Reports of the committees\n4. Elections\n5. Any other business\n")
+    new = ("1. Opening\n2. Budget\n   @time 10:30\n   > The revised draft budget for 2027.\n3. Accounts 2026\n"
+           "4. Reports of the standing committees\n5. Any other business\n")
+    assert changes(old, new) == [
+        Change("split", "Budget and accounts", "2.", "2.",
+               (FieldChange("time", "10:00", "10:30"),
+                FieldChange("notes", "> The draft budget for 2027.", "> The revised draft budget for 2027.")),
+               5, 5, parts=(ItemRef("part", "2.", "Budget", 5), ItemRef("part", "3.", "Accounts 2026", 8))),
+        Change("renumbered", "Reports of the standing committees", "3.", "4.", (), 8, 9,
+               last_old_number="3.", last_new_number="4.", items=1,
+               after=(ItemRef("split", "2.", "Budget and accounts", 5),)),
+        Change("retitled", "Reports of the standing committees", "3.", "4.",
+               (FieldChange("title", "Reports of the committees", "Reports of the standing committees"),), 8, 9),
+        Change("removed", "Elections", "4.", None, (), 9, None),
+    ]
+
+
+def test_a_merged_item_then_the_run_it_renumbered() -> None:
+    old = "1. Opening\n2. Budget\n   @time 10:00\n3. Accounts\n4. Elections\n5. Other\n"
+    new = "1. Opening\n2. Budget and accounts\n   @time 10:30\n3. Elections\n4. Other\n"
+    assert changes(old, new) == [
+        Change("merged", "Budget and accounts", "2.", "2.", (FieldChange("time", "10:00", "10:30"),), 5, 5,
+               parts=(ItemRef("part", "2.", "Budget", 5), ItemRef("part", "3.", "Accounts", 7))),
+        Change("renumbered", "Elections", "4.", "3.", (), 8, 7, last_old_number="5.", last_new_number="4.", items=2,
+               after=(ItemRef("merged", "2.", "Budget and accounts", 5),)),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("1. Opening\n2. Reports\n   2.1 Finance report\n   2.2 Audit report\n3. Elections\n",
+     "1. Opening\n2. Reports\n   2.1 Finance report\n3. Elections\n   3.1 Audit report\n",
+     [Change("moved", "Audit report", "2.2", "3.1", (), 7, 8)]),
+    ("1. A\n   1.1 Sub one\n2. B\n", "1. A\n2. B\n   2.1 Sub one revised\n",
+     [Change("moved", "Sub one revised", "1.1", "2.1", (FieldChange("title", "Sub one", "Sub one revised"),), 5, 6)]),
+    ("1. A\n2. B\n3. C\n4. D\n", "1. A\n2. C\n3. B\n4. D\n",
+     [Change("renumbered", "C", "3.", "2.", (), 6, 5, last_old_number="3.", last_new_number="2.", items=1,
+             after=(ItemRef("moved", "2.", "B", 5),)),
+      Change("moved", "B", "2.", "3.", (), 5, 6)]),
+    ("1. Opening {#open}\n2. B\n", "1. Completely different words {#open}\n2. B\n",
+     [Change("retitled", "Completely different words", "1.", "1.",
+             (FieldChange("title", "Opening", "Completely different words"),), 4, 4)]),
+    ("1. Adoption of the agenda\n2. B\n", "1. Adoption of the draft agenda\n2. B\n",
+     [Change("retitled", "Adoption of the draft agenda", "1.", "1.",
+             (FieldChange("title", "Adoption of the agenda", "Adoption of the draft agenda"),), 4, 4)]),
+    ("* A\n* B\n", "* A\n* C\n* B\n", [Change("added", "C", None, None, (), None, 5)]),
+    ("1. Opening\n2. Welcome\n3. Budget\n4. Elections\n", "1. Opening\n2. Budget\n3. Elections\n",
+     [Change("removed", "Welcome", "2.", None, (), 5, None),
+      Change("renumbered", "Budget", "3.", "2.", (), 6, 5, last_old_number="4.", last_new_number="3.", items=2,
+             after=(ItemRef("removed", "2.", "Welcome", 5),))]),
+    ("1. Opening\n2. Budget\n   2.1 Draft\n   2.2 Final\n3. Elections\n4. Other\n",
+     "1. Opening\n2. Welcome\n3. Budget\n   3.1 Draft\n   3.2 Final\n4. Elections\n5. Other\n",
+     [Change("added", "Welcome", None, "2.", (), None, 5),
+      Change("renumbered", "Budget", "2.", "3.", (), 5, 6, last_old_number="4.", last_new_number="5.", items=5,
+             after=(ItemRef("added", "2.", "Welcome", 5),))]),
+    ("1. Opening\n3. Budget\n4. Elections\n", "1. Opening\n2. Budget\n3. Elections\n",
+     [Change("renumbered", "Budget", "3.", "2.", (), 5, 5, last_old_number="4.", last_new_number="3.", items=2)]),
+    ("1. Opening\n2. Reports\n   2.1 Finance\n   2.2 Audit\n3. Other\n", "1. Opening\n2. Other\n   2.1 New sub\n",
+     [Change("removed", "Reports", "2.", None, (), 5, None),
+      Change("renumbered", "Other", "3.", "2.", (), 8, 5, last_old_number="3.", last_new_number="2.", items=1,
+             after=(ItemRef("removed", "2.", "Reports", 5),)),
+      Change("added", "New sub", None, "2.1", (), None, 6)]),
+    ("1. A\n2. B\n", "1. A\n2. B\n", []),
+], ids=["moved-to-another-parent", "moved-and-retitled", "reordered", "retitled-by-label", "retitled-alike",
+        "unnumbered-added", "renumbered-after-removal", "renumbered-after-insertion-with-sub-items",
+        "numbers-corrected", "removed-with-its-sub-items", "nothing"])
+def test_the_changes_of_the_items(old: str, new: str, expected: list[Change]) -> None:
+    assert changes(old, new) == expected
+
+
+def test_an_items_fields_attributes_translation_and_notes_changed() -> None:
+    old = ("1. Opening\n   @time 09:00-09:10\n   @presenter Chair\n   @status tbc\n   fr: Ouverture\n   > Old note\n"
+           "2. Elections\n3. Budget\n   @for decision\n")
+    new = ("1. Opening\n   @time 09:00-09:15\n   @presenter Chair\n   @presenter Secretary\n"
+           "   fr: Ouverture de la séance\n   > New note\n2. Elections\n   @status withdrawn\n3. Budget plan\n"
+           "   @for information\n")
+    assert changes(old, new) == [
+        Change("changed", "Opening", "1.", "1.",
+               (FieldChange("fr", "Ouverture", "Ouverture de la séance"),
+                FieldChange("presenter", "Chair", "Chair; Secretary"), FieldChange("status", "tbc", None),
+                FieldChange("time", "09:00-09:10", "09:00-09:15"), FieldChange("notes", "> Old note", "> New note")),
+               4, 4),
+        Change("withdrawn", "Elections", "2.", "2.", (FieldChange("status", None, "withdrawn"),), 10, 10),
+        Change("retitled", "Budget plan", "3.", "3.",
+               (FieldChange("title", "Budget", "Budget plan"), FieldChange("for", "decision", "information")), 11, 12),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("1. A\n", "1. A\n   > New\n", FieldChange("notes", None, "> New")),
+    ("1. A\n   > Old\n", "1. A\n", FieldChange("notes", "> Old", None)),
+    ("1. A\n   - b\n     fr: c\n     - d\n", "1. A\n   - b\n     fr: e\n     - d\n",
+     FieldChange("notes", "- b\nfr: c\n  - d", "- b\nfr: e\n  - d")),
+    ("1. A\n   ! x\n   >> y\n   | z {w}\n", "1. A\n   ! x\n   >> y\n   | z {v}\n",
+     FieldChange("notes", "! x\n>> y\n| z {w}", "! x\n>> y\n| z {v}")),
+    ("1. A\n   > x\n   fr: y\n", "1. A\n   > x\n   fr: z\n", FieldChange("notes", "> x\nfr: y", "> x\nfr: z")),
+])
+def test_an_items_notes_are_compared_as_their_lines(old: str, new: str, field: FieldChange) -> None:
+    assert changes(old, new) == [Change("changed", "A", "1.", "1.", (field,), 4, 4)]
+
+
+def test_what_the_revised_agenda_needs_of_a_comparison() -> None:
+    old_agenda = parse(DH + "1. Opening\n2. Welcome\n   2.1 Words\n3. Budget\n4. Elections\n").agenda
+    new_agenda = parse(DH + "1. Opening\n   @time 10:00\n2. Budget and more\n3. Elections\n4. Other\n").agenda
+    result = compare(old_agenda, new_agenda)
+    old_items, new_items = [i for i, _ in walk(old_agenda.items)], [i for i, _ in walk(new_agenda.items)]
+    assert [(i.title.plain, depth, kept) for i, depth, kept in result.removed] == [("Welcome", 1, 0)]
+    assert {new.title.plain: old.title.plain for new in new_items for old in old_items
+            if result.matches.get(id(new)) == id(old)} == {"Opening": "Opening", "Budget and more": "Budget",
+                                                           "Elections": "Elections"}
+    assert [sorted(result.kinds[id(i)]) for i in new_items] == [["changed"], ["renumbered", "retitled"],
+                                                                ["renumbered"], ["added"]]
+    assert [result.old_numbers.get(id(i)) for i in new_items] == ["1.", "3.", "4.", None]
+    assert sorted(result.old_numbers_all.values()) == ["1.", "2.", "2.1", "3.", "4."]
+
