@@ -608,3 +608,13 @@ def test_what_the_revised_agenda_needs_of_a_comparison() -> None:
     assert [result.old_numbers.get(id(i)) for i in new_items] == ["1.", "3.", "4.", None]
     assert sorted(result.old_numbers_all.values()) == ["1.", "2.", "2.1", "3.", "4."]
 
+
+# ------------------------------------------------------------------ diff: headings, header, text, meetings
+
+
+def test_a_heading_marked_as_a_break_is_compared_and_its_mark_reported() -> None:
+    """A heading with ``@break`` (an attribute without a value) crashed the diff, even unchanged."""
+    same = "# Pause\n  @break\n\n1. A\n"
+    assert changes(same, same) == []
+    assert changes("# Pause\n\n1. A\n", same) == [
+        Change("heading", "Pause", fields=(FieldChange("break", None, "@break"),), old_line=4, new_line=4)]
