@@ -618,3 +618,175 @@ def test_a_heading_marked_as_a_break_is_compared_and_its_mark_reported() -> None
     assert changes(same, same) == []
     assert changes("# Pause\n\n1. A\n", same) == [
         Change("heading", "Pause", fields=(FieldChange("break", None, "@break"),), old_line=4, new_line=4)]
+
+
+def raw_changes(old: str, new: str) -> list[Change]:
+    old_agenda, new_agenda = parse(old).agenda, parse(new).agenda
+    assert old_agenda is not None and new_agenda is not None
+    return diff(old_agenda, new_agenda)
+
+
+def test_header_fields_translations_series_and_custom_fields_each_a_change() -> None:
+    old = "body: Board\nfr: Conseil\nlanguage: en, fr\nseries X: X-{n}\nseries Y: Y-{n}\nfields: Room\nRoom: 5\n\n1. A\n"
+    new = "body: Board\nfr: Le conseil\nlanguage: en, fr\nseries X: X2-{n}\nfields: Room\nRoom: 6\nstatus: draft\n\n1. A\n"
+    assert raw_changes(old, new) == [
+        Change("header", "body fr", fields=(FieldChange("body fr", "Conseil", "Le conseil"),)),
+        Change("header", "series X", fields=(FieldChange("series X", "X: X-{n}", "X: X2-{n}"),)),
+        Change("header", "series Y", fields=(FieldChange("series Y", "Y: Y-{n}", None),)),
+        Change("header", "custom Room", fields=(FieldChange("custom Room", "Room: 5", "Room: 6"),)),
+        Change("header", "status", fields=(FieldChange("status", None, "draft"),)),
+    ]
+
+
+def test_a_headings_attributes_break_translation_and_level_changed() -> None:
+    old = "body: B\nlanguage: en, fr\n\n# Morning\n  fr: Matin\n  @place Room 1\n  @break\n\n1. A\n\n# Noon\n\n2. B\n"
+    new = "body: B\nlanguage: en, fr\n\n# Morning\n  fr: Le matin\n  @place Room 2\n\n1. A\n\n## Noon\n\n2. B\n"
+    assert raw_changes(old, new) == [
+        Change("heading", "Morning", fields=(FieldChange("place", "Room 1", "Room 2"),
+                                             FieldChange("break", "@break", None),
+                                             FieldChange("fr", "Matin", "Le matin")), old_line=4, new_line=4),
+        Change("heading", "Noon", fields=(FieldChange("level", "#", "##"),), old_line=11, new_line=10),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # A line inserted before an edited one: added, then the edit paired with the line it is most like.
+    ("> First line here\n> Second line here\n", "> Inserted\n> First line here!\n> Second line here\n",
+     [Change("text-added", "> Inserted", new_line=3),
+      Change("text", "> First line here!", fields=(FieldChange("text", "> First line here", "> First line here!"),),
+             old_line=3, new_line=3)]),
+    # As many lines replaced as written: each edited in its place, however unlike.
+    ("> Alpha\n> Beta\n", "> Gamma\n> Delta\n",
+     [Change("text", "> Gamma", fields=(FieldChange("text", "> Alpha", "> Gamma"),), old_line=3, new_line=3),
+      Change("text", "> Delta", fields=(FieldChange("text", "> Beta", "> Delta"),), old_line=3, new_line=3)]),
+    # Fewer lines, nothing alike: removed and added.
+    ("> Alpha beta gamma\n> Delta epsilon\n", "> Something else entirely\n",
+     [Change("text-removed", "> Alpha beta gamma", old_line=3),
+      Change("text-removed", "> Delta epsilon", old_line=3),
+      Change("text-added", "> Something else entirely", new_line=3)]),
+    # A line removed from the end and one added at the start.
+    ("> One\n\n1. A\n\n> Two\n", "> One\n\n1. A\n",
+     [Change("text-removed", "> Two", old_line=7)]),
+    ("> One\n\n1. A\n", "- Zero\n\n> One\n\n1. A\n",
+     [Change("text-added", "- Zero", new_line=3)]),
+], ids=["inserted-before-edit", "same-count", "nothing-alike", "removed", "added"])
+def test_text_around_the_items_line_by_line(old: str, new: str, expected: list[Change]) -> None:
+    assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
+
+
+def test_footnotes_participants_annexes_and_table_rows_as_lines() -> None:
+    old = ("body: B\n\n1. A [^n]\n\nparticipants:\n  - Ann, Chair\n\nannexes:\n  - A. Draft\n\n"
+           "table:\n  K | V\n  a | b\n\n[^n]: Old note.\n")
+    new = ("body: B\n\n1. A [^n]\n\nparticipants:\n  - Ann, Chair, Acme (voting)\n\nannexes:\n  - A. Final draft\n\n"
+           "table:\n  K | V\n  a | c\n\n[^n]: New note.\n")
+    assert raw_changes(old, new) == [
+        Change("text", "[^n]: New note.", fields=(FieldChange("text", "[^n]: Old note.", "[^n]: New note."),),
+               old_line=15, new_line=15),
+        Change("text", "- Ann, Chair, Acme (voting)",
+               fields=(FieldChange("text", "- Ann, Chair", "- Ann, Chair, Acme (voting)"),), old_line=6, new_line=6),
+        Change("text", "- A. Final draft", fields=(FieldChange("text", "- A. Draft", "- A. Final draft"),),
+               old_line=9, new_line=9),
+        Change("text", "a | c", fields=(FieldChange("text", "a | b", "a | c"),), old_line=13, new_line=13),
+    ]
+
+
+def test_next_and_past_meetings_matched_by_date_month_and_place_in_the_list() -> None:
+    old = ("body: B\n\n1. A\n\nnext meetings:\n  - 7 December 2026, Paris\n  - 9 January 2027, Rome\n"
+           "  - 3 March 2027\n\npast meetings:\n  - 1 June 2026, Oslo\n")
+    new = ("body: B\n\n1. A\n\nnext meetings:\n  - 7 December 2026, Lyon\n  - 20 January 2027, Rome\n"
+           "  - 5 May 2027\n\npast meetings:\n  - 1 June 2026, Bergen\n  - 2 July 2026\n")
+    assert raw_changes(old, new) == [
+        Change("next-meeting", "7 December 2026, Lyon",
+               fields=(FieldChange("meeting", "7 December 2026, Paris", "7 December 2026, Lyon"),), old_line=6, new_line=6),
+        Change("next-meeting", "20 January 2027, Rome",
+               fields=(FieldChange("meeting", "9 January 2027, Rome", "20 January 2027, Rome"),), old_line=7, new_line=7),
+        Change("next-meeting", "5 May 2027", fields=(FieldChange("meeting", "3 March 2027", "5 May 2027"),),
+               old_line=8, new_line=8),
+        Change("past-meeting", "1 June 2026, Bergen",
+               fields=(FieldChange("meeting", "1 June 2026, Oslo", "1 June 2026, Bergen"),), old_line=11, new_line=11),
+        Change("past-meeting-added", "2 July 2026", new_line=12),
+    ]
+
+
+def test_a_next_meeting_of_another_month_in_a_shorter_list_is_removed_and_added() -> None:
+    old = "body: B\n\n1. A\n\nnext meetings:\n  - 7 December 2026\n  - 9 January 2027\n"
+    new = "body: B\n\n1. A\n\nnext meetings:\n  - 5 May 2027\n"
+    assert raw_changes(old, new) == [
+        Change("next-meeting-added", "5 May 2027", new_line=6),
+        Change("next-meeting-removed", "7 December 2026", old_line=6),
+        Change("next-meeting-removed", "9 January 2027", old_line=7),
+    ]
+
+
+def test_a_change_as_json_names_every_field() -> None:
+    change = Change("renumbered", "Budget", "3.", "2.", (FieldChange("time", "10:00", None),), 6, 5,
+                    parts=(ItemRef("part", "2.", "B", 4),), last_old_number="4.", last_new_number="3.", items=2,
+                    after=(ItemRef("removed", "2.", "Welcome", 5),))
+    assert change.as_dict() == {
+        "kind": "renumbered", "title": "Budget", "old_number": "3.", "new_number": "2.", "last_old_number": "4.",
+        "last_new_number": "3.", "items": 2, "fields": [{"field": "time", "old": "10:00", "new": None}],
+        "parts": [{"kind": "part", "number": "2.", "title": "B", "line": 4}],
+        "after": [{"kind": "removed", "number": "2.", "title": "Welcome", "line": 5}], "old_line": 6, "new_line": 5}
+    assert Change("added", "X").as_dict() == {
+        "kind": "added", "title": "X", "old_number": None, "new_number": None, "last_old_number": None,
+        "last_new_number": None, "items": 1, "fields": [], "parts": [], "after": [], "old_line": None,
+        "new_line": None}
+    assert ItemRef("moved", None, "T").as_dict() == {"kind": "moved", "number": None, "title": "T", "line": None}
+
+
+def test_an_item_retitled_and_withdrawn_is_reported_retitled() -> None:
+    assert changes("1. Budget\n", "1. Budget plan\n   @status withdrawn\n") == [
+        Change("retitled", "Budget plan", "1.", "1.",
+               (FieldChange("title", "Budget", "Budget plan"), FieldChange("status", None, "withdrawn")), 4, 4)]
+
+
+def test_a_sub_item_removed_under_a_kept_parent_is_one_removal() -> None:
+    assert changes("1. A\n   1.1 x\n   1.2 y\n2. B\n", "1. A\n   1.1 x\n2. B\n") == [
+        Change("removed", "y", "1.2", None, (), 6, None)]
+
+
+def test_a_heading_is_retitled_only_in_a_place_no_other_heading_took() -> None:
+    old = "body: B\n\n# Alpha\n\n1. A\n\n# Beta\n\n2. B\n"
+    new = "body: B\n\n# Beta\n\n1. A\n\n# Gamma\n\n2. B\n"
+    assert raw_changes(old, new) == [
+        Change("heading-added", "Gamma", new_line=7),
+        Change("heading-removed", "Alpha", old_line=3),
+    ]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # Exactly as alike as the threshold (60): one edited line, and one added.
+    ("> a12\n", "> a45\n> zzzz\n",
+     [Change("text", "> a45", fields=(FieldChange("text", "> a12", "> a45"),), old_line=3, new_line=3),
+      Change("text-added", "> zzzz", new_line=3)]),
+    # Just below it (57): removed and added.
+    ("> old 1\n", "> new 1\n> zzzz\n",
+     [Change("text-removed", "> old 1", old_line=3), Change("text-added", "> new 1", new_line=3),
+      Change("text-added", "> zzzz", new_line=3)]),
+], ids=["at-threshold", "below-threshold"])
+def test_lines_of_text_are_one_edited_line_from_a_likeness_of_60(old: str, new: str, expected: list) -> None:
+    assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
+
+
+@pytest.mark.parametrize(("olds", "news", "edited"), [(101, 25, 25), (100, 25, 0)], ids=["over-limit", "at-limit"])
+def test_long_replaced_runs_of_text_are_paired_in_order_only_beyond_the_limit(olds: int, news: int,
+                                                                               edited: int) -> None:
+    """Beyond 2,500 (old, new) pairs, lines are paired by position; up to it, by likeness (these
+    lines are all unalike: none is paired)."""
+    old = "body: B\n\n" + "".join(f"- old {k}\n" for k in range(olds))
+    new = "body: B\n\n" + "".join(f"- NEW ROW {str(k).translate(str.maketrans('0123456789', 'ABCDEFGHIJ'))}\n"
+                                    for k in range(news))
+    kinds = [c.kind for c in raw_changes(old, new)]
+    assert kinds.count("text") == edited
+    assert kinds.count("text-removed") == olds - edited
+    assert kinds.count("text-added") == news - edited
+
+
+def test_a_next_meeting_moved_within_its_month_in_a_shorter_list() -> None:
+    old = "body: B\n\n1. A\n\nnext meetings:\n  - 7 December 2026\n  - 9 January 2027\n"
+    new = "body: B\n\n1. A\n\nnext meetings:\n  - 20 January 2027\n"
+    assert raw_changes(old, new) == [
+        Change("next-meeting", "20 January 2027", fields=(FieldChange("meeting", "9 January 2027", "20 January 2027"),),
+               old_line=7, new_line=6),
+        Change("next-meeting-removed", "7 December 2026", old_line=6),
+    ]
