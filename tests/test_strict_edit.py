@@ -9,7 +9,7 @@ import pytest
 
 from agendadsl import diff, parse
 from agendadsl.edit import formatter
-from agendadsl.edit.formatter import FormatError, format_agenda, format_source, print_agenda
+from agendadsl.edit.formatter import FormatError, format_agenda, format_source
 from agendadsl.language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 
 
@@ -294,7 +294,8 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
     ("1. A\n   1.1 x\n   1.2 y\n", "1. A\n   1.1 x\n   1.2 y\n"),
     # Comments: an opening block set off by a blank line, an empty comment kept as "//".
     ("//\n// c2\nbody: B\n//\n1. A\n", "//\n// c2\n\nbody: B\n\n//\n1. A\n"),
-    ("date: 1 May 2026\n// about the body\nbody: B\n\n1. A\n", "// about the body\n\nbody: B\ndate: 1 May 2026\n\n1. A\n"),
+    ("date: 1 May 2026\n// about the body\nbody: B\n\n1. A\n",
+     "// about the body\n\nbody: B\ndate: 1 May 2026\n\n1. A\n"),
     ("1. A\n//\n", "1. A\n//\n"),
     ("1. A\n// end\n", "1. A\n// end\n"),
     ("", ""),
@@ -304,15 +305,18 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
     ("1. A\n   - [ in force ]\n   - [ ]   [\\^x]\n   - [?] maybe\n   - [wip] @bob x\n   - [X] done\n",
      "1. A\n   - [ in force ]\n   - [ ] [\\^x]\n   - [?] maybe\n   - [wip] @bob x\n   - [x] done\n"),
     # Translations of a bullet and of a custom field.
-    ("language: en, fr\nbody: B\n\n1. A\n   - b\n     fr: c\n", "body: B\nlanguage: en, fr\n\n1. A\n   - b\n     fr: c\n"),
+    ("language: en, fr\nbody: B\n\n1. A\n   - b\n     fr: c\n",
+     "body: B\nlanguage: en, fr\n\n1. A\n   - b\n     fr: c\n"),
     ("body: B\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\nlanguage: en, fr\n\n1. A\n",
      "body: B\nlanguage: en, fr\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\n\n1. A\n"),
-    ("list of documents:  no\nnumbers:  free\nbody: B\n\n1. A\n", "body: B\nnumbers: free\nlist of documents: no\n\n1. A\n"),
+    ("list of documents:  no\nnumbers:  free\nbody: B\n\n1. A\n",
+     "body: B\nnumbers: free\nlist of documents: no\n\n1. A\n"),
     # Auto-numbered and unnumbered items, with sub-items.
     ("#.  A\n    #. B\n*   C\n    * D\n", "#. A\n   #. B\n\n* C\n  * D\n"),
 ], ids=["paragraph-kinds", "packing", "attribute-first", "translation-first", "note-first", "packed",
         "opening-comments", "comment-moved-up", "empty-comment-last", "comment-last", "empty", "comment-only",
-        "blank-lines", "action-items", "bullet-translation", "custom-translation", "free-and-no", "auto-and-unnumbered"])
+        "blank-lines", "action-items", "bullet-translation", "custom-translation", "free-and-no",
+        "auto-and-unnumbered"])
 def test_fmt_output_for_non_canonical_inputs(source: str, expected: str) -> None:
     assert fmt(source) == expected
     assert fmt(expected) == expected
@@ -627,8 +631,10 @@ def raw_changes(old: str, new: str) -> list[Change]:
 
 
 def test_header_fields_translations_series_and_custom_fields_each_a_change() -> None:
-    old = "body: Board\nfr: Conseil\nlanguage: en, fr\nseries X: X-{n}\nseries Y: Y-{n}\nfields: Room\nRoom: 5\n\n1. A\n"
-    new = "body: Board\nfr: Le conseil\nlanguage: en, fr\nseries X: X2-{n}\nfields: Room\nRoom: 6\nstatus: draft\n\n1. A\n"
+    old = "body: Board\nfr: Conseil\nlanguage: en, fr\nseries X: X-{n}\nseries Y: Y-{n}\nfields: Room\nRoom: 5\n"
+           "\n1. A\n"
+    new = "body: Board\nfr: Le conseil\nlanguage: en, fr\nseries X: X2-{n}\nfields: Room\nRoom: 6\nstatus: draft\n"
+           "\n1. A\n"
     assert raw_changes(old, new) == [
         Change("header", "body fr", fields=(FieldChange("body fr", "Conseil", "Le conseil"),)),
         Change("header", "series X", fields=(FieldChange("series X", "X: X-{n}", "X: X2-{n}"),)),
@@ -697,9 +703,11 @@ def test_next_and_past_meetings_matched_by_date_month_and_place_in_the_list() ->
            "  - 5 May 2027\n\npast meetings:\n  - 1 June 2026, Bergen\n  - 2 July 2026\n")
     assert raw_changes(old, new) == [
         Change("next-meeting", "7 December 2026, Lyon",
-               fields=(FieldChange("meeting", "7 December 2026, Paris", "7 December 2026, Lyon"),), old_line=6, new_line=6),
+               fields=(FieldChange("meeting", "7 December 2026, Paris", "7 December 2026, Lyon"),),
+               old_line=6, new_line=6),
         Change("next-meeting", "20 January 2027, Rome",
-               fields=(FieldChange("meeting", "9 January 2027, Rome", "20 January 2027, Rome"),), old_line=7, new_line=7),
+               fields=(FieldChange("meeting", "9 January 2027, Rome", "20 January 2027, Rome"),),
+               old_line=7, new_line=7),
         Change("next-meeting", "5 May 2027", fields=(FieldChange("meeting", "3 March 2027", "5 May 2027"),),
                old_line=8, new_line=8),
         Change("past-meeting", "1 June 2026, Bergen",
