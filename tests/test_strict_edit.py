@@ -631,10 +631,10 @@ def raw_changes(old: str, new: str) -> list[Change]:
 
 
 def test_header_fields_translations_series_and_custom_fields_each_a_change() -> None:
-    old = "body: Board\nfr: Conseil\nlanguage: en, fr\nseries X: X-{n}\nseries Y: Y-{n}\nfields: Room\nRoom: 5\n"
-           "\n1. A\n"
-    new = "body: Board\nfr: Le conseil\nlanguage: en, fr\nseries X: X2-{n}\nfields: Room\nRoom: 6\nstatus: draft\n"
-           "\n1. A\n"
+    old = ("body: Board\nfr: Conseil\nlanguage: en, fr\nseries X: X-{n}\nseries Y: Y-{n}\nfields: Room\nRoom: 5\n"
+           "\n1. A\n")
+    new = ("body: Board\nfr: Le conseil\nlanguage: en, fr\nseries X: X2-{n}\nfields: Room\nRoom: 6\nstatus: draft\n"
+           "\n1. A\n")
     assert raw_changes(old, new) == [
         Change("header", "body fr", fields=(FieldChange("body fr", "Conseil", "Le conseil"),)),
         Change("header", "series X", fields=(FieldChange("series X", "X: X-{n}", "X: X2-{n}"),)),
