@@ -798,3 +798,122 @@ def test_a_next_meeting_moved_within_its_month_in_a_shorter_list() -> None:
                old_line=7, new_line=6),
         Change("next-meeting-removed", "7 December 2026", old_line=6),
     ]
+
+
+# ------------------------------------------------------------------ alignment: which item is which
+# Items matched between versions by label, identical title (the same number first), then by
+# likeness of title at or above 62 out of 100, with 4 more for the same parent and 4 for the same
+# number; words and stretches of a title count only on titles long enough to carry them.
+
+from agendadsl.edit import alignment  # noqa: E402
+
+
+def aligned(old: str, new: str) -> dict[int, int]:
+    return alignment.align(alignment.entries(parse(old).agenda), alignment.entries(parse(new).agenda))
+
+
+def test_an_agendas_entries_say_each_items_place() -> None:
+    found = alignment.entries(parse("1. A\n   1.1 B\n   1.2 C, d!\n       1.2.1 D\n2. E\n* F\n").agenda)
+    assert [(e.depth, e.number, e.parent, e.index, e.position, e.title, e.key) for e in found] == [
+        (1, "1.", None, 0, 0, "A", "a"), (2, "1.1", 0, 1, 0, "B", "b"), (2, "1.2", 0, 2, 1, "C, d!", "c  d"),
+        (3, "1.2.1", 2, 3, 0, "D", "d"), (1, "2.", None, 4, 1, "E", "e"), (1, None, None, 5, 2, "F", "f")]
+
+
+def _alike(same: int, other: str, length: int = 50) -> str:
+    """A title of ``length`` letters sharing its first ``same`` with every other such title."""
+    return "a" * same + other * (length - same)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # No bonus (another parent, another number): 62 is enough, 60 is not.
+    (f"1. Intro\n2. {_alike(31, 'b')}\n", f"1. Intro\n   1.1 {_alike(31, 'c')}\n", {0: 0, 1: 1}),
+    (f"1. Intro\n2. {_alike(30, 'b')}\n", f"1. Intro\n   1.1 {_alike(30, 'c')}\n", {0: 0}),
+    (f"1. Intro\n2. {_alike(61, 'b', 100)}\n", f"1. Intro\n   1.1 {_alike(61, 'c', 100)}\n", {0: 0}),
+    # Same parent and number: 54 is enough, 52 is not.
+    (f"1. Intro\n2. {_alike(27, 'b')}\n", f"1. Intro\n2. {_alike(27, 'c')}\n", {0: 0, 1: 1}),
+    (f"1. Intro\n2. {_alike(26, 'b')}\n", f"1. Intro\n2. {_alike(26, 'c')}\n", {0: 0}),
+    # Same parent, another number: 58 is enough, 56 is not.
+    (f"1. Intro\n2. X\n3. {_alike(29, 'b')}\n", f"1. Intro\n2. {_alike(29, 'c')}\n", {0: 0, 1: 2}),
+    (f"1. Intro\n2. X\n3. {_alike(28, 'b')}\n", f"1. Intro\n2. {_alike(28, 'c')}\n", {0: 0}),
+    # Words: a title extended by words, from three letters on, either way.
+    ("1. Intro\n2. abc\n", "1. Intro\n2. abc xyzw qrst\n", {0: 0, 1: 1}),
+    ("1. Intro\n2. ab\n", "1. Intro\n2. ab xyzw qrst\n", {0: 0}),
+    ("1. Intro\n2. abc xyzw qrst\n", "1. Intro\n2. abc\n", {0: 0, 1: 1}),
+    ("1. Intro\n2. ab xyzw qrst\n", "1. Intro\n2. ab\n", {0: 0}),
+    # A stretch: a title found inside a longer one, from six letters on, either way.
+    ("1. Intro\n2. X\n3. abcdef\n", "1. Intro\n2. zzabcdefzz yyyy\n", {0: 0, 1: 2}),
+    ("1. Intro\n2. X\n3. abcde\n", "1. Intro\n2. zzabcdezz yyyy\n", {0: 0}),
+    ("1. Intro\n2. X\n3. zzabcdefzz yyyy\n", "1. Intro\n2. abcdef\n", {0: 0, 1: 2}),
+    ("1. Intro\n2. X\n3. zzabcdezz yyyy\n", "1. Intro\n2. abcde\n", {0: 0}),
+    # Labels first, whatever the titles; identical titles: the same number first, else in order.
+    ("1. Alpha {#a}\n2. Beta {#b}\n", "1. Beta {#a}\n2. Alpha {#b}\n", {0: 0, 1: 1}),
+    ("1. Same\n2. Same\n3. Same\n", "1. Other\n2. Same\n", {1: 1}),
+    ("1. Same\n2. Same\n3. Same\n", "1. Same\n2. Same\n", {0: 0, 1: 1}),
+    ("1. X\n2. Same\n3. Same\n", "1. Same\n2. Same\n3. Same\n", {0: 1, 1: 2}),
+    ("1. Same {#s}\n2. Same\n", "1. Same\n2. Same {#s}\n", {1: 0, 0: 1}),
+    ("* Same\n* Same\n", "* Same\n", {0: 0}),
+], ids=["62-no-bonus", "60-no-bonus", "61-no-bonus", "54-both-bonuses", "52-both-bonuses", "58-same-parent", "56-same-parent",
+        "words-3", "words-2", "words-3-back", "words-2-back", "stretch-6", "stretch-5", "stretch-6-back",
+        "stretch-5-back", "labels", "same-number-first", "in-order", "first-unused", "label-before-title",
+        "unnumbered-first"])
+def test_items_are_matched_by_label_title_and_likeness(old: str, new: str, expected: dict[int, int]) -> None:
+    assert aligned(old, new) == expected
+
+
+def test_of_two_equally_alike_titles_the_one_under_the_same_parent_and_number_is_taken() -> None:
+    old = "1. Reports\n   1.1 Budget report 2026\n2. Other\n   2.1 Budget report 2026\n"
+    new = "1. Reports\n2. Other\n   2.1 Budget report 2027\n"
+    assert aligned(old, new) == {0: 0, 1: 2, 2: 3}
+
+
+def _codes(letters: str, count: int) -> list[str]:
+    return ["".join(letters[k // 13 ** p % 13] for p in range(3)) + letters[12] for k in range(count)]
+
+
+@pytest.mark.parametrize(("count", "found"), [(316, True), (317, False)])
+def test_beyond_100000_pairs_a_retitled_item_is_looked_for_only_near_its_place(count: int, found: bool) -> None:
+    """316 x 316 unmatched items are all compared; 317 x 317 only within 12 places of each other:
+    the new first item, like the old last one, is then not found."""
+    olds = _codes("abcdefghijklm", count)
+    news = [olds[-1] + "n", *_codes("nopqrstuvwxyz", count)[1:]]
+    pairs = aligned("".join(f"* {t}\n" for t in olds), "".join(f"* {t}\n" for t in news))
+    assert pairs == ({0: count - 1} if found else {})
+
+
+@pytest.mark.parametrize(("values", "weights", "keep"), [
+    ([0, 1, 2], [1, 1, 1], {0, 1, 2}),
+    ([1, 0], [1, 1], {0}),
+    ([1, 0], [1, 5], {1}),
+    ([2, 0, 1], [1, 1, 1], {1, 2}),
+    ([2, 0, 1], [5, 1, 1], {0}),
+    ([2, 0, 1], [2, 1, 1], {0}),
+    ([2, 0, 1], [2, 1, 2], {1, 2}),
+    ([3, 1, 2, 0], [1, 1, 1, 1], {1, 2}),
+    ([], [], set()),
+])
+def test_the_siblings_that_stay_are_the_heaviest_increasing_run(values: list, weights: list, keep: set) -> None:
+    assert alignment._heaviest_run(values, weights) == keep
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("1. A\n2. B\n   2.1 x\n   2.2 y\n3. C\n", "1. B\n   1.1 x\n   1.2 y\n2. A\n3. C\n", {3}),
+    ("1. A\n   1.1 x\n   1.2 y\n2. B\n3. C\n", "1. B\n2. A\n   2.1 x\n   2.2 y\n3. C\n", {0}),
+    ("1. A\n   1.1 x\n2. B\n", "1. A\n2. B\n   2.1 x\n", {2}),
+    ("1. A\n   1.1 x\n2. B\n", "1. B\n2. A\n   2.1 x\n", {0}),
+    ("1. A\n2. B\n", "1. A\n2. B\n", set()),
+], ids=["short-after-long", "short-before-long", "other-parent", "sub-items-travel", "none"])
+def test_moved_items_are_those_off_the_heaviest_run_or_under_another_parent(old: str, new: str,
+                                                                             expected: set) -> None:
+    old_entries, new_entries = alignment.entries(parse(old).agenda), alignment.entries(parse(new).agenda)
+    assert alignment.moved(old_entries, new_entries, alignment.align(old_entries, new_entries)) == expected
+
+
+def test_beyond_100000_pairs_an_items_place_is_counted_from_the_nearest_matched_item_before_it() -> None:
+    """317 x 317 unmatched items: the new item 20 places after the anchor (matched by its title)
+    is looked for 20 places after the anchor's old place, and found there."""
+    olds = ["Anchor", *_codes("abcdefghijklm", 317)]
+    news = _codes("nopqrstuvwxyz", 318)
+    news[150] = "Anchor"
+    news[170] = olds[20] + "n"
+    pairs = aligned("".join(f"* {t}\n" for t in olds), "".join(f"* {t}\n" for t in news))
+    assert pairs == {150: 0, 170: 20}
