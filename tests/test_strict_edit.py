@@ -9,7 +9,7 @@ import pytest
 
 from agendadsl import diff, parse
 from agendadsl.edit import formatter
-from agendadsl.edit.formatter import FormatError, format_agenda, format_source
+from agendadsl.edit.formatter import FormatError, format_agenda, format_source, print_agenda
 from agendadsl.language.nodes import DateRange, DateValue, Duration, TimeOfDay, TimeSlot
 
 
@@ -852,7 +852,8 @@ def _alike(same: int, other: str, length: int = 50) -> str:
     ("1. X\n2. Same\n3. Same\n", "1. Same\n2. Same\n3. Same\n", {0: 1, 1: 2}),
     ("1. Same {#s}\n2. Same\n", "1. Same\n2. Same {#s}\n", {1: 0, 0: 1}),
     ("* Same\n* Same\n", "* Same\n", {0: 0}),
-], ids=["62-no-bonus", "60-no-bonus", "61-no-bonus", "54-both-bonuses", "52-both-bonuses", "58-same-parent", "56-same-parent",
+], ids=["62-no-bonus", "60-no-bonus", "61-no-bonus", "54-both-bonuses", "52-both-bonuses", "58-same-parent",
+        "56-same-parent",
         "words-3", "words-2", "words-3-back", "words-2-back", "stretch-6", "stretch-5", "stretch-6-back",
         "stretch-5-back", "labels", "same-number-first", "in-order", "first-unused", "label-before-title",
         "unnumbered-first"])
@@ -917,3 +918,46 @@ def test_beyond_100000_pairs_an_items_place_is_counted_from_the_nearest_matched_
     news[170] = olds[20] + "n"
     pairs = aligned("".join(f"* {t}\n" for t in olds), "".join(f"* {t}\n" for t in news))
     assert pairs == {150: 0, 170: 20}
+
+
+# ------------------------------------------------------------------ fmt --renumber
+# Every explicit number rewritten as the level's scheme counts; withdrawn items keep theirs when
+# asked; frozen numbers and numbers a scheme cannot write are refused with a message.
+
+from agendadsl.edit.renumbering import renumber  # noqa: E402
+from agendadsl.language.diagnostics import AgendaError  # noqa: E402
+
+
+@pytest.mark.parametrize(("source", "keep", "expected"), [
+    ("1. A\n3. B\n   3.5 x\n   3.7 y\n7. C\n", False, "1. A\n\n2. B\n   2.1 x\n   2.2 y\n\n3. C\n"),
+    ("numbering: I. / A.\n\n1. A\n1. B\n   1. x\n   1. y\n#. C\n* D\n", False,
+     "numbering: I. / A.\n\nI. A\n\nII. B\n    A. x\n    B. y\n\n#. C\n\n* D\n"),
+    ("1. A\n2bis. B\n3. C\n", False, "1. A\n\n2. B\n\n3. C\n"),
+    ("1. A\n   @numbering a)\n   1.1 x\n   1.5 y\n# Head\n\n4. B\n", False,
+     "1. A\n   @numbering a)\n\n   a) x\n   b) y\n\n# Head\n\n2. B\n"),
+    ("1. A\n3. B\n   @status withdrawn\n5. C\n   5.3 x\n", True, "1. A\n\n3. B\n   @status withdrawn\n\n4. C\n   4.1 x\n"),
+    ("1. A\n3. B\n   @status withdrawn\n5. C\n", False, "1. A\n\n2. B\n   @status withdrawn\n\n3. C\n"),
+    ("1. A\n3. B\n   @status tbc\n5. C\n", True, "1. A\n\n2. B\n   @status tbc\n\n3. C\n"),
+    ("numbers: free\n\n1. A\n3. B\n", False, "numbers: free\n\n1. A\n\n2. B\n"),
+], ids=["arabic", "roman-and-letters", "insertion", "item-numbering", "keep-withdrawn", "withdrawn-renumbered",
+        "other-status", "free"])
+def test_renumber_rewrites_every_explicit_number(source: str, keep: bool, expected: str) -> None:
+    assert print_agenda(renumber(parse(source).agenda, keep_withdrawn=keep)) == expected
+
+
+def test_renumber_keeps_the_place_of_each_number_written() -> None:
+    agenda = renumber(parse("1. A\n3. B\n").agenda)
+    assert [(i.number.value, i.number.span.line, i.number.span.column) for i in agenda.items] == [("1.", 1, 1),
+                                                                                                  ("2.", 2, 1)]
+
+
+@pytest.mark.parametrize(("source", "message"), [
+    ("numbers: frozen\n\n1. A\n3. B\n", "the numbers of this agenda are frozen ('numbers: frozen' in its header): "
+     "renumber by hand, or remove that line first"),
+    ("numbering: MMMCMXCIX.\n\nI. A\nII. B\n", "line 4: item number 4000 cannot be written in upper-case roman "
+     "numerals (I, II, III); declare another numbering scheme for that level"),
+])
+def test_renumber_refuses_what_it_cannot_do(source: str, message: str) -> None:
+    with pytest.raises(AgendaError) as caught:
+        renumber(parse(source).agenda)
+    assert str(caught.value) == message
