@@ -935,7 +935,8 @@ from agendadsl.language.diagnostics import AgendaError  # noqa: E402
     ("1. A\n2bis. B\n3. C\n", False, "1. A\n\n2. B\n\n3. C\n"),
     ("1. A\n   @numbering a)\n   1.1 x\n   1.5 y\n# Head\n\n4. B\n", False,
      "1. A\n   @numbering a)\n\n   a) x\n   b) y\n\n# Head\n\n2. B\n"),
-    ("1. A\n3. B\n   @status withdrawn\n5. C\n   5.3 x\n", True, "1. A\n\n3. B\n   @status withdrawn\n\n4. C\n   4.1 x\n"),
+    ("1. A\n3. B\n   @status withdrawn\n5. C\n   5.3 x\n", True,
+     "1. A\n\n3. B\n   @status withdrawn\n\n4. C\n   4.1 x\n"),
     ("1. A\n3. B\n   @status withdrawn\n5. C\n", False, "1. A\n\n2. B\n   @status withdrawn\n\n3. C\n"),
     ("1. A\n3. B\n   @status tbc\n5. C\n", True, "1. A\n\n2. B\n   @status tbc\n\n3. C\n"),
     ("numbers: free\n\n1. A\n3. B\n", False, "numbers: free\n\n1. A\n\n2. B\n"),
@@ -945,10 +946,10 @@ def test_renumber_rewrites_every_explicit_number(source: str, keep: bool, expect
     assert print_agenda(renumber(parse(source).agenda, keep_withdrawn=keep)) == expected
 
 
-def test_renumber_keeps_the_place_of_each_number_written() -> None:
-    agenda = renumber(parse("1. A\n3. B\n").agenda)
-    assert [(i.number.value, i.number.span.line, i.number.span.column) for i in agenda.items] == [("1.", 1, 1),
-                                                                                                  ("2.", 2, 1)]
+def test_renumber_keeps_the_place_of_each_number_written_and_leaves_other_items_alone() -> None:
+    agenda = renumber(parse("1. A\n3. B\n#. C\n* D\n").agenda)
+    assert [(i.number.value, tuple(i.number.span)) if i.number else None for i in agenda.items] == [
+        ("1.", (1, 1, 1, 3)), ("2.", (2, 1, 2, 3)), None, None]
 
 
 @pytest.mark.parametrize(("source", "message"), [
