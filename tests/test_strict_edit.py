@@ -962,3 +962,88 @@ def test_renumber_refuses_what_it_cannot_do(source: str, message: str) -> None:
     with pytest.raises(AgendaError) as caught:
         renumber(parse(source).agenda)
     assert str(caught.value) == message
+
+
+# ------------------------------------------------------------------ diff: renumbered runs and their causes
+# One change per run of siblings renumbered for one reason; sub-items of an item whose own change
+# says its number (a run, a move, a split or merge) are counted in, not reported again.
+
+
+def ref(kind: str, number: str | None, title: str, line: int) -> ItemRef:
+    return ItemRef(kind, number, title, line)
+
+
+def run(title: str, numbers: tuple[str, str, str, str], lines: tuple[int, int], items: int = 1,
+        after: tuple[ItemRef, ...] = ()) -> Change:
+    first_old, first_new, last_old, last_new = numbers
+    return Change("renumbered", title, first_old, first_new, (), lines[0], lines[1], last_old_number=last_old,
+                  last_new_number=last_new, items=items, after=after)
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("1. A\n   1.1 x\n2. B\n   2.1 y\n   2.2 z\n3. C\n", "1. B\n   1.1 y\n   1.2 z\n2. A\n   2.1 x\n3. C\n",
+     [run("B", ("2.", "1.", "2.", "1."), (5, 3), 3, (ref("moved", "1.", "A", 3),)),
+      Change("moved", "A", "1.", "2.", (), 3, 6)]),
+    ("1. A\n", "1. A\n2. B\n   2.1 x\n",
+     [Change("added", "B", None, "2.", (), None, 4), Change("added", "x", None, "2.1", (), None, 5)]),
+    # Numbers corrected where an item was replaced by another: no cause for a number in its place.
+    ("1. Zebra\n2. B\n4. C\n", "1. Quux\n2. B\n3. C\n",
+     [Change("removed", "Zebra", "1.", None, (), 3, None), Change("added", "Quux", None, "1.", (), None, 3),
+      run("C", ("4.", "3.", "4.", "3."), (5, 5))]),
+    # Two runs parted by an item whose number did not change.
+    ("1. A\n3. B\n3. C\n5. D\n", "1. A\n2. B\n3. C\n4. D\n",
+     [run("B", ("3.", "2.", "3.", "2."), (4, 4)), run("D", ("5.", "4.", "5.", "4."), (6, 6))]),
+    # Two renumbered neighbours for two reasons: two runs.
+    ("1. A\n3. B\n4. C\n", "1. A\n2. B\n3. X\n5. C\n",
+     [run("B", ("3.", "2.", "3.", "2."), (4, 4)), Change("added", "X", None, "3.", (), None, 5),
+      run("C", ("4.", "5.", "4.", "5."), (5, 6), 1, (ref("added", "3.", "X", 5),))]),
+    # An item moved in from another parent is the cause, as it stands now.
+    ("1. A\n   1.1 x\n2. B\n   2.1 y\n", "1. A\n2. B\n   2.1 x\n   2.2 y\n",
+     [Change("moved", "x", "1.1", "2.1", (), 4, 5),
+      run("y", ("2.1", "2.2", "2.1", "2.2"), (6, 6), 1, (ref("moved", "2.1", "x", 5),))]),
+    # A merged item whose number changed: the merge says it, with its sub-item.
+    ("1. A\n2. Zebra\n3. Budget\n   3.1 x\n4. Accounts\n", "1. A\n2. Budget and accounts\n   2.1 x\n",
+     [Change("removed", "Zebra", "2.", None, (), 4, None),
+      Change("merged", "Budget and accounts", "3.", "2.", (), 5, 4,
+             parts=(ref("part", "3.", "Budget", 5), ref("part", "4.", "Accounts", 7)))]),
+    ("1. A\n2. Zebra\n3. Budget\n4. Accounts\n", "1. A\n2. Budget and accounts\n",
+     [Change("removed", "Zebra", "2.", None, (), 4, None),
+      Change("merged", "Budget and accounts", "3.", "2.", (), 5, 4,
+             parts=(ref("part", "3.", "Budget", 5), ref("part", "4.", "Accounts", 6)))]),
+], ids=["sub-items-of-a-moved-item", "sub-items-of-an-added-item", "corrected-in-place", "two-runs",
+        "two-reasons", "moved-in", "merged-with-sub-item", "merged-renumbered"])
+def test_renumbered_runs_and_what_caused_them(old: str, new: str, expected: list[Change]) -> None:
+    assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
+
+
+# ------------------------------------------------------------------ diff: splits and merges
+# A split is a new neighbour of the aligned part carrying words (of 4 letters or more) the
+# original lost, at least half of its words the original's.
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("1. A\n2. Budget and accounts\n", "1. A\n2. Accounts\n3. Budget extra\n",
+     [Change("split", "Budget and accounts", "2.", "2.", (), 4, 4,
+             parts=(ref("part", "2.", "Accounts", 4), ref("part", "3.", "Budget extra", 5)))]),
+    ("1. A\n2. Budget and accounts 2027\n", "1. A\n2. Budget review\n3. Accounts 2027\n",
+     [Change("split", "Budget and accounts 2027", "2.", "2.", (), 4, 4,
+             parts=(ref("part", "2.", "Budget review", 4), ref("part", "3.", "Accounts 2027", 5)))]),
+    ("1. Budget and accounts 2027\n2. Z\n", "1. Budget review\n2. Accounts 2027\n3. Z\n",
+     [Change("split", "Budget and accounts 2027", "1.", "1.", (), 3, 3,
+             parts=(ref("part", "1.", "Budget review", 3), ref("part", "2.", "Accounts 2027", 4))),
+      run("Z", ("2.", "3.", "2.", "3."), (4, 5), 1, (ref("split", "1.", "Budget and accounts 2027", 3),))]),
+    # Not a split: the word lost is too short; the new item has too few of the original's words;
+    # the new item has none of the words lost.
+    ("1. A\n2. Budget and tax\n", "1. A\n2. Budget\n3. Tax\n",
+     [Change("retitled", "Budget", "2.", "2.", (FieldChange("title", "Budget and tax", "Budget"),), 4, 4),
+      Change("added", "Tax", None, "3.", (), None, 5)]),
+    ("1. A\n2. Budget and accounts\n", "1. A\n2. Budget\n3. Accounts review meeting today\n",
+     [Change("retitled", "Budget", "2.", "2.", (FieldChange("title", "Budget and accounts", "Budget"),), 4, 4),
+      Change("added", "Accounts review meeting today", None, "3.", (), None, 5)]),
+    ("1. A\n2. Budget and accounts\n", "1. A\n2. Budget\n3. Budget review\n",
+     [Change("retitled", "Budget", "2.", "2.", (FieldChange("title", "Budget and accounts", "Budget"),), 4, 4),
+      Change("added", "Budget review", None, "3.", (), None, 5)]),
+], ids=["half-the-words", "part-before-the-aligned-one", "first-part-before-the-aligned-one", "short-word",
+        "too-few-words", "no-word-lost"])
+def test_splits_are_found_among_the_aligned_parts_neighbours(old: str, new: str, expected: list[Change]) -> None:
+    assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
