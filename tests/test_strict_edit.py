@@ -311,11 +311,25 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
      "body: B\nlanguage: en, fr\nseries X: X-{n}\nfields: Room\nRoom: 5\nfr: Salle\n\n1. A\n"),
     ("list of documents:  no\nnumbers:  free\nbody: B\n\n1. A\n",
      "body: B\nnumbers: free\nlist of documents: no\n\n1. A\n"),
+    ("body: B\nissued in: Strasbourg\nfr: Strasbourg FR\nlanguage: en, fr\nissued: 1 March 2026\n\n1. A\n",
+     "body: B\nissued: 1 March 2026\nissued in: Strasbourg\nfr: Strasbourg FR\nlanguage: en, fr\n\n1. A\n"),
+    # Table rows with an empty first or last cell keep their bars; a comment between rows stays there.
+    ("table:\n  |   a |   |\n  | |   b |\n  c |   d\n", "table:\n  | a | |\n  | | b |\n  c | d\n"),
+    ("table:\n  K | V\n  // c\n  a | b\n", "table:\n  K | V\n  // c\n  a | b\n"),
+    # A heading's date and time written in its title stay there; a break named by its title and
+    # timed needs no @break.
+    ("# Morning, 09:30-12:30\n1. A\n# Lunch, 12:30-14:00\n# 10 March 2026\n## Tuesday 10 March 2026, 09:00-10:00\n"
+     "  @break\n",
+     "# Morning, 09:30-12:30\n\n1. A\n\n# Lunch, 12:30-14:00\n\n# 10 March 2026\n\n"
+     "## Tuesday 10 March 2026, 09:00-10:00\n  @break\n"),
+    ("# Lunch\n  @time 12:30-14:00\n# Pause\n  @break\n  @time 12:30-14:00\n",
+     "# Lunch\n  @time 12:30-14:00\n\n# Pause\n  @time 12:30-14:00\n"),
     # Auto-numbered and unnumbered items, with sub-items.
     ("#.  A\n    #. B\n*   C\n    * D\n", "#. A\n   #. B\n\n* C\n  * D\n"),
 ], ids=["paragraph-kinds", "packing", "attribute-first", "translation-first", "note-first", "packed",
         "opening-comments", "comment-moved-up", "empty-comment-last", "comment-last", "empty", "comment-only",
         "blank-lines", "action-items", "bullet-translation", "custom-translation", "free-and-no",
+        "issued-in-translation", "table-bars", "table-comment", "heading-times", "named-breaks",
         "auto-and-unnumbered"])
 def test_fmt_output_for_non_canonical_inputs(source: str, expected: str) -> None:
     assert fmt(source) == expected
