@@ -1061,3 +1061,135 @@ def test_renumbered_runs_and_what_caused_them(old: str, new: str, expected: list
         "too-few-words", "no-word-lost"])
 def test_splits_are_found_among_the_aligned_parts_neighbours(old: str, new: str, expected: list[Change]) -> None:
     assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
+
+
+# ------------------------------------------------------------------ the editor index
+# What an editor shows of an agenda: the outline (names, kinds, extents, details), the folds, the
+# label under the cursor (its edges included), references, renames, dates and times.
+
+from agendadsl.checks.index import AgendaIndex, body_start  # noqa: E402
+
+INDEXED = """\
+// c1
+// c2
+body: Board
+date: 10 March 2026
+time: 09:00-12:00
+issued: 1 March 2026 10:00
+series T: T-{n} https://example.org/{ref}
+
+# Morning, 10 March 2026
+  @time 09:00-10:00
+
+1. Opening {#open}
+   @time 09:00-09:10
+   > See {budget} and [T-5] of 2 March 2026.
+   1.1 Sub
+#. Budget {#budget}
+   @docs [T-6] of 2 March 2026
+   > Back to {open}.
+*
+# Pause
+  @break
+#
+
+next meetings:
+  - 7-11 December 2026, Strasbourg
+  - 3 March 2027
+
+past meetings:
+  - 1 January 2026
+
+participants:
+  - Ann
+
+table:
+  K | V
+
+> closing
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> AgendaIndex:
+    return AgendaIndex(parse(INDEXED).agenda)
+
+
+def _tree(symbols) -> list:
+    return [(s.name, s.kind.value, tuple(s.span), tuple(s.selection), s.detail, _tree(s.children)) for s in symbols]
+
+
+def test_the_outline_names_every_heading_item_and_block_with_its_extent(index: AgendaIndex) -> None:
+    assert _tree(index.symbols) == [
+        ("Morning, 10 March 2026", "group", (9, 1, 19, 2), (9, 1, 9, 25), None, [
+            ("1. Opening", "item", (12, 1, 15, 11), (12, 1, 12, 19), None, [
+                ("1.1 Sub", "item", (15, 4, 15, 11), (15, 4, 15, 11), None, [])]),
+            ("2. Budget", "item", (16, 1, 18, 21), (16, 1, 16, 20), None, []),
+            ("(untitled item)", "item", (19, 1, 19, 2), (19, 1, 19, 2), None, [])]),
+        ("Pause", "group", (20, 1, 20, 8), (20, 1, 20, 8), "break", []),
+        ("#", "group", (22, 1, 37, 10), (22, 1, 22, 2), None, [
+            ("next meetings", "meetings", (24, 1, 26, 17), (24, 1, 24, 14), None, [
+                ("7-11 December 2026", "meeting", (25, 3, 25, 35), (25, 5, 25, 23), "Strasbourg", []),
+                ("3 March 2027", "meeting", (26, 3, 26, 17), (26, 5, 26, 17), None, [])]),
+            ("past meetings", "meetings", (28, 1, 29, 19), (28, 1, 28, 14), None, [
+                ("1 January 2026", "meeting", (29, 3, 29, 19), (29, 5, 29, 19), None, [])]),
+            ("participants", "block", (31, 1, 32, 8), (31, 1, 31, 13), None, []),
+            ("table", "block", (34, 1, 35, 8), (34, 1, 34, 6), None, [])]),
+    ]
+    assert index.outline() == list(index.symbols)
+
+
+def test_the_folds_are_the_header_each_block_of_several_lines_and_each_run_of_comments(index: AgendaIndex) -> None:
+    assert index.folds() == [(1, 2), (3, 7), (9, 19), (12, 15), (16, 18), (22, 37), (24, 26), (28, 29), (31, 32),
+                             (34, 35)]
+
+
+@pytest.mark.parametrize(("line", "column", "expected"), [
+    (14, 9, None), (14, 10, ("budget", (14, 11, 14, 17))), (14, 18, ("budget", (14, 11, 14, 17))), (14, 19, None),
+    (12, 11, None), (12, 12, ("open", (12, 14, 12, 18))), (12, 19, ("open", (12, 14, 12, 18))), (12, 20, None),
+    (13, 12, None), (18, 14, ("open", (18, 15, 18, 19))), (18, 20, ("open", (18, 15, 18, 19))),
+])
+def test_the_label_under_the_cursor_from_one_edge_to_the_other(index: AgendaIndex, line: int, column: int,
+                                                                expected: tuple | None) -> None:
+    found = index.label_at(line, column)
+    assert (found and (found[0], tuple(found[1]))) == expected
+
+
+def test_references_renames_and_labelled_items(index: AgendaIndex) -> None:
+    assert [tuple(s) for s in index.references_to("open")] == [(18, 14, 18, 20)]
+    assert [tuple(s) for s in index.references_to("budget")] == [(14, 10, 14, 18)]
+    assert [tuple(s) for s in index.name_spans("open")] == [(12, 14, 12, 18), (18, 15, 18, 19)]
+    assert index.name_spans("nothing") == []
+    assert index.item_labelled("budget").title.plain == "Budget"
+    assert index.item_labelled("nothing") is None
+    assert {label: [tuple(s) for s in spans] for label, spans in index.definitions.items()} == {
+        "open": [(12, 12, 12, 19)], "budget": [(16, 11, 16, 20)]}
+
+
+def test_a_label_defined_twice_has_both_places_and_names_the_first_item() -> None:
+    index = AgendaIndex(parse("1. A {#x}\n2. B {#x}\n").agenda)
+    assert {label: [tuple(s) for s in spans] for label, spans in index.definitions.items()} == {
+        "x": [(1, 6, 1, 10), (2, 6, 2, 10)]}
+    assert index.item_labelled("x").title.plain == "A"
+
+
+def test_every_date_and_time_the_agenda_gives(index: AgendaIndex) -> None:
+    assert [d.text for d in index.dates()] == ["10 March 2026", "1 March 2026", "10 March 2026", "7-11 December 2026",
+                                               "3 March 2027", "1 January 2026", "2 March 2026"]
+    assert [t.text for t in index.times()] == ["09:00-12:00", "10:00", "09:00-10:00", "09:00-09:10"]
+
+
+def test_numbers_links_and_where_the_body_starts(index: AgendaIndex) -> None:
+    agenda = index.agenda
+    assert [index.numbers_in(entry) for entry in agenda.body] == [("1.", "1.1", "2.", None), (), ()]
+    series, url = index.link(index.docrefs[0])
+    assert (series.name, url) == ("T", "https://example.org/T-5")
+    assert [r.text for r in index.docrefs] == ["T-5", "T-6"]
+    assert index.series == agenda.meeting.series
+    assert body_start(agenda) == 9
+    assert body_start(parse("body: B\n").agenda) is None
+
+
+def test_an_untitled_heading_is_named_by_its_level() -> None:
+    index = AgendaIndex(parse("##\n\n1. A\n").agenda)
+    assert [(s.name, s.kind.value, [c.name for c in s.children]) for s in index.symbols] == [("##", "group", ["1. A"])]
