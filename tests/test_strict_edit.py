@@ -1193,3 +1193,90 @@ def test_numbers_links_and_where_the_body_starts(index: AgendaIndex) -> None:
 def test_an_untitled_heading_is_named_by_its_level() -> None:
     index = AgendaIndex(parse("##\n\n1. A\n").agenda)
     assert [(s.name, s.kind.value, [c.name for c in s.children]) for s in index.symbols] == [("##", "group", ["1. A"])]
+
+
+# ------------------------------------------------------------------ checks: text no output can carry
+# Control characters, bidirectional overrides, text over 2,000 characters and empty titles: the
+# whole diagnostic (code, message, place, hint) for each kind of value they can hide in.
+
+from agendadsl import analyse  # noqa: E402
+
+CONTROL_HINT = "delete it (it is often pasted in from another program)"
+TEXT_CODES = ("control-character", "bidi-control", "text-too-long", "empty-title")
+
+
+def text_findings(source: str) -> list[tuple]:
+    _agenda, diagnostics = analyse(source)
+    return [(d.code, d.message, tuple(d.span), d.hint) for d in diagnostics if d.code in TEXT_CODES]
+
+
+def control(code: int, line: int, column: int, what: str = "invisible control character") -> tuple:
+    return ("control-character", f"{what} U+{code:04X} in the text", (line, column, line, column + 1), CONTROL_HINT)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("body: B\x01x\n\n1. A\n", [control(1, 1, 8)]),
+    ("body: B\nfields: Room\nRoom: x\x02\n\n1. A\n", [control(2, 3, 8)]),
+    ("body: B\nstatus: draft for \x03 comments\n\n1. A\n", [control(3, 2, 13)]),
+    ("body: B\n\n# H\n  @place R\x04\n\n1. A\n", [control(4, 4, 11)]),
+    ("body: B\nreference: R\x05\n\n1. A\n", [control(5, 2, 13)]),
+    ("body: B\nseries T: T-{n}\x06\n\n1. A [T-1]\n", [control(6, 2, 13)]),
+    ("body: B\n\n1. A\n   @presenter Ro\x07le: Name\n", [control(7, 4, 17)]),
+    ("body: B\n\n1. A\n   @docs [T\x0e1]\n", [control(14, 4, 11)]),
+    ("body: B\n\n1. A\n\nnext meetings:\n  - 1 May 2027, Pa\x0fris, hosted by Fr\x10ance\n",
+     [control(15, 6, 19), control(16, 6, 27)]),
+    ("body: B\n\n1. A\n\npast meetings:\n  - 1 May 2025, Pa\x0fris\n", [control(15, 6, 19)]),
+    ("body: B\n\n1. A [li\x11nk](https://x.org)\n", [control(17, 3, 8)]),
+    ("body: B\n\n1. A \u202eevil\n",
+     [("bidi-control", "bidirectional control character U+202E in the text: it can make the published text read "
+       "differently from the source", (3, 6, 3, 7), "delete it; right-to-left text displays correctly without it")]),
+    ("body: B\n\n1. A \u2066x\x01\n",
+     [("bidi-control", "bidirectional control character U+2066 in the text: it can make the published text read "
+       "differently from the source", (3, 6, 3, 7), "delete it; right-to-left text displays correctly without it"),
+      control(1, 3, 8)]),
+    ("body: B\n\n1. A \ufffd\n",
+     [control(0xFFFD, 3, 6, "replacement character (the text was damaged when copied or converted)")]),
+    ("body: B\n\n1. A \ufdd0\n", [control(0xFDD0, 3, 6, "Unicode noncharacter")]),
+    ("body: B\n\n1. A \U0001fffe\n", [control(0x1FFFE, 3, 6, "Unicode noncharacter")]),
+    ("body: B\n\n1. A \x7f\n", [control(0x7F, 3, 6)]),
+    ("body: B\n\n1. A \ud800\n", [control(0xD800, 3, 6)]),
+    ("body: B\n\n1. A \x9f\n", [control(0x9F, 3, 6)]),
+    ("body: B\n\n1. A \tb\n", []),
+    ("body: B\nmeeting: M\x01\nplatform: P\x01\nplace: Pl\x01\ntitle: T\x01\nchair: C\x01\nhost: H\x01\n"
+     "contact: c\x01\noriginal: o\x01\nfields: F\x01\n\n1. A\n",
+     [control(1, 2, 11), control(1, 3, 12), control(1, 4, 10), control(1, 5, 9), control(1, 6, 9), control(1, 7, 8),
+      control(1, 8, 11), control(1, 9, 12), control(1, 10, 10)]),
+], ids=["body", "custom-field", "status-words", "heading-place", "reference", "series", "presenter", "document",
+        "next-meeting", "past-meeting", "link-text", "bidi", "bidi-and-control", "replacement", "noncharacter",
+        "noncharacter-plane-1", "delete", "surrogate", "c1-control", "tab-allowed", "header-fields"])
+def test_characters_no_output_can_carry_are_reported_where_they_are(source: str, expected: list) -> None:
+    assert text_findings(source) == expected
+
+
+TOO_LONG_HINT = "shorten it, or move the detail into '>' note lines"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("body: B\n\n1. " + "x" * 2001 + "\n",
+     [("text-too-long", "this text is 2,001 characters long; the limit is 2,000", (3, 4, 3, 5), TOO_LONG_HINT)]),
+    ("body: B\n\n1. " + "x" * 2000 + "\n", []),
+    ("body: " + "x" * 2001 + "\n\n1. A\n",
+     [("text-too-long", "this text is 2,001 characters long; the limit is 2,000", (1, 7, 1, 8), TOO_LONG_HINT)]),
+    ("body: B\n\n1. " + "\x01" * 2001 + "\n",
+     [("text-too-long", "this text is 2,001 characters long; the limit is 2,000", (3, 4, 3, 5), TOO_LONG_HINT)]),
+    ("body: B\nseries T: T-{n} https://example.org/" + "x" * 2001 + "\n\n1. A [T-1]\n", []),
+    ("body: B\n\n1. A\n   > " + "y" * 12345 + "\n",
+     [("text-too-long", "this text is 12,345 characters long; the limit is 2,000", (4, 6, 4, 7), TOO_LONG_HINT)]),
+], ids=["title", "title-at-limit", "header", "control-characters-too", "series-url-exempt", "note"])
+def test_text_over_2000_characters_is_reported_once(source: str, expected: list) -> None:
+    assert text_findings(source) == expected
+
+
+def test_items_and_bullets_without_text_are_reported() -> None:
+    hint = "write the item's title after its number"
+    assert text_findings("body: B\n\n1.\n#.\n*\n2. A\n   -\n") == [
+        ("empty-title", "item 1. has no title", (3, 1, 3, 3), hint),
+        ("empty-title", "this item has no title", (4, 1, 4, 3), hint),
+        ("empty-title", "this item has no title", (5, 1, 5, 2), hint),
+        ("empty-title", "this bullet has no text", (7, 4, 7, 5), "write its text after the '-'"),
+    ]
