@@ -1474,6 +1474,13 @@ DATE_CASES = [
         "the date 10 March has no year",
         (2, 7, 2, 15),
         "write the date in full, for example '23 November 2020'")]),
+    # Two next meetings on one day are in order; a slot of no length has no duration to compare.
+    ("body: B\ndate: 10 March 2026\n\n1. A\n\nnext meetings:\n  - 5 May 2026\n  - 5 May 2026\n", []),
+    ("body: B\n\n1. A\n   @time 10:00-10:00\n   @duration 5 min\n",
+     [D("time-slot-reversed", "error",
+        "the slot ends at 10:00 but starts at 10:00",
+        (4, 10, 4, 21),
+        "swap the two times or correct one of them")]),
 ]
 
 
