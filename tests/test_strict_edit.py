@@ -1487,3 +1487,42 @@ DATE_CASES = [
 @pytest.mark.parametrize(("source", "expected"), DATE_CASES)
 def test_date_and_time_checks_report_exactly(source: str, expected: list) -> None:
     assert date_findings(source) == expected
+
+
+# ------------------------------------------------------------------ checks after a syntax error
+# What the checks still report when bad lines were left out: a finding a left-out line may have
+# caused (the name it defines, a gap where it stood, a header field it may have been) is not.
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("body: B\n\n1. A\nbogus x\n3. C\n", [("not-an-item", (4, 1, 4, 6))]),
+    ("body: B\n\n1. A\n3. C\nbogus x\n", [("numbering-gap", (4, 1, 4, 3)), ("not-an-item", (5, 1, 5, 6))]),
+    ("body: B\n\n1. A\n   1.1 x\n   bogus\n   1.3 y\n2. B\n4. C\n",
+     [("not-an-item", (5, 4, 5, 9)), ("numbering-gap", (8, 1, 8, 3))]),
+    ("body: B\n\n1. A\nbogus x\n2. B see {x}\n", [("not-an-item", (4, 1, 4, 6))]),
+    ("body: B\n\n1. A\nbogus y\n2. B see {x}\n", [("not-an-item", (4, 1, 4, 6)), ("unknown-label", (5, 10, 5, 13))]),
+    ("body: B\n\n1. A\nbogus yx\n2. B see {x}\n", [("not-an-item", (4, 1, 4, 6)), ("unknown-label", (5, 10, 5, 13))]),
+    ("body: B\n\n1. A\nbogus y-x\n2. B see {x}\n",
+     [("not-an-item", (4, 1, 4, 6)), ("unknown-label", (5, 10, 5, 13))]),
+    ("body: B\n\n1. A [^n]\nbogus n\n", [("not-an-item", (4, 1, 4, 6))]),
+    ("body: B\n\n1. A [^n]\nbogus m\n", [("unknown-footnote", (3, 6, 3, 10)), ("not-an-item", (4, 1, 4, 6))]),
+    ("body: B\nseries T: T-{n}\n\n1. A\nbogus T-1\n", [("not-an-item", (5, 1, 5, 6))]),
+    ("body: B\nseries T: T-{n}\n\n1. A\nbogus S-1\n", [("unused-series", (2, 8, 2, 16)), ("not-an-item", (5, 1, 5, 6))]),
+    ("body: B\n\n1. A {annex B}\nbogus B\n", [("not-an-item", (4, 1, 4, 6))]),
+    ("body: B\n\nbogus\n", [("not-an-item", (3, 1, 3, 6))]),
+    ("body: B\nlangage: en, fr\n\n1. A\n   fr: Un\n", [("unknown-field", (2, 1, 2, 9))]),
+    ("body: B\ncolour: red\n\n1. A\n   fr: Un\n", [("unknown-field", (2, 1, 2, 8)),
+                                                   ("undeclared-translation", (5, 4, 5, 10))]),
+    ("body: B\nnumbres: free\n\n1. A\n3. B\n", [("unknown-field", (2, 1, 2, 9))]),
+    ("body: B\n\n1. A\n   @time 10:00-11:00\n   @duration 30 min\n   bogus\n2. B\n   @time 10:00-11:00\n"
+     "   @duration 30 min\n",
+     [("duration-mismatch", (5, 14, 5, 20)), ("not-an-item", (6, 4, 6, 9)), ("time-slot-overlap", (8, 10, 8, 21)),
+      ("duration-mismatch", (9, 14, 9, 20))]),
+], ids=["gap-where-it-stood", "gap-before-it", "gap-among-sub-items", "label-it-may-define", "other-label",
+        "label-inside-a-word", "label-after-a-hyphen", "footnote-it-may-define", "other-footnote",
+        "series-it-may-use", "other-series", "annex-it-may-define", "empty-agenda", "language-field",
+        "other-field", "numbers-field", "neighbours-after-it"])
+def test_after_a_syntax_error_only_what_the_left_out_lines_cannot_explain_is_reported(source: str,
+                                                                                      expected: list) -> None:
+    _agenda, diagnostics = analyse(source)
+    assert [(d.code, tuple(d.span)) for d in diagnostics] == expected
