@@ -607,6 +607,7 @@ def test_an_items_fields_attributes_translation_and_notes_changed() -> None:
     ("1. A\n   ! x\n   >> y\n   | z {w}\n", "1. A\n   ! x\n   >> y\n   | z {v}\n",
      FieldChange("notes", "! x\n>> y\n| z {w}", "! x\n>> y\n| z {v}")),
     ("1. A\n   > x\n   fr: y\n", "1. A\n   > x\n   fr: z\n", FieldChange("notes", "> x\nfr: y", "> x\nfr: z")),
+    ("1. A\n   fr: Un [T-1]\n", "1. A\n   fr: Un [T-2] {b}\n", FieldChange("fr", "Un [T-1]", "Un [T-2] {b}")),
 ])
 def test_an_items_notes_are_compared_as_their_lines(old: str, new: str, field: FieldChange) -> None:
     assert changes(old, new) == [Change("changed", "A", "1.", "1.", (field,), 4, 4)]
@@ -1507,7 +1508,8 @@ def test_date_and_time_checks_report_exactly(source: str, expected: list) -> Non
     ("body: B\n\n1. A [^n]\nbogus n\n", [("not-an-item", (4, 1, 4, 6))]),
     ("body: B\n\n1. A [^n]\nbogus m\n", [("unknown-footnote", (3, 6, 3, 10)), ("not-an-item", (4, 1, 4, 6))]),
     ("body: B\nseries T: T-{n}\n\n1. A\nbogus T-1\n", [("not-an-item", (5, 1, 5, 6))]),
-    ("body: B\nseries T: T-{n}\n\n1. A\nbogus S-1\n", [("unused-series", (2, 8, 2, 16)), ("not-an-item", (5, 1, 5, 6))]),
+    ("body: B\nseries T: T-{n}\n\n1. A\nbogus S-1\n",
+     [("unused-series", (2, 8, 2, 16)), ("not-an-item", (5, 1, 5, 6))]),
     ("body: B\n\n1. A {annex B}\nbogus B\n", [("not-an-item", (4, 1, 4, 6))]),
     ("body: B\n\nbogus\n", [("not-an-item", (3, 1, 3, 6))]),
     ("body: B\nlangage: en, fr\n\n1. A\n   fr: Un\n", [("unknown-field", (2, 1, 2, 9))]),
