@@ -1528,3 +1528,90 @@ def test_after_a_syntax_error_only_what_the_left_out_lines_cannot_explain_is_rep
                                                                                       expected: list) -> None:
     _agenda, diagnostics = analyse(source)
     assert [(d.code, tuple(d.span)) for d in diagnostics] == expected
+
+
+# ------------------------------------------------------------------ checks: labels, series, footnotes, annexes
+
+REFERENCE_CODES = {"duplicate-label", "unknown-label", "invalid-series", "unused-series", "docref-pattern",
+                   "unknown-footnote", "duplicate-footnote", "unused-footnote", "unknown-annex", "duplicate-annex"}
+
+REFERENCE_CASES = [
+    ("body: B\n\n1. A {#x}\n2. B {#x}\n3. C {#x}\n",
+     [D("duplicate-label", "error",
+        "the label {#x} is already used",
+        (4, 6, 4, 10),
+        "give each item a label of its own",
+        ((3, 6, 3, 10), "first used here")),
+      D("duplicate-label", "error",
+        "the label {#x} is already used",
+        (5, 6, 5, 10),
+        "give each item a label of its own",
+        ((3, 6, 3, 10), "first used here"))]),
+    ("body: B\n\n1. A {#budget}\n2. See {budgte} and {zzz}\n",
+     [D("unknown-label", "error",
+        "no item is labelled {#budgte}",
+        (4, 8, 4, 16),
+        "did you mean {budget}? (write \\{ for a literal brace)"),
+      D("unknown-label", "error",
+        "no item is labelled {#zzz}",
+        (4, 21, 4, 26),
+        "label the item you mean with '{#zzz}' at the end of its line (write \\{ for a literal brace)")]),
+    ("body: B\n\n1. See {zzz}\n",
+     [D("unknown-label", "error",
+        "no item is labelled {#zzz}",
+        (3, 8, 3, 13),
+        "label the item you mean with '{#zzz}' at the end of its line (write \\{ for a literal brace)")]),
+    ("body: B\nseries T: T-{n}\nseries U: U-{n}\n\n1. A [T-1] [T-x]\n",
+     [D("unused-series", "warning",
+        "no document reference belongs to series U",
+        (3, 8, 3, 16),
+        "check the series' name against the references (they start with U), or remove the declaration"),
+      D("docref-pattern", "error",
+        "the reference T-x does not match its series' pattern T-{n}",
+        (5, 12, 5, 17),
+        "references of series T look like T-{n}",
+        ((2, 8, 2, 16), "series declared here"))]),
+    ("body: B\nseries T: T-{nope}\n\n1. A [T-1]\n",
+     [D("invalid-series", "error",
+        "series T: unknown placeholder {nope}; use {year}, {n}, {text}, {suffix}",
+        (2, 8, 2, 19),
+        "write the pattern with {year}, {n} and {text}, e.g. 'T-ES({year}){n}', and use only {ref} and "
+        "the pattern's own placeholders in the URL")]),
+    ("body: B\n\n1. A [^1] [^2]\n\n[^1]: One\n[^1]: Again\n[^3]: Three\n",
+     [D("unknown-footnote", "error",
+        "footnote [^2] has no text",
+        (3, 11, 3, 15),
+        "write its text on a line of its own at the end: '[^2]: ...'"),
+      D("duplicate-footnote", "error",
+        "footnote [^1] is written twice",
+        (6, 1, 6, 12),
+        "keep one of the two lines, or give the second another label",
+        ((5, 1, 5, 10), "first written here")),
+      D("unused-footnote", "warning",
+        "no text refers to footnote [^3]",
+        (7, 1, 7, 12),
+        "mark where it belongs with [^3], or remove the footnote")]),
+    ("body: B\n\n1. A {annex A} {annex C}\n\nannexes:\n  - A. One\n  - A. Two\n  - B. Three\n",
+     [D("unknown-annex", "error",
+        "no annex is labelled C",
+        (3, 16, 3, 25),
+        "the annexes listed under 'annexes:' are A, B; add annex C there, or correct the label"),
+      D("duplicate-annex", "error",
+        "two annexes are labelled A",
+        (7, 3, 7, 11),
+        "give each annex a label of its own",
+        ((6, 3, 6, 11), "first here"))]),
+    ("body: B\n\n1. A {annex C}\n",
+     [D("unknown-annex", "error",
+        "no annex is labelled C",
+        (3, 6, 3, 15),
+        "the annexes listed under 'annexes:' are none; add annex C there, or correct the label")]),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), REFERENCE_CASES)
+def test_reference_checks_report_exactly(source: str, expected: list) -> None:
+    _agenda, diagnostics = analyse(source)
+    found = [(d.code, d.severity.value, d.message, tuple(d.span), d.hint, [(tuple(r.span), r.message) for r in d.related])
+             for d in diagnostics if d.code in REFERENCE_CODES]
+    assert found == expected
