@@ -1606,12 +1606,34 @@ REFERENCE_CASES = [
         "no annex is labelled C",
         (3, 6, 3, 15),
         "the annexes listed under 'annexes:' are none; add annex C there, or correct the label")]),
+    # A label as alike as 60 gets a suggestion; one less alike does not.
+    ("body: B\n\n1. A {#abcde}\n2. See {abcxy} and {abxyz}\n",
+     [D("unknown-label", "error",
+        "no item is labelled {#abcxy}",
+        (4, 8, 4, 15),
+        "did you mean {abcde}? (write \\{ for a literal brace)"),
+      D("unknown-label", "error",
+        "no item is labelled {#abxyz}",
+        (4, 20, 4, 27),
+        "label the item you mean with '{#abxyz}' at the end of its line (write \\{ for a literal brace)")]),
+    # A third annex of one label is also related to the first.
+    ("body: B\n\n1. A\n\nannexes:\n  - A. One\n  - A. Two\n  - A. Three\n",
+     [D("duplicate-annex", "error",
+        "two annexes are labelled A",
+        (7, 3, 7, 11),
+        "give each annex a label of its own",
+        ((6, 3, 6, 11), "first here")),
+      D("duplicate-annex", "error",
+        "two annexes are labelled A",
+        (8, 3, 8, 13),
+        "give each annex a label of its own",
+        ((6, 3, 6, 11), "first here"))]),
 ]
 
 
 @pytest.mark.parametrize(("source", "expected"), REFERENCE_CASES)
 def test_reference_checks_report_exactly(source: str, expected: list) -> None:
     _agenda, diagnostics = analyse(source)
-    found = [(d.code, d.severity.value, d.message, tuple(d.span), d.hint, [(tuple(r.span), r.message) for r in d.related])
-             for d in diagnostics if d.code in REFERENCE_CODES]
+    found = [(d.code, d.severity.value, d.message, tuple(d.span), d.hint,
+              [(tuple(r.span), r.message) for r in d.related]) for d in diagnostics if d.code in REFERENCE_CODES]
     assert found == expected
