@@ -1637,3 +1637,136 @@ def test_reference_checks_report_exactly(source: str, expected: list) -> None:
     found = [(d.code, d.severity.value, d.message, tuple(d.span), d.hint,
               [(tuple(r.span), r.message) for r in d.related]) for d in diagnostics if d.code in REFERENCE_CODES]
     assert found == expected
+
+
+# ------------------------------------------------------------------ checks: translations, structure
+
+TRANSLATION_CODES = {"undeclared-translation", "missing-translation", "empty-agenda", "unknown-language",
+                     "table-row-width"}
+
+
+def findings_of(source: str, codes: set[str]) -> list[tuple]:
+    _agenda, diagnostics = analyse(source)
+    return [(d.code, d.severity.value, d.message, tuple(d.span), d.hint,
+             [(tuple(r.span), r.message) for r in d.related]) for d in diagnostics if d.code in codes]
+
+
+TRANSLATION_CASES = [
+    ("body: B\n\n1. A\n   fr: Un\n",
+     [D("undeclared-translation", "error",
+        "a translation into 'fr', but the header does not say which languages the agenda is written in",
+        (4, 4, 4, 10),
+        "declare them in the header, its own language first: 'language: en, fr'")]),
+    ("body: B\nlanguage: en\n\n1. A\n   en: One\n",
+     [D("undeclared-translation", "error",
+        "'en' is the agenda's own language: its text is already in it",
+        (5, 4, 5, 11),
+        "translate into another language, or remove the line")]),
+    ("body: B\nlanguage: en, de\n\n1. A\n   fr: Un\n",
+     [D("undeclared-translation", "error",
+        "a translation into 'fr', which the header's languages (en, de) do not list",
+        (5, 4, 5, 10),
+        "add it: 'language: en, de, fr', or correct the language code")]),
+    ("body: B\nlanguage: en, fr\nfr: Conseil\n\n1. A\n   fr: Un\n   > Note\n   fr: Note FR\n   - bullet\n"
+     "     fr: puce\n     - sub\n       de: unter\n\n# H\n  de: H\n  > g\n  de: g\n\n> text\nit: testo\n\n"
+     "annexes:\n  - A. Annex\n  es: anexo\n\n[^1]: Foot\nnl: voet\n",
+     [D("undeclared-translation", "error",
+        "a translation into 'de', which the header's languages (en, fr) do not list",
+        (12, 8, 12, 17),
+        "add it: 'language: en, fr, de', or correct the language code"),
+      D("undeclared-translation", "error",
+        "a translation into 'de', which the header's languages (en, fr) do not list",
+        (15, 3, 15, 8),
+        "add it: 'language: en, fr, de', or correct the language code"),
+      D("undeclared-translation", "error",
+        "a translation into 'de', which the header's languages (en, fr) do not list",
+        (17, 3, 17, 8),
+        "add it: 'language: en, fr, de', or correct the language code"),
+      D("undeclared-translation", "error",
+        "a translation into 'it', which the header's languages (en, fr) do not list",
+        (20, 1, 20, 10),
+        "add it: 'language: en, fr, it', or correct the language code"),
+      D("undeclared-translation", "error",
+        "a translation into 'es', which the header's languages (en, fr) do not list",
+        (24, 3, 24, 12),
+        "add it: 'language: en, fr, es', or correct the language code"),
+      D("undeclared-translation", "error",
+        "a translation into 'nl', which the header's languages (en, fr) do not list",
+        (27, 1, 27, 9),
+        "add it: 'language: en, fr, nl', or correct the language code")]),
+    ("body: B\nlanguage: en, fr\n\n1. A\n   fr: Un\n2. B\n#. C\n* D\n   1.1 x\n       fr: x\n   1.2 y\n\n"
+     "# H1\n  fr: H1\n\n# 10 March 2026\n\n## H2\n",
+     [D("missing-translation", "warning",
+        "item 2 has no translation into 'fr', though other items beside it have one",
+        (6, 1, 6, 5),
+        "add the line 'fr: ...' under it",
+        ((5, 4, 5, 10), "a translation beside it")),
+      D("missing-translation", "warning",
+        "item 3 has no translation into 'fr', though other items beside it have one",
+        (7, 1, 7, 5),
+        "add the line 'fr: ...' under it",
+        ((5, 4, 5, 10), "a translation beside it")),
+      D("missing-translation", "warning",
+        "this item has no translation into 'fr', though other items beside it have one",
+        (8, 1, 8, 4),
+        "add the line 'fr: ...' under it",
+        ((5, 4, 5, 10), "a translation beside it")),
+      D("missing-translation", "warning",
+        "item 1.2 has no translation into 'fr', though other items beside it have one",
+        (11, 4, 11, 9),
+        "add the line 'fr: ...' under it",
+        ((10, 8, 10, 13), "a translation beside it"))]),
+    ("body: B\nde: Rat\nlanguage: en\n\n1. A\n",
+     [D("undeclared-translation", "error",
+        "a translation into 'de', which the header's languages (en) do not list",
+        (2, 1, 2, 8),
+        "add it: 'language: en, de', or correct the language code")]),
+]
+
+STRUCTURE_CASES = [
+    ("body: B\n",
+     [D("empty-agenda", "error",
+        "the agenda has no items",
+        (1, 1, 1, 2),
+        "add at least one item, such as '1. Opening of the meeting'")]),
+    ("body: B\n\n> only text\n",
+     [D("empty-agenda", "error",
+        "the agenda has no items",
+        (1, 1, 1, 2),
+        "add at least one item, such as '1. Opening of the meeting'")]),
+    ("body: B\nlanguage: xx, en\n\n1. A\n",
+     [D("unknown-language", "warning",
+        "there is no wording for the language 'xx'; rendered agendas will use English",
+        (2, 11, 2, 13),
+        "use one of de, en, fr, it, ru, or add templates/i18n/xx.toml")]),
+    ("body: B\nlanguage: en, xx\n\n1. A\n   xx: Un\n",
+     []),
+    ("body: B\n\n1. A\n\ntable:\n  K | V\n  a\n  a | b | c\n  a | b\n  | a | b | c | d |\n",
+     [D("table-row-width", "warning",
+        "this row has 1 cell, the header row 2",
+        (7, 3, 7, 4),
+        "separate the cells with '|' (write '\\|' for a '|' in a cell), or leave a cell empty between two '|'",
+        ((6, 3, 6, 5), "the header row")),
+      D("table-row-width", "warning",
+        "this row has 3 cells, the header row 2",
+        (8, 3, 8, 12),
+        "separate the cells with '|' (write '\\|' for a '|' in a cell), or leave a cell empty between two '|'",
+        ((6, 3, 6, 5), "the header row")),
+      D("table-row-width", "warning",
+        "this row has 4 cells, the header row 2",
+        (10, 4, 10, 19),
+        "separate the cells with '|' (write '\\|' for a '|' in a cell), or leave a cell empty between two '|'",
+        ((6, 3, 6, 5), "the header row"))]),
+    ("body: B\nlanguage: Xy-GB\n\n1. A\n",
+     [D("unknown-language", "warning",
+        "there is no wording for the language 'Xy-GB'; rendered agendas will use English",
+        (2, 11, 2, 16),
+        "use one of de, en, fr, it, ru, or add templates/i18n/xy-gb.toml")]),
+    ("body: B\nlanguage: EN-GB\n\n1. A\n",
+     []),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), TRANSLATION_CASES + STRUCTURE_CASES)
+def test_translation_and_structure_checks_report_exactly(source: str, expected: list) -> None:
+    assert findings_of(source, TRANSLATION_CODES) == expected
