@@ -1721,6 +1721,12 @@ TRANSLATION_CASES = [
         "a translation into 'de', which the header's languages (en) do not list",
         (2, 1, 2, 8),
         "add it: 'language: en, de', or correct the language code")]),
+    ("body: B\nlanguage: en, fr\n\n# H1\n  fr: H1\n\n1. A\n\n# H3\n\n2. B\n",
+     [D("missing-translation", "warning",
+        "this heading has no translation into 'fr', though other headings beside it have one",
+        (9, 1, 9, 5),
+        "add the line 'fr: ...' under it",
+        ((5, 3, 5, 9), "a translation beside it"))]),
 ]
 
 STRUCTURE_CASES = [
