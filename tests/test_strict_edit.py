@@ -1776,3 +1776,16 @@ STRUCTURE_CASES = [
 @pytest.mark.parametrize(("source", "expected"), TRANSLATION_CASES + STRUCTURE_CASES)
 def test_translation_and_structure_checks_report_exactly(source: str, expected: list) -> None:
     assert findings_of(source, TRANSLATION_CODES) == expected
+
+
+def test_every_kind_of_text_is_checked_where_it_is_written() -> None:
+    """Headings, their translations and notes; an item's translation, notes, bullets and their
+    translations and sub-bullets; text blocks; annexes and their translations; a next meeting's
+    remark; table cells; footnotes and their translations."""
+    source = ("body: B\nlanguage: en, fr\n\n# H\x01\n  fr: H\x01\n  > g\x01\n\n1. A\n   fr: A\x01\n   > n\x01\n"
+              "   - b\x01\n     fr: b\x01\n     - s\x01\n\n> t\x01\n\nannexes:\n  - A. X\x01\n  fr: X\x01\n\n"
+              "next meetings:\n  - 1 May 2027; r\x01\n\ntable:\n  K\x01 | V\n\n[^1]: F\x01\nfr: F\x01\n")
+    _agenda, diagnostics = analyse(source)
+    assert [tuple(d.span)[:2] for d in diagnostics if d.code == "control-character"] == [
+        (4, 4), (5, 8), (6, 6), (9, 9), (10, 7), (11, 7), (12, 11), (13, 9), (15, 4), (18, 9), (19, 8), (22, 18),
+        (25, 4), (27, 8), (28, 6)]
