@@ -1789,3 +1789,23 @@ def test_every_kind_of_text_is_checked_where_it_is_written() -> None:
     assert [tuple(d.span)[:2] for d in diagnostics if d.code == "control-character"] == [
         (4, 4), (5, 8), (6, 6), (9, 9), (10, 7), (11, 7), (12, 11), (13, 9), (15, 4), (18, 9), (19, 8), (22, 18),
         (25, 4), (27, 8), (28, 6)]
+
+
+# ------------------------------------------------------------------ highlights: what an editor colours
+
+
+def test_highlights_give_each_piece_once_in_source_order() -> None:
+    from agendadsl.checks.highlights import highlights
+
+    text = "date: 10 March 2026\n\n1. A {#a}\n   @time 09:00-10:00\n   @docs [T-1] of 2 March 2026\n   > See {a}.\n"
+    assert [(tuple(span), kind.value) for span, kind in highlights(text)] == [
+        ((1, 1, 1, 5), "field"), ((1, 7, 1, 20), "date"), ((3, 1, 3, 3), "number"), ((3, 6, 3, 10), "label"),
+        ((4, 4, 4, 9), "attribute"), ((4, 10, 4, 21), "time"), ((5, 4, 5, 9), "attribute"),
+        ((5, 10, 5, 15), "docref"), ((5, 19, 5, 31), "date"), ((6, 4, 6, 5), "marker"), ((6, 10, 6, 13), "xref")]
+    # Two pieces side by side are both kept.
+    assert [(tuple(span), kind.value) for span, kind in highlights("1. A {#a}\n   > See [T-1]{a}.\n")] == [
+        ((1, 1, 1, 3), "number"), ((1, 6, 1, 10), "label"), ((2, 4, 2, 5), "marker"), ((2, 10, 2, 15), "docref"),
+        ((2, 15, 2, 18), "xref")]
+    # A text that does not parse: the tokens up to the first bad line, no free-text pieces.
+    assert [(tuple(span), kind.value) for span, kind in highlights("1. A {#a}\n  bad {\n")] == [
+        ((1, 1, 1, 3), "number")]
