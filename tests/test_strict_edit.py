@@ -1809,3 +1809,13 @@ def test_highlights_give_each_piece_once_in_source_order() -> None:
     # A text that does not parse: the tokens up to the first bad line, no free-text pieces.
     assert [(tuple(span), kind.value) for span, kind in highlights("1. A {#a}\n  bad {\n")] == [
         ((1, 1, 1, 3), "number")]
+
+
+def test_a_headings_title_is_compared_as_written_and_its_notes_as_text() -> None:
+    old = "body: B\n\n# See [T-1]\n  > old note\n\n1. A\n"
+    new = "body: B\n\n# See [T-2]\n  > new note\n\n1. A\n"
+    assert raw_changes(old, new) == [
+        Change("heading", "See T-2", fields=(FieldChange("title", "See [T-1]", "See [T-2]"),), old_line=3, new_line=3),
+        Change("text", "> new note", fields=(FieldChange("text", "> old note", "> new note"),), old_line=4,
+               new_line=4),
+    ]
