@@ -1819,3 +1819,56 @@ def test_a_headings_title_is_compared_as_written_and_its_notes_as_text() -> None
         Change("text", "> new note", fields=(FieldChange("text", "> old note", "> new note"),), old_line=4,
                new_line=4),
     ]
+
+
+# ------------------------------------------------------------------ the diff as printed and as JSON
+
+
+def test_the_diff_as_printed_shows_every_change_with_its_fields_and_a_count() -> None:
+    import json
+
+    from agendadsl.cli.diff_report import format_text, to_json
+    from agendadsl.render.localise import locale
+
+    head = "body: Board\nlanguage: en, fr\n\n"
+    old = (head + "1. Opening\n2. Budget and accounts\n   @time 10:00\n   > The draft budget for 2027.\n"
+           "3. Reports of the committees\n4. Elections\n5. Any other business\n   fr: Divers\n\n> Welcome.\n\n"
+           "next meetings:\n  - 7 December 2026, Paris\n")
+    new = (head.replace("Board", "Board of trustees") + "1. Opening\n2. Budget\n   @time 10:30\n"
+           "   > The revised draft budget for 2027.\n3. Accounts 2026\n4. Reports of the standing committees\n"
+           "5. Any other business\n   fr: Divers et varia\n   @status withdrawn\n\n> Welcome all.\n\n"
+           "next meetings:\n  - 7 December 2026, Lyon\n  - 1 March 2027\n")
+    found = diff(parse(old).agenda, parse(new).agenda)
+    assert format_text(found, "old.agenda", "new.agenda", locale("en")) == """\
+--- old.agenda
++++ new.agenda
+split                 2. → 2.–3.  Budget and accounts
+                                  time: 10:00 → 10:30
+                                  notes
+                                    - > The draft budget for 2027.
+                                    + > The revised draft budget for 2027.
+                                  into 2. Budget; 3. Accounts 2026
+renumbered            3. → 4.     after the split of 2.
+retitled              3. → 4.     Reports of the standing committees
+                                  was: Reports of the committees
+deleted               4.          Elections
+withdrawn             5.          Any other business
+                                  fr: Divers → Divers et varia
+                                  status: (none) → withdrawn
+header                            body
+                                  body: Board → Board of trustees
+text changed                      > Welcome all.
+                                  text: > Welcome. → > Welcome all.
+next meeting changed              7 December 2026, Lyon
+                                  meeting: 7 December 2026, Paris → 7 December 2026, Lyon
+next meeting added                1 March 2027
+1 split, 1 renumbered, 1 retitled, 1 deleted, 1 withdrawn, 1 header, 1 text changed, 1 next meeting changed, \
+1 next meeting added
+"""
+    assert format_text([], "old.agenda", "new.agenda", locale("en")) == "no changes between old.agenda and new.agenda\n"
+    assert json.loads(to_json(found[1:2], "old.agenda", "new.agenda")) == {
+        "version": 2, "old": "old.agenda", "new": "new.agenda", "changes": [{
+            "kind": "renumbered", "title": "Reports of the standing committees", "old_number": "3.",
+            "new_number": "4.", "last_old_number": "3.", "last_new_number": "4.", "items": 1, "fields": [],
+            "parts": [], "after": [{"kind": "split", "number": "2.", "title": "Budget and accounts", "line": 5}],
+            "old_line": 8, "new_line": 9}]}
