@@ -1842,7 +1842,7 @@ def test_the_diff_as_printed_shows_every_change_with_its_fields_and_a_count() ->
     assert format_text(found, "old.agenda", "new.agenda", locale("en")) == """\
 --- old.agenda
 +++ new.agenda
-split                 2. → 2.–3.  Budget and accounts
+split                 2. → 2.\u20133.  Budget and accounts
                                   time: 10:00 → 10:30
                                   notes
                                     - > The draft budget for 2027.
