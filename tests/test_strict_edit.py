@@ -1872,3 +1872,13 @@ next meeting added                1 March 2027
             "new_number": "4.", "last_old_number": "3.", "last_new_number": "4.", "items": 1, "fields": [],
             "parts": [], "after": [{"kind": "split", "number": "2.", "title": "Budget and accounts", "line": 5}],
             "old_line": 8, "new_line": 9}]}
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("// a\n// b\nbody: B\n// c\ndate: 1 May 2026\n// d\n// e\n// f\n\n1. A\n   > n\n2. B\n",
+     [(1, 2), (3, 5), (6, 8), (10, 11)]),
+    ("1. A\n", []),
+    ("body: B\n\n1. A\n", []),
+], ids=["comment-runs", "one-line", "one-line-header"])
+def test_folds_of_comment_runs_the_header_and_items(source: str, expected: list) -> None:
+    assert AgendaIndex(parse(source).agenda).folds() == expected
