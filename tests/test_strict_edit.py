@@ -608,6 +608,7 @@ def test_an_items_fields_attributes_translation_and_notes_changed() -> None:
      FieldChange("notes", "! x\n>> y\n| z {w}", "! x\n>> y\n| z {v}")),
     ("1. A\n   > x\n   fr: y\n", "1. A\n   > x\n   fr: z\n", FieldChange("notes", "> x\nfr: y", "> x\nfr: z")),
     ("1. A\n   fr: Un [T-1]\n", "1. A\n   fr: Un [T-2] {b}\n", FieldChange("fr", "Un [T-1]", "Un [T-2] {b}")),
+    ("1. A\n   @time 10:00\n   > Old\n", "1. A\n   @time 10:00\n   > New\n", FieldChange("notes", "> Old", "> New")),
 ])
 def test_an_items_notes_are_compared_as_their_lines(old: str, new: str, field: FieldChange) -> None:
     assert changes(old, new) == [Change("changed", "A", "1.", "1.", (field,), 4, 4)]
@@ -1043,6 +1044,11 @@ def test_renumbered_runs_and_what_caused_them(old: str, new: str, expected: list
     ("1. A\n2. Budget and accounts 2027\n", "1. A\n2. Budget review\n3. Accounts 2027\n",
      [Change("split", "Budget and accounts 2027", "2.", "2.", (), 4, 4,
              parts=(ref("part", "2.", "Budget review", 4), ref("part", "3.", "Accounts 2027", 5)))]),
+    # The fields of a split are those of the part aligned with the original, wherever it stands.
+    ("1. A\n2. Budget and accounts 2027\n   @time 10:00\n",
+     "1. A\n2. Budget review\n3. Accounts 2027\n   @time 10:30\n",
+     [Change("split", "Budget and accounts 2027", "2.", "2.", (FieldChange("time", "10:00", "10:30"),), 4, 4,
+             parts=(ref("part", "2.", "Budget review", 4), ref("part", "3.", "Accounts 2027", 5)))]),
     ("1. Budget and accounts 2027\n2. Z\n", "1. Budget review\n2. Accounts 2027\n3. Z\n",
      [Change("split", "Budget and accounts 2027", "1.", "1.", (), 3, 3,
              parts=(ref("part", "1.", "Budget review", 3), ref("part", "2.", "Accounts 2027", 4))),
@@ -1058,7 +1064,8 @@ def test_renumbered_runs_and_what_caused_them(old: str, new: str, expected: list
     ("1. A\n2. Budget and accounts\n", "1. A\n2. Budget\n3. Budget review\n",
      [Change("retitled", "Budget", "2.", "2.", (FieldChange("title", "Budget and accounts", "Budget"),), 4, 4),
       Change("added", "Budget review", None, "3.", (), None, 5)]),
-], ids=["half-the-words", "part-before-the-aligned-one", "first-part-before-the-aligned-one", "short-word",
+], ids=["half-the-words", "part-before-the-aligned-one", "fields-of-the-aligned-part",
+        "first-part-before-the-aligned-one", "short-word",
         "too-few-words", "no-word-lost"])
 def test_splits_are_found_among_the_aligned_parts_neighbours(old: str, new: str, expected: list[Change]) -> None:
     assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
