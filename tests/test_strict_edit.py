@@ -296,6 +296,12 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
     ("//\n// c2\nbody: B\n//\n1. A\n", "//\n// c2\n\nbody: B\n\n//\n1. A\n"),
     ("date: 1 May 2026\n// about the body\nbody: B\n\n1. A\n",
      "// about the body\n\nbody: B\ndate: 1 May 2026\n\n1. A\n"),
+    ("body: B\n// about kind\nkind: virtual\nplace: P\n\n1. A\n",
+     "body: B\n// about kind\nkind: virtual\nplace: P\n\n1. A\n"),
+    ("body: B\n// about fields\nfields: Room\nRoom: 5\n\n1. A\n",
+     "body: B\n// about fields\nfields: Room\nRoom: 5\n\n1. A\n"),
+    ("body: B\n\n1. A\n// before B\n2. B\n   // before note\n   > n\n",
+     "body: B\n\n1. A\n\n// before B\n2. B\n   // before note\n   > n\n"),
     ("1. A\n//\n", "1. A\n//\n"),
     ("1. A\n// end\n", "1. A\n// end\n"),
     ("", ""),
@@ -327,7 +333,8 @@ def test_fmt_writes_headings_text_tables_people_annexes_meetings_and_footnotes_c
     # Auto-numbered and unnumbered items, with sub-items.
     ("#.  A\n    #. B\n*   C\n    * D\n", "#. A\n   #. B\n\n* C\n  * D\n"),
 ], ids=["paragraph-kinds", "packing", "attribute-first", "translation-first", "note-first", "packed",
-        "opening-comments", "comment-moved-up", "empty-comment-last", "comment-last", "empty", "comment-only",
+        "opening-comments", "comment-moved-up", "comment-before-kind", "comment-before-fields",
+        "comments-in-items", "empty-comment-last", "comment-last", "empty", "comment-only",
         "blank-lines", "action-items", "bullet-translation", "custom-translation", "free-and-no",
         "issued-in-translation", "table-bars", "table-comment", "heading-times", "named-breaks",
         "auto-and-unnumbered"])
