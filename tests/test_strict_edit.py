@@ -1534,10 +1534,30 @@ def test_date_and_time_checks_report_exactly(source: str, expected: list) -> Non
      "   @duration 30 min\n",
      [("duration-mismatch", (5, 14, 5, 20)), ("not-an-item", (6, 4, 6, 9)), ("time-slot-overlap", (8, 10, 8, 21)),
       ("duration-mismatch", (9, 14, 9, 20))]),
+    # A header line left out that may have been the field a finding rests on, or may not.
+    ("body: B\ndate: 10 March 2026\ndatte: x\n\n1. A\n\nnext meetings:\n  - 1 March 2026\n",
+     [("unknown-field", (3, 1, 3, 7))]),
+    ("body: B\ndate: 10 March 2026\ncolour: x\n\n1. A\n\nnext meetings:\n  - 1 March 2026\n",
+     [("unknown-field", (3, 1, 3, 8)), ("next-meeting-not-after", (8, 5, 8, 17))]),
+    ("body: B\nseries T: T-{n}\nsiries: x\n\n1. A [T-x]\n", [("unknown-field", (3, 1, 3, 8))]),
+    ("body: B\nseries T: T-{n}\ncolour: x\n\n1. A [T-x]\n",
+     [("unknown-field", (3, 1, 3, 8)), ("docref-pattern", (5, 6, 5, 11))]),
+    ("body: B\nlocal times: Asia/Tokyo\nlocal tims: x\n\n1. A\n", [("unknown-field", (3, 1, 3, 6))]),
+    ("body: B\nlocal times: Asia/Tokyo\ncolour: x\n\n1. A\n",
+     [("local-times-without-time", (2, 14, 2, 24)), ("unknown-field", (3, 1, 3, 8))]),
+    ("body: B\ndate: 10 March 2026\ntime: 09:00-10:00\ncolour: x\n\n1. A\n   @time 11:00\n",
+     [("unknown-field", (4, 1, 4, 8)), ("time-outside-sitting", (7, 10, 7, 15))]),
+    # A line left out inside an item may be its translation; the next item's is still missing.
+    ("body: B\nlanguage: en, fr\n\n1. A\n   fr: Un\n2. B\n   bogus\n3. C\n",
+     [("not-an-item", (7, 4, 7, 9)), ("missing-translation", (8, 1, 8, 5))]),
+    # Under '#.' parents, a line left out before a sibling may explain its number.
+    ("body: B\n\n#. A\n   #. x\n   bogus\n   #. y\n   1.5 z\n", [("not-an-item", (5, 4, 5, 9))]),
 ], ids=["gap-where-it-stood", "gap-before-it", "gap-among-sub-items", "label-it-may-define", "other-label",
         "label-inside-a-word", "label-after-a-hyphen", "footnote-it-may-define", "other-footnote",
         "series-it-may-use", "other-series", "annex-it-may-define", "empty-agenda", "language-field",
-        "other-field", "numbers-field", "neighbours-after-it"])
+        "other-field", "numbers-field", "neighbours-after-it", "date-field", "not-the-date-field", "series-field",
+        "not-the-series-field", "local-times-field", "not-the-local-times-field", "not-the-time-field",
+        "translation-inside", "auto-numbered-parents"])
 def test_after_a_syntax_error_only_what_the_left_out_lines_cannot_explain_is_reported(source: str,
                                                                                       expected: list) -> None:
     _agenda, diagnostics = analyse(source)
