@@ -1916,3 +1916,19 @@ next meeting added                1 March 2027
 ], ids=["comment-runs", "one-line", "one-line-header"])
 def test_folds_of_comment_runs_the_header_and_items(source: str, expected: list) -> None:
     assert AgendaIndex(parse(source).agenda).folds() == expected
+
+
+@pytest.mark.parametrize(("key", "keys", "expected"), [
+    # Words: "budget" is all of one title's words (100, weighed 0.95).
+    ("budget", ["budget 2027 and accounts"], {0: 95.0}),
+    # A stretch: "abcdef" is inside the longer title (100, weighed 0.9); its words are not.
+    ("abcdef", ["zzabcdefzz yyyy"], {0: 90.0}),
+    # Characters: 7 of 8 alike (87.5); titles of one length are not searched for a stretch.
+    ("abcdefgh", ["abcdefgx"], {0: 87.5}),
+    # A title of two letters is compared by characters only: 2 x 2 of 7 letters.
+    ("ab", ["ab xy"], {0: pytest.approx(400 / 7)}),
+    ("abcdefgh", ["zzzzzzzz"], {}),
+    ("budget", ["x", "budget 2027 and accounts", "budget"], {2: 100.0, 1: 95.0}),
+], ids=["words", "stretch", "characters", "short-title", "nothing-alike", "several"])
+def test_how_alike_two_titles_are_scored(key: str, keys: list[str], expected: dict) -> None:
+    assert alignment._scores(key, keys) == expected
