@@ -1932,3 +1932,23 @@ def test_folds_of_comment_runs_the_header_and_items(source: str, expected: list)
 ], ids=["words", "stretch", "characters", "short-title", "nothing-alike", "several"])
 def test_how_alike_two_titles_are_scored(key: str, keys: list[str], expected: dict) -> None:
     assert alignment._scores(key, keys) == expected
+
+
+# ------------------------------------------------------------------ the table of checks
+
+
+def test_every_code_a_check_can_report_in_table_order() -> None:
+    import agendadsl.checks  # noqa: F401 - registers the checks
+    from agendadsl.checks.registry import all_codes
+
+    assert all_codes() == [
+        "impossible-date", "incomplete-date", "weekday-mismatch", "date-range-reversed", "next-meeting-not-after",
+        "next-meetings-order", "past-meeting-not-before", "past-meetings-order", "local-times-without-time",
+        "time-slot-reversed", "time-slot-overlap", "time-slot-order", "time-outside-sitting", "duration-mismatch",
+        "numbering-gap", "numbering-duplicate", "numbering-order", "numbering-prefix", "numbering-depth",
+        "numbering-scheme", "numbering-roman", "numbering-mismatch", "numbering-insertion", "numbering-format",
+        "numbering-overflow", "invalid-numbering", "number-too-long", "duplicate-label", "unknown-label",
+        "invalid-series", "unused-series", "docref-pattern", "unknown-footnote", "duplicate-footnote",
+        "unused-footnote", "unknown-annex", "duplicate-annex", "empty-agenda", "unknown-language", "table-row-width",
+        "control-character", "bidi-control", "text-too-long", "empty-title", "undeclared-translation",
+        "missing-translation"]
