@@ -1952,3 +1952,12 @@ def test_every_code_a_check_can_report_in_table_order() -> None:
         "unused-footnote", "unknown-annex", "duplicate-annex", "empty-agenda", "unknown-language", "table-row-width",
         "control-character", "bidi-control", "text-too-long", "empty-title", "undeclared-translation",
         "missing-translation"]
+
+
+def test_a_next_meeting_is_matched_by_its_date_before_its_month_and_unchanged_says_nothing() -> None:
+    old = "body: B\n\n1. A\n\nnext meetings:\n  - 3 December 2026, Alpha\n  - 17 December 2026, Beta\n"
+    new = "body: B\n\n1. A\n\nnext meetings:\n  - 17 December 2026, Beta\n  - 20 December 2026, Gamma\n"
+    assert raw_changes(old, new) == [
+        Change("next-meeting", "20 December 2026, Gamma",
+               fields=(FieldChange("meeting", "3 December 2026, Alpha", "20 December 2026, Gamma"),), old_line=6,
+               new_line=7)]
