@@ -1007,6 +1007,10 @@ def run(title: str, numbers: tuple[str, str, str, str], lines: tuple[int, int], 
     ("1. A\n   1.1 x\n2. B\n   2.1 y\n   2.2 z\n3. C\n", "1. B\n   1.1 y\n   1.2 z\n2. A\n   2.1 x\n3. C\n",
      [run("B", ("2.", "1.", "2.", "1."), (5, 3), 3, (ref("moved", "1.", "A", 3),)),
       Change("moved", "A", "1.", "2.", (), 3, 6)]),
+    ("1. A\n   1.1 x\n       1.1.1 g\n2. B\n   2.1 y\n   2.2 z\n   2.3 w\n",
+     "1. B\n   1.1 y\n   1.2 z\n   1.3 w\n2. A\n   2.1 x\n       2.1.1 g\n",
+     [run("B", ("2.", "1.", "2.", "1."), (6, 3), 4, (ref("moved", "1.", "A", 3),)),
+      Change("moved", "A", "1.", "2.", (), 3, 7)]),
     ("1. A\n", "1. A\n2. B\n   2.1 x\n",
      [Change("added", "B", None, "2.", (), None, 4), Change("added", "x", None, "2.1", (), None, 5)]),
     # Numbers corrected where an item was replaced by another: no cause for a number in its place.
@@ -1033,7 +1037,8 @@ def run(title: str, numbers: tuple[str, str, str, str], lines: tuple[int, int], 
      [Change("removed", "Zebra", "2.", None, (), 4, None),
       Change("merged", "Budget and accounts", "3.", "2.", (), 5, 4,
              parts=(ref("part", "3.", "Budget", 5), ref("part", "4.", "Accounts", 6)))]),
-], ids=["sub-items-of-a-moved-item", "sub-items-of-an-added-item", "corrected-in-place", "two-runs",
+], ids=["sub-items-of-a-moved-item", "sub-sub-items-of-a-moved-item", "sub-items-of-an-added-item",
+        "corrected-in-place", "two-runs",
         "two-reasons", "moved-in", "merged-with-sub-item", "merged-renumbered"])
 def test_renumbered_runs_and_what_caused_them(old: str, new: str, expected: list[Change]) -> None:
     assert raw_changes("body: B\n\n" + old, "body: B\n\n" + new) == expected
