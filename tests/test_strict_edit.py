@@ -1242,6 +1242,7 @@ def control(code: int, line: int, column: int, what: str = "invisible control ch
     ("body: B\nreference: R\x05\n\n1. A\n", [control(5, 2, 13)]),
     ("body: B\nseries T: T-{n}\x06\n\n1. A [T-1]\n", [control(6, 2, 13)]),
     ("body: B\n\n1. A\n   @presenter Ro\x07le: Name\n", [control(7, 4, 17)]),
+    ("body: B\nfields: Room\n\n1. A\n   @room   x\x0b  \n", [control(11, 5, 13)]),
     ("body: B\n\n1. A\n   @docs [T\x0e1]\n", [control(14, 4, 11)]),
     ("body: B\n\n1. A\n\nnext meetings:\n  - 1 May 2027, Pa\x0fris, hosted by Fr\x10ance\n",
      [control(15, 6, 19), control(16, 6, 27)]),
@@ -1266,7 +1267,8 @@ def control(code: int, line: int, column: int, what: str = "invisible control ch
      "contact: c\x01\noriginal: o\x01\nfields: F\x01\n\n1. A\n",
      [control(1, 2, 11), control(1, 3, 12), control(1, 4, 10), control(1, 5, 9), control(1, 6, 9), control(1, 7, 8),
       control(1, 8, 11), control(1, 9, 12), control(1, 10, 10)]),
-], ids=["body", "custom-field", "status-words", "heading-place", "reference", "series", "presenter", "document",
+], ids=["body", "custom-field", "status-words", "heading-place", "reference", "series", "presenter", "item-field",
+        "document",
         "next-meeting", "past-meeting", "link-text", "bidi", "bidi-and-control", "replacement", "noncharacter",
         "noncharacter-plane-1", "delete", "surrogate", "c1-control", "tab-allowed", "header-fields"])
 def test_characters_no_output_can_carry_are_reported_where_they_are(source: str, expected: list) -> None:

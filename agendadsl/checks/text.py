@@ -38,8 +38,9 @@ def _values(context: CheckContext, *, series: bool = True) -> Iterator[tuple[str
     for item, _depth in context.items:
         for presenter in item.presenters:
             yield ((presenter.role + ": ") if presenter.role else "") + presenter.name, presenter.span
-        for custom in item.fields:
-            yield custom.value, custom.span
+        for custom in item.fields:  # its span is the whole "@name value": the value ends it
+            span = custom.span
+            yield custom.value, Span(span.line, span.end_column - len(custom.value), span.end_line, span.end_column)
         for ref in item.documents:
             yield ref.text, ref.span
     for meeting_ in (*context.next_meetings, *context.past_meetings):
