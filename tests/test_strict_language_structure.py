@@ -1312,3 +1312,16 @@ def test_a_subclass_of_a_diagnostic_value_may_add_attributes_but_not_change_fiel
             setattr(value, field_name, "y")
         with pytest.raises(FrozenInstanceError, match=f"^cannot delete field '{field_name}'$"):
             delattr(value, field_name)
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    ("2.1Chapter I", "write '2.1 Chapter I'"),  # was '2. 1Chapter I': only '.' or ')' ended a number
+    ("3.2.1Report", "write '3.2.1 Report'"),
+    ("10Items", "write '10 Items'"),
+    ("2.1.Chapter", "write '2.1. Chapter'"),
+    ("12)Budget", "write '12) Budget'"),
+    ("IV.Close", "write 'IV. Close'"),
+    ("(a)Report", "write '(a) Report'"),
+])
+def test_the_missing_space_hint_puts_the_space_after_the_whole_number(line: str, hint: str) -> None:
+    assert [(d.code, d.hint) for d in parse(line + "\n").diagnostics] == [("missing-space", hint)]

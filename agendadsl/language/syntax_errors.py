@@ -233,13 +233,15 @@ def _indent_character(line_text: str, line: int) -> Diagnostic | None:
 
 
 def _number_prefix(word: str) -> str | None:
-    """The longest start of ``word`` that is an item number ending in '.' or ')' ('II.Title' -> 'II.')."""
+    """The longest start of ``word`` that is an item number ending in '.' or ')', or in a figure
+    that a letter follows ('II.Title' -> 'II.', '2.1Chapter' -> '2.1')."""
     from .grammar import lark_parser
 
     pattern = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
     regex = re.compile(pattern, re.MULTILINE)
     for end in range(min(len(word), 40), 0, -1):
-        if word[end - 1] in ".)" and end < len(word) and regex.fullmatch(word[:end]):
+        ends = word[end - 1] in ".)" or (word[end - 1].isdigit() and word[end:end + 1].isalpha())
+        if ends and end < len(word) and regex.fullmatch(word[:end]):
             return word[:end]
     return None
 
