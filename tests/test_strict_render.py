@@ -1,0 +1,234 @@
+"""Strict tests of the renders' values: the localised dates, times and words in several shipped
+languages, the view's fields, the whole JSON objects and iCalendar events, the diff summary's words
+and the escaping. Every expected value is written out by hand (what the reader of the agenda should
+see), never computed with the code under test; each compares a whole value, so that any one changed
+token of the functions named in each group's comment shows."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from agendadsl import parse
+from agendadsl.render.localise import locale
+
+NB = "\u00a0"  # no-break space
+NNB = "\u202f"  # narrow no-break space
+TH = "\u2009"  # thin space
+
+
+def header_dates(text: str, language: str = "en"):
+    return parse(f"body: X\ndate: {text}\nlanguage: {language}\n\n1. A\n").agenda.meeting.dates
+
+
+def header_time(text: str):
+    return parse(f"body: X\ndate: 1 March 2021\ntime: {text}\n\n1. A\n").agenda.meeting.time
+
+
+# ------------------------------------------------------------------ localise: Locale.dates
+# A header's date, range or list of days as each language prints it (CLDR's formats).
+
+DATES = [
+    ("en", "23 November 2020", "23 November 2020"),
+    ("en", "Monday 23 November 2020", "Monday, 23 November 2020"),
+    ("en", "7-11 December 2020", f"7{TH}–{TH}11 December 2020"),
+    ("en", "28 June - 2 July 2021", f"28 June{TH}–{TH}2 July 2021"),
+    ("en", "30 December 2026 - 2 January 2027", f"30 December 2026{TH}–{TH}2 January 2027"),
+    ("en", "8 and 9 October 2025", "8 and 9 October 2025"),
+    ("en", "8, 9 and 10 October 2025", "8, 9 and 10 October 2025"),
+    ("en", "30 September and 1 October 2025", "30 September 2025 and 1 October 2025"),
+    ("en", "from 11 December 2025", "from 11 December 2025"),
+    ("en", "Wednesday 8 and Thursday 9 October 2025", f"Wednesday, 8{TH}October and Thursday, 9 October 2025"),
+    ("en", "Monday 5 - Tuesday 6 October 2026", f"Monday, 5{TH}October –{TH}Tuesday, 6 October 2026"),
+    ("fr", "23 November 2020", "23 novembre 2020"),
+    ("fr", "Monday 23 November 2020", "lundi 23 novembre 2020"),
+    ("fr", "7-11 December 2020", "7–11 décembre 2020"),
+    ("fr", "28 June - 2 July 2021", f"28 juin{TH}–{TH}2 juillet 2021"),
+    ("fr", "30 December 2026 - 2 January 2027", f"30 décembre 2026{TH}–{TH}2 janvier 2027"),
+    ("fr", "8 and 9 October 2025", "8 et 9 octobre 2025"),
+    ("fr", "8, 9 and 10 October 2025", "8, 9 et 10 octobre 2025"),
+    ("fr", "30 September and 1 October 2025", "30 septembre 2025 et 1 octobre 2025"),
+    ("fr", "from 11 December 2025", "à partir du 11 décembre 2025"),
+    ("fr", "Wednesday 8 and Thursday 9 October 2025", "mercredi 8 et jeudi 9 octobre 2025"),
+    ("fr", "Wednesday 8, Thursday 9 and Friday 10 October 2025", "mercredi 8, jeudi 9 et vendredi 10 octobre 2025"),
+    ("fr", "Monday 5 - Tuesday 6 October 2026", f"lundi 5{TH}–{TH}mardi 6 octobre 2026"),
+    ("de", "23 November 2020", "23. November 2020"),
+    ("de", "Monday 23 November 2020", "Montag, 23. November 2020"),
+    ("de", "7-11 December 2020", "7.–11. Dezember 2020"),
+    ("de", "8, 9 and 10 October 2025", "8., 9. und 10. Oktober 2025"),
+    ("de", "from 11 December 2025", "ab 11. Dezember 2025"),
+    ("ru", "23 November 2020", f"23 ноября 2020{NNB}г."),
+    ("ru", "7-11 December 2020", f"7—11 декабря 2020{NNB}г."),
+    ("ru", "30 December 2026 - 2 January 2027", f"30 декабря 2026{NNB}г. — 2 января 2027{NNB}г."),
+    ("ru", "from 11 December 2025", f"с 11 декабря 2025{NNB}г."),
+    ("it", "8 and 9 October 2025", "08 e 09 ottobre 2025"),
+    ("it", "from 11 December 2025", "dal 11 dicembre 2025"),
+    ("en-US", "23 November 2020", "November 23, 2020"),
+    ("en-US", "7-11 December 2020", f"December 7{TH}–{TH}11, 2020"),
+    ("en-US", "8, 9 and 10 October 2025", "October 8, 9, and 10, 2025"),
+    ("en-US", "Wednesday 8 and Thursday 9 October 2025", "Wednesday, October 8 and Thursday, October 9, 2025"),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "printed"), DATES)
+def test_a_header_date_is_printed_in_the_output_language(language: str, written: str, printed: str) -> None:
+    assert locale(language).dates(header_dates(written, language)) == printed
+
+
+# ------------------------------------------------------------------ localise: Locale.date_range
+# The older wording-file formats (next meetings' lists, documents' dates): a range keeps the
+# wording file's separators; a list of days is its first day.
+
+DATE_RANGES = [
+    ("en", "23 November 2020", "23 November 2020"),
+    ("en", "Monday 23 November 2020", "Monday 23 November 2020"),
+    ("en", "7-11 December 2020", "7-11 December 2020"),
+    ("en", "28 June - 2 July 2021", "28 June - 2 July 2021"),
+    ("en", "30 December 2026 - 2 January 2027", "30 December 2026 - 2 January 2027"),
+    ("en", "8 and 9 October 2025", "8 October 2025"),
+    ("en", "Monday 5 - Tuesday 6 October 2026", "Monday 5 October 2026 - Tuesday 6 October 2026"),
+    ("en", "5 - 5 October 2026", "5 October 2026"),
+    ("fr", "7-11 December 2020", "7-11 décembre 2020"),
+    ("fr", "28 June - 2 July 2021", "28 juin - 2 juillet 2021"),
+    ("fr", "Monday 23 November 2020", "lundi 23 novembre 2020"),
+    ("de", "7-11 December 2020", "7.–11. Dezember 2020"),
+    ("de", "28 June - 2 July 2021", "28. Juni – 2. Juli 2021"),
+    ("de", "Monday 23 November 2020", "Montag, 23. November 2020"),
+    ("ru", "30 December 2026 - 2 January 2027", "30 декабря 2026 – 2 января 2027"),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "printed"), DATE_RANGES)
+def test_a_date_range_is_printed_with_the_wording_files_separators(language: str, written: str,
+                                                                   printed: str) -> None:
+    assert locale(language).date_range(header_dates(written, language)) == printed
+
+
+# ------------------------------------------------------------------ localise: Locale.times
+# A time, slot, approximate or open time, several slots, a zone, as each language prints them.
+
+TIMES = [
+    ("en", "09:30", "09:30"),
+    ("en", "09:30-10:00", "09:30–10:00"),
+    ("en", "09:30-09:45", "09:30–09:45"),
+    ("en", "10:00-10:00", "10:00–10:00"),
+    ("en", "~11:20", "approx. 11:20"),
+    ("en", "from 08:30", "from 08:30"),
+    ("en", "09:00-24:00", "09:00–24:00"),
+    ("en", "14:00-15:00 CET", "14:00–15:00 CET"),
+    ("en", "09:00-10:00, 14:00-15:00", "09:00–10:00 and 14:00–15:00"),
+    ("en", "~09:00-10:00", "approx. 09:00–10:00"),
+    ("fr", "09:30", f"9{NB}h{NB}30"),
+    ("fr", "09:30-10:00", f"9{NB}h{NB}30 – 10{NB}h{NB}00"),
+    ("fr", "~11:20", f"vers 11{NB}h{NB}20"),
+    ("fr", "from 08:30", f"à partir de 8{NB}h{NB}30"),
+    ("fr", "09:00-24:00", f"9{NB}h{NB}00 – 24{NB}h{NB}00"),
+    ("fr", "09:00-10:00, 14:00-15:00", f"9{NB}h{NB}00 – 10{NB}h{NB}00 et 14{NB}h{NB}00 – 15{NB}h{NB}00"),
+    ("de", "09:30", "09:30"),
+    ("de", "09:30-10:00", "09:30–10:00 Uhr"),
+    ("de", "10:00-10:00", "10:00–10:00"),
+    ("de", "~11:20", "ca. 11:20"),
+    ("de", "from 08:30", "ab 08:30"),
+    ("de", "14:00-15:00 CET", "14:00–15:00 Uhr CET"),
+    ("it", "~11:20", "verso le 11:20"),
+    ("it", "from 08:30", "dalle 08:30"),
+    ("ru", "09:30-10:00", "09:30—10:00"),
+    ("ru", "~11:20", "около 11:20"),
+    ("ru", "09:00-10:00, 14:00-15:00", "09:00—10:00 и 14:00—15:00"),
+    ("en-US", "09:30", f"9:30{NNB}AM"),
+    ("en-US", "09:30-10:00", f"9:30{TH}–{TH}10:00{NNB}AM"),
+    ("en-US", "09:30-09:45", f"9:30{TH}–{TH}9:45{NNB}AM"),
+    ("en-US", "11:30-13:00", f"11:30{NNB}AM{TH}–{TH}1:00{NNB}PM"),
+    ("en-US", "10:00-10:00", f"10:00{NNB}AM–10:00{NNB}AM"),
+    ("en-US", "09:00-24:00", f"9:00{NNB}AM–12:00{NNB}AM"),
+    ("en-US", "14:00-15:00 CET", f"2:00{TH}–{TH}3:00{NNB}PM CET"),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "printed"), TIMES)
+def test_a_time_is_printed_in_the_output_language(language: str, written: str, printed: str) -> None:
+    assert locale(language).times(header_time(written)) == printed
+
+
+# ------------------------------------------------------------------ localise: durations, labels, words
+
+
+@pytest.mark.parametrize(("language", "printed"), [
+    ("en", ["0 min", "5 min", "1 h", "1 h 30 min", "2 h", "2 h 1 min"]),
+    ("fr", ["0 min", "5 min", "1 h", "1 h 30", "2 h", "2 h 01"]),
+    ("de", ["0 Min.", "5 Min.", "1 Std.", "1 Std. 30 Min.", "2 Std.", "2 Std. 1 Min."]),
+    ("ru", ["0 мин", "5 мин", "1 ч", "1 ч 30 мин", "2 ч", "2 ч 1 мин"]),
+])
+def test_a_duration_is_printed_in_hours_and_minutes(language: str, printed: list[str]) -> None:
+    assert [locale(language).duration(m) for m in (0, 5, 60, 90, 120, 121)] == printed
+
+
+@pytest.mark.parametrize(("language", "printed"), [("en", "10 + 5 min"), ("de", "10 + 5 Min."), ("ru", "10 + 5 мин")])
+def test_a_duration_written_as_a_sum_keeps_its_parts(language: str, printed: str) -> None:
+    item = parse("body: X\ndate: 1 March 2021\n\n1. A\n   @duration 10 + 5 min\n").agenda.items[0]
+    assert locale(language).duration_value(item.duration) == printed
+
+
+@pytest.mark.parametrize(("language", "presenter", "status"), [
+    ("en", "Presenter: Y", "done"), ("fr", f"Présentation{NB}: Y", "fait"), ("de", "Vortrag: Y", "erledigt"),
+    ("ru", "Докладчик: Y", "выполнено"), ("it", "Relatore: Y", None),
+])
+def test_labels_and_table_words_are_in_the_output_language(language: str, presenter: str, status: str | None) -> None:
+    loc = locale(language)
+    assert loc.label("presenter", name="Y") == presenter
+    if status is not None:
+        assert loc.word_or_written("action_status", "done") == status
+    assert loc.word_or_written("action_status", "queued") == "queued"
+    assert loc.word_or_written("no such table", "as written") == "as written"
+
+
+def test_french_typesetting_puts_no_break_spaces_around_the_high_marks() -> None:
+    text = "Note : a ; b ! c ? « d » e:f"
+    assert locale("fr").typeset(text) == f"Note{NB}: a{NNB}; b{NNB}! c{NNB}? «{NB}d{NB}» e:f"
+    assert locale("fr-CH").typeset(text) == f"Note{NB}: a{NNB}; b{NNB}! c{NNB}? «{NB}d{NB}» e:f"
+    assert locale("fr").typeset("a:b") == "a:b"
+    assert locale("en").typeset(text) == text
+    assert locale("de").typeset(text) == text
+
+
+@pytest.mark.parametrize(("language", "moscow"), [("en", "Moscow"), ("fr", "Moscou"), ("de", "Moskau"),
+                                                  ("ru", "Москва")])
+def test_a_zone_is_named_by_its_city_in_the_output_language(language: str, moscow: str) -> None:
+    loc = locale(language)
+    assert (loc.city("Europe/Moscow"), loc.city("UTC"), loc.city("+02:00")) == (moscow, None, None)
+
+
+LOCAL_TIMES = [
+    ("en", "Thursday, 18 February 2016, 12:00", "Thursday, 18 February 2016, 12:00–13:30",
+     "Thursday, 18 February 2016, 23:00 – Friday, 19 February 2016, 01:00"),
+    ("fr", f"jeudi 18 février 2016, 12{NB}h{NB}00", f"jeudi 18 février 2016, 12{NB}h{NB}00 – 13{NB}h{NB}30",
+     f"jeudi 18 février 2016, 23{NB}h{NB}00 – vendredi 19 février 2016, 1{NB}h{NB}00"),
+    ("de", "Donnerstag, 18. Februar 2016, 12:00", "Donnerstag, 18. Februar 2016, 12:00–13:30 Uhr",
+     "Donnerstag, 18. Februar 2016, 23:00 – Freitag, 19. Februar 2016, 01:00"),
+    ("ru", f"четверг, 18 февраля 2016{NNB}г., 12:00", f"четверг, 18 февраля 2016{NNB}г., 12:00—13:30",
+     f"четверг, 18 февраля 2016{NNB}г., 23:00 – пятница, 19 февраля 2016{NNB}г., 01:00"),
+    ("en-US", f"Thursday, February 18, 2016, 12:00{NNB}PM", f"Thursday, February 18, 2016, 12:00{TH}–{TH}1:30{NNB}PM",
+     f"Thursday, February 18, 2016, 11:00{NNB}PM – Friday, February 19, 2016, 1:00{NNB}AM"),
+]
+
+
+@pytest.mark.parametrize(("language", "alone", "slot", "overnight"), LOCAL_TIMES)
+def test_a_local_time_gives_the_weekday_the_date_and_the_time_there(language: str, alone: str, slot: str,
+                                                                    overnight: str) -> None:
+    loc = locale(language)
+    at = datetime.datetime
+    assert loc.local_time(at(2016, 2, 18, 12, 0), None) == alone
+    assert loc.local_time(at(2016, 2, 18, 12, 0), at(2016, 2, 18, 13, 30)) == slot
+    assert loc.local_time(at(2016, 2, 18, 23, 0), at(2016, 2, 19, 1, 0)) == overnight
+
+
+@pytest.mark.parametrize(("code", "language", "region"), [
+    ("fr-CH", "fr", "fr_CH"), ("en_us", "en", "en_US"), ("EN-GB", "en", "en_GB"), ("xx", "en", None),
+    ("de-AT", "de", "de_AT"), ("fr-419", "fr", "fr_419"), (None, "en", None), ("it-IT-x", "it", None),
+    ("ru", "ru", None), ("xx-US", "en", None),
+])
+def test_a_language_code_chooses_its_wording_file_and_region(code: str | None, language: str,
+                                                             region: str | None) -> None:
+    found = locale(code)
+    assert (found.code, found.region) == (language, region)
