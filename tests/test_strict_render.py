@@ -11,7 +11,10 @@ import datetime
 import pytest
 
 from agendadsl import parse
+from agendadsl.render import Options, View, render_text
 from agendadsl.render.localise import locale
+from agendadsl.render.view import build
+from agendadsl.render.view_model import Segment as S
 
 NB = "\u00a0"  # no-break space
 NNB = "\u202f"  # narrow no-break space
@@ -232,3 +235,197 @@ def test_a_language_code_chooses_its_wording_file_and_region(code: str | None, l
                                                              region: str | None) -> None:
     found = locale(code)
     assert (found.code, found.region) == (language, region)
+
+
+# ------------------------------------------------------------------ view: helpers
+
+
+
+def plain(value):
+    """A view object as nested dicts of its fields (segments kept as segments), to compare whole."""
+    if isinstance(value, S):
+        return value
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    return value
+
+
+RICH = """\
+body: Test Committee
+meeting: 31st meeting
+kind: hybrid
+platform: KUDO
+place: Strasbourg, Agora
+date: Monday 23 November 2020
+time: 09:30-17:00 Europe/Paris
+reference: T-ES(2020)OJ4
+status: draft Rev.2
+language: en
+title: Annotated agenda
+chair: Ms Jane Doe
+host: Ministry X
+contact: Ana Ruiz
+issued: 9 November 2020
+issued in: Brussels
+distribution: restricted
+original: fr
+local times: Moscow (Europe/Moscow), America/New_York
+fields: Quorum
+Quorum: 14 members
+numbering: 1. / 1.1
+series T-ES: T-ES({year}){n} https://rm.coe.int/{ref}
+
+# Morning, 09:30-12:30
+  @place Room 1
+  @kind in person
+  @session closed
+  > Members only.
+1. Opening {#open}
+   @time 09:30-10:00
+   @duration 30 min
+   @for decision, information
+   @session public
+   @status tbc
+   @documents available
+   @presenter Rapporteur: Ms X
+   @presenter Mr Y
+   @docs [T-ES(2020)23]
+   @docs for decision: [T-ES(2020)24] of 3 November 2020
+   > See {open} and {annex A}[^1].
+   >> An annotation.
+   ! An internal note.
+   - [x] @amos Send minutes
+   - [queued] Something
+   1.1 Sub item
+2. Hidden
+   @visibility internal
+## 12:30-14:00 Lunch break
+
+annexes:
+  - A. Auditors' report [T-ES(2020)25]
+
+participants:
+  - Ms Jane Doe, Chair, Ireland (voting) (excused)
+  - Mr Li
+
+[^1]: A footnote.
+
+next meetings:
+  - 7-11 December 2020 (tbc), KUDO Platform
+  - 15-19 March 2021 (tbc), Strasbourg (tbc), kind (tbc)
+  - 20 April 2021, Paris, in person, hosted by France (tbc); see [logistics](https://example.org/x)
+"""
+
+URL = "https://rm.coe.int/T-ES%282020%29"
+
+
+def rich(view: View = View.INTERNAL, language: str | None = None):
+    return build(parse(RICH).agenda, view=view, language=language)
+
+
+# ------------------------------------------------------------------ view: the meeting (_Builder.meeting, field, ref)
+# Every field of the masthead, in the agenda's own language and published in French (the texts
+# without a translation kept as written and marked as English in ``langs``).
+
+
+def test_the_masthead_gives_every_header_field_in_the_agendas_language() -> None:
+    assert plain(rich().meeting) == {
+        "body": "Test Committee", "title": "31st meeting", "heading": "31st meeting, Monday, 23 November 2020",
+        "heading_title": "31st meeting", "kind": "Hybrid meeting", "platform": "KUDO", "place": "Strasbourg, Agora",
+        "dates": {"text": "Monday, 23 November 2020", "start": "2020-11-23", "end": None},
+        "time": "09:30–17:00 Europe/Paris",
+        "reference": {"text": "T-ES(2020)OJ4", "url": URL + "OJ4", "date": None},
+        "status": "Draft Rev.2", "banner": "Draft Rev.2", "document_title": "Annotated agenda",
+        "chair": "Ms Jane Doe", "host": "Ministry X", "contact": "Ana Ruiz",
+        "issued": {"text": "9 November 2020", "start": "2020-11-09", "end": None}, "issued_time": None,
+        "issued_in": "Brussels", "distribution": "restricted", "distribution_label": "restricted",
+        "original": "French", "fields": (("Quorum", "14 members"),),
+        "local_times": (("Moscow", "Monday, 23 November 2020, 11:30–19:00"),
+                        ("New York", "Monday, 23 November 2020, 03:30–11:00")),
+        "langs": {}, "numbering": ("1.", "1.1"),
+    }
+
+
+def test_the_masthead_published_in_french_marks_the_texts_left_in_english() -> None:
+    h = f"{NB}h{NB}"
+    assert plain(rich(language="fr").meeting) == {
+        "body": "Test Committee", "title": "31st meeting", "heading": "31st meeting, lundi 23 novembre 2020",
+        "heading_title": "31st meeting", "kind": "Réunion hybride", "platform": "KUDO", "place": "Strasbourg, Agora",
+        "dates": {"text": "lundi 23 novembre 2020", "start": "2020-11-23", "end": None},
+        "time": f"9{h}30 – 17{h}00 Europe/Paris",
+        "reference": {"text": "T-ES(2020)OJ4", "url": URL + "OJ4", "date": None},
+        "status": "Projet Rév.2", "banner": "Projet Rév.2", "document_title": "Annotated agenda",
+        "chair": "Ms Jane Doe", "host": "Ministry X", "contact": "Ana Ruiz",
+        "issued": {"text": "9 novembre 2020", "start": "2020-11-09", "end": None}, "issued_time": None,
+        "issued_in": "Brussels", "distribution": "restricted", "distribution_label": "restreinte",
+        "original": "français", "fields": (("Quorum", "14 members"),),
+        "local_times": (("Moscow", f"lundi 23 novembre 2020, 11{h}30 – 19{h}00"),
+                        ("New York", f"lundi 23 novembre 2020, 3{h}30 – 11{h}00")),
+        "langs": {"meeting": "en", "body": "en", "title": "en", "place": "en", "platform": "en", "chair": "en",
+                  "host": "en", "contact": "en", "issued_in": "en", "heading": "en", "Quorum": "en"},
+        "numbering": ("1.", "1.1"),
+    }
+    assert rich(language="fr").tex_languages == {"fr": "french", "en": "english"}
+    assert rich().tex_languages is None
+
+
+def test_a_translated_header_field_is_published_in_its_translation() -> None:
+    source = ("body: Committee\nmeeting: First meeting\nfr: Première réunion\nplace: Hall\nfr: Salle : A\n"
+              "date: 1 March 2021\nlanguage: en, fr\n\n1. A\n")
+    meeting = build(parse(source).agenda, language="fr").meeting
+    assert (meeting.title, meeting.heading, meeting.place, meeting.body, meeting.langs) == (
+        "Première réunion", "Première réunion, 1 mars 2021", f"Salle{NB}: A", "Committee", {"body": "en"})
+
+
+STATUSES = [
+    (None, "draft", "Draft", "Draft"),
+    (None, "adopted", "Adopted", None),
+    (None, "final", "Final", None),
+    (None, "adopted Rev.1", "Adopted Rev.1", None),
+    (None, "Rev.3", "Rev.3", "Rev.3"),
+    (None, "draft Rev.1 as amended", "Draft Rev.1 as amended", "Draft Rev.1 as amended"),
+    (None, "as amended by the Bureau", "as amended by the Bureau", "as amended by the Bureau"),
+    (None, "adopted as amended", "Adopted as amended", None),
+    (None, "provisional", "Provisional", "Provisional"),
+    ("fr", "draft", "Projet", "Projet"),
+    ("fr", "final", "Définitif", None),
+    ("fr", "Rev.3", "Rév.3", "Rév.3"),
+    ("fr", "revised", "Révisé", "Révisé"),
+    ("de", "adopted Rev.1", "Angenommen Rev.1", None),
+]
+
+
+@pytest.mark.parametrize(("language", "written", "status", "banner"), STATUSES)
+def test_the_status_and_its_banner_only_before_adoption(language: str | None, written: str, status: str,
+                                                        banner: str | None) -> None:
+    meeting = build(parse(f"body: B\ndate: 1 March 2021\nstatus: {written}\n\n1. A\n").agenda,
+                    language=language).meeting
+    assert (meeting.status, meeting.banner) == (status, banner)
+
+
+@pytest.mark.parametrize(("header", "heading", "heading_title", "title"), [
+    ("kind: virtual\ndate: 1 March 2021", "Virtual meeting, 1 March 2021", "Virtual meeting", "Agenda"),
+    ("kind: virtual", "Virtual meeting", "Virtual meeting", "Agenda"),
+    ("date: 1 March 2021", "1 March 2021", None, "Agenda"),
+    ("meeting: M", "M", "M", "Agenda"),
+    ("body: B", None, None, "B – Agenda"),
+    ("body: B\nmeeting: M\ndate: 2-3 March 2021", f"M, 2{TH}–{TH}3 March 2021", "M", "B – Agenda"),
+])
+def test_the_meeting_line_is_its_title_or_kind_and_its_date(header: str, heading: str | None,
+                                                             heading_title: str | None, title: str) -> None:
+    view = build(parse(header + "\n\n1. A\n").agenda)
+    assert (view.meeting.heading, view.meeting.heading_title, view.title) == (heading, heading_title, title)
+
+
+def test_the_issue_time_the_original_by_name_and_the_number_label() -> None:
+    source = ("meeting: M\ndate: 2 March 2021\nissued: 2005/09/30 1:29 p.m.\nnumber label: Item No.\n"
+              "original: Klingon\ndistribution: public\n\n1. A\n   1.1 B\n")
+    view = build(parse(source).agenda)
+    m = view.meeting
+    assert (plain(m.issued), m.issued_time, m.original, m.distribution, m.distribution_label) == (
+        {"text": "30 September 2005", "start": "2005-09-30", "end": None}, "13:29", "Klingon", "public", "public")
+    assert (view.items[0].number_label, view.items[0].children[0].number_label) == ("Item No.", None)
+    fr = build(parse(source).agenda, language="fr").meeting
+    assert (fr.issued.text, fr.issued_time, fr.distribution_label) == ("30 septembre 2005", f"13{NB}h{NB}29", "publique")
