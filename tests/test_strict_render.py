@@ -429,3 +429,142 @@ def test_the_issue_time_the_original_by_name_and_the_number_label() -> None:
     assert (view.items[0].number_label, view.items[0].children[0].number_label) == ("Item No.", None)
     fr = build(parse(source).agenda, language="fr").meeting
     assert (fr.issued.text, fr.issued_time, fr.distribution_label) == ("30 septembre 2005", f"13{NB}h{NB}29", "publique")
+
+
+# ------------------------------------------------------------------ view: items (_Builder.item, note_views, bullet,
+# segments, footnote_marker, presenter_text, ref): every field of an item in each view and language.
+
+ITEM = {"number": None, "id": None, "depth": 1, "title": (), "plain_title": "", "title_text": None, "time": None,
+        "duration": None, "presenter": None, "presenters": (), "details": (), "fields": (), "action": None,
+        "status": None, "status_label": None, "documents_label": None, "session": None, "session_label": None,
+        "internal": False, "documents": (), "document_groups": (), "notes": (), "children": (), "change": None,
+        "old_number": None, "number_label": None, "numbering": None}
+"""An item's view with nothing set: each expected item below says what it adds."""
+
+
+def item(**fields) -> dict:
+    return {**ITEM, **fields}
+
+
+def note(kind: str, *lines: tuple, children: tuple = (), status: str | None = None, done: bool = False,
+         owner: str | None = None) -> dict:
+    return {"kind": kind, "lines": lines, "children": children, "status": status, "done": done, "owner": owner}
+
+
+def test_an_item_with_every_attribute_in_the_run_sheet() -> None:
+    view = rich()
+    first, hidden = view.blocks[1].item, view.blocks[2].item
+    assert plain(first) == item(
+        number="1.", id="item-open", title=(S("text", "Opening"),), plain_title="Opening", title_text="Opening",
+        time="09:30–10:00", duration="30 min", presenter="Rapporteur: Ms X; Presenter: Mr Y",
+        presenters=("Rapporteur: Ms X", "Presenter: Mr Y"),
+        details=("09:30–10:00", "30 min", "for decision, for information", "public session", "to be confirmed",
+                 "documents available", "Rapporteur: Ms X", "Presenter: Mr Y"),
+        action="for decision, for information", status="tbc", status_label="to be confirmed",
+        documents_label="documents available", session="public", session_label="public session",
+        documents=({"text": "T-ES(2020)23", "url": URL + "23", "date": None},
+                   {"text": "T-ES(2020)24", "url": URL + "24", "date": "3 November 2020"}),
+        document_groups=({"label": None, "refs": ({"text": "T-ES(2020)23", "url": URL + "23", "date": None},)},
+                         {"label": "for decision",
+                          "refs": ({"text": "T-ES(2020)24", "url": URL + "24", "date": "3 November 2020"},)}),
+        notes=(note("note", (S("text", "See "), S("xref", "1.", href="#item-open"), S("text", " and "),
+                             S("xref", "Annex A", href="#annex-A"),
+                             S("footnote", "1", href="#fn-1", parts=(S("text", "A footnote."),), id="fnref-1"),
+                             S("text", "."))),
+               note("annotation", (S("text", "An annotation."),)),
+               note("internal", (S("text", "An internal note."),)),
+               note("bullet", (S("text", "Send minutes"),), status="done", done=True, owner="amos"),
+               note("bullet", (S("docref", "queued"), S("text", " Something")))),
+        children=(item(number="1.1", id="item-1-1", depth=2, title=(S("text", "Sub item"),), plain_title="Sub item",
+                       title_text="Sub item"),))
+    assert plain(hidden) == item(number="2.", id="item-2", title=(S("text", "Hidden"),), plain_title="Hidden",
+                                 title_text="Hidden", internal=True)
+    assert plain(view.footnotes) == ({"number": "1", "id": "fn-1", "parts": (S("text", "A footnote."),)},)
+
+
+@pytest.mark.parametrize(("view", "kinds", "blocks"), [
+    (View.PUBLIC, ("note", "bullet", "bullet"), ("heading", "item", "heading", "annexes", "participants",
+                                                 "next_meetings")),
+    (View.ANNOTATED, ("note", "annotation", "bullet", "bullet"), ("heading", "item", "heading", "annexes",
+                                                                  "participants", "next_meetings")),
+    (View.INTERNAL, ("note", "annotation", "internal", "bullet", "bullet"),
+     ("heading", "item", "item", "heading", "annexes", "participants", "next_meetings")),
+])
+def test_each_view_shows_its_own_notes_and_items(view: View, kinds: tuple, blocks: tuple) -> None:
+    built = rich(view)
+    assert tuple(n.kind for n in built.blocks[1].item.notes) == kinds
+    assert tuple(b.type for b in built.blocks) == blocks
+    assert built.view == view.value
+
+
+def test_an_item_published_in_french_keeps_its_english_texts_marked_and_its_words_in_french() -> None:
+    h = f"{NB}h{NB}"
+    first = rich(View.PUBLIC, "fr").blocks[1].item
+    assert plain(first) == item(
+        number="1.", id="item-open", title=(S("text", "Opening", lang="en"),), plain_title="Opening",
+        title_text=None, time=f"9{h}30 – 10{h}00", duration="30 min",
+        presenter=f"Rapporteur: Ms X; Présentation{NB}: Mr Y", presenters=("Rapporteur: Ms X", f"Présentation{NB}: Mr Y"),
+        details=(f"9{h}30 – 10{h}00", "30 min", "pour décision, pour information", "séance publique", "à confirmer",
+                 "documents disponibles", "Rapporteur: Ms X", f"Présentation{NB}: Mr Y"),
+        action="pour décision, pour information", status="tbc", status_label="à confirmer",
+        documents_label="documents disponibles", session="public", session_label="séance publique",
+        documents=({"text": "T-ES(2020)23", "url": URL + "23", "date": None},
+                   {"text": "T-ES(2020)24", "url": URL + "24", "date": "3 novembre 2020"}),
+        document_groups=({"label": None, "refs": ({"text": "T-ES(2020)23", "url": URL + "23", "date": None},)},
+                         {"label": "for decision",
+                          "refs": ({"text": "T-ES(2020)24", "url": URL + "24", "date": "3 novembre 2020"},)}),
+        notes=(note("note", (S("text", "See ", lang="en"), S("xref", "1.", href="#item-open"),
+                             S("text", " and ", lang="en"), S("xref", "annexe A", href="#annex-A"),
+                             S("footnote", "1", href="#fn-1", parts=(S("text", "A footnote.", lang="en"),),
+                               id="fnref-1"),
+                             S("text", ".", lang="en"))),
+               note("bullet", (S("text", "Send minutes", lang="en"),), status="fait", done=True, owner="amos"),
+               note("bullet", (S("docref", "queued"), S("text", " Something", lang="en")))),
+        children=(item(number="1.1", id="item-1-1", depth=2, title=(S("text", "Sub item", lang="en"),),
+                       plain_title="Sub item"),))
+
+
+def test_translated_titles_and_notes_are_published_in_their_translation_and_typeset() -> None:
+    source = ("body: B\ndate: 1 March 2021\nlanguage: en, fr\n\n1. Opening: welcome\n   fr: Ouverture : bienvenue\n"
+              "   > Note: read it\n   fr: Note : lisez-la\n   - [ ] Send it\n     fr: Envoyer\n2. Untranslated\n")
+    items = build(parse(source).agenda, language="fr").items
+    assert plain(items[0]) == item(
+        number="1.", id="item-1", title=(S("text", f"Ouverture{NB}: bienvenue"),), plain_title="Ouverture : bienvenue",
+        title_text=f"Ouverture{NB}: bienvenue",
+        notes=(note("note", (S("text", f"Note{NB}: lisez-la"),)),
+               note("bullet", (S("text", "Envoyer"),), status="à faire")))
+    assert (items[1].title, items[1].title_text) == ((S("text", "Untranslated", lang="en"),), None)
+    english = build(parse(source).agenda).items[0]
+    assert (english.title, english.notes[0].lines) == ((S("text", "Opening: welcome"),), ((S("text", "Note: read it"),),))
+
+
+@pytest.mark.parametrize(("title", "segments"), [
+    ("See {x} and {y}", (S("text", "See "), S("xref", "2.", href="#item-x"), S("text", " and "), S("text", "{y}"))),
+    ("See {annex B} and {annex Z}", (S("text", "See "), S("xref", "Annex B", href="#annex-B"), S("text", " and "),
+                                     S("text", "Annex Z"))),
+    ("Report [T-ES(2020)23] at https://example.org/a", (
+        S("text", "Report "), S("docref", "T-ES(2020)23", url=URL + "23"), S("text", " at "),
+        S("link", "https://example.org/a", url="https://example.org/a"))),
+    ("Unknown note[^9] and a known one[^n]", (S("text", "Unknown note"), S("text", "[^9]"), S("text", " and a known one"),
+                                              S("footnote", "1", href="#fn-1", parts=(S("text", "Known."),),
+                                                id="fnref-1"))),
+    ("See {u} and {i}", (S("text", "See "), S("xref", "Unnumbered", href="#item-u"), S("text", " and "),
+                         S("text", "3."))),
+])
+def test_inline_parts_of_a_title_become_their_segments(title: str, segments: tuple) -> None:
+    source = (f"body: B\ndate: 1 March 2021\nseries T-ES: T-ES({{year}}){{n}} https://rm.coe.int/{{ref}}\n\n"
+              f"1. {title}\n2. Target {{#x}}\n3. Internal {{#i}}\n   @visibility internal\n* Unnumbered {{#u}}\n\n"
+              "annexes:\n  - B. Budget\n\n[^n]: Known.\n")
+    assert build(parse(source).agenda).items[0].title == segments
+
+
+def test_a_footnote_marked_twice_has_one_number_and_its_anchor_once() -> None:
+    source = "body: B\ndate: 1 March 2021\n\n1. A[^a] B[^b]\n2. C[^a]\n\n[^a]: First.\n[^b]: Second.\n"
+    view = build(parse(source).agenda)
+    assert [view.items[0].title, view.items[1].title] == [
+        (S("text", "A"), S("footnote", "1", href="#fn-1", parts=(S("text", "First."),), id="fnref-1"),
+         S("text", " B"), S("footnote", "2", href="#fn-2", parts=(S("text", "Second."),), id="fnref-2")),
+        (S("text", "C"), S("footnote", "1", href="#fn-1", parts=(S("text", "First."),))),
+    ]
+    assert plain(view.footnotes) == ({"number": "1", "id": "fn-1", "parts": (S("text", "First."),)},
+                                     {"number": "2", "id": "fn-2", "parts": (S("text", "Second."),)})
