@@ -568,3 +568,218 @@ def test_a_footnote_marked_twice_has_one_number_and_its_anchor_once() -> None:
     ]
     assert plain(view.footnotes) == ({"number": "1", "id": "fn-1", "parts": (S("text", "First."),)},
                                      {"number": "2", "id": "fn-2", "parts": (S("text", "Second."),)})
+
+
+# ------------------------------------------------------------------ view: headings (_Builder.heading, heading_time)
+# A heading reads as written in its own language, with what its attributes add; published in
+# another language, its words (translated or marked) then its date and time in that language.
+
+HEADINGS = """\
+body: B
+date: 15-16 October 2025
+time: 09:00-18:00
+language: en, fr
+
+# Wednesday 15 October 2025
+  fr: Mercredi
+## Morning, 09:00-12:30
+  fr: Matin
+1. Adoption
+## 12:30-14:30 Lunch break
+## Afternoon
+  @time 14:30-18:00
+  @place Room 2
+  @kind virtual
+  @session public
+  @numbering (a)
+(a) Report
+### Quiet
+  @break
+  @time 16:00-16:15
+### Photo, 17:00
+### Nothing
+# Part A
+  @date 16 October 2025
+  > Note.
+  >> Ann.
+2. Last
+# Executive session
+  @session closed
+3. Staff
+"""
+
+
+def heading(level: int, number: int, title: tuple, plain_title: str, **fields) -> dict:
+    return {"level": level, "id": f"part-{number}", "title": title, "plain_title": plain_title, "when": None,
+            "dates": None, "time": None, "place": None, "kind": None, "session_label": None, "notes": (),
+            "is_break": False, "numbering": None, **fields}
+
+
+def test_headings_in_their_own_language_add_only_what_their_titles_do_not_say() -> None:
+    view = build(parse(HEADINGS).agenda, view=View.PUBLIC)
+    assert [plain(b.heading) for b in view.blocks if b.heading] == [
+        heading(1, 1, (S("text", "Wednesday 15 October 2025"),), "Wednesday 15 October 2025",
+                dates={"text": "Wednesday, 15 October 2025", "start": "2025-10-15", "end": None}),
+        heading(2, 2, (S("text", "Morning, 09:00-12:30"),), "Morning, 09:00-12:30", time="09:00–12:30"),
+        heading(2, 3, (S("text", "12:30-14:30 Lunch break"),), "12:30-14:30 Lunch break", time="12:30–14:30",
+                is_break=True),
+        heading(2, 4, (S("text", "Afternoon"),), "Afternoon", when="14:30–18:00", time="14:30–18:00", place="Room 2",
+                kind="Virtual meeting", session_label="public session", numbering="(a)"),
+        heading(3, 5, (S("text", "Quiet"),), "Quiet", when="16:00–16:15", time="16:00–16:15", is_break=True),
+        heading(3, 6, (S("text", "Photo, 17:00"),), "Photo, 17:00", time="17:00", is_break=True),
+        heading(3, 7, (S("text", "Nothing"),), "Nothing"),
+        heading(1, 8, (S("text", "Part A"),), "Part A", when="16 October 2025",
+                dates={"text": "16 October 2025", "start": "2025-10-16", "end": None},
+                notes=(note("note", (S("text", "Note."),)),)),
+        heading(1, 9, (S("text", "Executive session"),), "Executive session", session_label="closed session"),
+    ]
+
+
+def test_headings_published_in_french_give_their_words_then_the_date_and_time_in_french() -> None:
+    h = f"{NB}h{NB}"
+    view = build(parse(HEADINGS).agenda, view=View.ANNOTATED, language="fr")
+    assert [plain(b.heading) for b in view.blocks if b.heading] == [
+        heading(1, 1, (S("text", "Mercredi"),), "Mercredi", when="mercredi 15 octobre 2025",
+                dates={"text": "mercredi 15 octobre 2025", "start": "2025-10-15", "end": None}),
+        heading(2, 2, (S("text", "Matin"),), "Matin", when=f"9{h}00 – 12{h}30", time=f"9{h}00 – 12{h}30"),
+        heading(2, 3, (S("text", "Lunch break", lang="en"),), "Lunch break", when=f"12{h}30 – 14{h}30",
+                time=f"12{h}30 – 14{h}30", is_break=True),
+        heading(2, 4, (S("text", "Afternoon", lang="en"),), "Afternoon", when=f"14{h}30 – 18{h}00",
+                time=f"14{h}30 – 18{h}00", place="Room 2", kind="Réunion virtuelle", session_label="séance publique",
+                numbering="(a)"),
+        heading(3, 5, (S("text", "Quiet", lang="en"),), "Quiet", when=f"16{h}00 – 16{h}15", time=f"16{h}00 – 16{h}15",
+                is_break=True),
+        heading(3, 6, (S("text", "Photo", lang="en"),), "Photo", when=f"17{h}00", time=f"17{h}00", is_break=True),
+        heading(3, 7, (S("text", "Nothing", lang="en"),), "Nothing"),
+        heading(1, 8, (S("text", "Part A", lang="en"),), "Part A", when="16 octobre 2025",
+                dates={"text": "16 octobre 2025", "start": "2025-10-16", "end": None},
+                notes=(note("note", (S("text", "Note.", lang="en"),)), note("annotation", (S("text", "Ann.", lang="en"),)))),
+        heading(1, 9, (S("text", "Executive session", lang="en"),), "Executive session", session_label="huis clos"),
+    ]
+
+
+def test_a_heading_with_a_date_and_a_time_of_its_own_gives_both_after_its_title() -> None:
+    source = "body: B\ndate: 15-16 October 2025\n\n# Part B\n  @date 16 October 2025\n  @time 10:00-11:00\n1. A\n"
+    assert build(parse(source).agenda).blocks[0].heading.when == "16 October 2025, 10:00–11:00"
+    assert build(parse(source).agenda, language="de").blocks[0].heading.when == "16. Oktober 2025, 10:00–11:00 Uhr"
+
+
+# ------------------------------------------------------------------ view: next and past meetings (next_meeting,
+# the blocks' columns), participants, tables and text blocks (entries, table)
+
+BLOCKS = """\
+body: B
+date: 1 March 2021
+
+1. A
+
+next meetings:
+  - 7 December 2021 (tbc)
+  - 8-9 December 2021 (tbc)
+  - 10 December 2021, Paris (tbc)
+  - 11 December 2021, kind (tbc)
+  - 12 December 2021, Paris (tbc), virtual (tbc)
+  - 13 December 2021, hosted by X (tbc)
+  - 14-15 December 2021 (tbc), Rome (tbc), hybrid (tbc), host Y (tbc); r
+  - 16 December 2021, Oslo
+
+past meetings:
+  - 1 February 2021, virtual; minutes
+
+participants:
+  - Ms A, Chair, X (non-voting) (present)
+  - Mr B (observer) (absent)
+  - Mr C (apologies)
+  - Mr D (expected)
+
+table:
+  Emoji | Meaning | X
+  A | long text here [T(1)] |
+  B | a cell of fifty characters, which is over the limit |
+
+> Some text.
+! Internal text.
+"""
+
+
+def blocks(language: str | None = None, view: View = View.PUBLIC):
+    return build(parse(BLOCKS).agenda, language=language, view=view).blocks
+
+
+NEXT_NOTES = [
+    # place, kind, host, note in English, French, German, tentative
+    (None, None, None, "(exact date tbc)", "(date exacte à confirmer)", "(genaues Datum zu bestätigen)", True),
+    (None, None, None, "(exact dates tbc)", "(dates exactes à confirmer)", "(genaue Daten zu bestätigen)", True),
+    ("Paris", None, None, "(place tbc)", "(lieu à confirmer)", "(Ort zu bestätigen)", True),
+    (None, None, None, "(nature of the meeting tbc)", "(nature de la réunion à confirmer)",
+     "(Art der Sitzung zu bestätigen)", True),
+    ("Paris", "virtual", None, "(place/nature of the meeting tbc)", "(lieu/nature de la réunion à confirmer)",
+     "(Ort/Art der Sitzung zu bestätigen)", True),
+    (None, None, "X", "(host tbc)", "(hôte à confirmer)", "(Gastgeber zu bestätigen)", False),
+    ("Rome", "hybrid", "Y", "(exact dates and place/nature of the meeting and host tbc)",
+     "(dates exactes et lieu/nature de la réunion et hôte à confirmer)",
+     "(genaue Daten und Ort/Art der Sitzung und Gastgeber zu bestätigen)", True),
+    ("Oslo", None, None, None, None, None, False),
+]
+
+
+def test_what_is_to_be_confirmed_is_said_in_one_note_in_each_language() -> None:
+    for language, column in ((None, 3), ("fr", 4), ("de", 5)):
+        meetings = blocks(language)[1].meetings
+        assert [(m.place, m.host, m.tbc_note, m.tentative) for m in meetings] == [
+            (row[0], row[2], row[column], row[6]) for row in NEXT_NOTES]
+    kinds = [m.kind for m in blocks("fr")[1].meetings]
+    assert kinds == [None, None, None, None, "Réunion virtuelle", None, "Réunion hybride", None]
+
+
+def test_next_and_past_meetings_are_tables_with_the_columns_some_meeting_fills() -> None:
+    built = blocks()
+    assert (built[1].type, built[1].columns, built[2].type, built[2].columns) == (
+        "next_meetings", ("place", "kind", "host", "remark"), "past_meetings", ("kind", "remark"))
+    assert plain(built[1].meetings[6]) == {
+        "dates": {"text": f"14{TH}–{TH}15 December 2021", "start": "2021-12-14", "end": "2021-12-15"},
+        "place": "Rome", "kind": "Hybrid meeting",
+        "tbc_note": "(exact dates and place/nature of the meeting and host tbc)", "tentative": True,
+        "remark": (S("text", "r"),), "remark_text": "r", "host": "Y"}
+    assert plain(built[2].meetings) == ({
+        "dates": {"text": "1 February 2021", "start": "2021-02-01", "end": None}, "place": None,
+        "kind": "Virtual meeting", "tbc_note": None, "tentative": False, "remark": (S("text", "minutes"),),
+        "remark_text": "minutes", "host": None},)
+    only_tbc = "body: B\ndate: 1 March 2021\n\n1. A\n\nnext meetings:\n  - 7 December 2021, kind (tbc)\n"
+    assert build(parse(only_tbc).agenda).blocks[1].columns == ("remark",)
+
+
+@pytest.mark.parametrize(("language", "statuses"), [
+    (None, [("non-voting", "present"), ("observer", "absent"), (None, "excused"), (None, "expected")]),
+    ("fr", [("sans droit de vote", "présent"), ("observateur", "absent"), (None, "excusé"), (None, "attendu")]),
+    ("de", [("nicht stimmberechtigt", "anwesend"), ("Beobachter", "abwesend"), (None, "entschuldigt"),
+            (None, "erwartet")]),
+])
+def test_participants_statuses_are_in_the_output_language(language: str | None, statuses: list) -> None:
+    people = blocks(language)[3].participants
+    assert [(p.voting, p.attendance) for p in people] == statuses
+    assert plain(people[0]) == {"name": "Ms A", "role": "Chair", "affiliation": "X", "voting": statuses[0][0],
+                                "attendance": statuses[0][1]}
+    assert [(p.name, p.role, p.affiliation) for p in people[1:]] == [("Mr B", None, None), ("Mr C", None, None),
+                                                                    ("Mr D", None, None)]
+
+
+def test_a_table_pads_short_rows_and_weighs_its_columns_between_3_and_40() -> None:
+    table = blocks()[4].table
+    assert plain(table) == {
+        "header": ((S("text", "Emoji"),), (S("text", "Meaning"),), (S("text", "X"),)),
+        "rows": (((S("text", "A"),), (S("text", "long text here "), S("docref", "T(1)")), ()),
+                 ((S("text", "B"),), (S("text", "a cell of fifty characters, which is over the limit"),), ())),
+        "weights": (5, 40, 3)}
+
+
+@pytest.mark.parametrize(("view", "texts"), [
+    (View.PUBLIC, ("Some text.",)), (View.ANNOTATED, ("Some text.",)), (View.INTERNAL, ("Some text.", "Internal text.")),
+])
+def test_text_between_items_is_published_as_its_view_allows(view: View, texts: tuple) -> None:
+    built = blocks(view=view)
+    shown = tuple(line[0].text for b in built if b.type == "text" for n in b.notes for line in n.lines)
+    assert shown == texts
+    assert [b.type for b in built] == ["item", "next_meetings", "past_meetings", "participants", "table", "text"]
+    internal_only = build(parse("body: B\ndate: 1 March 2021\n\n1. A\n\n! Only internal.\n").agenda, view=view)
+    assert [b.type for b in internal_only.blocks] == (["item", "text"] if view is View.INTERNAL else ["item"])
