@@ -783,3 +783,194 @@ def test_text_between_items_is_published_as_its_view_allows(view: View, texts: t
     assert [b.type for b in built] == ["item", "next_meetings", "past_meetings", "participants", "table", "text"]
     internal_only = build(parse("body: B\ndate: 1 March 2021\n\n1. A\n\n! Only internal.\n").agenda, view=view)
     assert [b.type for b in internal_only.blocks] == (["item", "text"] if view is View.INTERNAL else ["item"])
+
+
+def test_a_heading_with_a_time_and_only_notes_under_it_is_no_break() -> None:
+    source = "body: B\ndate: 1 March 2021\n\n# Welcome, 08:45\n  > Doors open.\n# Talks, 09:00\n1. A\n"
+    assert [b.heading.is_break for b in build(parse(source).agenda).blocks if b.heading] == [False, False]
+
+
+# ------------------------------------------------------------------ change_words: the diff's words
+# kind, number (ranges, arrows, split and merge parts), headline (the cause of a renumbering),
+# details (fields, parts), count and notes, in English, French and German.
+
+from agendadsl import diff  # noqa: E402
+from agendadsl.render import change_words as words  # noqa: E402
+
+CHANGES = {
+    "split": ("1. Opening\n2. Budget and accounts\n3. Close\n", "1. Opening\n2. Budget\n3. Accounts\n4. Close\n"),
+    "merge": ("1. Opening\n2. Minutes\n3. Budget\n4. Accounts\n5. Close\n",
+              "1. Opening\n2. Minutes\n3. Budget and accounts\n4. Close\n"),
+    "two": ("1. Opening\n2. Minutes\n3. Budget\n4. Accounts\n5. Close\n6. End\n",
+            "1. Opening\n2. Accounts\n3. New thing\n4. Close\n5. End\n"),
+    "moved": ("1. A\n2. B\n3. C\n", "1. A\n2. C\n3. B\n"),
+    "meeting": ("body: B\nmeeting: One\ndate: 1 March 2021\n\n1. A\n   > x\n   > y\n",
+                "body: B\nmeeting: Two\ndate: 2 March 2021\n\n1. A\n   > x\n   > z\n\nnext meetings:\n  - 5 May 2021\n"),
+}
+
+CHANGE_WORDS = [
+    ("split", "en", [("split", "2. → 2.–3.", "Budget and accounts", ["into 2. Budget; 3. Accounts"]),
+                     ("renumbered", "3. → 4.", "after the split of 2.", [])], "1 split, 1 renumbered"),
+    ("split", "fr", [("scindé", "2. → 2.–3.", "Budget and accounts", ["en 2. Budget; 3. Accounts"]),
+                     ("renuméroté", "3. → 4.", "après la scission de 2.", [])], f"scindé{NB}: 1, renuméroté{NB}: 1"),
+    ("split", "de", [("geteilt", "2. → 2.–3.", "Budget and accounts", ["in 2. Budget; 3. Accounts"]),
+                     ("neu nummeriert", "3. → 4.", "nach der Teilung von 2.", [])], "geteilt: 1, neu nummeriert: 1"),
+    ("merge", "en", [("merged", "3.–4. → 3.", "Budget and accounts", ["from 3. Budget; 4. Accounts"]),
+                     ("renumbered", "5. → 4.", "after the merger into 3.", [])], "1 merged, 1 renumbered"),
+    ("merge", "fr", [("fusionné", "3.–4. → 3.", "Budget and accounts", ["à partir de 3. Budget; 4. Accounts"]),
+                     ("renuméroté", "5. → 4.", "après la fusion dans 3.", [])], f"fusionné{NB}: 1, renuméroté{NB}: 1"),
+    ("two", "en", [("deleted", "2.", "Minutes", []), ("deleted", "3.", "Budget", []),
+                   ("renumbered", "4. → 2.", "after the removal of 2. and the removal of 3.", []),
+                   ("new", "3.", "New thing", []),
+                   ("renumbered", "5.–6. → 4.–5.", "after the insertion of 3. (2 items)", [])],
+     "2 deleted, 3 renumbered, 1 new"),
+    ("two", "fr", [("supprimé", "2.", "Minutes", []), ("supprimé", "3.", "Budget", []),
+                   ("renuméroté", "4. → 2.", "après la suppression de 2. et la suppression de 3.", []),
+                   ("nouveau", "3.", "New thing", []),
+                   ("renuméroté", "5.–6. → 4.–5.", "après l'insertion de 3. (2 points)", [])],
+     f"supprimé{NB}: 2, renuméroté{NB}: 3, nouveau{NB}: 1"),
+    ("two", "de", [("gestrichen", "2.", "Minutes", []), ("gestrichen", "3.", "Budget", []),
+                   ("neu nummeriert", "4. → 2.", "nach der Streichung von 2. und der Streichung von 3.", []),
+                   ("neu", "3.", "New thing", []),
+                   ("neu nummeriert", "5.–6. → 4.–5.", "nach der Einfügung von 3. (2 Punkte)", [])],
+     "gestrichen: 2, neu nummeriert: 3, neu: 1"),
+    ("moved", "en", [("renumbered", "3. → 2.", "after the move of 2.", []), ("moved", "2. → 3.", "B", [])],
+     "1 renumbered, 1 moved"),
+    ("moved", "de", [("neu nummeriert", "3. → 2.", "nach der Verschiebung von 2.", []),
+                     ("verschoben", "2. → 3.", "B", [])], "neu nummeriert: 1, verschoben: 1"),
+    ("meeting", "en", [("changed", "1.", "A", ["notes"]), ("header", "", "meeting", ["meeting: One → Two"]),
+                       ("header", "", "date", ["date: 1 March 2021 → 2 March 2021"]),
+                       ("next meeting added", "", "5 May 2021", [])],
+     "1 changed, 2 header, 1 next meeting added"),
+    ("meeting", "fr", [("modifié", "1.", "A", ["notes"]), ("en-tête", "", "meeting", ["réunion: One → Two"]),
+                       ("en-tête", "", "date", ["date: 1 March 2021 → 2 March 2021"]),
+                       ("prochaine réunion ajoutée", "", "5 May 2021", [])],
+     f"modifié{NB}: 1, en-tête{NB}: 2, prochaine réunion ajoutée{NB}: 1"),
+    ("meeting", "de", [("geändert", "1.", "A", ["Anmerkungen"]), ("Kopf", "", "meeting", ["Sitzung: One → Two"]),
+                       ("Kopf", "", "date", ["date: 1 March 2021 → 2 March 2021"]),
+                       ("nächste Sitzung hinzugefügt", "", "5 May 2021", [])],
+     "geändert: 1, Kopf: 2, nächste Sitzung hinzugefügt: 1"),
+]
+
+
+@pytest.mark.parametrize(("case", "language", "lines", "counted"), CHANGE_WORDS)
+def test_each_change_is_worded_in_the_language_asked_for(case: str, language: str, lines: list, counted: str) -> None:
+    old, new = CHANGES[case]
+    changes = diff(parse(old).agenda, parse(new).agenda)
+    loc = locale(language)
+    assert [(words.kind(loc, c), words.number(loc, c), words.headline(loc, c),
+             [text for text, _ in words.details(loc, c)]) for c in changes] == lines
+    assert words.count(loc, changes) == counted
+
+
+def test_changed_notes_are_shown_as_the_lines_removed_and_added() -> None:
+    changes = diff(parse(CHANGES["meeting"][0]).agenda, parse(CHANGES["meeting"][1]).agenda)
+    (notes,) = changes[0].fields
+    assert (notes.field, words.notes(notes)) == ("notes", ["- > y", "+ > z"])
+    assert words.details(locale("en"), changes[0]) == [("notes", notes)]
+
+
+# ------------------------------------------------------------------ view: a revised agenda (_place_removed, removed,
+# _change_of, change_summary): each removed item shown where it stood, each item's mark and old number.
+
+
+def outline(view_item) -> tuple:
+    i = view_item
+    return (i.number, i.id, i.depth, i.change, i.old_number, i.plain_title, tuple(outline(c) for c in i.children))
+
+
+def test_removed_items_are_shown_struck_where_they_stood() -> None:
+    old = ("1. Gone first\n2. Parent\n   2.1 Gone sub\n   2.2 Kept sub\n   2.3 Last sub\n3. Gone after\n"
+           "   3.1 Its child\n4. End\n")
+    new = "1. Parent\n   1.1 Kept sub\n   1.2 Last sub\n2. End\n"
+    view = build(parse(new).agenda, since=("Rev.1", parse(old).agenda))
+    assert [outline(b.item) for b in view.blocks] == [
+        ("1.", "removed-Gone-first", 1, "removed", None, "Gone first", ()),
+        ("1.", "item-1", 1, "renumbered", "2.", "Parent", (
+            ("2.1", "removed-Gone-sub", 2, "removed", None, "Gone sub", ()),
+            ("1.1", "item-1-1", 2, "renumbered", "2.2", "Kept sub", ()),
+            ("1.2", "item-1-2", 2, "renumbered", "2.3", "Last sub", ()))),
+        ("3.", "removed-Gone-after", 1, "removed", None, "Gone after", (
+            ("3.1", "removed-Its-child", 2, "removed", None, "Its child", ()),)),
+        ("2.", "item-2", 1, "renumbered", "4.", "End", ()),
+    ]
+    assert plain(view.changes) == (
+        {"kind": "removed", "label": "deleted", "number": "1.", "title": "Gone first"},
+        {"kind": "renumbered", "label": "renumbered", "number": "2. → 1.", "title": "after the removal of 1. (3 items)"},
+        {"kind": "removed", "label": "deleted", "number": "2.1", "title": "Gone sub"},
+        {"kind": "removed", "label": "deleted", "number": "3.", "title": "Gone after"},
+        {"kind": "renumbered", "label": "renumbered", "number": "4. → 2.", "title": "after the removal of 3."},
+    )
+    assert view.changes_since == "Rev.1"
+    assert build(parse(new).agenda).changes == ()
+    assert build(parse(new).agenda).changes_since is None
+
+
+REVISED_OLD = """\
+body: B
+date: 1 March 2021
+numbering: I. / I.1
+
+I. Opening
+   @time 09:00
+II. Budget
+   > Old note.
+III. Staff
+IV. Reports
+   IV.1 First
+   IV.2 Second
+V. Audit
+VI. Any other business
+VII. Close
+"""
+
+REVISED_NEW = """\
+body: B
+date: 1 March 2021
+numbering: I. / I.1
+
+I. Opening
+   @time 09:30
+II. Budget for 2022
+   > New note.
+III. Reports
+   III.1 First
+   III.2 Second
+   III.3 Third
+IV. Audit
+    @status withdrawn
+V. Any other business
+VI. Close
+"""
+
+
+@pytest.mark.parametrize(("language", "summary"), [
+    (None, [("changed", "changed", "I.", "Opening (time: 09:00 → 09:30)"),
+            ("retitled", "retitled", "II.", "Budget for 2022 (was: Budget; notes)"),
+            ("removed", "deleted", "III.", "Staff"),
+            ("renumbered", "renumbered", "IV.–VII. → III.–VI.", "after the removal of III. (6 items)"),
+            ("added", "new", "III.3", "Third"),
+            ("withdrawn", "withdrawn", "V. → IV.", "Audit (status: (none) → withdrawn)")]),
+    ("fr", [("changed", "modifié", "I.", "Opening (time: 09:00 → 09:30)"),
+            ("retitled", "titre modifié", "II.", f"Budget for 2022 (ancien titre{NB}: Budget; notes)"),
+            ("removed", "supprimé", "III.", "Staff"),
+            ("renumbered", "renuméroté", "IV.–VII. → III.–VI.", "après la suppression de III. (6 points)"),
+            ("added", "nouveau", "III.3", "Third"),
+            ("withdrawn", "retiré", "V. → IV.", "Audit (status: (aucun) → withdrawn)")]),
+    ("de", [("changed", "geändert", "I.", "Opening (time: 09:00 → 09:30)"),
+            ("retitled", "neuer Titel", "II.", "Budget for 2022 (bisher: Budget; Anmerkungen)"),
+            ("removed", "gestrichen", "III.", "Staff"),
+            ("renumbered", "neu nummeriert", "IV.–VII. → III.–VI.", "nach der Streichung von III. (6 Punkte)"),
+            ("added", "neu", "III.3", "Third"),
+            ("withdrawn", "zurückgezogen", "V. → IV.", "Audit (status: (keine) → withdrawn)")]),
+])
+def test_a_revised_agendas_summary_lists_each_change_in_the_output_language(language: str | None,
+                                                                           summary: list) -> None:
+    view = build(parse(REVISED_NEW).agenda, since=("Rev.1", parse(REVISED_OLD).agenda), language=language)
+    assert [(c.kind, c.label, c.number, c.title) for c in view.changes] == summary
+    assert [(i.number, i.change, i.old_number, [(c.number, c.change, c.old_number) for c in i.children])
+            for i in view.items] == [
+        ("I.", "changed", None, []), ("II.", "retitled", None, []), ("III.", "removed", None, []),
+        ("III.", "renumbered", "IV.", [("III.1", "renumbered", "IV.1"), ("III.2", "renumbered", "IV.2"),
+                                       ("III.3", "added", None)]),
+        ("IV.", "withdrawn", "V.", []), ("V.", "renumbered", "VI.", []), ("VI.", "renumbered", "VII.", [])]
