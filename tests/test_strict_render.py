@@ -974,3 +974,13 @@ def test_a_revised_agendas_summary_lists_each_change_in_the_output_language(lang
         ("III.", "renumbered", "IV.", [("III.1", "renumbered", "IV.1"), ("III.2", "renumbered", "IV.2"),
                                        ("III.3", "added", None)]),
         ("IV.", "withdrawn", "V.", []), ("V.", "renumbered", "VI.", []), ("VI.", "renumbered", "VII.", [])]
+
+
+def test_an_item_with_several_changes_is_marked_by_the_weightiest() -> None:
+    old = "1. Opening\n2. Audit\n3. Budget\n   @time 10:00\n4. Close\n   @time 11:00\n5. Moved\n6. Last\n"
+    new = ("1. Opening\n2. Audit of the accounts\n   @status withdrawn\n3. Budget of 2022\n   @time 10:30\n"
+           "4. Close\n   @time 11:30\n5. Last\n6. Moved\n")
+    view = build(parse(new).agenda, since=("Rev.1", parse(old).agenda))
+    assert [(i.number, i.change, i.old_number) for i in view.items] == [
+        ("1.", None, None), ("2.", "withdrawn", None), ("3.", "retitled", None), ("4.", "changed", None),
+        ("5.", "renumbered", "6."), ("6.", "moved", "5.")]
