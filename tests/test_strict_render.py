@@ -984,3 +984,230 @@ def test_an_item_with_several_changes_is_marked_by_the_weightiest() -> None:
     assert [(i.number, i.change, i.old_number) for i in view.items] == [
         ("1.", None, None), ("2.", "withdrawn", None), ("3.", "retitled", None), ("4.", "changed", None),
         ("5.", "renumbered", "6."), ("6.", "moved", "5.")]
+
+
+# ------------------------------------------------------------------ json_export: the whole document
+# Every key of the meeting, of an item, a heading, a note, a bullet and an action, a reference, the
+# next and past meetings, text, tables, annexes, participants and footnotes, for two agendas that
+# between them use every attribute (the goldens' samples use few of them).
+
+import json  # noqa: E402
+
+
+def exported(source: str) -> dict:
+    return json.loads(render_text(parse(source).agenda, "json"))
+
+
+def day(year: int, month: int, number: int) -> dict:
+    return {"date": f"{year:04}-{month:02}-{number:02}", "day": number, "month": month, "year": year}
+
+
+def on(year: int, month: int, number: int, end: dict | None = None, **more) -> dict:
+    return {"start": day(year, month, number), "end": end, **more}
+
+
+def ref(text: str, series: str | None = "T-ES", url: str | None = None, **more) -> dict:
+    return {"text": text, "series": series, "url": url, **more}
+
+
+def json_item(number: str, title: str, line: int, **fields) -> dict:
+    return {"number": number, "numbering": "explicit", "title": title, "title_parts": [{"text": title}],
+            "translations": {}, "label": None, "line": line, "time": None, "duration_minutes": None,
+            "presenter": None, "presenters": [], "action": None, "actions": [], "fields": {}, "status": None,
+            "session": None, "documents_state": None, "visibility": None, "documents": [], "document_groups": [],
+            "child_numbering": None, "notes": [], "children": [], **fields}
+
+
+def next_json(dates: dict, place: str | None = None, kind: str | None = None, host: str | None = None,
+              remark: str | None = None, remark_parts: list | None = None, **tbc) -> dict:
+    return {"dates": dates, "dates_tbc": tbc.get("dates_tbc", False), "place": place,
+            "place_tbc": tbc.get("place_tbc", False), "kind": kind, "kind_tbc": tbc.get("kind_tbc", False),
+            "host": host, "host_tbc": tbc.get("host_tbc", False), "remark": remark, "remark_parts": remark_parts}
+
+
+def test_the_json_of_an_agenda_with_every_item_attribute_and_block() -> None:
+    dated = ref("T-ES(2020)24", url=URL + "24", date=on(2020, 11, 3))
+    assert exported(RICH) == {
+        "$schema": "https://agendadsl.org/schema/agenda-1.json",
+        "version": 1,
+        "meeting": {
+            "body": "Test Committee", "title": "31st meeting", "kind": "hybrid", "platform": "KUDO",
+            "place": "Strasbourg, Agora", "dates": on(2020, 11, 23),
+            "time": {"start": "09:30", "end": "17:00", "zone": "Europe/Paris"},
+            "reference": ref("T-ES(2020)OJ4", url=URL + "OJ4"),
+            "status": {"stage": "draft", "revision": 2, "words": None},
+            "document_title": "Annotated agenda", "chair": "Ms Jane Doe", "host": "Ministry X", "contact": "Ana Ruiz",
+            "issued": on(2020, 11, 9), "issued_time": None, "issued_in": "Brussels", "distribution": "restricted",
+            "original_language": "fr", "fields": {"Quorum": "14 members"}, "language": "en", "languages": ["en"],
+            "translations": {}, "numbering": ["1.", "1.1"],
+            "series": [{"name": "T-ES", "pattern": "T-ES({year}){n}", "url": "https://rm.coe.int/{ref}"}],
+            "numbers_frozen": False, "list_of_documents": False, "number_label": None,
+            "local_times": [
+                {"place": "Moscow", "zone": "Europe/Moscow", "start": "2020-11-23T11:30:00+03:00",
+                 "end": "2020-11-23T19:00:00+03:00"},
+                {"place": None, "zone": "America/New_York", "start": "2020-11-23T03:30:00-05:00",
+                 "end": "2020-11-23T11:00:00-05:00"}],
+        },
+        "items": [
+            json_item(
+                "1.", "Opening", 30, label="open", time={"start": "09:30", "end": "10:00", "zone": None},
+                duration_minutes=30, presenter="Rapporteur: Ms X",
+                presenters=[{"name": "Ms X", "role": "Rapporteur"}, {"name": "Mr Y", "role": None}],
+                action="decision", actions=["decision", "information"], status="tbc", session="public",
+                documents_state="available", documents=[ref("T-ES(2020)23", url=URL + "23"), dated],
+                document_groups=[{"label": None, "documents": [ref("T-ES(2020)23", url=URL + "23")]},
+                                 {"label": "for decision", "documents": [dated]}],
+                notes=[{"kind": "note", "lines": [[{"text": "See "}, {"xref": "open", "number": "1."},
+                                                   {"text": " and "}, {"annex": "A"}, {"footnote": "1"},
+                                                   {"text": "."}]]},
+                       {"kind": "annotation", "lines": [[{"text": "An annotation."}]]},
+                       {"kind": "internal", "lines": [[{"text": "An internal note."}]]},
+                       {"kind": "action", "lines": [[{"text": "Send minutes"}]], "status": "done", "owner": "amos"},
+                       {"kind": "bullet", "lines": [[{"docref": ref("queued", series=None)}, {"text": " Something"}]]}],
+                children=[json_item("1.1", "Sub item", 46)]),
+            json_item("2.", "Hidden", 47, visibility="internal"),
+        ],
+        "next_meetings": [
+            next_json(on(2020, 12, 7, day(2020, 12, 11)), "KUDO Platform", dates_tbc=True),
+            next_json(on(2021, 3, 15, day(2021, 3, 19)), "Strasbourg", dates_tbc=True, place_tbc=True, kind_tbc=True),
+            next_json(on(2021, 4, 20), "Paris", "in person", "France", "see logistics",
+                      [{"text": "see "}, {"link": {"text": "logistics", "url": "https://example.org/x"}}],
+                      host_tbc=True),
+        ],
+        "next_meetings_position": None,
+        "past_meetings": [],
+        "body": [{
+            "type": "heading", "level": 1, "title": "Morning, 09:30-12:30",
+            "title_parts": [{"text": "Morning, 09:30-12:30"}], "translations": {}, "line": 25, "dates": None,
+            "time": {"start": "09:30", "end": "12:30", "zone": None}, "place": "Room 1", "kind": "in person",
+            "session": "closed", "break": False, "notes": [{"kind": "note", "lines": [[{"text": "Members only."}]]}],
+            "body": [
+                {"type": "item", "item": 0},
+                {"type": "item", "item": 1},
+                {"type": "heading", "level": 2, "title": "12:30-14:00 Lunch break",
+                 "title_parts": [{"text": "12:30-14:00 Lunch break"}], "translations": {}, "line": 49, "dates": None,
+                 "time": {"start": "12:30", "end": "14:00", "zone": None}, "place": None, "kind": None,
+                 "session": None, "break": True, "notes": [], "body": []},
+                {"type": "annexes", "line": 51, "annexes": [{
+                    "label": "A", "title": "Auditors' report T-ES(2020)25",
+                    "title_parts": [{"text": "Auditors' report "}, {"docref": ref("T-ES(2020)25", url=URL + "25")}],
+                    "translations": {}}]},
+                {"type": "participants", "line": 54, "participants": [
+                    {"name": "Ms Jane Doe", "role": "Chair", "affiliation": "Ireland", "voting": "voting",
+                     "attendance": "excused"},
+                    {"name": "Mr Li", "role": None, "affiliation": None, "voting": None, "attendance": None}]},
+                {"type": "next_meetings"},
+            ]}],
+        "footnotes": [{"label": "1", "text": "A footnote.", "text_parts": [{"text": "A footnote."}], "line": 58,
+                       "translations": {}}],
+    }
+
+
+EXTRA = """\
+body: Board
+fr: Conseil
+meeting: Spring meeting
+fr: Réunion de printemps
+date: 8 and 9 October 2025
+time: ~09:00-12:00 and 14:00-17:00 Europe/Paris
+status: adopted as amended
+issued: 1 October 2025 13:29
+language: en, fr
+numbers: frozen
+list of documents: yes
+number label: Item No.
+fields: Owner
+
+> Opening text.
+fr: Texte d'ouverture.
+
+1. First {#first}
+   @numbering (a)
+   @owner Ms Z
+   | Formal
+   | text
+   - Parent bullet
+     - [ ] @bob Child action
+   (a) Sub
+2. Second, see {first} and {nowhere}
+
+next meetings:
+  - 1 December 2025 - ?, virtual (tbc)
+
+# Part B
+  fr: Partie B
+  @date 9 October 2025
+  @break
+  @numbering 1.
+
+past meetings:
+  - 1 September 2025, Oslo; [minutes](https://example.org/m)
+
+table:
+  Head | Other
+  a[^n] | b
+
+annexes:
+  - B. Budget
+  fr: Budget (fr)
+
+[^n]: Note.
+fr: Note (fr).
+"""
+
+
+def test_the_json_of_an_agenda_with_translations_tables_and_past_meetings() -> None:
+    assert exported(EXTRA) == {
+        "$schema": "https://agendadsl.org/schema/agenda-1.json",
+        "version": 1,
+        "meeting": {
+            "body": "Board", "title": "Spring meeting", "kind": None, "platform": None, "place": None,
+            "dates": on(2025, 10, 8, days=[day(2025, 10, 9)]),
+            "time": {"start": "09:00", "end": "12:00", "zone": "Europe/Paris", "approximate": True,
+                     "also": [{"start": "14:00", "end": "17:00", "zone": "Europe/Paris"}]},
+            "reference": None, "status": {"stage": "adopted", "revision": None, "words": "as amended"},
+            "document_title": None, "chair": None, "host": None, "contact": None, "issued": on(2025, 10, 1),
+            "issued_time": {"start": "13:29", "end": None, "zone": None}, "issued_in": None, "distribution": None,
+            "original_language": None, "fields": {}, "language": "en", "languages": ["en", "fr"],
+            "translations": {"fr": {"body": "Conseil", "title": "Réunion de printemps"}}, "numbering": [],
+            "series": [], "numbers_frozen": True, "list_of_documents": True, "number_label": "Item No.",
+            "local_times": [],
+        },
+        "items": [
+            json_item("1.", "First", 18, label="first", fields={"Owner": "Ms Z"}, child_numbering="(a)",
+                      notes=[{"kind": "verbatim", "lines": [[{"text": "Formal"}], [{"text": "text"}]]},
+                             {"kind": "bullet", "lines": [[{"text": "Parent bullet"}]],
+                              "children": [{"kind": "action", "lines": [[{"text": "Child action"}]], "status": "open",
+                                            "owner": "bob"}]}],
+                      children=[json_item("(a)", "Sub", 25)]),
+            json_item("2.", "Second, see {first} and {nowhere}", 26,
+                      title_parts=[{"text": "Second, see "}, {"xref": "first", "number": "1."}, {"text": " and "},
+                                   {"xref": "nowhere", "number": None}]),
+        ],
+        "next_meetings": [next_json(on(2025, 12, 1, open_end=True), kind="virtual", kind_tbc=True)],
+        "next_meetings_position": 2,
+        "past_meetings": [next_json(on(2025, 9, 1), "Oslo", remark="minutes", remark_parts=[
+            {"link": {"text": "minutes", "url": "https://example.org/m"}}])],
+        "body": [
+            {"type": "text", "line": 15, "blocks": [{
+                "kind": "note", "lines": [[{"text": "Opening text."}]],
+                "translations": {"fr": {"text": "Texte d'ouverture.", "lines": [[{"text": "Texte d'ouverture."}]]}}}]},
+            {"type": "item", "item": 0},
+            {"type": "item", "item": 1},
+            {"type": "next_meetings"},
+            {"type": "heading", "level": 1, "title": "Part B", "title_parts": [{"text": "Part B"}],
+             "translations": {"fr": {"text": "Partie B", "lines": [[{"text": "Partie B"}]]}}, "line": 31,
+             "dates": on(2025, 10, 9), "time": None, "place": None, "kind": None, "session": None, "break": True,
+             "notes": [], "body": []},
+            {"type": "past_meetings"},
+            {"type": "table", "line": 40,
+             "header": [{"text": "Head", "parts": [{"text": "Head"}]}, {"text": "Other", "parts": [{"text": "Other"}]}],
+             "rows": [[{"text": "a[^n]", "parts": [{"text": "a"}, {"footnote": "n"}]},
+                       {"text": "b", "parts": [{"text": "b"}]}]]},
+            {"type": "annexes", "line": 44, "annexes": [{
+                "label": "B", "title": "Budget", "title_parts": [{"text": "Budget"}],
+                "translations": {"fr": {"text": "Budget (fr)", "lines": [[{"text": "Budget (fr)"}]]}}}]},
+        ],
+        "footnotes": [{"label": "n", "text": "Note.", "text_parts": [{"text": "Note."}], "line": 48,
+                       "translations": {"fr": {"text": "Note (fr).", "lines": [[{"text": "Note (fr)."}]]}}}],
+    }
