@@ -1211,3 +1211,14 @@ def test_the_json_of_an_agenda_with_translations_tables_and_past_meetings() -> N
         "footnotes": [{"label": "n", "text": "Note.", "text_parts": [{"text": "Note."}], "line": 48,
                        "translations": {"fr": {"text": "Note (fr).", "lines": [[{"text": "Note (fr)."}]]}}}],
     }
+
+
+def test_the_json_names_translated_header_fields_as_its_meeting_does_and_places_the_next_meetings() -> None:
+    source = ("body: B\nmeeting: M\nfr: Mf\ntitle: Draft agenda\nfr: Projet d'ordre du jour\nchair: C\nfr: Cf\n"
+              "date: 1 March 2021\nlanguage: en, fr\n\n1. A\n\npast meetings:\n  - 1 February 2021\n\n2. B\n\n"
+              "next meetings:\n  - 1 May 2021\n\n3. C\n")
+    document = exported(source)
+    assert document["meeting"]["translations"] == {
+        "fr": {"title": "Mf", "document_title": "Projet d'ordre du jour", "chair": "Cf"}}
+    assert document["next_meetings_position"] == 2
+    assert [entry["type"] for entry in document["body"]] == ["item", "past_meetings", "item", "next_meetings", "item"]
