@@ -1222,3 +1222,151 @@ def test_the_json_names_translated_header_fields_as_its_meeting_does_and_places_
         "fr": {"title": "Mf", "document_title": "Projet d'ordre du jour", "chair": "Cf"}}
     assert document["next_meetings_position"] == 2
     assert [entry["type"] for entry in document["body"]] == ["item", "past_meetings", "item", "next_meetings", "item"]
+
+
+# ------------------------------------------------------------------ ics: the calendar's events, line by line
+# (calendar_events, _when, _days, _at, _Uids, write_calendar, _moment, _escaped, _fold, _sittings,
+# _item_lines, _stamp): each property of each event, for each way a meeting is dated and timed.
+
+HEAD = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agendadsl//agendadsl//EN", "CALSCALE:GREGORIAN"]
+
+
+def calendar(source: str, options: Options = Options()) -> list[str]:
+    text = render_text(parse(source).agenda, "ics", options)
+    assert text.endswith("\r\n")
+    return text.split("\r\n")[:-1]
+
+
+def events_of(lines: list[str]) -> list[str]:
+    """The lines after the calendar's head and its time zones."""
+    return lines[lines.index("END:VTIMEZONE") + 1:] if "END:VTIMEZONE" in lines else lines[len(HEAD):]
+
+
+def event(summary: str, start: str, end: str | None, stamp: str, uid: str, sequence: int = 0,
+          description: str | None = None, location: str | None = None, status: str = "CONFIRMED") -> list[str]:
+    return ["BEGIN:VEVENT", f"SUMMARY:{summary}", f"DTSTART{start}", *([end] if end else []), f"DTSTAMP:{stamp}",
+            f"UID:{uid}", f"SEQUENCE:{sequence}", *([f"DESCRIPTION:{description}"] if description else []),
+            *([f"LOCATION:{location}"] if location else []), f"STATUS:{status}", "TRANSP:OPAQUE", "END:VEVENT"]
+
+
+def test_a_meeting_of_two_days_with_hours_is_one_event_a_day_in_utc() -> None:
+    source = ("body: Board of the Society; Trustees\ndate: 8-9 October 2025\ntime: 09:30-17:00 UTC\nplace: Hall, 2\n"
+              "status: Rev.3\n\n1. Opening, welcome\n2. Withdrawn\n   @status withdrawn\n3. Secret\n"
+              "   @visibility internal\n* Unnumbered\n")
+    description = "1. Opening\\, welcome\\nUnnumbered"
+    assert calendar(source) == [
+        *HEAD,
+        *event("Board of the Society\\; Trustees", ":20251008T093000Z", "DTEND:20251008T170000Z", "20251008T000000Z",
+               "board-of-the-society-trustees-2025-10-08@agendadsl", 3, description, "Hall\\, 2"),
+        *event("Board of the Society\\; Trustees", ":20251009T093000Z", "DTEND:20251009T170000Z", "20251008T000000Z",
+               "board-of-the-society-trustees-2025-10-09@agendadsl", 3, description, "Hall\\, 2"),
+        "END:VCALENDAR"]
+    internal = calendar(source, Options(view=View.INTERNAL))
+    assert [line for line in internal if line.startswith("DESCRIPTION")] == [
+        "DESCRIPTION:1. Opening\\, welcome\\n3. Secret\\nUnnumbered"] * 2
+
+
+@pytest.mark.parametrize(("source", "events"), [
+    ("meeting: Annual meeting\ndate: 30 December 2026 - 2 January 2027\n\n1. A\n",
+     event("Annual meeting", ";VALUE=DATE:20261230", "DTEND;VALUE=DATE:20270103", "20261230T000000Z",
+           "annual-meeting-2026-12-30@agendadsl", description="1. A")),
+    ("body: B\ndate: 8 and 10 October 2025\ntime: 10:00 UTC+2\n\n1. A\n",
+     event("B", ":20251008T080000Z", None, "20251008T000000Z", "b-2025-10-08@agendadsl", description="1. A")
+     + event("B", ":20251010T080000Z", None, "20251008T000000Z", "b-2025-10-10@agendadsl", description="1. A")),
+    ("body: B\ndate: 8 October 2025\ntime: 10:00\nplatform: Zoom\n\n1. A\n",
+     event("B", ":20251008T100000", None, "20251008T000000Z", "b-2025-10-08@agendadsl", description="1. A",
+           location="Zoom")),
+    ("body: B\ndate: 31 December 9999\n\n1. A\n",
+     event("B", ";VALUE=DATE:99991231", "DURATION:P1D", "99991231T000000Z", "b-9999-12-31@agendadsl",
+           description="1. A")),
+    ("body: B\n\n1. A\n\nnext meetings:\n  - 5 May 2026\n  - 5 May 2026, Rome\n",
+     event("B", ";VALUE=DATE:20260505", "DTEND;VALUE=DATE:20260506", "20000101T000000Z", "b-2026-05-05@agendadsl")
+     + event("B", ";VALUE=DATE:20260505", "DTEND;VALUE=DATE:20260506", "20000101T000000Z",
+             "b-2026-05-05-2@agendadsl", location="Rome")),
+    ("meeting: M\ndate: 8 October 2025\n\n1. A\n",
+     event("M", ";VALUE=DATE:20251008", "DTEND;VALUE=DATE:20251009", "20251008T000000Z", "m-2025-10-08@agendadsl",
+           description="1. A")),
+    ("date: 8 October 2025\n\n1. A\n",
+     event("Meeting", ";VALUE=DATE:20251008", "DTEND;VALUE=DATE:20251009", "20251008T000000Z",
+           "meeting-2025-10-08@agendadsl", description="1. A")),
+    ("body: B\nmeeting: Plenary\ndate: 8 October 2025\n\n1. A\n",
+     event("B: Plenary", ";VALUE=DATE:20251008", "DTEND;VALUE=DATE:20251009", "20251008T000000Z",
+           "b-2025-10-08@agendadsl", description="1. A")),
+    ("body: B\nmeeting: B\ndate: 8 October 2025\n\n1. A\n",
+     event("B", ";VALUE=DATE:20251008", "DTEND;VALUE=DATE:20251009", "20251008T000000Z",
+           "b-2025-10-08@agendadsl", description="1. A")),
+])
+def test_each_way_of_dating_a_meeting_makes_its_events(source: str, events: list[str]) -> None:
+    assert calendar(source) == [*HEAD, *events, "END:VCALENDAR"]
+
+
+def test_sittings_are_events_of_their_own_and_loose_items_go_on_the_meetings_days() -> None:
+    source = ("body: B\ndate: 8-9 October 2025\ntime: 09:00-18:00 Europe/Paris\nplace: Hall\n\n1. Loose\n"
+              "# Wednesday 8 October 2025\n## Morning, 09:00-12:00\n2. A\n## Afternoon, 14:00-17:00\n  @place Room 2\n"
+              "3. B\n# Thursday 9 October 2025\n4. C\n# Part without a date\n")
+    lines = calendar(source)
+    assert lines[:5] == [*HEAD, "BEGIN:VTIMEZONE"]
+    assert events_of(lines) == [
+        *event("B: Morning\\, 09:00-12:00", ";TZID=Europe/Paris:20251008T090000",
+               "DTEND;TZID=Europe/Paris:20251008T120000", "20251008T000000Z", "b-2025-10-08-0900@agendadsl",
+               description="2. A", location="Hall"),
+        *event("B: Afternoon\\, 14:00-17:00", ";TZID=Europe/Paris:20251008T140000",
+               "DTEND;TZID=Europe/Paris:20251008T170000", "20251008T000000Z", "b-2025-10-08-1400@agendadsl",
+               description="3. B", location="Room 2"),
+        *event("B: Thursday 9 October 2025", ";TZID=Europe/Paris:20251009T090000",
+               "DTEND;TZID=Europe/Paris:20251009T180000", "20251008T000000Z", "b-2025-10-09-0900@agendadsl",
+               description="4. C", location="Hall"),
+        *event("B", ";TZID=Europe/Paris:20251008T090000", "DTEND;TZID=Europe/Paris:20251008T180000",
+               "20251008T000000Z", "b-2025-10-08@agendadsl", description="1. Loose", location="Hall"),
+        *event("B", ";TZID=Europe/Paris:20251009T090000", "DTEND;TZID=Europe/Paris:20251009T180000",
+               "20251008T000000Z", "b-2025-10-09@agendadsl", description="1. Loose", location="Hall"),
+        "END:VCALENDAR"]
+
+
+def test_the_next_meetings_are_events_tentative_while_anything_is_to_be_confirmed() -> None:
+    assert events_of(calendar(RICH)) == [
+        *event("Test Committee: Morning\\, 09:30-12:30", ";TZID=Europe/Paris:20201123T093000",
+               "DTEND;TZID=Europe/Paris:20201123T123000", "20201123T000000Z",
+               "test-committee-2020-11-23-0930@agendadsl", 2, "1. Opening", "Room 1\\, KUDO"),
+        *event("Test Committee", ";VALUE=DATE:20201207", "DTEND;VALUE=DATE:20201212", "20201123T000000Z",
+               "test-committee-2020-12-07@agendadsl", 2, "(exact dates tbc)", "KUDO Platform", "TENTATIVE"),
+        *event("Test Committee", ";VALUE=DATE:20210315", "DTEND;VALUE=DATE:20210320", "20201123T000000Z",
+               "test-committee-2021-03-15@agendadsl", 2, "(exact dates and place/nature of the meeting tbc)",
+               "Strasbourg", "TENTATIVE"),
+        *event("Test Committee: In-person meeting", ";VALUE=DATE:20210420", "DTEND;VALUE=DATE:20210421",
+               "20201123T000000Z", "test-committee-2021-04-20@agendadsl", 2,
+               "(host tbc)\\; Host: France\\; see logistics", "Paris"),
+        "END:VCALENDAR"]
+    french = events_of(calendar(RICH, Options(language="fr")))
+    assert [line for line in french if line.startswith(("SUMMARY", "DESCRIPTION"))] == [
+        f"SUMMARY:Test Committee: Morning\\, 9{NB}h{NB}30 – 12{NB}h{NB}30", "DESCRIPTION:1. Opening",
+        "SUMMARY:Test Committee", "DESCRIPTION:(dates exactes à confirmer)",
+        "SUMMARY:Test Committee", "DESCRIPTION:(dates exactes et lieu/nature de la réunion à confirmer)",
+        "SUMMARY:Test Committee: Réunion en présentiel", f"DESCRIPTION:(hôte à confirmer)\\; Hôte{NB}: France\\; see logistics"]
+
+
+def test_the_stamp_is_source_date_epoch_when_it_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert [line for line in calendar("body: B\ndate: 8 October 2025\n\n1. A\n") if line.startswith("DTSTAMP")] == [
+        "DTSTAMP:20231114T221320Z"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    assert [line for line in calendar("body: B\ndate: 8 October 2025\n\n1. A\n") if line.startswith("DTSTAMP")] == [
+        "DTSTAMP:20251008T000000Z"]
+
+
+@pytest.mark.parametrize(("body", "summary", "uid"), [
+    ("A" * 60 + " Committee of the Whole Council of Europe",
+     ["SUMMARY:" + "A" * 60 + " Commi", " ttee of the Whole Council of Europe"],
+     ["UID:" + "a" * 60 + "-committee", " -of-the-whole-council-of-europe-2025-10-08@agendadsl"]),
+    ("Comité é" * 12,
+     ["SUMMARY:" + "Comité é" * 6 + "Comit", " é é" + "Comité é" * 5],
+     ["UID:" + "comit-" * 11 + "comi", " t-2025-10-08@agendadsl"]),
+    ("X" * 65, ["SUMMARY:" + "X" * 65], ["UID:" + "x" * 65 + "-2025", " -10-08@agendadsl"]),
+])
+def test_long_lines_are_folded_at_75_octets_between_characters(body: str, summary: list, uid: list) -> None:
+    lines = calendar(f"body: {body}\ndate: 8 October 2025\n\n1. A\n")
+    start = lines.index("BEGIN:VEVENT") + 1
+    assert lines[start:start + len(summary)] == summary
+    at = next(i for i, line in enumerate(lines) if line.startswith("UID:"))
+    assert lines[at:at + len(uid)] == uid
+    assert max(len(line.encode("utf-8")) for line in lines) <= 75
