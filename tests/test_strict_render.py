@@ -1279,10 +1279,12 @@ def test_a_meeting_of_two_days_with_hours_is_one_event_a_day_in_utc() -> None:
     ("body: B\ndate: 31 December 9999\n\n1. A\n",
      event("B", ";VALUE=DATE:99991231", "DURATION:P1D", "99991231T000000Z", "b-9999-12-31@agendadsl",
            description="1. A")),
-    ("body: B\n\n1. A\n\nnext meetings:\n  - 5 May 2026\n  - 5 May 2026, Rome\n",
+    ("body: B\n\n1. A\n\nnext meetings:\n  - 5 May 2026\n  - 5 May 2026, Rome\n  - 6 May 2026, virtual (tbc)\n",
      event("B", ";VALUE=DATE:20260505", "DTEND;VALUE=DATE:20260506", "20000101T000000Z", "b-2026-05-05@agendadsl")
      + event("B", ";VALUE=DATE:20260505", "DTEND;VALUE=DATE:20260506", "20000101T000000Z",
-             "b-2026-05-05-2@agendadsl", location="Rome")),
+             "b-2026-05-05-2@agendadsl", location="Rome")
+     + event("B: Virtual meeting", ";VALUE=DATE:20260506", "DTEND;VALUE=DATE:20260507", "20000101T000000Z",
+             "b-2026-05-06@agendadsl", description="(nature of the meeting tbc)", status="TENTATIVE")),
     ("meeting: M\ndate: 8 October 2025\n\n1. A\n",
      event("M", ";VALUE=DATE:20251008", "DTEND;VALUE=DATE:20251009", "20251008T000000Z", "m-2025-10-08@agendadsl",
            description="1. A")),
@@ -1361,6 +1363,8 @@ def test_the_stamp_is_source_date_epoch_when_it_is_set(monkeypatch: pytest.Monke
     ("Comité é" * 12,
      ["SUMMARY:" + "Comité é" * 6 + "Comit", " é é" + "Comité é" * 5],
      ["UID:" + "comit-" * 11 + "comi", " t-2025-10-08@agendadsl"]),
+    ("X" * 65 + "\\N and more", ["SUMMARY:" + "X" * 65, " \\\\N and more"],
+     ["UID:" + "x" * 65 + "-n-an", " d-more-2025-10-08@agendadsl"]),
     ("X" * 65, ["SUMMARY:" + "X" * 65], ["UID:" + "x" * 65 + "-2025", " -10-08@agendadsl"]),
 ])
 def test_long_lines_are_folded_at_75_octets_between_characters(body: str, summary: list, uid: list) -> None:
