@@ -1374,3 +1374,11 @@ def test_long_lines_are_folded_at_75_octets_between_characters(body: str, summar
     at = next(i for i, line in enumerate(lines) if line.startswith("UID:"))
     assert lines[at:at + len(uid)] == uid
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
+
+
+def test_events_on_one_day_get_uids_numbered_from_2() -> None:
+    source = ("body: B\ndate: 4 May 2026\n\n1. A\n\nnext meetings:\n  - 5 May 2026\n  - 5 May 2026, Rome\n"
+              "  - 5 May 2026, Oslo\n  - 5 May 2026, Bern\n")
+    assert [line for line in calendar(source) if line.startswith("UID")] == [
+        "UID:b-2026-05-04@agendadsl", "UID:b-2026-05-05@agendadsl", "UID:b-2026-05-05-2@agendadsl",
+        "UID:b-2026-05-05-3@agendadsl", "UID:b-2026-05-05-4@agendadsl"]
