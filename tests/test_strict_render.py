@@ -1382,3 +1382,115 @@ def test_events_on_one_day_get_uids_numbered_from_2() -> None:
     assert [line for line in calendar(source) if line.startswith("UID")] == [
         "UID:b-2026-05-04@agendadsl", "UID:b-2026-05-05@agendadsl", "UID:b-2026-05-05-2@agendadsl",
         "UID:b-2026-05-05-3@agendadsl", "UID:b-2026-05-05-4@agendadsl"]
+
+
+# ------------------------------------------------------------------ final: what keeps an agenda from being final
+
+from agendadsl.render import tex_lines  # noqa: E402
+from agendadsl.render.escape import latex, latex_url, markdown, markdown_number, markdown_url  # noqa: E402
+from agendadsl.render.final import unconfirmed  # noqa: E402
+
+
+def test_each_tbc_left_is_one_error_saying_what_is_still_to_be_confirmed() -> None:
+    source = ("body: B\ndate: 1 March 2021\n\n1. A\n   @status tbc\n   1.1 B\n       @status tbc\n2. C\n"
+              "   @status postponed\n\nnext meetings:\n  - 7 December 2021 (tbc)\n  - 8 December 2021, Paris (tbc)\n"
+              "  - 9 December 2021, kind (tbc)\n  - 10 December 2021 (tbc), Rome (tbc)\n"
+              "  - 11 December 2021, Rome (tbc), virtual (tbc)\n  - 12 December 2021 (tbc), Rome (tbc), virtual (tbc)\n"
+              "  - 14 December 2021\n")
+    hint = "confirm it and remove the tbc, or publish without --final"
+    found = [(d.code, d.message, d.hint, d.span.line, d.severity.value) for d in unconfirmed(parse(source).agenda)]
+    assert found == [
+        ("not-final", "this item is still to be confirmed", hint, 5, "error"),
+        ("not-final", "this item is still to be confirmed", hint, 7, "error"),
+        ("not-final", "this next meeting's dates are still to be confirmed", hint, 12, "error"),
+        ("not-final", "this next meeting's place is still to be confirmed", hint, 13, "error"),
+        ("not-final", "this next meeting's kind is still to be confirmed", hint, 14, "error"),
+        ("not-final", "this next meeting's dates and place are still to be confirmed", hint, 15, "error"),
+        ("not-final", "this next meeting's place and kind are still to be confirmed", hint, 16, "error"),
+        ("not-final", "this next meeting's dates, place and kind are still to be confirmed", hint, 17, "error"),
+    ]
+    assert unconfirmed(parse("body: B\ndate: 1 March 2021\n\n1. A\n").agenda) == []
+
+
+# ------------------------------------------------------------------ escape: user text as LaTeX and Markdown
+
+BREAK = r"\penalty5000{}"
+
+
+@pytest.mark.parametrize(("text", "tex"), [
+    ("a\\b{c}$d&e#f^g_h~i%j\tk/l[m]n",
+     r"a\textbackslash{}b\{c\}\$d\&e\#f\textasciicircum{}g\_h\textasciitilde{}i\%j k/\allowbreak{}l{[}m{]}n"),
+    ("x" * 30, "x" * 30),
+    ("x" * 31, BREAK.join("x" * 31)),
+    ("short " + "y" * 31 + " end", "short " + BREAK.join("y" * 31) + " end"),
+    ("a/" + "b" * 31, r"a/\allowbreak{}" + BREAK.join("b" * 31)),
+    ("a/" + "b" * 30, r"a/\allowbreak{}" + "b" * 30),
+    ("_" * 31, BREAK.join([r"\_"] * 31)),
+    ("e\u0301" * 16, "e\u0301" * 16),
+    ("שלום" * 8, "שלום" * 8),
+    ("\U0001F1EB\U0001F1F7" * 16, "\U0001F1EB\U0001F1F7" * 16),
+    ("x" * 15 + "e\u0301" + "x" * 15, BREAK.join("x" * 15) + BREAK + "e\u0301" + "x" + BREAK + BREAK.join("x" * 14)),
+    ("x" * 14 + "\ufe0f\U0001F3FB\U000E0001" + "x" * 15,
+     BREAK.join("x" * 14) + "\ufe0f\U0001F3FB\U000E0001" + "x" + BREAK + BREAK.join("x" * 14)),
+])
+def test_latex_prints_user_text_literally_and_breaks_only_long_words(text: str, tex: str) -> None:
+    assert latex(text) == tex
+
+
+@pytest.mark.parametrize(("text", "md"), [
+    ("# heading", "\\# heading"), ("1. list", "1\\. list"), ("12) x", "12\\) x"), ("- a", "\\- a"),
+    ("+ b", "\\+ b"), ("= c", "\\= c"), ("> d", "\\> d"), ("2024", "2024"), ("a - b", "a - b"),
+    ("a*b_c`d[e]f<g>h|i~j&k$l!m\\n", "a\\*b\\_c\\`d\\[e\\]f\\<g\\>h\\|i\\~j\\&k\\$l\\!m\\\\n"),
+    ("line\nbreak", "line break"),
+])
+def test_markdown_escapes_what_would_make_markup(text: str, md: str) -> None:
+    assert markdown(text) == md
+
+
+def test_numbers_urls_are_escaped_for_their_place() -> None:
+    assert [markdown_number(n) for n in ("2.1", "(a)", "I.3", "1*", "A-1", "- 1")] == [
+        "2.1", "(a)", "I.3", "1\\*", "A-1", "\\- 1"]
+    assert markdown_url("https://x.org/a b<c>|d\\e\nf") == "https://x.org/a%20b%3Cc%3E%7Cd%5Cef"
+    assert latex_url("https://x.org/a\\b#c%d{e}f~g^h&i_j$k l") == (
+        "https://x.org/a\\%5Cb\\#c\\%d\\%7Be\\%7Df\\%7Eg\\%5Eh\\&i\\_j\\%24k\\%20l")
+
+
+# ------------------------------------------------------------------ tex_lines: LaTeX lines short enough for TeX
+
+
+@pytest.mark.parametrize(("line", "folded"), [
+    ("aaaa bbbb", "aaaa bbbb"),
+    ("aaaa bbbb cccc dddd", "aaaa bbbb\ncccc dddd"),
+    ("aaaa bbbbb cccc", "aaaa bbbbb\ncccc"),
+    ("aaaa bbbbbb cccc", "aaaa\nbbbbbb\ncccc"),
+    ("\\textbf{aaaaaaaa}bbbbbbbb", "\\textbf{aaaaaaaa}%\nbbbbbbbb"),
+    ("aaaaaaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaa"),
+    ("  aaaa bbbb cccc  ", "  aaaa\nbbbb\ncccc  "),
+    ("a\\ bbbbbbbbb cc", "a\\ bbbbbbbbb\ncc"),
+    ("aaaa}{bbbbbbb}cccc", "aaaa}{bbbbbbb}%\ncccc"),
+    ("aaaa}[bbbbbbb]cccc dd", "aaaa}[bbbbbbb]cccc\ndd"),
+    ("aaaa} bbbbbbbbbbbbbbb", "aaaa}\nbbbbbbbbbbbbbbb"),
+    ("aaaaaaaa % bbb ccc ddd", "aaaaaaaa\n% bbb ccc ddd"),
+    ("aaaaaaaa \\% bbb ccc ddd", "aaaaaaaa\n\\% bbb ccc\nddd"),
+    ("aaaaaaaaaaaaa bbb", "aaaaaaaaaaaaa\nbbb"),
+])
+def test_a_long_latex_line_is_folded_where_tex_reads_the_same(monkeypatch: pytest.MonkeyPatch, line: str,
+                                                              folded: str) -> None:
+    monkeypatch.setattr(tex_lines, "MAX_LINE", 10)
+    assert tex_lines.fold(line) == folded
+
+
+def test_latex_lines_are_folded_piece_by_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tex_lines, "MAX_LINE", 10)
+    assert list(tex_lines.short_lines(["abc def ghi", " jkl mno pqr\nshort\n", "x" * 5])) == [
+        "abc def\nghi jkl\nmno pqr\nshort\n", "xxxxx"]
+    assert list(tex_lines.short_lines(["a b\nc d\n"])) == ["a b\nc d\n", ""]
+    assert list(tex_lines.short_lines(["aaaa bbbb cccc dddd eeee ffff ", "gg"])) == [
+        "aaaa bbbb\ncccc dddd\n", "eeee ffff\ngg"]
+
+
+def test_a_latex_line_at_the_limit_is_left_and_one_over_it_is_broken() -> None:
+    at_limit = "a " * 4999 + "bb"
+    assert len(at_limit) == 10_000
+    assert tex_lines.fold(at_limit) == at_limit
+    assert tex_lines.fold(at_limit + "b") == "a " * 4998 + "a\nbbb"
