@@ -1494,3 +1494,93 @@ def test_a_latex_line_at_the_limit_is_left_and_one_over_it_is_broken() -> None:
     assert len(at_limit) == 10_000
     assert tex_lines.fold(at_limit) == at_limit
     assert tex_lines.fold(at_limit + "b") == "a " * 4998 + "a\nbbb"
+
+
+# ------------------------------------------------------------------ render/__init__: formats, errors, bilingual pages
+
+from pathlib import Path  # noqa: E402
+
+from agendadsl.language.diagnostics import AgendaError  # noqa: E402
+from agendadsl.render import _bilingual, render_bytes, to_json  # noqa: E402
+
+PLAIN = "body: B\ndate: 1 March 2021\n\n1. A\n"
+
+
+@pytest.mark.parametrize(("fmt", "options", "error", "message"), [
+    ("pdf", Options(), ValueError, "pdf is not a text format: use render_bytes"),
+    ("docx", Options(), ValueError, "docx is not a text format: use render_bytes"),
+    ("markdown", Options(bilingual=True), AgendaError, "--bilingual sets two columns in html and latex, not in markdown"),
+    ("html", Options(bilingual=True), AgendaError,
+     "--bilingual needs a second language: translate the agenda ('language: en, fr' in the header and 'fr: ...' "
+     "lines), or name one with --language"),
+    ("latex", Options(bilingual=True, language="en"), AgendaError,
+     "--bilingual needs a second language: translate the agenda ('language: en, fr' in the header and 'fr: ...' "
+     "lines), or name one with --language"),
+])
+def test_a_format_or_option_that_cannot_be_made_says_why(fmt: str, options: Options, error: type,
+                                                          message: str) -> None:
+    with pytest.raises(error) as raised:
+        render_text(parse(PLAIN).agenda, fmt, options)
+    assert str(raised.value) == message
+
+
+def test_a_broken_house_template_is_named_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "markdown").mkdir()
+    (tmp_path / "markdown" / "agenda.md.j2").write_text("line one\n{{ view.nothing.deeper }}\n", encoding="utf-8")
+    with pytest.raises(AgendaError) as raised:
+        render_text(parse(PLAIN).agenda, "markdown", Options(templates=tmp_path))
+    assert str(raised.value) == (f"the markdown template {tmp_path}/markdown/agenda.md.j2, line 2: "
+                                 "'agendadsl.render.view_model.AgendaView object' has no attribute 'nothing'")
+    (tmp_path / "markdown" / "agenda.md.j2").write_text('x\n{% include "missing.md.j2" %}\n', encoding="utf-8")
+    with pytest.raises(AgendaError) as raised:
+        render_text(parse(PLAIN).agenda, "markdown", Options(templates=tmp_path))
+    assert str(raised.value) == f"the markdown template {tmp_path}/markdown/agenda.md.j2, line 2: missing.md.j2"
+
+
+def test_the_text_formats_as_bytes_and_the_public_json() -> None:
+    agenda = parse(PLAIN).agenda
+    assert render_bytes(agenda, "markdown") == render_text(agenda, "markdown").encode("utf-8")
+    assert render_bytes(agenda, "markdown").startswith(b"**B**\n\n# Agenda\n\n1 March 2021\n")
+    assert to_json(agenda) == render_text(agenda, "json")
+    assert json.loads(to_json(agenda))["items"][0]["title"] == "A"
+    assert render_text(agenda, "json").endswith("}\n")
+
+
+BILINGUAL = ("body: B\ndate: 1 March 2021\nlanguage: en, fr, de\n\n# Morning\n  fr: Matin\n1. A {#a}\n   fr: A fr\n"
+             "   > See {a}[^1] and {annex X}\n   fr: Voir {a}[^1] et {annex X}\n\nannexes:\n  - X. Annex\n\n"
+             "[^1]: Note.\nfr: Note fr.\n")
+
+
+@pytest.mark.parametrize(("language", "other", "tex", "title", "line"), [
+    (None, "fr", {"en": "english", "fr": "french"}, (S("text", "A fr"),),
+     (S("text", "Voir "), S("xref", "1.", href="#fr-item-a"),
+      S("footnote", "1", href="#fr-fn-1", parts=(S("text", "Note fr."),), id="fr-fnref-1"), S("text", " et "),
+      S("xref", "annexe X", href="#fr-annex-X"))),
+    ("en", "fr", {"en": "english", "fr": "french"}, (S("text", "A fr"),),
+     (S("text", "Voir "), S("xref", "1.", href="#fr-item-a"),
+      S("footnote", "1", href="#fr-fn-1", parts=(S("text", "Note fr."),), id="fr-fnref-1"), S("text", " et "),
+      S("xref", "annexe X", href="#fr-annex-X"))),
+    ("de", "de", {"en": "english", "de": "german"}, (S("text", "A", lang="en"),),
+     (S("text", "See ", lang="en"), S("xref", "1.", href="#de-item-a"),
+      S("footnote", "1", href="#de-fn-1", parts=(S("text", "Note.", lang="en"),), id="de-fnref-1"),
+      S("text", " and ", lang="en"), S("xref", "Anlage X", href="#de-annex-X"))),
+])
+def test_a_bilingual_page_has_the_agendas_language_left_and_the_other_right_with_its_own_anchors(
+        language: str | None, other: str, tex: dict, title: tuple, line: tuple) -> None:
+    left, right = _bilingual(parse(BILINGUAL).agenda, Options(bilingual=True, language=language))
+    assert (left.language, right.language, left.anchors, right.anchors) == ("en", other, "", f"{other}-")
+    assert (left.tex_languages, list(left.tex_languages)) == (tex, ["en", other])
+    assert (left.items[0].id, right.items[0].id, right.blocks[0].heading.id) == ("item-a", f"{other}-item-a",
+                                                                                   f"{other}-part-1")
+    assert left.items[0].title == (S("text", "A"),)
+    assert right.items[0].title == title
+    assert right.items[0].notes[0].lines == (line,)
+    assert [a.id for a in right.blocks[-1].annexes] == [f"{other}-annex-X"]
+    assert [f.id for f in right.footnotes] == [f"{other}-fn-1"]
+
+
+def test_a_bilingual_page_of_a_french_agenda_has_french_on_the_left() -> None:
+    left, right = _bilingual(parse("body: B\ndate: 1 March 2021\nlanguage: fr, en\n\n1. A\n   en: A en\n").agenda,
+                             Options(bilingual=True))
+    assert (left.language, right.language, left.tex_languages) == ("fr", "en", {"fr": "french", "en": "english"})
+    assert (left.items[0].title, right.items[0].title) == ((S("text", "A"),), (S("text", "A en"),))
