@@ -1584,3 +1584,60 @@ def test_a_bilingual_page_of_a_french_agenda_has_french_on_the_left() -> None:
                              Options(bilingual=True))
     assert (left.language, right.language, left.tex_languages) == ("fr", "en", {"fr": "french", "en": "english"})
     assert (left.items[0].title, right.items[0].title) == ((S("text", "A"),), (S("text", "A en"),))
+
+
+# ------------------------------------------------------------------ view: the list of documents (_Builder.documents)
+
+DOCUMENTS = """\
+body: B
+date: 1 March 2021
+list of documents: yes
+series CM: CM({year}){n} https://example.org/{ref}
+series T-ES: T-ES({year}){n}
+
+1. Budget [CM(2020)1]
+   @docs [T-ES(2020)2], [Other 1]
+   > See [CM(2020)3] of 3 May 2020.
+   - Bullet [CM(2020)9]
+   1.1 Sub [CM(2020)1]
+       @docs [CM(2020)1] of 4 May 2020
+2. Hidden [CM(2020)4]
+   @visibility internal
+3. Grouped
+   @docs for decision: [T-ES(2020)2]
+   @docs [Other 2]
+* Unnumbered [CM(2020)5]
+"""
+
+
+def cited(text: str, items: tuple, url: str | None = None, date: str | None = None) -> dict:
+    return {"ref": {"text": text, "url": url, "date": date}, "items": items}
+
+
+def cm(n: int) -> str:
+    return f"https://example.org/CM%282020%29{n}"
+
+
+@pytest.mark.parametrize(("view", "language", "hidden", "dated"), [
+    (View.PUBLIC, None, (), "4 May 2020"),
+    (View.INTERNAL, None, (cited("CM(2020)4", ("2",), cm(4)),), "4 May 2020"),
+    (View.PUBLIC, "fr", (), "4 mai 2020"),
+])
+def test_the_list_of_documents_groups_the_cited_references_by_series(view: View, language: str | None,
+                                                                     hidden: tuple, dated: str) -> None:
+    documents = build(parse(DOCUMENTS).agenda, view=view, language=language).documents
+    assert plain(documents) == (
+        {"name": "CM", "refs": (cited("CM(2020)1", ("1", "1.1"), cm(1), dated), cited("CM(2020)3", ("1",), cm(3)),
+                                cited("CM(2020)9", ("1",), cm(9)), *hidden, cited("CM(2020)5", (), cm(5)))},
+        {"name": "T-ES", "refs": (cited("T-ES(2020)2", ("1", "3")),)},
+        {"name": None, "refs": (cited("Other 1", ("1",)), cited("Other 2", ("3",)))},
+    )
+
+
+def test_no_list_of_documents_unless_asked_and_none_of_removed_items() -> None:
+    assert build(parse(DOCUMENTS.replace("list of documents: yes\n", "")).agenda).documents == ()
+    assert build(parse(DOCUMENTS.replace("list of documents: yes\n", "list of documents: no\n")).agenda).documents == ()
+    old = "body: B\ndate: 1 March 2021\nlist of documents: yes\n\n1. Gone [X 1]\n2. Kept [X 2]\n"
+    new = "body: B\ndate: 1 March 2021\nlist of documents: yes\n\n1. Kept [X 2]\n"
+    documents = build(parse(new).agenda, since=("Rev.1", parse(old).agenda)).documents
+    assert plain(documents) == ({"name": None, "refs": (cited("X 2", ("1",)),)},)
