@@ -1594,18 +1594,21 @@ date: 1 March 2021
 list of documents: yes
 series CM: CM({year}){n} https://example.org/{ref}
 series T-ES: T-ES({year}){n}
+series E: E-{n}
 
 1. Budget [CM(2020)1]
    @docs [T-ES(2020)2], [Other 1]
    > See [CM(2020)3] of 3 May 2020.
    - Bullet [CM(2020)9]
-   1.1 Sub [CM(2020)1]
+     - Child [CM(2020)8]
+   1.1 Sub [CM(2020)1] [CM(2020)7]
        @docs [CM(2020)1] of 4 May 2020
+   1.2 Other [CM(2020)6]
 2. Hidden [CM(2020)4]
    @visibility internal
 3. Grouped
    @docs for decision: [T-ES(2020)2]
-   @docs [Other 2]
+   @docs [Other 2], [CM(2020)1] of 5 May 2020
 * Unnumbered [CM(2020)5]
 """
 
@@ -1627,8 +1630,10 @@ def test_the_list_of_documents_groups_the_cited_references_by_series(view: View,
                                                                      hidden: tuple, dated: str) -> None:
     documents = build(parse(DOCUMENTS).agenda, view=view, language=language).documents
     assert plain(documents) == (
-        {"name": "CM", "refs": (cited("CM(2020)1", ("1", "1.1"), cm(1), dated), cited("CM(2020)3", ("1",), cm(3)),
-                                cited("CM(2020)9", ("1",), cm(9)), *hidden, cited("CM(2020)5", (), cm(5)))},
+        {"name": "CM", "refs": (cited("CM(2020)1", ("1", "1.1", "3"), cm(1), dated), cited("CM(2020)3", ("1",), cm(3)),
+                                cited("CM(2020)9", ("1",), cm(9)), cited("CM(2020)8", ("1",), cm(8)),
+                                cited("CM(2020)7", ("1.1",), cm(7)), cited("CM(2020)6", ("1.2",), cm(6)), *hidden,
+                                cited("CM(2020)5", (), cm(5)))},
         {"name": "T-ES", "refs": (cited("T-ES(2020)2", ("1", "3")),)},
         {"name": None, "refs": (cited("Other 1", ("1",)), cited("Other 2", ("3",)))},
     )
