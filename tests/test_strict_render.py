@@ -1646,3 +1646,38 @@ def test_no_list_of_documents_unless_asked_and_none_of_removed_items() -> None:
     new = "body: B\ndate: 1 March 2021\nlist of documents: yes\n\n1. Kept [X 2]\n"
     documents = build(parse(new).agenda, since=("Rev.1", parse(old).agenda)).documents
     assert plain(documents) == ({"name": None, "refs": (cited("X 2", ("1",)),)},)
+
+
+# ------------------------------------------------------------------ view: anchors and language names (_slug, the
+# builder's ids, _language_name)
+
+ANCHORS = ("body: B\ndate: 1 March 2021\n\n1. A {#x.y}\n2. B {#item}\n* Un Numbered: Title!\n* Un Numbered: Title!\n"
+           "* Un Numbered: Title!\n* Ünïcödé\n* " + "Very long title " * 5 + "\n* ...\n3. C\n   (a) D\n   (b) E\n"
+           "4. F\n   (a) G\n   (b) H\n")
+
+
+def all_ids(items) -> list[str]:
+    return [i for item in items for i in (item.id, *all_ids(item.children))]
+
+
+@pytest.mark.parametrize("prefix", ["", "fr-"])
+def test_each_item_has_a_unique_anchor_from_its_label_number_or_title(prefix: str) -> None:
+    view = build(parse(ANCHORS).agenda, anchors=prefix)
+    assert all_ids(view.items) == [prefix + i for i in (
+        "item-x-y", "item-item", "item-un-numbered-title", "item-un-numbered-title-2", "item-un-numbered-title-3",
+        "item-n-c-d", "item-very-long-title-very-long-title-very-lon", "item-x", "item-3", "item-a", "item-b",
+        "item-4", "item-a-2", "item-b-2")]
+
+
+@pytest.mark.parametrize(("written", "names"), [
+    ("fr", ["French", "français", "Französisch", "французский"]),
+    ("en", ["English", "anglais", "Englisch", "английский"]),
+    ("fr-CA", ["French (Canada)", "français (Canada)", "Französisch (Kanada)", "французский (Канада)"]),
+    ("zh_Hant", ["Chinese (Traditional)", "chinois (traditionnel)", "Chinesisch (Traditionell)",
+                 "китайский (традиционная)"]),
+    ("Klingon", ["Klingon"] * 4),
+    ("xx", ["xx"] * 4),
+])
+def test_the_original_language_is_named_in_the_output_language(written: str, names: list[str]) -> None:
+    agenda = parse(f"body: B\ndate: 1 March 2021\noriginal: {written}\n\n1. A\n").agenda
+    assert [build(agenda, language=language).meeting.original for language in (None, "fr", "de", "ru")] == names
