@@ -12,6 +12,7 @@ import pytest
 
 from agendadsl import parse
 from agendadsl.render import Options, View, render_text
+from agendadsl.render import cldr
 from agendadsl.render.localise import locale
 from agendadsl.render.view import build
 from agendadsl.render.view_model import Segment as S
@@ -1681,3 +1682,15 @@ def test_each_item_has_a_unique_anchor_from_its_label_number_or_title(prefix: st
 def test_the_original_language_is_named_in_the_output_language(written: str, names: list[str]) -> None:
     agenda = parse(f"body: B\ndate: 1 March 2021\noriginal: {written}\n\n1. A\n").agenda
     assert [build(agenda, language=language).meeting.original for language in (None, "fr", "de", "ru")] == names
+
+
+# ------------------------------------------------------------------ cldr: Babel's answers
+
+
+def test_a_language_with_a_region_cldr_does_not_know_is_published_with_the_languages_formats() -> None:
+    """``language: en-QQ`` passes check; every render crashed on Babel's UnknownLocaleError."""
+    for code, expected in (("en-QQ", "**B**\n\n# Agenda\n\n1 March 2021\n\nTime: 18:30\n\n"),
+                           ("de-XY", "**B**\n\n# Tagesordnung\n\n1\\. März 2021\n\nZeit: 18:30\n\n")):
+        source = f"body: B\ndate: 1 March 2021\ntime: 18:30\nlanguage: {code}\n\n1. A\n"
+        assert render_text(parse(source).agenda, "markdown").startswith(expected)
+    assert cldr.locale_id("xx_YY", "fr_FR") == "fr_FR"
