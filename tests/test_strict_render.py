@@ -1694,3 +1694,21 @@ def test_a_language_with_a_region_cldr_does_not_know_is_published_with_the_langu
         source = f"body: B\ndate: 1 March 2021\ntime: 18:30\nlanguage: {code}\n\n1. A\n"
         assert render_text(parse(source).agenda, "markdown").startswith(expected)
     assert cldr.locale_id("xx_YY", "fr_FR") == "fr_FR"
+
+
+def test_babels_answers_about_locales_patterns_and_names() -> None:
+    assert [cldr.locale_id("en_GB", "en"), cldr.locale_id("de_AT", "en"), cldr.locale_id("not a locale!", "de")] == [
+        "en_GB", "de_AT", "de"]
+    assert [cldr.zone_city("Asia/Tokyo", "fr_FR"), cldr.zone_city("Mars/Olympus", "en_GB")] == ["Tokyo", None]
+    assert [cldr.language_name("pt_BR", "fr_FR"), cldr.language_name("qq", "en_GB"),
+            cldr.language_name("!!", "en_GB")] == ["portugais (Brésil)", None, None]
+    assert [cldr.date_pattern("fr_FR", "full"), cldr.date_pattern("en_US", "long"), cldr.time_pattern("en_US", "short"),
+            cldr.time_pattern("de_DE", "short")] == ["EEEE d MMMM y", "MMMM d, y", f"h:mm{NNB}a", "HH:mm"]
+    assert [cldr.interval("en_GB", "yMMMd", "d"), cldr.interval("en_GB", "yMMMd", "q"),
+            cldr.interval("en_GB", "nope", "d")] == [(f"d{TH}–{TH}", "d MMM y"), None, None]
+    assert [cldr.interval_fallback("fr_FR"), cldr.interval_fallback("ru_RU")] == [f"{{0}}{TH}–{TH}{{1}}", "{0} — {1}"]
+    assert [cldr.format_date(datetime.date(2021, 3, 1), "full", "it_IT"),
+            cldr.format_date(datetime.date(2021, 3, 1), "d MMM", "de_DE"),
+            cldr.format_time(datetime.time(18, 5), "h:mm a", "en_US"),
+            cldr.format_list(["a", "b", "c"], "fr_FR"), cldr.format_list(["a"], "fr_FR")] == [
+        "lunedì 1 marzo 2021", "1 März", "6:05 PM", "a, b et c", "a"]
