@@ -1712,3 +1712,28 @@ def test_babels_answers_about_locales_patterns_and_names() -> None:
             cldr.format_time(datetime.time(18, 5), "h:mm a", "en_US"),
             cldr.format_list(["a", "b", "c"], "fr_FR"), cldr.format_list(["a"], "fr_FR")] == [
         "lunedì 1 marzo 2021", "1 März", "6:05 PM", "a, b et c", "a"]
+
+
+# ------------------------------------------------------------------ json_text: what JSON cannot hold
+
+from agendadsl.render.json_export import _Streamed  # noqa: E402
+from agendadsl.render.json_text import pieces  # noqa: E402
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ({"a": {1, 2}}, "Object of type set is not JSON serializable"),
+    ([b"x"], "Object of type bytes is not JSON serializable"),
+    ({"a": {(1, 2): "b"}}, "keys must be str, int, float, bool or None, not tuple"),
+    ({"a": _Streamed(lambda x: x, [{(1,): 2}])}, "keys must be str, int, float, bool or None, not tuple"),
+])
+def test_a_value_json_cannot_hold_is_refused_as_json_refuses_it(value, message: str) -> None:
+    with pytest.raises(TypeError) as raised:
+        "".join(pieces(value, _Streamed))
+    assert str(raised.value) == message
+
+
+def test_keys_of_every_kind_are_written_as_json_writes_them() -> None:
+    value = {"a": {1: 1, 2.5: 2, False: 3, None: 4, float("inf"): 5, "é": [1.0, -0.0, float("-inf"), 10**20]}}
+    assert "".join(pieces(value, _Streamed)) == json.dumps(value, ensure_ascii=False, indent=2) == (
+        '{\n  "a": {\n    "1": 1,\n    "2.5": 2,\n    "false": 3,\n    "null": 4,\n    "Infinity": 5,\n    "é": [\n'
+        '      1.0,\n      -0.0,\n      -Infinity,\n      100000000000000000000\n    ]\n  }\n}')
