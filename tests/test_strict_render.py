@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (CLDR and the wording files write en dashes; Russian text)
 """Strict tests of the renders' values: the localised dates, times and words in several shipped
 languages, the view's fields, the whole JSON objects and iCalendar events, the diff summary's words
 and the escaping. Every expected value is written out by hand (what the reader of the agenda should
@@ -7,12 +8,19 @@ token of the functions named in each group's comment shows."""
 from __future__ import annotations
 
 import datetime
+import json
+from pathlib import Path
 
 import pytest
 
-from agendadsl import parse
-from agendadsl.render import Options, View, render_text
-from agendadsl.render import cldr
+from agendadsl import diff, parse
+from agendadsl.language.diagnostics import AgendaError
+from agendadsl.render import Options, View, _bilingual, cldr, render_bytes, render_text, tex_lines, to_json
+from agendadsl.render import change_words as words
+from agendadsl.render.escape import latex, latex_url, markdown, markdown_number, markdown_url
+from agendadsl.render.final import unconfirmed
+from agendadsl.render.json_export import _Streamed
+from agendadsl.render.json_text import pieces
 from agendadsl.render.localise import locale
 from agendadsl.render.view import build
 from agendadsl.render.view_model import Segment as S
@@ -429,7 +437,8 @@ def test_the_issue_time_the_original_by_name_and_the_number_label() -> None:
         {"text": "30 September 2005", "start": "2005-09-30", "end": None}, "13:29", "Klingon", "public", "public")
     assert (view.items[0].number_label, view.items[0].children[0].number_label) == ("Item No.", None)
     fr = build(parse(source).agenda, language="fr").meeting
-    assert (fr.issued.text, fr.issued_time, fr.distribution_label) == ("30 septembre 2005", f"13{NB}h{NB}29", "publique")
+    assert (fr.issued.text, fr.issued_time, fr.distribution_label) == (
+        "30 septembre 2005", f"13{NB}h{NB}29", "publique")
 
 
 # ------------------------------------------------------------------ view: items (_Builder.item, note_views, bullet,
@@ -504,7 +513,8 @@ def test_an_item_published_in_french_keeps_its_english_texts_marked_and_its_word
     assert plain(first) == item(
         number="1.", id="item-open", title=(S("text", "Opening", lang="en"),), plain_title="Opening",
         title_text=None, time=f"9{h}30 – 10{h}00", duration="30 min",
-        presenter=f"Rapporteur: Ms X; Présentation{NB}: Mr Y", presenters=("Rapporteur: Ms X", f"Présentation{NB}: Mr Y"),
+        presenter=f"Rapporteur: Ms X; Présentation{NB}: Mr Y",
+        presenters=("Rapporteur: Ms X", f"Présentation{NB}: Mr Y"),
         details=(f"9{h}30 – 10{h}00", "30 min", "pour décision, pour information", "séance publique", "à confirmer",
                  "documents disponibles", "Rapporteur: Ms X", f"Présentation{NB}: Mr Y"),
         action="pour décision, pour information", status="tbc", status_label="à confirmer",
@@ -536,7 +546,8 @@ def test_translated_titles_and_notes_are_published_in_their_translation_and_type
                note("bullet", (S("text", "Envoyer"),), status="à faire")))
     assert (items[1].title, items[1].title_text) == ((S("text", "Untranslated", lang="en"),), None)
     english = build(parse(source).agenda).items[0]
-    assert (english.title, english.notes[0].lines) == ((S("text", "Opening: welcome"),), ((S("text", "Note: read it"),),))
+    assert (english.title, english.notes[0].lines) == (
+        (S("text", "Opening: welcome"),), ((S("text", "Note: read it"),),))
 
 
 @pytest.mark.parametrize(("title", "segments"), [
@@ -546,7 +557,8 @@ def test_translated_titles_and_notes_are_published_in_their_translation_and_type
     ("Report [T-ES(2020)23] at https://example.org/a", (
         S("text", "Report "), S("docref", "T-ES(2020)23", url=URL + "23"), S("text", " at "),
         S("link", "https://example.org/a", url="https://example.org/a"))),
-    ("Unknown note[^9] and a known one[^n]", (S("text", "Unknown note"), S("text", "[^9]"), S("text", " and a known one"),
+    ("Unknown note[^9] and a known one[^n]", (S("text", "Unknown note"), S("text", "[^9]"),
+                                              S("text", " and a known one"),
                                               S("footnote", "1", href="#fn-1", parts=(S("text", "Known."),),
                                                 id="fnref-1"))),
     ("See {u} and {i}", (S("text", "See "), S("xref", "Unnumbered", href="#item-u"), S("text", " and "),
@@ -654,7 +666,8 @@ def test_headings_published_in_french_give_their_words_then_the_date_and_time_in
         heading(3, 7, (S("text", "Nothing", lang="en"),), "Nothing"),
         heading(1, 8, (S("text", "Part A", lang="en"),), "Part A", when="16 octobre 2025",
                 dates={"text": "16 octobre 2025", "start": "2025-10-16", "end": None},
-                notes=(note("note", (S("text", "Note.", lang="en"),)), note("annotation", (S("text", "Ann.", lang="en"),)))),
+                notes=(note("note", (S("text", "Note.", lang="en"),)),
+                       note("annotation", (S("text", "Ann.", lang="en"),)))),
         heading(1, 9, (S("text", "Executive session", lang="en"),), "Executive session", session_label="huis clos"),
     ]
 
@@ -775,7 +788,8 @@ def test_a_table_pads_short_rows_and_weighs_its_columns_between_3_and_40() -> No
 
 
 @pytest.mark.parametrize(("view", "texts"), [
-    (View.PUBLIC, ("Some text.",)), (View.ANNOTATED, ("Some text.",)), (View.INTERNAL, ("Some text.", "Internal text.")),
+    (View.PUBLIC, ("Some text.",)), (View.ANNOTATED, ("Some text.",)),
+    (View.INTERNAL, ("Some text.", "Internal text.")),
 ])
 def test_text_between_items_is_published_as_its_view_allows(view: View, texts: tuple) -> None:
     built = blocks(view=view)
@@ -795,8 +809,6 @@ def test_a_heading_with_a_time_and_only_notes_under_it_is_no_break() -> None:
 # kind, number (ranges, arrows, split and merge parts), headline (the cause of a renumbering),
 # details (fields, parts), count and notes, in English, French and German.
 
-from agendadsl import diff  # noqa: E402
-from agendadsl.render import change_words as words  # noqa: E402
 
 CHANGES = {
     "split": ("1. Opening\n2. Budget and accounts\n3. Close\n", "1. Opening\n2. Budget\n3. Accounts\n4. Close\n"),
@@ -806,7 +818,8 @@ CHANGES = {
             "1. Opening\n2. Accounts\n3. New thing\n4. Close\n5. End\n"),
     "moved": ("1. A\n2. B\n3. C\n", "1. A\n2. C\n3. B\n"),
     "meeting": ("body: B\nmeeting: One\ndate: 1 March 2021\n\n1. A\n   > x\n   > y\n",
-                "body: B\nmeeting: Two\ndate: 2 March 2021\n\n1. A\n   > x\n   > z\n\nnext meetings:\n  - 5 May 2021\n"),
+                "body: B\nmeeting: Two\ndate: 2 March 2021\n\n1. A\n   > x\n   > z\n\n"
+                "next meetings:\n  - 5 May 2021\n"),
 }
 
 CHANGE_WORDS = [
@@ -897,7 +910,8 @@ def test_removed_items_are_shown_struck_where_they_stood() -> None:
     ]
     assert plain(view.changes) == (
         {"kind": "removed", "label": "deleted", "number": "1.", "title": "Gone first"},
-        {"kind": "renumbered", "label": "renumbered", "number": "2. → 1.", "title": "after the removal of 1. (3 items)"},
+        {"kind": "renumbered", "label": "renumbered", "number": "2. → 1.",
+         "title": "after the removal of 1. (3 items)"},
         {"kind": "removed", "label": "deleted", "number": "2.1", "title": "Gone sub"},
         {"kind": "removed", "label": "deleted", "number": "3.", "title": "Gone after"},
         {"kind": "renumbered", "label": "renumbered", "number": "4. → 2.", "title": "after the removal of 3."},
@@ -992,7 +1006,6 @@ def test_an_item_with_several_changes_is_marked_by_the_weightiest() -> None:
 # next and past meetings, text, tables, annexes, participants and footnotes, for two agendas that
 # between them use every attribute (the goldens' samples use few of them).
 
-import json  # noqa: E402
 
 
 def exported(source: str) -> dict:
@@ -1232,8 +1245,8 @@ def test_the_json_names_translated_header_fields_as_its_meeting_does_and_places_
 HEAD = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//agendadsl//agendadsl//EN", "CALSCALE:GREGORIAN"]
 
 
-def calendar(source: str, options: Options = Options()) -> list[str]:
-    text = render_text(parse(source).agenda, "ics", options)
+def calendar(source: str, options: Options | None = None) -> list[str]:
+    text = render_text(parse(source).agenda, "ics", options or Options())
     assert text.endswith("\r\n")
     return text.split("\r\n")[:-1]
 
@@ -1345,7 +1358,8 @@ def test_the_next_meetings_are_events_tentative_while_anything_is_to_be_confirme
         f"SUMMARY:Test Committee: Morning\\, 9{NB}h{NB}30 – 12{NB}h{NB}30", "DESCRIPTION:1. Opening",
         "SUMMARY:Test Committee", "DESCRIPTION:(dates exactes à confirmer)",
         "SUMMARY:Test Committee", "DESCRIPTION:(dates exactes et lieu/nature de la réunion à confirmer)",
-        "SUMMARY:Test Committee: Réunion en présentiel", f"DESCRIPTION:(hôte à confirmer)\\; Hôte{NB}: France\\; see logistics"]
+        "SUMMARY:Test Committee: Réunion en présentiel",
+        f"DESCRIPTION:(hôte à confirmer)\\; Hôte{NB}: France\\; see logistics"]
 
 
 def test_the_stamp_is_source_date_epoch_when_it_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -1387,9 +1401,6 @@ def test_events_on_one_day_get_uids_numbered_from_2() -> None:
 
 # ------------------------------------------------------------------ final: what keeps an agenda from being final
 
-from agendadsl.render import tex_lines  # noqa: E402
-from agendadsl.render.escape import latex, latex_url, markdown, markdown_number, markdown_url  # noqa: E402
-from agendadsl.render.final import unconfirmed  # noqa: E402
 
 
 def test_each_tbc_left_is_one_error_saying_what_is_still_to_be_confirmed() -> None:
@@ -1499,10 +1510,7 @@ def test_a_latex_line_at_the_limit_is_left_and_one_over_it_is_broken() -> None:
 
 # ------------------------------------------------------------------ render/__init__: formats, errors, bilingual pages
 
-from pathlib import Path  # noqa: E402
 
-from agendadsl.language.diagnostics import AgendaError  # noqa: E402
-from agendadsl.render import _bilingual, render_bytes, to_json  # noqa: E402
 
 PLAIN = "body: B\ndate: 1 March 2021\n\n1. A\n"
 
@@ -1510,7 +1518,8 @@ PLAIN = "body: B\ndate: 1 March 2021\n\n1. A\n"
 @pytest.mark.parametrize(("fmt", "options", "error", "message"), [
     ("pdf", Options(), ValueError, "pdf is not a text format: use render_bytes"),
     ("docx", Options(), ValueError, "docx is not a text format: use render_bytes"),
-    ("markdown", Options(bilingual=True), AgendaError, "--bilingual sets two columns in html and latex, not in markdown"),
+    ("markdown", Options(bilingual=True), AgendaError,
+     "--bilingual sets two columns in html and latex, not in markdown"),
     ("html", Options(bilingual=True), AgendaError,
      "--bilingual needs a second language: translate the agenda ('language: en, fr' in the header and 'fr: ...' "
      "lines), or name one with --language"),
@@ -1716,8 +1725,6 @@ def test_babels_answers_about_locales_patterns_and_names() -> None:
 
 # ------------------------------------------------------------------ json_text: what JSON cannot hold
 
-from agendadsl.render.json_export import _Streamed  # noqa: E402
-from agendadsl.render.json_text import pieces  # noqa: E402
 
 
 @pytest.mark.parametrize(("value", "message"), [
