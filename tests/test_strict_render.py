@@ -1744,3 +1744,49 @@ def test_keys_of_every_kind_are_written_as_json_writes_them() -> None:
     assert "".join(pieces(value, _Streamed)) == json.dumps(value, ensure_ascii=False, indent=2) == (
         '{\n  "a": {\n    "1": 1,\n    "2.5": 2,\n    "false": 3,\n    "null": 4,\n    "Infinity": 5,\n    "é": [\n'
         '      1.0,\n      -0.0,\n      -Infinity,\n      100000000000000000000\n    ]\n  }\n}')
+
+
+# ------------------------------------------------------------------ localise and view: local times, wording-file
+# times, dates that do not exist (Locale.time, Locale.dates, Locale.date_range, _Builder.local_times)
+
+LOCAL = ("body: B\ndate: Thu 18-Feb-2016\ntime: 20:00 UTC\nlocal times: San Francisco (America/Los_Angeles), "
+         "Europe/Moscow, UTC+9, EST, Sydney (Australia/Sydney)\n\n1. A\n")
+
+
+@pytest.mark.parametrize(("language", "times"), [
+    (None, [("San Francisco", "Thursday, 18 February 2016, 12:00"), ("Moscow", "Thursday, 18 February 2016, 23:00"),
+            ("UTC+9", "Friday, 19 February 2016, 05:00"), ("EST", "Thursday, 18 February 2016, 15:00"),
+            ("Sydney", "Friday, 19 February 2016, 07:00")]),
+    ("fr", [("San Francisco", f"jeudi 18 février 2016, 12{NB}h{NB}00"),
+            ("Moscou", f"jeudi 18 février 2016, 23{NB}h{NB}00"),
+            ("UTC+9", f"vendredi 19 février 2016, 5{NB}h{NB}00"), ("EST", f"jeudi 18 février 2016, 15{NB}h{NB}00"),
+            ("Sydney", f"vendredi 19 février 2016, 7{NB}h{NB}00")]),
+    ("de", [("San Francisco", "Donnerstag, 18. Februar 2016, 12:00"), ("Moskau", "Donnerstag, 18. Februar 2016, 23:00"),
+            ("UTC+9", "Freitag, 19. Februar 2016, 05:00"), ("EST", "Donnerstag, 18. Februar 2016, 15:00"),
+            ("Sydney", "Freitag, 19. Februar 2016, 07:00")]),
+])
+def test_local_times_name_each_place_and_its_own_date_and_time(language: str | None, times: list) -> None:
+    assert list(build(parse(LOCAL).agenda, language=language).meeting.local_times) == times
+    undated = "body: B\ndate: Thu 18-Feb-2016\nlocal times: Europe/Moscow\n\n1. A\n"
+    assert build(parse(undated).agenda, language=language).meeting.local_times == ()
+
+
+@pytest.mark.parametrize(("language", "times"), [
+    ("en", ["09:05", "18:30", "00:00", "00:00"]), ("fr", ["09 h 05", "18 h 30", "00 h 00", "00 h 00"]),
+    ("de", ["09:05", "18:30", "00:00", "00:00"]), ("en-US", ["09:05", "18:30", "00:00", "00:00"]),
+])
+def test_the_wording_files_time_pattern_writes_24_00_as_midnight(language: str, times: list[str]) -> None:
+    from agendadsl.language.nodes import TimeOfDay
+
+    loc = locale(language)
+    assert [loc.time(TimeOfDay(h, m)) for h, m in ((9, 5), (18, 30), (24, 0), (0, 0))] == times
+
+
+@pytest.mark.parametrize(("written", "range_text"), [
+    ("31 February 2026", "31 2 2026"), ("30 February - 2 March 2026", "30 2 2026"),
+    ("31 February and 1 March 2026", "31 2 2026"),
+])
+def test_a_date_that_does_not_exist_is_printed_as_written(written: str, range_text: str) -> None:
+    dates = parse(f"body: X\ndate: {written}\n\n1. A\n").agenda.meeting.dates
+    for language in ("en", "fr", "de"):
+        assert (locale(language).dates(dates), locale(language).date_range(dates)) == (written, range_text)
