@@ -1790,3 +1790,22 @@ def test_a_date_that_does_not_exist_is_printed_as_written(written: str, range_te
     dates = parse(f"body: X\ndate: {written}\n\n1. A\n").agenda.meeting.dates
     for language in ("en", "fr", "de"):
         assert (locale(language).dates(dates), locale(language).date_range(dates)) == (written, range_text)
+
+
+@pytest.mark.parametrize(("language", "printed"), [
+    ("en", f"Wednesday, 8{TH}October, Thursday 9 and Friday, 10 October 2025"),
+    ("fr", "mercredi 8, jeudi 9 et vendredi 10 octobre 2025"),
+    ("de", "Mittwoch, 8., Donnerstag, 9. und Freitag, 10. Oktober 2025"),
+    ("en-US", "Wednesday, October 8, Thursday 9, and Friday, October 10, 2025"),
+    ("it", "mercoledì 8, giovedì 9 e venerdì 10 ottobre 2025"),
+])
+def test_three_weekdays_of_one_month_name_the_month_once(language: str, printed: str) -> None:
+    dates = parse("body: X\ndate: Wednesday 8, Thursday 9 and Friday 10 October 2025\n\n1. A\n").agenda.meeting.dates
+    assert locale(language).dates(dates) == printed
+
+
+def test_interval_patterns_are_widened_to_full_months_and_weekdays_outside_quotes() -> None:
+    from agendadsl.render.localise import _widen
+
+    assert [_widen(p) for p in ("d 'de' MMM 'de' y", "E d MMM 'E MMM' LLL ccc", "EEEE MMMM", "EEEEE MMMMM", "EE")] == [
+        "d 'de' MMMM 'de' y", "EEEE d MMMM 'E MMM' LLLL ccc", "EEEE MMMM", "EEEEE MMMMM", "EEEE"]
