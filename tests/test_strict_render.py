@@ -1809,3 +1809,13 @@ def test_interval_patterns_are_widened_to_full_months_and_weekdays_outside_quote
 
     assert [_widen(p) for p in ("d 'de' MMM 'de' y", "E d MMM 'E MMM' LLL ccc", "EEEE MMMM", "EEEEE MMMMM", "EE")] == [
         "d 'de' MMMM 'de' y", "EEEE d MMMM 'E MMM' LLLL ccc", "EEEE MMMM", "EEEEE MMMMM", "EEEE"]
+
+
+@pytest.mark.parametrize(("source", "events"), [
+    ("body: B\ndate: 31 February 2026\n\n1. A\n\nnext meetings:\n  - 30 February 2027\n  - 1 March 2027\n",
+     event("B", ";VALUE=DATE:20270301", "DTEND;VALUE=DATE:20270302", "20000101T000000Z", "b-2027-03-01@agendadsl")),
+    ("body: B\ndate: 1 March 2026\ntime: 10:00\n\n# Day two\n  @date 31 February 2026\n1. A\n", []),
+    ("body: B\ndate: 31 February and 1 March 2026\ntime: 10:00 UTC\n\n1. A\n", []),
+])
+def test_a_date_that_does_not_exist_makes_no_event(source: str, events: list[str]) -> None:
+    assert calendar(source) == [*HEAD, *events, "END:VCALENDAR"]
