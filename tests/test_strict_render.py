@@ -1819,3 +1819,47 @@ def test_interval_patterns_are_widened_to_full_months_and_weekdays_outside_quote
 ])
 def test_a_date_that_does_not_exist_makes_no_event(source: str, events: list[str]) -> None:
     assert calendar(source) == [*HEAD, *events, "END:VCALENDAR"]
+
+
+def test_a_removed_sub_item_is_shown_after_the_sub_item_before_it_with_its_own_children() -> None:
+    old = "1. P\n   1.1 Kept\n   1.2 Gone\n       1.2.1 Gone child\n   1.3 Last\n2. End\n"
+    new = "1. P\n   1.1 Kept\n   1.2 Last\n2. End\n"
+    view = build(parse(new).agenda, since=("Rev.1", parse(old).agenda))
+    assert [outline(b.item) for b in view.blocks] == [
+        ("1.", "item-1", 1, None, None, "P", (
+            ("1.1", "item-1-1", 2, None, None, "Kept", ()),
+            ("1.2", "removed-Gone", 2, "removed", None, "Gone", (
+                ("1.2.1", "removed-Gone-child", 3, "removed", None, "Gone child", ()),)),
+            ("1.2", "item-1-2", 2, "renumbered", "1.3", "Last", ()))),
+        ("2.", "item-2", 1, None, None, "End", ()),
+    ]
+
+
+@pytest.mark.parametrize(("languages", "translations", "published"), [
+    ("en, fr-CH", "   fr-CH: A suisse\n", {"fr": "A suisse", "fr-CH": "A suisse", "fr-FR": "A suisse"}),
+    ("en, fr, fr-CH", "   fr: A fr\n   fr-CH: A suisse\n", {"fr": "A fr", "fr-CH": "A suisse", "fr-FR": "A fr"}),
+])
+def test_a_translation_is_chosen_by_its_exact_code_else_by_its_language(languages: str, translations: str,
+                                                                        published: dict) -> None:
+    agenda = parse(f"body: B\ndate: 1 March 2021\nlanguage: {languages}\n\n1. A\n{translations}").agenda
+    assert {code: build(agenda, language=code).items[0].title for code in published} == {
+        code: (S("text", text),) for code, text in published.items()}
+
+
+def test_the_view_says_which_scripts_and_directions_the_page_needs() -> None:
+    hebrew = "body: B\ndate: 1 March 2021\n\n1. שלום עולם\n2. 会议 and Привет\n"
+    assert (build(parse(hebrew).agenda).right_to_left, build(parse(hebrew).agenda).scripts) == (
+        True, frozenset({"CJK", "HEBREW"}))
+    assert (build(parse(PLAIN).agenda).right_to_left, build(parse(PLAIN).agenda).scripts) == (False, frozenset())
+    old = "body: B\ndate: 1 March 2021\n\n1. שלום\n2. B\n"
+    revised = build(parse("body: B\ndate: 1 March 2021\n\n1. B\n").agenda, since=("Rev.1", parse(old).agenda))
+    assert (revised.right_to_left, revised.scripts) == (True, frozenset({"HEBREW"}))
+
+
+def test_the_annexes_block_gives_each_annex_its_label_anchor_and_title() -> None:
+    (annexes,) = [b.annexes for b in rich().blocks if b.type == "annexes"]
+    assert plain(annexes) == ({"label": "A", "id": "annex-A", "title": (
+        S("text", "Auditors' report "), S("docref", "T-ES(2020)25", url=URL + "25"))},)
+    (french,) = [b.annexes for b in rich(language="fr").blocks if b.type == "annexes"]
+    assert plain(french) == ({"label": "A", "id": "annex-A", "title": (
+        S("text", "Auditors' report ", lang="en"), S("docref", "T-ES(2020)25", url=URL + "25"))},)
