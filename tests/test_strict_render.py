@@ -1863,3 +1863,14 @@ def test_the_annexes_block_gives_each_annex_its_label_anchor_and_title() -> None
     (french,) = [b.annexes for b in rich(language="fr").blocks if b.type == "annexes"]
     assert plain(french) == ({"label": "A", "id": "annex-A", "title": (
         S("text", "Auditors' report ", lang="en"), S("docref", "T-ES(2020)25", url=URL + "25"))},)
+
+
+@pytest.mark.parametrize(("body", "summary"), [
+    ("é" + "X" * 63 + "; rest", ["SUMMARY:é" + "X" * 63, " \\; rest"]),
+    ("é" + "X" * 63 + "^ rest", ["SUMMARY:é" + "X" * 63, " ^ rest"]),
+    ("é" + "X" * 64 + "; rest", ["SUMMARY:é" + "X" * 64, " \\; rest"]),
+])
+def test_a_fold_never_parts_an_escape_from_what_it_escapes(body: str, summary: list[str]) -> None:
+    lines = calendar(f"body: {body}\ndate: 8 October 2025\n\n1. A\n")
+    start = lines.index("BEGIN:VEVENT") + 1
+    assert lines[start:start + 2] == summary
