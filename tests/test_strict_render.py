@@ -1874,3 +1874,27 @@ def test_a_fold_never_parts_an_escape_from_what_it_escapes(body: str, summary: l
     lines = calendar(f"body: {body}\ndate: 8 October 2025\n\n1. A\n")
     start = lines.index("BEGIN:VEVENT") + 1
     assert lines[start:start + 2] == summary
+
+
+# ------------------------------------------------------------------ localise: a house style's wording (locale, _wording)
+
+
+def test_a_house_styles_wording_comes_before_the_shipped_one_and_may_add_a_language(tmp_path: Path) -> None:
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "en-us.toml").write_text('[labels]\nagenda = "Order of business"\n', encoding="utf-8")
+    (tmp_path / "i18n" / "xx.toml").write_text('[labels]\nagenda = "Ordine"\npresenter = "Parla: {name}"\n',
+                                               encoding="utf-8")
+    found = {code: locale(code, tmp_path) for code in ("en-US", "en", "xx", "xx-YY", "fr")}
+    assert {code: (loc.code, loc.region, loc.label("agenda"), loc.label("presenter", name="N"), loc.babel)
+            for code, loc in found.items()} == {
+        "en-US": ("en-us", "en_US", "Order of business", "Presenter: N", "en_GB"),
+        "en": ("en", None, "Agenda", "Presenter: N", "en_GB"),
+        "xx": ("xx", None, "Ordine", "Parla: N", "en_GB"),
+        "xx-YY": ("xx", "xx_YY", "Ordine", "Parla: N", "en_GB"),
+        "fr": ("fr", None, "Ordre du jour", f"Présentation{NB}: N", "fr_FR"),
+    }
+    view = build(parse("body: B\ndate: 1 March 2021\nlanguage: en-US\n\n1. A\n   @presenter Y\n").agenda,
+                 templates=tmp_path)
+    assert (view.title, view.language, view.meeting.dates.text, view.items[0].presenter) == (
+        "B – Order of business", "en-us", "March 1, 2021", "Presenter: Y")
+    assert found["xx-YY"].dates(header_dates("8 and 9 October 2025")) == "8 and 9 October 2025"
