@@ -1876,7 +1876,7 @@ def test_a_fold_never_parts_an_escape_from_what_it_escapes(body: str, summary: l
     assert lines[start:start + 2] == summary
 
 
-# ------------------------------------------------------------------ localise: a house style's wording (locale, _wording)
+# ------------------------------------------------------------------ localise: a house style's wording (locale)
 
 
 def test_a_house_styles_wording_comes_before_the_shipped_one_and_may_add_a_language(tmp_path: Path) -> None:
