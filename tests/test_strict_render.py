@@ -1442,6 +1442,11 @@ BREAK = r"\penalty5000{}"
     ("שלום" * 8, "שלום" * 8),
     ("\U0001F1EB\U0001F1F7" * 16, "\U0001F1EB\U0001F1F7" * 16),
     ("x" * 15 + "e\u0301" + "x" * 15, BREAK.join("x" * 15) + BREAK + "e\u0301" + "x" + BREAK + BREAK.join("x" * 14)),
+    ("x" * 15 + "\U0001F3FB" + "x" * 15, BREAK.join("x" * 15) + "\U0001F3FB" + "x" + BREAK + BREAK.join("x" * 14)),
+    ("x" * 15 + "\U0001F3FF" + "x" * 15, BREAK.join("x" * 15) + "\U0001F3FF" + "x" + BREAK + BREAK.join("x" * 14)),
+    ("x" * 15 + "\U0001F1E6" + "x" * 15, BREAK.join("x" * 15) + "\U0001F1E6" + "x" + BREAK + BREAK.join("x" * 14)),
+    ("x" * 15 + "\U0001F400" + "x" * 15, BREAK.join("x" * 15) + BREAK + "\U0001F400" + BREAK + "x" + BREAK
+     + BREAK.join("x" * 14)),
     ("x" * 14 + "\ufe0f\U0001F3FB\U000E0001" + "x" * 15,
      BREAK.join("x" * 14) + "\ufe0f\U0001F3FB\U000E0001" + "x" + BREAK + BREAK.join("x" * 14)),
 ])
@@ -1898,3 +1903,10 @@ def test_a_house_styles_wording_comes_before_the_shipped_one_and_may_add_a_langu
     assert (view.title, view.language, view.meeting.dates.text, view.items[0].presenter) == (
         "B – Order of business", "en-us", "March 1, 2021", "Presenter: Y")
     assert found["xx-YY"].dates(header_dates("8 and 9 October 2025")) == "8 and 9 October 2025"
+
+
+def test_a_latex_page_with_a_very_long_paragraph_has_no_line_tex_cannot_read() -> None:
+    source = "body: B\ndate: 1 March 2021\n\n1. A\n" + "   > " + "zqx " * 3000 + "\n"
+    lines = render_text(parse(source).agenda, "latex").split("\n")
+    assert max(len(line) for line in lines) <= 10_000
+    assert sum(line.count("zqx") for line in lines) == 3000
