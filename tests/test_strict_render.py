@@ -1488,6 +1488,8 @@ def test_numbers_urls_are_escaped_for_their_place() -> None:
     ("aaaa}[bbbbbbb]cccc dd", "aaaa}[bbbbbbb]cccc\ndd"),
     ("aaaa} bbbbbbbbbbbbbbb", "aaaa}\nbbbbbbbbbbbbbbb"),
     ("aaaaaaaa % bbb ccc ddd", "aaaaaaaa\n% bbb ccc ddd"),
+    ("aaaaaaaa}% c d e", "aaaaaaaa}%\n% c d e"),
+    ("aaaaaaaaa}%c d e", "aaaaaaaaa}%\n%c d e"),
     ("aaaaaaaa \\% bbb ccc ddd", "aaaaaaaa\n\\% bbb ccc\nddd"),
     ("aaaaaaaaaaaaa bbb", "aaaaaaaaaaaaa\nbbb"),
 ])
