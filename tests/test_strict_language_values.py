@@ -2288,3 +2288,22 @@ def test_a_docs_reference_dated_with_dots_and_the_blocks_names_in_any_case() -> 
     assert tuple(agenda.body[0].documents[0].date.span) == (2, 40, 2, 49)
     assert [(type(b).__name__, b.past) for b in agenda.body[1:]] == [("NextMeetings", True), ("NextMeetings", True),
                                                                     ("NextMeetings", False)]
+
+
+@pytest.mark.parametrize(("line", "days"), [
+    ("language: it\ndate: 1 e 8 ottobre 2027", [(1, 10, 2027), (8, 10, 2027)]),  # was "'e' is not part of a date"
+    ("language: ru\ndate: 1 и 8 октября 2027", [(1, 10, 2027), (8, 10, 2027)]),
+    ("language: fr\ndate: 1er et 8 octobre 2027", [(1, 10, 2027), (8, 10, 2027)]),
+    ("date: 8, 9, and 10 October 2027", [(8, 10, 2027), (9, 10, 2027), (10, 10, 2027)]),
+])
+def test_a_list_of_days_is_joined_by_and_in_each_shipped_language(line: str, days: list) -> None:
+    dates = ok(line + "\n\n1. A\n").meeting.dates
+    assert dates is not None
+    assert [(d.day, d.month, d.year) for d in (dates.start, *dates.days)] == days
+
+
+def test_two_times_are_joined_by_the_italian_and() -> None:
+    time = ok("language: it\ndate: 1 ottobre 2027\ntime: 10:00 e 14:00\n\n1. A\n").meeting.time
+    assert time is not None
+    assert ((time.start.hour, time.start.minute), [(s.start.hour, s.start.minute) for s in time.also]) == (
+        (10, 0), [(14, 0)])

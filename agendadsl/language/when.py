@@ -180,7 +180,8 @@ _OPEN = frozenset({"from", "des", "ab"})  # "from 08.30", "dès 8 h 30" (words a
 _FROM = frozenset({"from", "de", "du", "von", "vom", "between"})       # "from 18.30 to 20.30", "de 18 h à 20 h"
 _DASHES = ("-", "\u2013", "\u2014", "--")  # hyphen, en dash, em dash
 _TO = frozenset({*_DASHES, "to", "till", "until", "til", "a", "bis", "through", "thru"})  # "a": à
-_AND = frozenset({"and", "et", "und", ",", "&", ";"})
+_AND_WORDS = ("and", "et", "und", "e", "и")  # the shipped languages' "and": English, French, German, Italian, Russian
+_AND = frozenset({*_AND_WORDS, ",", "&", ";"})
 _HOURS_WORD = frozenset({"hours", "hrs", "hr", "heures", "heure", "uhr", "h"})
 _MERIDIEM = {"am": False, "pm": True}
 _NOON = {"noon": 12, "midday": 12, "midi": 12, "mittag": 12, "midnight": 0, "minuit": 0, "mitternacht": 0}
@@ -239,7 +240,7 @@ def _read_times(text: str, origin: Span, language: str | None) -> tuple[TimeSlot
     slots = [_slot(reader, origin)]
     while reader.at(*_AND) and _starts_time(reader, 1):
         reader.take()
-        if reader.at("and", "et", "und"):
+        if reader.at(*_AND_WORDS):
             reader.take()  # ", and"
         slots.append(_slot(reader, origin))
     written = text[reader.tok.start:].strip() if reader.tok is not None else None
@@ -264,7 +265,7 @@ def _valid_end(end: TimeOfDay) -> bool:
 
 def _starts_time(reader: _Reader, ahead: int) -> bool:
     tok = reader.peek(ahead)
-    if tok is not None and tok.key in ("and", "et", "und"):
+    if tok is not None and tok.key in _AND_WORDS:
         tok = reader.peek(ahead + 1)
     return tok is not None and (tok.kind == "num" or tok.key in _APPROX or tok.key in _NOON or tok.key in _FROM)
 
@@ -670,7 +671,7 @@ def _duration_term(reader: _Reader) -> tuple[Fraction, str | None]:
 _ORDINAL = frozenset({"st", "nd", "rd", "th", "er", "re", "e", "eme", "o", "º"})
 _DATE_FROM = frozenset({"from", "du", "vom", "von"})
 _DATE_TO = frozenset({*_DASHES, "to", "till", "until", "through", "thru", "au", "bis"})
-_DATE_AND = frozenset({"and", "et", "und", "&", ","})
+_DATE_AND = frozenset({*_AND_WORDS, "&", ","})
 _DATE_ARTICLE = frozenset({"le", "the", "am", "el", "il"})
 """An article before a date, as French and German write it: "le mardi 4 octobre", "am 7. März"."""
 
@@ -735,7 +736,7 @@ def parse_dates(text: str, origin: Span, language: str | None = None) -> DateRan
         listed = True
         while reader.at(*_DATE_AND):
             reader.take()
-            if reader.at("and", "et", "und", "&"):
+            if reader.at(*_AND_WORDS, "&"):
                 reader.take()  # the Oxford comma: "8, 9, and 10 October"
             pieces.append(_date_piece(reader, key))
     elif opener:
