@@ -26,3 +26,32 @@ def test_an_explicit_number_back_in_step_after_automatic_ones_and_a_mistake_is_n
         ("numbering-mismatch", "item number 9. contradicts the automatic numbering, which gives 3. here", 6,
          "write 3., or '#.' to let agendadsl number it"),
     ]
+
+
+BILINGUAL = "body: Board\ndate: 15 October 2025\nlanguage: en, fr\n"
+
+
+def test_each_of_your_own_header_fields_keeps_its_own_translation() -> None:
+    """language.transformer._field_translations (mutmut_9): the translation of a field of the
+    writer's own was filed under 'custom', not the field's name, so a second such field's
+    translation was taken for a duplicate of the first's."""
+    agenda, found = analyse(BILINGUAL + "fields: Quorum, Chair\nQuorum: 14 members\nfr: 14 membres\n"
+                            "Chair: Ann\nfr: Anne\n\n1. A\n   fr: B\n")
+    assert found == []
+    assert [(t.key, t.language, t.value, t.span.line, t.span.column, t.span.end_column)
+            for t in agenda.meeting.translations] == [
+        ("Quorum", "fr", "14 membres", 6, 1, 15),
+        ("Chair", "fr", "Anne", 8, 1, 9),
+    ]
+
+
+def test_a_translation_of_the_annexes_line_itself_is_misplaced() -> None:
+    """language.transformer.AgendaTransformer.annexes (mutmut_22): the message named the line
+    'ANNEXES:', not 'annexes:' as written."""
+    _agenda, found = analyse(BILINGUAL + "\n1. A\n   fr: B\n\nannexes:\n  fr: Annexes\n  - A. Report\n")
+    assert [(d.code, d.message, d.span.line, d.span.column, d.hint) for d in found] == [
+        ("misplaced-translation",
+         "a translation line translates the text just above it, and 'annexes:' is not translated", 9, 3,
+         "put the line 'fr: ...' right after an item's title, a heading, a note, a bullet, a footnote, an "
+         "annex, or a header field such as 'body:' or 'title:'"),
+    ]
