@@ -55,3 +55,20 @@ def test_a_translation_of_the_annexes_line_itself_is_misplaced() -> None:
          "put the line 'fr: ...' right after an item's title, a heading, a note, a bullet, a footnote, an "
          "annex, or a header field such as 'body:' or 'title:'"),
     ]
+
+
+def test_an_indented_comment_is_kept_with_its_indentation_and_column() -> None:
+    """language.layout.Layout.comments (mutmut_10): the spaces were stripped from the wrong end, so
+    a comment written indented under an item was not read as a comment."""
+    from agendadsl import parse
+    from agendadsl.language.nodes import Comment
+    from agendadsl.language.span import Span
+
+    result = parse(HEADER + "1. A\n   // keep this\n\t// tab one\n2. B\n")
+    assert result.diagnostics == ()
+    assert result.agenda is not None
+    assert [(c, c.span) for c in result.agenda.comments] == [
+        (Comment("keep this", 3), Span(5, 4, 5, 16)),
+        (Comment("tab one", 4), Span(6, 2, 6, 12)),
+    ]
+    assert [i.title.plain for i in result.agenda.items] == ["A", "B"]
