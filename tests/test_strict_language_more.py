@@ -72,3 +72,19 @@ def test_an_indented_comment_is_kept_with_its_indentation_and_column() -> None:
         (Comment("tab one", 4), Span(6, 2, 6, 12)),
     ]
     assert [i.title.plain for i in result.agenda.items] == ["A", "B"]
+
+
+def test_an_unambiguous_beginning_of_a_month_or_weekday_name_is_read_and_an_ambiguous_one_is_not() -> None:
+    """language.when._build_names (mutmut_77): the beginnings kept were the ambiguous ones, so
+    'Sept' and 'Thurs' were no dates and the French 'jui' (juin or juillet?) took one month."""
+    for text, language, weekday, month in (("16 Sept 2025", "en", None, 9), ("Thurs 16 Octob 2025", "en", 3, 10),
+                                           ("jeudi 16 octob 2025", "fr", 3, 10)):
+        agenda, found = analyse(f"body: Board\ndate: {text}\nlanguage: {language}\n\n1. A\n")
+        assert found == []
+        start = agenda.meeting.dates.start
+        assert (start.day, start.month, start.year, start.weekday, agenda.meeting.dates.end) == \
+            (16, month, 2025, weekday, None), text
+    _agenda, found = analyse("body: Board\ndate: 16 jui 2025\nlanguage: fr\n\n1. A\n")
+    assert [(d.code, d.message, d.span.line, d.span.column, d.span.end_column) for d in found] == [
+        ("date-syntax", "'jui' is not part of a date", 2, 10, 13),
+    ]
