@@ -88,3 +88,19 @@ def test_an_unambiguous_beginning_of_a_month_or_weekday_name_is_read_and_an_ambi
     assert [(d.code, d.message, d.span.line, d.span.column, d.span.end_column) for d in found] == [
         ("date-syntax", "'jui' is not part of a date", 2, 10, 13),
     ]
+
+
+def test_an_unreadable_number_still_takes_its_place_in_the_count() -> None:
+    """language.resolution._SiblingRun._explicit (mutmut_33): an item whose number is written in
+    another scheme ('B.' among arabic numbers) took no place in the count, so the next item, back in
+    step with the count ('4.' as the fourth item), was reported too."""
+    assert _found("1. A\n5. B\nB. C\n4. D\n") == [
+        ("numbering-gap", "item number 5. skips 2.", 5,
+         "number this item 2.; if an item was dropped on purpose, keep it in the agenda with '@status "
+         "withdrawn'; if the agenda prints its numbers this way, write '@numbering as written' on the heading "
+         "or item above"),
+        ("numbering-scheme", "item number B. is written in upper-case letters (A, B, C), but this level is "
+         "numbered with arabic numerals (1, 2, 3)", 6,
+         "number it 6., or declare this level's scheme with 'numbering:' in the header or '@numbering' on the "
+         "parent item"),
+    ]
