@@ -104,3 +104,20 @@ def test_an_unreadable_number_still_takes_its_place_in_the_count() -> None:
          "number it 6., or declare this level's scheme with 'numbering:' in the header or '@numbering' on the "
          "parent item"),
     ]
+
+
+def test_a_status_without_a_stage_word_has_no_stage() -> None:
+    """language.transformer._status (mutmut_2): a status with no standard stage word first took the
+    stage '' (an empty word), not none."""
+    from agendadsl.language.nodes import Stage, Status
+    from agendadsl.language.span import Span
+
+    for text, expected in (("Rev. 2 corrigendum", Status(None, 2, Span(3, 9, 3, 27), "corrigendum")),
+                           ("rev.3", Status(None, 3, Span(3, 9, 3, 14), None)),
+                           ("draft Rev.1", Status(Stage.DRAFT, 1, Span(3, 9, 3, 20), None)),
+                           ("Preliminary", Status(None, None, Span(3, 9, 3, 20), "Preliminary"))):
+        agenda, found = analyse(f"body: Board\ndate: 15 October 2025\nstatus: {text}\n\n1. A\n")
+        assert found == []
+        status = agenda.meeting.status
+        assert (status, status.span, status.stage) == (expected, expected.span, expected.stage), text
+        assert status.stage is expected.stage, text
