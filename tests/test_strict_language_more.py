@@ -121,3 +121,19 @@ def test_a_status_without_a_stage_word_has_no_stage() -> None:
         status = agenda.meeting.status
         assert (status, status.span, status.stage) == (expected, expected.span, expected.stage), text
         assert status.stage is expected.stage, text
+
+
+def test_two_time_slots_joined_by_the_agendas_own_word_for_and() -> None:
+    """language.when._read_times (mutmut_45): the German 'und' after a comma between two slots
+    (', und') was not read, so a German agenda's morning and afternoon written that way were no time."""
+    for language, joiner in (("de", " und "), ("fr", " et "), ("en", " and "), ("de", ", und "), ("fr", ", et "),
+                             ("en", ", and "), ("en", ", ")):
+        agenda, found = analyse(f"body: Board\ndate: 15 October 2025\nlanguage: {language}\n"
+                                f"time: 09:00-12:00{joiner}14:00-17:00\n\n1. A\n")
+        assert found == [], joiner
+        slot = agenda.meeting.time
+        assert (slot.start.hour, slot.start.minute, slot.end.hour, slot.end.minute, slot.zone) == (9, 0, 12, 0, None)
+        assert (slot.span.column, slot.span.end_column) == (7, 29 + len(joiner))
+        assert [(s.start.hour, s.end.hour, s.text, s.span.column, s.span.end_column) for s in slot.also] == [
+            (14, 17, "14:00-17:00", 18 + len(joiner), 29 + len(joiner)),
+        ], joiner
