@@ -127,7 +127,7 @@ def test_two_time_slots_joined_by_the_agendas_own_word_for_and() -> None:
     """language.when._read_times (mutmut_45): the German 'und' after a comma between two slots
     (', und') was not read, so a German agenda's morning and afternoon written that way were no time."""
     for language, joiner in (("de", " und "), ("fr", " et "), ("en", " and "), ("de", ", und "), ("fr", ", et "),
-                             ("en", ", and "), ("en", ", ")):
+                             ("en", ", and "), ("en", ", "), ("it", " e "), ("it", ", e "), ("ru", ", и ")):
         agenda, found = analyse(f"body: Board\ndate: 15 October 2025\nlanguage: {language}\n"
                                 f"time: 09:00-12:00{joiner}14:00-17:00\n\n1. A\n")
         assert found == [], joiner
