@@ -1,0 +1,35 @@
+"""Second, mutation-driven pass over the edit layer (agendadsl/edit/) and the checks layer: each
+test pins a user-visible result that a surviving mutant of a sampled run changed. Every expected
+value is written out by hand."""
+
+from __future__ import annotations
+
+from agendadsl import diff, parse
+from agendadsl.edit.changes import Change, FieldChange, ItemRef
+
+DH = "body: Board\nlanguage: en, fr\n\n"
+
+
+def changes(old: str, new: str) -> list[Change]:
+    old_agenda, new_agenda = parse(DH + old).agenda, parse(DH + new).agenda
+    assert old_agenda is not None and new_agenda is not None
+    return diff(old_agenda, new_agenda)
+
+
+def test_two_items_removed_one_after_the_other_are_reported_in_their_order() -> None:
+    # changes._place_removals: each removal after the same kept item comes after the one before it
+    assert changes("1. Opening\n2. Budget\n3. Elections\n4. Other business\n", "1. Opening\n") == [
+        Change("removed", "Budget", "2.", None, (), 5, None),
+        Change("removed", "Elections", "3.", None, (), 6, None),
+        Change("removed", "Other business", "4.", None, (), 7, None),
+    ]
+
+
+def test_removed_items_at_the_start_come_before_the_run_they_renumber() -> None:
+    assert changes("1. Welcome\n2. Greetings\n3. Budget\n", "1. Budget plan\n") == [
+        Change("removed", "Welcome", "1.", None, (), 4, None),
+        Change("removed", "Greetings", "2.", None, (), 5, None),
+        Change("renumbered", "Budget plan", "3.", "1.", (), 6, 4, last_old_number="3.", last_new_number="1.",
+               items=1, after=(ItemRef("removed", "1.", "Welcome", 4), ItemRef("removed", "2.", "Greetings", 5))),
+        Change("retitled", "Budget plan", "3.", "1.", (FieldChange("title", "Budget", "Budget plan"),), 6, 4),
+    ]
