@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agendadsl import diff, parse
 from agendadsl.edit.changes import Change, FieldChange, ItemRef
+from agendadsl.edit.formatter import format_source
 
 DH = "body: Board\nlanguage: en, fr\n\n"
 
@@ -33,3 +34,23 @@ def test_removed_items_at_the_start_come_before_the_run_they_renumber() -> None:
                items=1, after=(ItemRef("removed", "1.", "Welcome", 4), ItemRef("removed", "2.", "Greetings", 5))),
         Change("retitled", "Budget plan", "3.", "1.", (FieldChange("title", "Budget", "Budget plan"),), 6, 4),
     ]
+
+
+# ------------------------------------------------------------------ fmt: trailing Unicode spaces
+# fmt strips only the spaces and tabs at a line's end: a no-break or em space that ends a title is
+# part of the title (the parser keeps it), and a formatted agenda must keep it too.
+
+TRAILING_SPACES = ("body: Board\u00a0\ntitle: Agenda\u00a0\n\n# Heading\u00a0\n\n1. A\u00a0\n   fr: B\u00a0\n"
+                   "   @presenter Jane\u00a0\n   > note\u00a0\n\nannexes:\n  - A. Draft\u00a0\n  - B. Other\u2003\n"
+                   "  - C. Plain\u3000\n")
+
+
+def test_fmt_keeps_a_no_break_or_em_space_that_ends_a_title() -> None:
+    result = format_source(TRAILING_SPACES)
+    assert result.text == TRAILING_SPACES
+    assert result.changed is False
+
+
+def test_fmt_strips_the_spaces_and_tabs_that_end_an_annex_line() -> None:
+    assert format_source("body: Board\n\n1. A\n\nannexes:\n  - A. Draft \t\n").text == (
+        "body: Board\n\n1. A\n\nannexes:\n  - A. Draft\n")
