@@ -43,12 +43,14 @@ def test_removed_items_at_the_start_come_before_the_run_they_renumber() -> None:
 TRAILING_SPACES = ("body: Board\u00a0\ntitle: Agenda\u00a0\n\n# Heading\u00a0\n\n1. A\u00a0\n   fr: B\u00a0\n"
                    "   @presenter Jane\u00a0\n   > note\u00a0\n\nannexes:\n  - A. Draft\u00a0\n  - B. Other\u2003\n"
                    "  - C. Plain\u3000\n")
+NOTES_AND_FOOTNOTES = "body: Board\n\n1. A[^1]\n   - bullet\u00a0\n   - [ ] Jane: task\u00a0\n\n[^1]: foot\u00a0\n"
 
 
 def test_fmt_keeps_a_no_break_or_em_space_that_ends_a_title() -> None:
-    result = format_source(TRAILING_SPACES)
-    assert result.text == TRAILING_SPACES
-    assert result.changed is False
+    for source in (TRAILING_SPACES, NOTES_AND_FOOTNOTES):
+        result = format_source(source)
+        assert result.text == source
+        assert result.changed is False
 
 
 def test_fmt_strips_the_spaces_and_tabs_that_end_an_annex_line() -> None:
