@@ -36,6 +36,23 @@ def test_removed_items_at_the_start_come_before_the_run_they_renumber() -> None:
     ]
 
 
+
+def test_items_removed_on_either_side_of_an_unchanged_item_are_each_reported() -> None:
+    # Both removals come after the same (absent) change: they tie in place, and keep their order.
+    assert changes("* A\n* R1\n* B\n* R2\n", "* A\n* B\n") == [
+        Change("removed", "R1", None, None, (), 5, None),
+        Change("removed", "R2", None, None, (), 7, None),
+    ]
+
+
+def test_a_removal_after_a_renumbered_run_comes_after_it() -> None:
+    assert changes("1. A\n2. R1\n3. B\n   3.1 x\n4. R2\n", "1. A\n2. B\n   2.1 x\n") == [
+        Change("removed", "R1", "2.", None, (), 5, None),
+        Change("renumbered", "B", "3.", "2.", (), 6, 5, last_old_number="3.", last_new_number="2.", items=2,
+               after=(ItemRef("removed", "2.", "R1", 5),)),
+        Change("removed", "R2", "4.", None, (), 8, None),
+    ]
+
 # ------------------------------------------------------------------ fmt: trailing Unicode spaces
 # fmt strips only the spaces and tabs at a line's end: a no-break or em space that ends a title is
 # part of the title (the parser keeps it), and a formatted agenda must keep it too.
