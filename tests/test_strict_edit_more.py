@@ -5,6 +5,7 @@ value is written out by hand."""
 from __future__ import annotations
 
 from agendadsl import diff, parse
+from agendadsl.edit import alignment
 from agendadsl.edit.changes import Change, FieldChange, ItemRef
 from agendadsl.edit.formatter import format_source
 
@@ -73,3 +74,20 @@ def test_fmt_keeps_a_no_break_or_em_space_that_ends_a_title() -> None:
 def test_fmt_strips_the_spaces_and_tabs_that_end_an_annex_line() -> None:
     assert format_source("body: Board\n\n1. A\n\nannexes:\n  - A. Draft \t\n").text == (
         "body: Board\n\n1. A\n\nannexes:\n  - A. Draft\n")
+
+
+# ------------------------------------------------------------------ alignment: identical titles
+# An item matched by its label first does not stop the items after it from being matched by their
+# identical titles, in order (not by the likeness pass, which would prefer the same number).
+
+def test_identical_titles_after_an_item_matched_by_its_label_are_matched_in_order() -> None:
+    old = "1. Open {#o}\n2. X\n3. Same\n4. Same\n"
+    new = "1. Opening {#o}\n2. Same\n3. Same\n"
+    found = alignment.align(alignment.entries(parse(old).agenda), alignment.entries(parse(new).agenda))
+    assert found == {0: 0, 1: 2, 2: 3}
+    assert changes(old, new) == [
+        Change("retitled", "Opening", "1.", "1.", (FieldChange("title", "Open", "Opening"),), 4, 4),
+        Change("removed", "X", "2.", None, (), 5, None),
+        Change("renumbered", "Same", "3.", "2.", (), 6, 5, last_old_number="4.", last_new_number="3.", items=2,
+               after=(ItemRef("removed", "2.", "X", 5),)),
+    ]
