@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from agendadsl import diff, parse
 from agendadsl.edit import alignment
-from agendadsl.edit.changes import Change, FieldChange, ItemRef
+from agendadsl.edit.changes import Change, FieldChange, ItemRef, compare
 from agendadsl.edit.formatter import format_source
 
 DH = "body: Board\nlanguage: en, fr\n\n"
@@ -91,3 +91,10 @@ def test_identical_titles_after_an_item_matched_by_its_label_are_matched_in_orde
         Change("renumbered", "Same", "3.", "2.", (), 6, 5, last_old_number="4.", last_new_number="3.", items=2,
                after=(ItemRef("removed", "2.", "X", 5),)),
     ]
+
+
+def test_an_item_removed_before_every_kept_item_is_placed_at_minus_one() -> None:
+    # Comparison.removed: (old item, depth, index in new pre-order of the nearest earlier kept item or -1)
+    result = compare(parse(DH + "1. Welcome\n2. Budget\n3. Gone\n").agenda, parse(DH + "1. Budget\n").agenda)
+    assert [(item.title.plain, depth, kept) for item, depth, kept in result.removed] == [
+        ("Welcome", 1, -1), ("Gone", 1, 0)]
