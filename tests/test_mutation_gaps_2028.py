@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agendadsl import diff, parse
+from agendadsl import analyse, diff, parse
 from agendadsl.language import diagnostic_dataclasses, diagnostics
 from agendadsl.language.span import Span
 from agendadsl.language.when import parse_times
@@ -48,3 +48,19 @@ def test_the_shorthands_put_each_argument_in_its_field(module) -> None:
         made = make("some-code", "what is wrong", span, "how to fix it", related, fixes)
         assert (made.code, made.severity, made.message, made.span, made.hint, made.related, made.fixes) == (
             "some-code", severity, "what is wrong", span, "how to fix it", related, fixes)
+
+
+def test_an_action_item_with_only_an_owner_is_shown_in_the_diff_as_written() -> None:
+    """The diff shows an action item's old and new lines without a trailing space, as fmt writes them."""
+    old = parse("1. A\n   - [ ] @bob\n").agenda
+    new = parse("1. A\n   - [x] @bob\n").agenda
+    assert old is not None and new is not None
+    assert [(c.kind, [(f.field, f.old, f.new) for f in c.fields]) for c in diff(old, new)] == [
+        ("changed", [("notes", "- [ ] @bob", "- [x] @bob")])]
+
+
+def test_a_line_left_out_under_an_item_after_a_blank_line_is_still_in_its_block() -> None:
+    """A blank line between an item and the lines under it does not end its block: a line left out
+    there may be what the item's numbering rests on, so the gap is not reported."""
+    _, found = analyse("1. Reports\n   1.1 First\n   1.3 Third\n\n      1.3.1Bad\n2. Close\n")
+    assert [(d.span.line, d.code) for d in found] == [(5, "missing-space")]
