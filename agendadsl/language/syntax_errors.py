@@ -8,7 +8,6 @@ what it found there.
 from __future__ import annotations
 
 import difflib
-import re
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -235,10 +234,9 @@ def _indent_character(line_text: str, line: int) -> Diagnostic | None:
 def _number_prefix(word: str) -> str | None:
     """The longest start of ``word`` that is an item number ending in '.' or ')', or in a figure
     that a letter follows ('II.Title' -> 'II.', '2.1Chapter' -> '2.1')."""
-    from .grammar import lark_parser
+    from .grammar import terminal_regex
 
-    pattern = lark_parser().get_terminal("NUMBER").pattern.to_regexp()
-    regex = re.compile(pattern, re.MULTILINE)
+    regex = terminal_regex("NUMBER")
     for end in range(min(len(word), 40), 0, -1):
         ends = word[end - 1] in ".)" or (word[end - 1].isdigit() and word[end:end + 1].isalpha())
         if ends and end < len(word) and regex.fullmatch(word[:end]):
