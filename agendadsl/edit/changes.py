@@ -248,9 +248,10 @@ def _header_changes(old: Agenda, new: Agenda) -> list[Change]:
 def _group_changes(old: Agenda, new: Agenda) -> list[Change]:
     """Headings matched by title (then by place among those left), each reported once."""
     def describe(group: Group) -> dict[str, str]:
-        # An attribute without a value (``@break``) is its own value: "break: none → @break".
-        lines = {name: value or text for text, _ in formatter.group_attribute_lines(group)
-                 for name, _, value in (text[1:].partition(" "),)}
+        lines: dict[str, str] = {}
+        for text, _ in formatter.group_attribute_lines(group):
+            name, _, value = text[1:].partition(" ")
+            lines[name] = value or text  # an attribute without a value (@break) is its own value
         translated = {t.language: formatter.rich(t.text) for t in group.translations}
         return {"title": formatter.rich(group.title), "level": "#" * group.level, **lines, **translated}
 
