@@ -17,6 +17,7 @@ from lark.lexer import Lexer, LexerThread
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..support.resources import grammar_path
+from .driver import Driver
 from .layout import Layout
 from .lexer import LineLexer
 from .transformer import AgendaTransformer
@@ -52,11 +53,15 @@ def text_lexer(fast: bool = True) -> Lexer:
     return line_lexer() if fast else lark_parser().parser.lexer
 
 
+@functools.cache
+def _driver() -> Driver:
+    return Driver(lark_parser().parser.parser.parser, "start")
+
+
 def run_parser(text: str, lexer: Lexer | None = None) -> Any:
     """Parse ``text`` with the shared parser, reading it with ``lexer`` (the line lexer by default):
     the transformer's Agenda. Lark's exceptions and layout.LayoutAbort pass through."""
-    thread = LexerThread.from_text(lexer or line_lexer(), text)
-    return lark_parser().parser.parser.parse(thread, "start")
+    return _driver().parse(lexer or line_lexer(), text)
 
 
 def run_interactive(text: str, lexer: Lexer | None = None) -> InteractiveParser:
