@@ -581,9 +581,10 @@ def test_a_merged_item_then_the_run_it_renumbered() -> None:
              after=(ItemRef("removed", "2.", "Reports", 5),)),
       Change("added", "New sub", None, "2.1", (), None, 6)]),
     ("1. A\n2. B\n", "1. A\n2. B\n", []),
+    ("* Alpha\n* Beta\n* Gamma\n", "* Gamma\n* Alpha\n* Beta\n", [Change("moved", "Gamma", None, None, (), 6, 4)]),
 ], ids=["moved-to-another-parent", "moved-and-retitled", "reordered", "retitled-by-label", "retitled-alike",
         "unnumbered-added", "renumbered-after-removal", "renumbered-after-insertion-with-sub-items",
-        "numbers-corrected", "removed-with-its-sub-items", "nothing"])
+        "numbers-corrected", "removed-with-its-sub-items", "nothing", "unnumbered-moved-same-fields-no-number"])
 def test_the_changes_of_the_items(old: str, new: str, expected: list[Change]) -> None:
     assert changes(old, new) == expected
 

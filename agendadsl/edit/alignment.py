@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections import deque
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process, utils
 
@@ -203,6 +204,8 @@ def moved(old: list[Entry], new: list[Entry], pairs: dict[int, int]) -> set[int]
 def _heaviest_run(values: list[int], weights: list[int]) -> set[int]:
     """The places of the increasing run of ``values`` (all different) with the greatest total
     weight: a Fenwick tree of best totals by value, O(n log n)."""
+    if all(a < b for a, b in pairwise(values)):  # nothing moved (most siblings): all of them
+        return set(range(len(values)))
     ranks = {value: rank + 1 for rank, value in enumerate(sorted(values))}
     tree_total, tree_at = [0] * (len(values) + 1), [-1] * (len(values) + 1)
     back: list[int] = []

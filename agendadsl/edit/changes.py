@@ -185,6 +185,9 @@ def _item_change(entry: Entry, old_entries: list[Entry], pairs: dict[int, int], 
     result.matches[key] = id(before.item)
     result.old_numbers[key] = before.number
     fields = _fields(before.item, item)
+    if not fields and before.number == entry.number and entry.index not in moved:  # most items: no change
+        result.kinds[key] = set()
+        return None
     names = {f.field for f in fields}
     applies = {"moved": entry.index in moved, "retitled": "title" in names,
                "withdrawn": any(f.field == "status" and f.new == "withdrawn" for f in fields),
@@ -299,21 +302,25 @@ def _text_changes(old: Agenda, new: Agenda) -> list[Change]:
     headings, compared line by line; an edited paragraph shows its old and new text."""
     def lines(agenda: Agenda) -> list[tuple[str, int]]:
         out: list[tuple[str, int]] = []
-        everything = agenda.groups_and_body()  # once: it walks the whole agenda
-        for entry in everything:
+        people: list[tuple[str, int]] = []
+        annexes: list[tuple[str, int]] = []
+        rows: list[tuple[str, int]] = []
+        for entry in agenda.groups_and_body():  # one pass: it holds every item too
+            if isinstance(entry, Item):
+                continue
             notes = entry.parts if isinstance(entry, TextBlock) else entry.notes if isinstance(entry, Group) else ()
             for block in notes:
                 for text in _text_lines((block,)):
                     out.append((text, block.span.line))
+            if isinstance(entry, Participants):
+                people.extend((formatter.participant_line(person), person.span.line) for person in entry.people)
+            elif isinstance(entry, Annexes):
+                annexes.extend((formatter.annex_line(annex), annex.span.line) for annex in entry.annexes)
+            elif isinstance(entry, Table):
+                rows.extend((formatter.table_row_line(row), row[0].span.line if row else entry.span.line)
+                            for row in (entry.header, *entry.rows))
         out.extend((f"[^{note.label}]: {formatter.rich(note.text)}", note.span.line) for note in agenda.footnotes)
-        out.extend((formatter.participant_line(person), person.span.line) for entry in everything
-                   if isinstance(entry, Participants) for person in entry.people)
-        out.extend((formatter.annex_line(annex), annex.span.line) for entry in everything
-                   if isinstance(entry, Annexes) for annex in entry.annexes)
-        out.extend((formatter.table_row_line(row), row[0].span.line if row else entry.span.line)
-                   for entry in everything if isinstance(entry, Table)
-                   for row in (entry.header, *entry.rows))
-        return out
+        return out + people + annexes + rows
 
     was, now = lines(old), lines(new)
     changes: list[Change] = []
