@@ -505,17 +505,30 @@ def _build_zones(babel_id: str) -> dict[str, str]:
     for zone, meta in get_global("meta_zones").items():
         members.setdefault(meta, []).append(zone)
     windows = list(get_global("windows_zone_mapping").items())
+    english_names = Locale.parse("en")
 
-    def main_zone(meta: str, english: str) -> str | None:
-        """The metazone's main zone. Babel keeps no CLDR "golden zone", so: the member zone that
-        Windows' mapping (CLDR windowsZones, territory 001) names for the metazone's English
-        standard name, else the first member named by that mapping, else the first member."""
-        zones = members.get(meta) or []
-        named = [zone for name, zone in windows if zone in zones]
+    def main_zone(meta: str, english: dict[str, str]) -> str | None:
+        """The metazone's main zone (CLDR's "golden zone", which Babel does not keep), found from
+        what Babel has: the member that Windows' mapping (CLDR windowsZones, territory 001) gives
+        the metazone's English standard name; else the member whose city that name holds
+        ("Moscow Standard Time": Moscow, not Minsk); else, when the metazone has a daylight name,
+        the members that still change their clocks ("Australian Eastern Time": Sydney, not
+        Brisbane; "Western European Time": the Canaries, not Casablanca), and of those the first
+        that Windows' mapping names, else the first by name. tests/data/cldr_golden_zones.txt
+        holds the result to CLDR's own choice."""
+        zones = sorted(members.get(meta) or [])
+        standard = english.get("standard", "").lower()
         for name, zone in windows:
-            if zone in zones and name.lower() == english.lower():
+            if zone in zones and name.lower() == standard:
                 return zone
-        return named[0] if named else (min(zones) if zones else None)
+        in_name = [zone for zone in zones if _exemplar_city(english_names, zone) in standard]
+        if in_name:
+            return in_name[0]
+        pool = zones
+        if english.get("daylight"):
+            pool = [zone for zone in zones if _zone_exists(zone) and len(set(offsets(zone))) > 1] or zones
+        named = [zone for _, zone in windows if zone in pool]
+        return named[0] if named else (pool[0] if pool else None)
 
     def offsets(zone: str) -> tuple[str, str]:
         info = ZoneInfo(zone)
@@ -533,10 +546,8 @@ def _build_zones(babel_id: str) -> dict[str, str]:
             loc = Locale.parse(code)
         except Exception:
             continue
-        english = Locale.parse("en")
         for meta, names in loc.meta_zones.items():
-            standard_en = english.meta_zones.get(meta, {}).get("long", {}).get("standard", "")
-            main = main_zone(meta, standard_en)
+            main = main_zone(meta, english_names.meta_zones.get(meta, {}).get("long", {}))
             if main is None or not _zone_exists(main):
                 continue
             standard, daylight = offsets(main)
@@ -558,6 +569,12 @@ def _build_zones(babel_id: str) -> dict[str, str]:
                     if name and "∅" not in name:
                         table.setdefault(" ".join(_fold(name).split()), "UTC" if zone == "Etc/UTC" else value)
     return table
+
+
+def _exemplar_city(english: Any, zone: str) -> str:
+    """A zone's city as English names it (``Europe/Moscow``: "moscow"), lower case."""
+    city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+    return str(city).lower()
 
 
 def _fixed(offset: datetime.timedelta) -> str:
@@ -1178,7 +1195,7 @@ def _babel_id(key: str) -> str:
 def _stored(kind: str, key: str, build: Any) -> dict[str, Any]:
     """A table from the disk cache (support/cache.py), else built with Babel and stored there."""
     version = babel_version()
-    name = f"when-{kind}-{key}-4.marshal"  # 4: bump when what the tables hold changes (a new file:
+    name = f"when-{kind}-{key}-5.marshal"  # 5: bump when what the tables hold changes (a new file:
     stamp = [version, _wording_stamp(key)]  # two installed versions sharing the cache keep theirs)
     table = load_stored(name, stamp) if version else None
     if table is not None:
