@@ -59,6 +59,7 @@ def test_text_is_in_the_agendas_language_or_the_one_asked_for(cli, tmp_path) -> 
     french = cli("diff", old, new).stdout
     assert "renuméroté     3. → 4.     après la scission de 2.\n" in french
     assert "ancien titre\u00a0: Reports of the committees" in french
+    assert "time\u00a0: 10:00 → 10:30\n" in french  # French spacing before the colon, as above
     assert "supprimé" in french and "deleted" not in french
     german = cli("diff", "--language", "de", old, new).stdout
     assert "neu nummeriert" in german and "nach der Teilung von 2." in german

@@ -68,7 +68,7 @@ def field(loc: Locale, change: FieldChange) -> str:
     if change.field == "notes":
         return name
     none = phrase(loc, "none")
-    return loc.typeset(f"{name}: ") + f"{change.old or none}{loc.word('diff', 'arrow')}{change.new or none}"
+    return phrase(loc, "field", name=name) + f"{change.old or none}{loc.word('diff', 'arrow')}{change.new or none}"
 
 
 def notes(change: FieldChange) -> list[str]:
