@@ -1408,7 +1408,8 @@ def test_each_tbc_left_is_one_error_saying_what_is_still_to_be_confirmed() -> No
               "   @status postponed\n\nnext meetings:\n  - 7 December 2021 (tbc)\n  - 8 December 2021, Paris (tbc)\n"
               "  - 9 December 2021, kind (tbc)\n  - 10 December 2021 (tbc), Rome (tbc)\n"
               "  - 11 December 2021, Rome (tbc), virtual (tbc)\n  - 12 December 2021 (tbc), Rome (tbc), virtual (tbc)\n"
-              "  - 14 December 2021\n")
+              "  - 14 December 2021\n  - 15 December 2021, Oslo, hosted by Norway (tbc)\n"
+              "  - 16 December 2021 (tbc), hosted by Norway (tbc)\n")
     hint = "confirm it and remove the tbc, or publish without --final"
     found = [(d.code, d.message, d.hint, d.span.line, d.severity.value) for d in unconfirmed(parse(source).agenda)]
     assert found == [
@@ -1420,6 +1421,8 @@ def test_each_tbc_left_is_one_error_saying_what_is_still_to_be_confirmed() -> No
         ("not-final", "this next meeting's dates and place are still to be confirmed", hint, 15, "error"),
         ("not-final", "this next meeting's place and kind are still to be confirmed", hint, 16, "error"),
         ("not-final", "this next meeting's dates, place and kind are still to be confirmed", hint, 17, "error"),
+        ("not-final", "this next meeting's host is still to be confirmed", hint, 19, "error"),
+        ("not-final", "this next meeting's dates and host are still to be confirmed", hint, 20, "error"),
     ]
     assert unconfirmed(parse("body: B\ndate: 1 March 2021\n\n1. A\n").agenda) == []
 
