@@ -132,13 +132,23 @@ class Locale:
                 items = [self._one_date(day, weekday) for day in days]
             return cldr.format_list(items, loc)
         if value.open_end:
-            return self._when("from_date", date=self._one_date(days[0], weekday))
+            return self._from_date(self._one_date(days[0], weekday))
         if value.end is None or days[0] == days[-1]:
             return self._one_date(days[0], weekday)
         start, end = days[0], days[-1]
         field = "y" if start.year != end.year else ("M" if start.month != end.month else "d")
         first_half, second_half = _interval_pattern(loc, weekday, field)
         return cldr.format_date(start, first_half, loc) + cldr.format_date(end, second_half, loc)
+
+    def _from_date(self, date: str) -> str:
+        """"from 11 December 2025"; a wording may elide its word before a date that starts with a
+        vowel sound (``from_date_elided`` before the ``elide_before`` numbers: Italian "dall'11
+        dicembre", "dall'8", but "dal 12")."""
+        when = self.data.get("when", {})
+        number = date[:len(date) - len(date.lstrip("0123456789"))]
+        if number and number in when.get("elide_before", ()) and "from_date_elided" in when:
+            return str(when["from_date_elided"]).format(date=date)
+        return self._when("from_date", date=date)
 
     def _one_date(self, day: datetime.date, weekday: bool) -> str:
         return cldr.format_date(day, "full" if weekday else "long", self._cldr_locale())
