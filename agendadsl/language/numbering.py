@@ -75,6 +75,20 @@ class Style:
             return None
         return self.opener + ".".join((*self.prefix_for(parent_base), segment)) + self.closer
 
+    def format_run(self, parent_base: tuple[str, ...] | None, first: int, count: int) -> list[str] | None:
+        """format() of ``count`` consecutive values from ``first``, or None when one of them cannot
+        be written. The decorations and prefix are joined once for the run, not once per number
+        (a flat list of 200,000 automatic items spent 0.16 s in format())."""
+        last = first + count - 1
+        # Each scheme writes one interval of values (from 0 or 1 up to a bound): the ends tell.
+        if to_scheme(first, self.scheme) is None or to_scheme(last, self.scheme) is None:
+            return None
+        head = self.opener + "".join(f"{segment}." for segment in self.prefix_for(parent_base))
+        closer, scheme = self.closer, self.scheme
+        if scheme is Scheme.ARABIC:
+            return [f"{head}{value}{closer}" for value in range(first, last + 1)]
+        return [f"{head}{to_scheme(value, scheme)}{closer}" for value in range(first, last + 1)]
+
 
 TOP_LEVEL = Style(Scheme.ARABIC, 1, Prefix.NONE, closer=".")
 DEEPER_LEVEL = Style(Scheme.ARABIC, 1, Prefix.INHERIT)

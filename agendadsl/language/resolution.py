@@ -176,20 +176,29 @@ class _SiblingRun:
         self.previous_auto = False
         self.counted = 0
         self.seen: dict[tuple[int, int], Span] = {}
+        self.unseen: list[tuple[int, list[Item]]] = []
+        """Runs of automatic numbers (the first value, the items) not yet entered in ``seen``: only
+        an explicit number reads it, and most lists have none."""
         self.insertions: dict[int, list[tuple[int, str, Span]]] = {}
 
     def run(self, siblings: tuple[Item, ...]) -> None:
+        autos: list[Item] = []  # consecutive automatic numbers, given together by _autos()
         for item in siblings:
+            if item.mark is NumberMark.AUTO:
+                autos.append(item)
+                continue
             if item.mark is NumberMark.NONE:
                 continue
+            if autos:
+                self._autos(autos)
+                autos = []
             if self.as_written and item.mark is NumberMark.EXPLICIT and item.number is not None:
                 self.resolution.numbers[id(item)] = item.number.value
                 continue
-            if item.mark is NumberMark.AUTO:
-                self._auto(item)
+            if self._explicit(item):
                 self.counted += 1
-            elif self._explicit(item):
-                self.counted += 1
+        if autos:
+            self._autos(autos)
         self._check_insertions_complete()
 
     @property
@@ -198,6 +207,30 @@ class _SiblingRun:
 
     def _display(self, value: int) -> str:
         return self.style.format(self.parent_base, value) or str(value)
+
+    def _autos(self, items: list[Item]) -> None:
+        """_auto() for each of ``items``, consecutive automatic numbers: per item, the common case
+        costs one formatted string and one dict entry."""
+        first = self.expected_value
+        texts = self.style.format_run(self.parent_base, first, len(items))
+        if texts is None:  # some cannot be written: one at a time, each reported
+            self._enter_unseen()
+            for item in items:
+                self._auto(item)
+                self.counted += 1
+            return
+        self.resolution.numbers.update(zip(map(id, items), texts, strict=True))
+        self.unseen.append((first, items))
+        self.previous = (first + len(items) - 1, 0)
+        self.previous_auto = True
+        self.counted += len(items)
+
+    def _enter_unseen(self) -> None:
+        """Enter the automatic numbers given since ``seen`` was last written, in their order."""
+        for first, items in self.unseen:
+            for value, item in enumerate(items, first):
+                self.seen.setdefault((value, 0), item.span)
+        self.unseen.clear()
 
     def _auto(self, item: Item) -> None:
         value = self.expected_value
@@ -213,6 +246,7 @@ class _SiblingRun:
     def _explicit(self, item: Item) -> bool:
         """Check one explicit number; False for an insertion (2.1bis), which takes no place in the count."""
         assert item.number is not None
+        self._enter_unseen()
         text, span = item.number.value, item.number.span
         self.resolution.numbers[id(item)] = text
         try:
