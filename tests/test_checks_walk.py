@@ -4,7 +4,12 @@ looks at must still be everything: every block of a kind, every text, every tran
 
 from __future__ import annotations
 
-from agendadsl import analyse
+from hypothesis import HealthCheck, given, settings
+from strategies import Generated, agendas
+
+from agendadsl import analyse, parse
+from agendadsl.checks import CheckContext
+from agendadsl.language.nodes import walk
 
 
 def codes(source: str) -> list[tuple[str, int]]:
@@ -52,3 +57,18 @@ def test_sub_items_are_held_to_their_sittings_time() -> None:
     source = ("date: 5 May 2026\n\n# Morning, 09:00-12:00\n1. Opening\n   @time 09:00-09:30\n"
               "   1.1 Late detail\n       @time 12:30-13:00\n       1.1.1 Later still\n           @time 13:00-13:30\n")
     assert codes(source) == [("time-outside-sitting", 7), ("time-outside-sitting", 9)]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agendas(max_depth=5))
+def test_the_checks_walk_the_items_as_walk_does(generated: Generated) -> None:
+    agenda = parse(generated.text).agenda
+    assert agenda is not None
+    assert CheckContext.of(agenda).items == walk(agenda.items)
+
+
+def test_the_checks_walk_deep_and_flat_items_as_walk_does() -> None:
+    agenda = parse("1. A\n   1.1 B\n      1.1.1 C\n   1.2 D\n2. E\n* F\n   - G\n").agenda
+    assert agenda is not None
+    assert CheckContext.of(agenda).items == walk(agenda.items)
+    assert [depth for _, depth in walk(agenda.items)] == [1, 2, 3, 2, 1, 1]
