@@ -40,16 +40,24 @@ class CheckContext:
         return cls(agenda, resolve(agenda), _walk(agenda.items))
 
     def entries(self, kind: type[E]) -> list[E]:
-        """The entries of one kind (headings, tables, next-meetings blocks...), headings' bodies
-        included, in document order: the agenda walked once, not once for each check that asks."""
+        """The entries of one kind other than items (headings, tables, next-meetings blocks...),
+        headings' bodies included, in document order: the agenda walked once, not once for each
+        check that asks."""
         return self._by_kind.get(kind, [])  # type: ignore[return-value]
 
     @functools.cached_property
     def _by_kind(self) -> dict[type, list[Entry]]:
         found: dict[type, list[Entry]] = {}
-        for entry in self.agenda.groups_and_body():
+        for entry in self.non_items:
             found.setdefault(type(entry), []).append(entry)
         return found
+
+    @functools.cached_property
+    def non_items(self) -> list[Entry]:
+        """The body's entries other than items (headings, text, tables, annexes, meetings lists),
+        headings' bodies included, in document order: a few among what may be thousands of items,
+        which each check that looks for them no longer passes over."""
+        return [entry for entry in self.agenda.groups_and_body() if not isinstance(entry, Item)]
 
     @property
     def groups(self) -> list[Group]:
@@ -75,16 +83,24 @@ class CheckContext:
     def _texts(self) -> list[tuple[RichText, Item | None]]:
         # Gathered once: six checks read every text, and walking the agenda again for each was a
         # third of the checks' time on a flat list of 200,000 items.
-        return list(self._gather_texts())
+        return self._gather_texts()
 
-    def _gather_texts(self) -> Iterator[tuple[RichText, Item | None]]:
+    def _gather_texts(self) -> list[tuple[RichText, Item | None]]:
+        # The items' texts are appended in a plain loop: a generator's step per item took longer
+        # than the rest.
+        texts: list[tuple[RichText, Item | None]] = []
         for item, _depth in self.items:
-            yield item.title, item
+            texts.append((item.title, item))
             if item.translations:  # most items have neither: no generator made for them
-                yield from ((line, item) for line in _translated(item.translations))
+                texts.extend((line, item) for line in _translated(item.translations))
             if item.notes:
-                yield from ((line, item) for line in _lines(item.notes))
-        for entry in self.agenda.groups_and_body():
+                texts.extend((line, item) for line in _lines(item.notes))
+        texts.extend(self._other_texts())
+        return texts
+
+    def _other_texts(self) -> Iterator[tuple[RichText, None]]:
+        """The texts of the headings, text blocks, footnotes, annexes, meetings lists and tables."""
+        for entry in self.non_items:
             if isinstance(entry, Group):
                 yield entry.title, None
                 yield from ((line, None) for line in _translated(entry.translations))
@@ -94,7 +110,7 @@ class CheckContext:
         for note in self.agenda.footnotes:
             yield note.text, None
             yield from ((line, None) for line in _translated(note.translations))
-        for entry in self.agenda.groups_and_body():
+        for entry in self.non_items:
             if isinstance(entry, Annexes):
                 for annex in entry.annexes:
                     yield annex.title, None

@@ -22,7 +22,7 @@ def _all_translations(context: CheckContext) -> Iterator[Translation]:
                 stack.extend(block.children)
 
     agenda = context.agenda
-    for entry in agenda.groups_and_body():
+    for entry in context.non_items:
         if isinstance(entry, Group):
             yield from entry.translations
             yield from of_notes(entry.notes)
