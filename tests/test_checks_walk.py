@@ -9,7 +9,7 @@ from strategies import Generated, agendas
 
 from agendadsl import analyse, parse
 from agendadsl.checks import CheckContext
-from agendadsl.language.nodes import walk
+from agendadsl.language.nodes import AnnexRef, DocRef, FootnoteRef, Link, XRef, walk
 
 
 def codes(source: str) -> list[tuple[str, int]]:
@@ -72,3 +72,29 @@ def test_the_checks_walk_deep_and_flat_items_as_walk_does() -> None:
     assert agenda is not None
     assert CheckContext.of(agenda).items == walk(agenda.items)
     assert [depth for _, depth in walk(agenda.items)] == [1, 2, 3, 2, 1, 1]
+
+
+KINDS = (XRef, DocRef, FootnoteRef, AnnexRef, Link)
+
+
+def _each_kind_in_order(context: CheckContext) -> None:
+    for kind in KINDS:
+        every = [part for text, _item in context.texts() for part in text.parts if isinstance(part, kind)]
+        assert context.parts(kind) == every
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agendas())
+def test_the_parts_of_a_kind_are_those_of_every_text(generated: Generated) -> None:
+    agenda = parse(generated.text).agenda
+    assert agenda is not None
+    _each_kind_in_order(CheckContext.of(agenda))
+
+
+def test_the_parts_of_a_kind_are_those_of_every_text_even_alone_in_one() -> None:
+    agenda = parse("series T: T-{n}\n\n1. {b}\n2. [T-3] {#b}\n3. [^1]\n4. {annex A}\n5. <https://x.org>\n"
+                   "6. Text [T-4] and {b}\n   > see {annex A} [^1]\n\n[^1]: Note\n").agenda
+    assert agenda is not None
+    context = CheckContext.of(agenda)
+    _each_kind_in_order(context)
+    assert [len(context.parts(kind)) for kind in KINDS] == [2, 2, 2, 2, 1]

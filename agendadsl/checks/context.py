@@ -14,12 +14,14 @@ from ..language.nodes import (
     DocRef,
     Entry,
     Group,
+    Inline,
     Item,
     NextMeeting,
     NextMeetings,
     Note,
     RichText,
     Table,
+    Text,
     TextBlock,
     Translation,
     XRef,
@@ -27,6 +29,7 @@ from ..language.nodes import (
 from ..language.resolution import Resolution, resolve
 
 E = TypeVar("E")
+P = TypeVar("P")
 
 
 @dataclass
@@ -120,20 +123,32 @@ class CheckContext:
             elif isinstance(entry, Table):
                 yield from ((cell, None) for row in (entry.header, *entry.rows) for cell in row)
 
+    def parts(self, kind: type[P]) -> list[P]:
+        """The parts of one kind other than plain text (cross-references, document and annex
+        references, footnote markers, links) of every text, in the order of texts()."""
+        return self._parts_by_kind.get(kind, [])  # type: ignore[return-value]
+
+    @functools.cached_property
+    def _parts_by_kind(self) -> dict[type, list[Inline]]:
+        # Sorted once: four checks look for a kind of part, and each passed over every text for it.
+        found: dict[type, list[Inline]] = {}
+        for text, _item in self._texts:
+            parts = text.parts
+            if len(parts) == 1 and parts[0].__class__ is Text:  # most texts: nothing but text
+                continue
+            for part in parts:
+                if part.__class__ is not Text:
+                    found.setdefault(type(part), []).append(part)
+        return found
+
     def xrefs(self) -> Iterator[XRef]:
-        for text, _item in self.texts():
-            for part in text.parts:
-                if isinstance(part, XRef):
-                    yield part
+        return iter(self.parts(XRef))
 
     def docrefs(self) -> Iterator[DocRef]:
         """Every document reference: the header's own, in texts, and in @docs."""
         if self.agenda.meeting.reference is not None:
             yield self.agenda.meeting.reference
-        for text, _item in self.texts():
-            for part in text.parts:
-                if isinstance(part, DocRef):
-                    yield part
+        yield from self.parts(DocRef)
         for item, _depth in self.items:
             yield from item.documents
 

@@ -123,13 +123,11 @@ def footnotes(context: CheckContext) -> Iterable[Diagnostic]:
             continue
         written[note.label] = note.span
     used: set[str] = set()
-    for text, _item in context.texts():
-        for part in text.parts:
-            if isinstance(part, FootnoteRef):
-                used.add(part.label)
-                if part.label not in written:
-                    yield error("unknown-footnote", f"footnote [^{part.label}] has no text", part.span,
-                                f"write its text on a line of its own at the end: '[^{part.label}]: ...'")
+    for part in context.parts(FootnoteRef):
+        used.add(part.label)
+        if part.label not in written:
+            yield error("unknown-footnote", f"footnote [^{part.label}] has no text", part.span,
+                        f"write its text on a line of its own at the end: '[^{part.label}]: ...'")
     for label, span in written.items():
         if label not in used:
             yield warning("unused-footnote", f"no text refers to footnote [^{label}]", span,
@@ -146,10 +144,9 @@ def annexes(context: CheckContext) -> Iterable[Diagnostic]:
                 yield error("duplicate-annex", f"two annexes are labelled {annex.label}", annex.span,
                             "give each annex a label of its own", (Related(listed[annex.label], "first here"),))
             listed.setdefault(annex.label, annex.span)
-    for text, _item in context.texts():
-        for part in text.parts:
-            if isinstance(part, AnnexRef) and part.label not in listed:
-                known = ", ".join(listed) or "none"
-                yield error("unknown-annex", f"no annex is labelled {part.label}", part.span,
-                            f"the annexes listed under 'annexes:' are {known}; add annex {part.label} there, or "
-                            "correct the label")
+    for part in context.parts(AnnexRef):
+        if part.label not in listed:
+            known = ", ".join(listed) or "none"
+            yield error("unknown-annex", f"no annex is labelled {part.label}", part.span,
+                        f"the annexes listed under 'annexes:' are {known}; add annex {part.label} there, or "
+                        "correct the label")
