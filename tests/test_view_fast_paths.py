@@ -50,6 +50,8 @@ number label: Item No.
    @documents to follow
 #. Annotated
    > A note
+#. {labelled}
+#. [CC-2026-04]
 """
 
 
@@ -72,6 +74,12 @@ def test_samples_view_the_same_either_way(path: Path, options: dict) -> None:
 def test_plain_items_view_the_same_either_way() -> None:
     _both(PLAIN)
     _both(PLAIN, language="de")
+
+
+def test_titles_spaced_by_their_language_and_translated_view_the_same_either_way() -> None:
+    french = "language: fr, en\n#. Ouverture : bienvenue !\n   en: Opening: welcome!\n#. Clôture\n"
+    _both(french)
+    _both(french, language="en")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
