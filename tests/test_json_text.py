@@ -37,18 +37,21 @@ def test_a_streamed_list_is_written_as_a_list(head, elements) -> None:
     assert _written(document) == expected
 
 
-def test_each_element_of_a_streamed_list_is_its_own_piece() -> None:
+def test_a_streamed_list_is_handed_out_every_few_elements_as_they_are_made() -> None:
     made = []
 
     def make(n):
         made.append(n)
-        return {"n": n}
+        return {"n": n, "title": "x" * 20}
 
-    stream = pieces({"a": 1, "items": _Streamed(make, [1, 2, 3])}, _Streamed)
+    stream = pieces({"a": 1, "items": _Streamed(make, list(range(10_000)))}, _Streamed)
     first = next(stream)
-    assert first == '{\n  "a": 1,\n  "items": [\n    {\n      "n": 1\n    }'
-    assert made == [1]  # the second element is not made before the first is handed out
-    assert "".join([first, *stream]) == '{\n  "a": 1,\n  "items": [\n    {\n      "n": 1\n    },\n    {\n      "n": 2\n    },\n    {\n      "n": 3\n    }\n  ]\n}'
+    assert first.startswith('{\n  "a": 1,\n  "items": [\n    {\n      "n": 0,')
+    assert len(made) < 1_000  # a few hundred at most made before the first text is handed out, not all
+    rest = list(stream)
+    assert len(rest) > 10  # and so on through the list
+    assert "".join([first, *rest]) == json.dumps(
+        {"a": 1, "items": [{"n": n, "title": "x" * 20} for n in range(10_000)]}, ensure_ascii=False, indent=2)
 
 
 def test_escapes_and_special_numbers_by_hand() -> None:

@@ -236,31 +236,33 @@ class _Exporter:
                  "end": end.isoformat() if end else None} for place, start, end in local_times(self.agenda.meeting)]
 
     def item(self, item: Item) -> dict[str, Any]:
+        # Most items have no presenters, documents, notes or sub-items: an empty list costs nothing,
+        # a comprehension over an empty tuple a call (0.2 s over 200,000 items for the seven).
         return {
             "number": self.resolution.number_of(item),
             "numbering": item.mark.value,
             "title": item.title.plain,
             "title_parts": self.parts(item.title),
-            "translations": self.translations(item.translations),
+            "translations": self.translations(item.translations) if item.translations else {},
             "label": _value(item.label),
             "line": item.span.line,
             "time": _time(item.time),
             "duration_minutes": item.duration.minutes if item.duration else None,
             "presenter": _presenter(item.presenters[0]) if item.presenters else None,
-            "presenters": [{"name": p.name, "role": p.role} for p in item.presenters],
+            "presenters": [{"name": p.name, "role": p.role} for p in item.presenters] if item.presenters else [],
             "action": item.actions[0].value.value if item.actions else None,
-            "actions": [a.value.value for a in item.actions],
-            "fields": {custom.name: custom.value for custom in item.fields},
+            "actions": [a.value.value for a in item.actions] if item.actions else [],
+            "fields": {custom.name: custom.value for custom in item.fields} if item.fields else {},
             "status": _value(item.status),
             "session": _value(item.session),
             "documents_state": _value(item.documents_state),
             "visibility": _value(item.visibility),
-            "documents": [self.docref(ref) for ref in item.documents],
+            "documents": [self.docref(ref) for ref in item.documents] if item.documents else [],
             "document_groups": [{"label": group.label, "documents": [self.docref(ref) for ref in group.refs]}
-                                for group in item.document_groups],
+                                for group in item.document_groups] if item.document_groups else [],
             "child_numbering": _value(item.child_numbering),
-            "notes": [self.block(block) for block in item.notes],
-            "children": [self.item(child) for child in item.children],
+            "notes": [self.block(block) for block in item.notes] if item.notes else [],
+            "children": [self.item(child) for child in item.children] if item.children else [],
         }
 
     def block(self, block: Note | Bullet) -> dict[str, Any]:
