@@ -139,6 +139,11 @@ RESOLUTION_CASES = {
         ("numbering-scheme", "error", "cannot read item number 12abc.: '12abc' is not written in arabic numerals "
          "(1, 2, 3)", (2, 1, 2, 7), "number it 2., " + SCHEME_HINT, (), (fix("2.", (2, 1, 2, 7)),)),
     ]),
+    "title glued to its number": ("1. A\n2.Bee keeping\n", ["1.", "2.Bee"], [
+        ("numbering-scheme", "error", "cannot read item number 2.Bee: 'Bee' is not written in arabic numerals "
+         "(1, 2, 3)", (2, 1, 2, 6), "if 'Bee' begins the title, write a space after '2.' ('2. Bee'); or number it 2., "
+         + SCHEME_HINT, (), (("Write a space after 2.", (2, 1, 2, 6), "2. Bee"), fix("2.", (2, 1, 2, 6)))),
+    ]),
     "malformed roman": ("numbering: I.\nI. A\nIIII. B\n", ["I.", "IIII."], [
         ("numbering-roman", "error", "'IIII' is not a well-formed roman numeral (write 'IV' for 4)", (3, 1, 3, 6),
          "number it II., " + SCHEME_HINT, (), (fix("II.", (3, 1, 3, 6)),)),

@@ -375,9 +375,15 @@ class _SiblingRun:
         else:
             code, message = "numbering-scheme", f"cannot read item number {text}: {problem}"
         want = self._display(self.expected_value)
-        self._report(error(code, message, span, f"number it {want}, or declare this "
-                           "level's scheme with 'numbering:' in the header or '@numbering' on the parent item",
-                           fixes=(_number_it(span, want),)))
+        hint = (f"number it {want}, or declare this level's scheme with 'numbering:' in the header or "
+                "'@numbering' on the parent item")
+        fixes: tuple[Fix, ...] = (_number_it(span, want),)
+        number = text[:len(text) - len(last)]
+        if len(last) > 1 and last.isalpha() and number.endswith(".") and not num.schemes_of(last):
+            # "2.Bee keeping": a title glued to its number, whose first word reads as a last segment
+            hint = f"if '{last}' begins the title, write a space after '{number}' ('{number} {last}'); or {hint}"
+            fixes = (Fix(f"Write a space after {number}", span, f"{number} {last}"), *fixes)
+        self._report(error(code, message, span, hint, fixes=fixes))
 
     def _report(self, diagnostic: Diagnostic) -> None:
         self.resolution.diagnostics.append(diagnostic)
