@@ -716,8 +716,12 @@ def walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
     """Every item with its depth (1 = top level), in document order, without recursion."""
     out: list[tuple[Item, int]] = []
     stack = [(item, 1) for item in reversed(items)]
+    pop, push, add = stack.pop, stack.extend, out.append
     while stack:
-        item, depth = stack.pop()
-        out.append((item, depth))
-        stack.extend((child, depth + 1) for child in reversed(item.children))
+        pair = pop()
+        add(pair)
+        children = pair[0].children
+        if children:  # most items have none: no generator made for them
+            deeper = pair[1] + 1
+            push([(child, deeper) for child in reversed(children)])
     return out
