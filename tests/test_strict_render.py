@@ -566,6 +566,11 @@ def test_translated_titles_and_notes_are_published_in_their_translation_and_type
                                                 id="fnref-1"))),
     ("See {u} and {i}", (S("text", "See "), S("xref", "Unnumbered", href="#item-u"), S("text", " and "),
                          S("text", "3."))),
+    # A sentence that ends on a number ending in a dot ends with one dot; elsewhere the number is whole.
+    ("See {x}. Then {x}, {x}.. or {x}", (S("text", "See "), S("xref", "2", href="#item-x"), S("text", ". Then "),
+                                       S("xref", "2.", href="#item-x"), S("text", ", "),
+                                       S("xref", "2", href="#item-x"), S("text", ".. or "),
+                                       S("xref", "2.", href="#item-x"))),
 ])
 def test_inline_parts_of_a_title_become_their_segments(title: str, segments: tuple) -> None:
     source = (f"body: B\ndate: 1 March 2021\nseries T-ES: T-ES({{year}}){{n}} https://rm.coe.int/{{ref}}\n\n"

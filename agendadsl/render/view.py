@@ -508,7 +508,8 @@ class _Builder:
         """The parts of a line of text for a template; its text spaced by the output language's
         rules, unless it is kept as written (``|``) or left in another language (``lang``)."""
         out = []
-        for part in text.parts:
+        parts = text.parts
+        for index, part in enumerate(parts):
             if isinstance(part, Text):
                 kept = verbatim or lang is not None
                 out.append(Segment("text", part.value if kept else self.loc.typeset(part.value), lang=lang))
@@ -532,6 +533,9 @@ class _Builder:
                 else:
                     # The target's plain title only: a title may refer to its own item.
                     shown = number or self.pick((target.title,), target.translations)[0][0].plain
+                    after = parts[index + 1] if index + 1 < len(parts) else None
+                    if shown.endswith(".") and isinstance(after, Text) and after.value.startswith("."):
+                        shown = shown[:-1]  # "see item {adoption}." ends its sentence with one dot: "1."
                     hidden = (target.visibility is not None and target.visibility.value is Visibility.INTERNAL
                               and self.view is not View.INTERNAL)
                     out.append(Segment("text", shown) if hidden else
