@@ -749,8 +749,8 @@ def test_tabs_alone_nest_like_spaces() -> None:
 
 def _inconsistent(line: int, width: int, outer: int, inner: int) -> tuple[object, ...]:
     return ("inconsistent-indent", "error", f"this line is indented {width} columns, which matches no enclosing level "
-            f"({outer} or {inner})", (line, width + 1, line, width + 2), f"indent it by {outer} columns like the item "
-            f"it belongs to, or by {inner} like the lines above", (), ())
+            f"({outer} or {inner})", (line, width + 1, line, width + 2), f"indent it by {inner} columns like the lines "
+            f"above, or {f'by {outer}' if outer else 'not at all'} like the line their block belongs to", (), ())
 
 
 @pytest.mark.parametrize(("text", "diagnostic", "depths"), [

@@ -198,8 +198,9 @@ class Layout:
                         f"this line is indented {width} columns, which matches no enclosing level "
                         f"({widths[-1]} or {previous})",
                         cls._next_line(token),
-                        f"indent it by {widths[-1]} columns like the item it belongs to, "
-                        f"or by {previous} like the lines above",
+                        f"indent it by {previous} columns like the lines above, or "
+                        + (f"by {widths[-1]}" if widths[-1] else "not at all")
+                        + " like the line their block belongs to",
                     )
                 )
                 if previous - width <= width - widths[-1]:
