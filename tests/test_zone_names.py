@@ -1,9 +1,10 @@
 """A generic zone name ("Australian Eastern Time", "Moscow Time") stands for its CLDR metazone's main
-zone, which Babel does not keep: language/when.py finds it from the metazone's names, Windows'
-mapping and its members' clocks. Held here to CLDR's own list (tests/data/cldr_golden_zones.txt,
-copied from CLDR's metaZones.xml), by what matters in an agenda: the same UTC offset on every
-date. Zone ids may differ where both zones keep the same clocks (CLDR's Asia/Calcutta is
-zoneinfo's Asia/Kolkata; Europe/Warsaw keeps Paris's time).
+zone, which Babel does not keep: language/when.py takes it from language/metazones.py (CLDR's
+table) where Babel's data still has that zone, and otherwise finds it from the metazone's names,
+Windows' mapping and its members' clocks. Both are held here to CLDR's own list
+(tests/data/cldr_golden_zones.txt, copied from CLDR's metaZones.xml), by what matters in an
+agenda: the same UTC offset on every date. Zone ids may differ where both zones keep the same
+clocks (CLDR's Asia/Calcutta is zoneinfo's Asia/Kolkata).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel.core import Locale, get_global
 
+from agendadsl.language import metazones, when
 from agendadsl.language.when import zone_name
 
 GOLDEN = dict(line.split() for line in (Path(__file__).parent / "data" / "cldr_golden_zones.txt")
@@ -56,7 +58,22 @@ def test_a_generic_name_keeps_its_metazones_main_clock(meta: str, name: str, gol
     assert _clocks(found) == _clocks(golden), f"{name} is read as {found}, CLDR's main zone is {golden}"
 
 
+def test_without_cldrs_table_the_names_still_keep_their_main_clocks(monkeypatch) -> None:
+    """The fallback for a metazone that Babel's data has and the table has not (a newer CLDR)."""
+    monkeypatch.setattr(metazones, "GOLDEN_ZONES", {})
+    table = when._build_zones("en")
+    found = {meta: table.get(" ".join(when._fold(name).split())) for meta, name, _ in CASES}
+    wrong = [(meta, found[meta], golden) for meta, _, golden in CASES
+             if found[meta] is None or _clocks(found[meta]) != _clocks(golden)]
+    assert wrong == []
+
+
+def test_the_shipped_table_is_cldrs() -> None:
+    assert metazones.GOLDEN_ZONES == GOLDEN
+
+
 @pytest.mark.parametrize(("name", "zone"), [
+    ("Central European Time", "Europe/Paris"),  # CLDR's main zone; Windows' mapping gives Warsaw
     ("Australian Eastern Time", "Australia/Sydney"),  # not Brisbane, which keeps no summer time
     ("Western European Time", "Atlantic/Canary"),  # not Casablanca, on UTC+1 all year
     ("Moscow Time", "Europe/Moscow"),  # not Minsk

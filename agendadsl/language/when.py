@@ -501,6 +501,8 @@ def _build_zones(babel_id: str) -> dict[str, str]:
 
     from babel.core import Locale, get_global
 
+    from .metazones import GOLDEN_ZONES  # only when the table is built, not on every start
+
     members: dict[str, list[str]] = {}
     for zone, meta in get_global("meta_zones").items():
         members.setdefault(meta, []).append(zone)
@@ -508,15 +510,15 @@ def _build_zones(babel_id: str) -> dict[str, str]:
     english_names = Locale.parse("en")
 
     def main_zone(meta: str, english: dict[str, str]) -> str | None:
-        """The metazone's main zone (CLDR's "golden zone", which Babel does not keep), found from
-        what Babel has: the member that Windows' mapping (CLDR windowsZones, territory 001) gives
-        the metazone's English standard name; else the member whose city that name holds
-        ("Moscow Standard Time": Moscow, not Minsk); else, when the metazone has a daylight name,
-        the members that still change their clocks ("Australian Eastern Time": Sydney, not
-        Brisbane; "Western European Time": the Canaries, not Casablanca), and of those the first
-        that Windows' mapping names, else the first by name. tests/data/cldr_golden_zones.txt
-        holds the result to CLDR's own choice."""
+        """The metazone's main zone: CLDR's "golden zone" (metazones.py) when Babel's data still
+        counts it among the members ("Central European Time": Paris). Else it is found from what
+        Babel has: the member that Windows' mapping (CLDR windowsZones, territory 001) gives the
+        metazone's English standard name; else the member whose city that name holds; else, when
+        the metazone has a daylight name, the members that still change their clocks, and of
+        those the first that Windows' mapping names, else the first by name."""
         zones = sorted(members.get(meta) or [])
+        if GOLDEN_ZONES.get(meta) in zones:  # CLDR's own choice, where Babel's data still has it
+            return GOLDEN_ZONES[meta]
         standard = english.get("standard", "").lower()
         for name, zone in windows:
             if zone in zones and name.lower() == standard:
@@ -1195,7 +1197,7 @@ def _babel_id(key: str) -> str:
 def _stored(kind: str, key: str, build: Any) -> dict[str, Any]:
     """A table from the disk cache (support/cache.py), else built with Babel and stored there."""
     version = babel_version()
-    name = f"when-{kind}-{key}-5.marshal"  # 5: bump when what the tables hold changes (a new file:
+    name = f"when-{kind}-{key}-6.marshal"  # 6: bump when what the tables hold changes (a new file:
     stamp = [version, _wording_stamp(key)]  # two installed versions sharing the cache keep theirs)
     table = load_stored(name, stamp) if version else None
     if table is not None:
