@@ -25,6 +25,7 @@ from ..language.nodes import (
     TextBlock,
     Translation,
     XRef,
+    walk,
 )
 from ..language.resolution import Resolution, resolve
 
@@ -40,7 +41,7 @@ class CheckContext:
 
     @classmethod
     def of(cls, agenda: Agenda) -> CheckContext:
-        return cls(agenda, resolve(agenda), _walk(agenda.items))
+        return cls(agenda, resolve(agenda), walk(agenda.items))
 
     def entries(self, kind: type[E]) -> list[E]:
         """The entries of one kind other than items (headings, tables, next-meetings blocks...),
@@ -151,21 +152,6 @@ class CheckContext:
         yield from self.parts(DocRef)
         for item, _depth in self.items:
             yield from item.documents
-
-
-def _walk(items: tuple[Item, ...]) -> list[tuple[Item, int]]:
-    """walk(items): every item with its depth, in document order. Per item, the common case costs
-    one tuple: the one taken from the stack is kept, and an item without children (most of them)
-    makes no generator for them (walk() takes 0.1 s for 200,000 items, this half)."""
-    out: list[tuple[Item, int]] = []
-    stack = [(item, 1) for item in reversed(items)]
-    while stack:
-        entry = stack.pop()
-        out.append(entry)
-        item, depth = entry
-        if item.children:
-            stack.extend((child, depth + 1) for child in reversed(item.children))
-    return out
 
 
 def _lines(blocks: tuple[Note | Bullet, ...]) -> Iterator[RichText]:

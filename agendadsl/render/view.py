@@ -10,7 +10,7 @@ The view's classes are defined in view_model_dataclasses.py (view_model.py is wr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar, cast
 
@@ -129,17 +129,6 @@ def _slug(text: str) -> str:
     return _NOT_SLUG.sub("-", text).strip("-") or "x"
 
 
-def _in_order(items: tuple[Item, ...]) -> Iterator[Item]:
-    """Every item in document order, like walk() but without the depth: no tuple, and no
-    generator for the children of an item that has none."""
-    stack = list(reversed(items))
-    while stack:
-        item = stack.pop()
-        yield item
-        if item.children:
-            stack.extend(reversed(item.children))
-
-
 def _title_only(item: Item) -> bool:
     """Whether ``item`` shows its number and a title of one run of text and nothing else: no
     reference or link in its title, no attribute, note or sub-item (most items of a long list)."""
@@ -172,7 +161,7 @@ class _Builder:
         suffixes: dict[str, int] = {}
         self.labelled: dict[str, Item] = {}
         numbers, ids = self.resolution.numbers, self.ids
-        for item in _in_order(agenda.items):
+        for item, _ in walk(agenda.items):
             number = numbers.get(id(item))
             if item.label is not None:
                 self.labelled[item.label.value] = item
